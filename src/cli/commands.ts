@@ -1,0 +1,4 @@
+// Every verb the CLI knows, in --help order. Adding a verb is one line here and one module.
+import type { CliCommand } from './io.js';
+
+export const commands: CliCommand[] = [];

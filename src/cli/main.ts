@@ -1,0 +1,44 @@
+// Entry: main(argv) → exit code. One module per verb; heavy libraries load inside each run().
+import yargs from 'yargs';
+import { EXIT } from '../diagnostics.js';
+import { processIo, reportError, type CliCommand, type Io } from './io.js';
+import { commands } from './commands.js';
+
+export async function main(argv: string[], io: Io = processIo): Promise<number> {
+  let exitCode: number = EXIT.ok;
+  let ran = false;
+  const debug = argv.includes('--debug');
+  const parser = yargs(argv)
+    .scriptName('gonogo')
+    .usage('$0 <command> [options]\n\nDecision decks as code.')
+    .option('debug', { type: 'boolean', describe: 'Show stack traces for internal errors', global: true })
+    .strict()
+    .demandCommand(1, 'Name a command: gonogo --help lists them.')
+    .recommendCommands()
+    .help()
+    .version(false)
+    .wrap(Math.min(100, process.stdout.columns || 100))
+    .exitProcess(false)
+    .fail((msg, err) => {
+      if (err) throw err;
+      io.stderr(`gonogo: ${msg}\nRun gonogo --help for usage.\n`);
+      exitCode = EXIT.usage;
+    });
+  for (const cmd of commands as CliCommand[]) {
+    parser.command(cmd.name, cmd.describe, cmd.builder, async (args) => {
+      ran = true;
+      try {
+        exitCode = await cmd.run(args as Record<string, unknown>, io);
+      } catch (err) {
+        exitCode = reportError(io, err, debug);
+      }
+    });
+  }
+  try {
+    const out = await parser.parseAsync();
+    if (!ran && exitCode === EXIT.ok && (out.help || argv.includes('--help'))) return EXIT.ok;
+  } catch (err) {
+    return reportError(io, err, debug);
+  }
+  return exitCode;
+}

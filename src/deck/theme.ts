@@ -1,0 +1,64 @@
+// The theme: colours, fonts, footer. Loaded from assets/theme.yaml or a deck's theme, merged over defaults.
+
+export interface Theme {
+  name: string;
+  fonts: {
+    /** Family written into the PPTX; readers without it fall back to `fallback`. */
+    heading: string;
+    body: string;
+    fallback: string;
+    /** Font files (relative to assets/) used to measure text and rasterise charts. */
+    files: { regular: string; bold: string; semibold?: string; italic?: string };
+  };
+  colors: {
+    background: string;
+    text: string;
+    muted: string;
+    accent: string;
+    rule: string;
+    pass: string;
+    fail: string;
+    inconclusive: string;
+    control: string;
+    treatment: string;
+    tableHeader: string;
+    tableHeaderText: string;
+    tableStripe: string;
+  };
+  footer?: string;
+  confidentiality?: string;
+  slideNumbers: boolean;
+  logo?: string;
+}
+
+// Okabe–Ito derived, colour-blind safe; text colours keep ≥ 4.5:1 contrast on white.
+export const defaultTheme: Theme = {
+  name: 'gonogo',
+  fonts: {
+    heading: 'Inter',
+    body: 'Inter',
+    fallback: 'Arial',
+    files: {
+      regular: 'fonts/Inter-Regular.ttf',
+      bold: 'fonts/Inter-Bold.ttf',
+      semibold: 'fonts/Inter-SemiBold.ttf',
+      italic: 'fonts/Inter-Italic.ttf',
+    },
+  },
+  colors: {
+    background: 'FFFFFF',
+    text: '1F2933',
+    muted: '52606D',
+    accent: '0B5CAD',
+    rule: 'CBD2D9',
+    pass: '00734D',
+    fail: 'B3261E',
+    inconclusive: '8A5A00',
+    control: '6B7A89',
+    treatment: '0072B2',
+    tableHeader: '1F2933',
+    tableHeaderText: 'FFFFFF',
+    tableStripe: 'F3F5F7',
+  },
+  slideNumbers: true,
+};

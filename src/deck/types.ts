@@ -1,0 +1,122 @@
+// The Deck tree: plain data, the heart of the pipeline (pandoc's AST plays this part for pandoc).
+// Composers produce it, layout measures it, renderers write it. Nothing here knows pptxgenjs.
+
+/** Colour roles; the theme maps each to a colour, and every tone also has a word or symbol on the slide. */
+export type Tone = 'pass' | 'fail' | 'inconclusive' | 'neutral' | 'control' | 'treatment' | 'accent';
+
+/** A closed set: a new kind needs a layout rule and a renderer case (a type error until both exist). */
+export type SlideKind =
+  | 'title'
+  | 'section'
+  | 'exec-summary'
+  | 'chart' // chart + takeaways
+  | 'table'
+  | 'comparison' // two or three columns: options A/B/C
+  | 'scenarios' // best / base / worst triptych
+  | 'register' // risks, data gaps
+  | 'raci'
+  | 'runbook'
+  | 'bullets';
+
+export interface TextBlock {
+  type: 'text';
+  text: string;
+  role?: 'lead' | 'body' | 'caption';
+  tone?: Tone;
+}
+
+export interface BulletItem {
+  text: string;
+  level?: 0 | 1;
+  tone?: Tone;
+}
+
+export interface BulletsBlock {
+  type: 'bullets';
+  items: BulletItem[];
+  numbered?: boolean;
+}
+
+export interface TableCell {
+  text: string;
+  tone?: Tone;
+  bold?: boolean;
+}
+
+export interface TableBlock {
+  type: 'table';
+  header: string[];
+  rows: TableCell[][];
+  /** Relative column widths; equal when absent. */
+  widths?: number[];
+  caption?: string;
+}
+
+export interface ChartBlock {
+  type: 'chart';
+  chart: ChartSpec;
+}
+
+export interface Kpi {
+  label: string;
+  value: string;
+  detail: string;
+  tone: Tone;
+}
+
+export interface KpisBlock {
+  type: 'kpis';
+  items: Kpi[];
+}
+
+/** Side-by-side columns (options, scenarios): each a heading and blocks. */
+export interface ColumnsBlock {
+  type: 'columns';
+  columns: { heading: string; tone?: Tone; blocks: Block[] }[];
+}
+
+export type Block = TextBlock | BulletsBlock | TableBlock | ChartBlock | KpisBlock | ColumnsBlock;
+export type BlockType = Block['type'];
+
+export interface ChartSpec {
+  /** Stable, file-name-safe id: 'forest-ttfq_median'. */
+  id: string;
+  kind: 'forest' | 'distribution' | 'timeseries' | 'tradeoff' | 'guardrails' | 'scenarios' | 'power';
+  /** The complete Vega-Lite spec, data inlined. */
+  vegaLite: Record<string, unknown>;
+  /** One plain sentence from the data. */
+  alt: string;
+  /** Width / height in inches at slide size (the layout may shrink it, keeping the aspect). */
+  width: number;
+  height: number;
+}
+
+export interface Slide {
+  /** Stable id: 'exec-summary', 'deep-dive-ttfq_median'. */
+  id: string;
+  kind: SlideKind;
+  /** Section for the outline and the section dividers. */
+  section: string;
+  /** Action title: states the conclusion. */
+  title: string;
+  subtitle?: string;
+  blocks: Block[];
+  /** Speaker notes: talk-track and pre-wire, one paragraph per entry. */
+  notes: string[];
+}
+
+export interface DeckMeta {
+  title: string;
+  subtitle?: string;
+  owner: string;
+  audience?: string;
+  date: string;
+  confidentiality?: string;
+  checkpoint?: string;
+  phase: 'design' | 'interim' | 'final';
+}
+
+export interface Deck {
+  meta: DeckMeta;
+  slides: Slide[];
+}

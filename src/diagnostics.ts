@@ -1,0 +1,108 @@
+// Diagnostics are data: stages return them, only the CLI prints them.
+
+export type Severity = 'error' | 'warning' | 'info';
+
+export interface SourcePosition {
+  file: string;
+  line: number; // 1-based
+  col: number; // 1-based
+  /** The source line itself, for the caret display. */
+  lineText?: string;
+  /** Length of the span to underline (at least 1). */
+  length?: number;
+}
+
+export interface Diagnostic {
+  /** Stable id, e.g. 'spec/unknown-key', 'metrics/ci-order'. */
+  code: string;
+  severity: Severity;
+  message: string;
+  /** Dotted field path inside the file, e.g. 'metrics[2].kind'. */
+  field?: string;
+  /** What was expected, in words. */
+  expected?: string;
+  hint?: string;
+  pos?: SourcePosition;
+}
+
+/** Exit codes: 0 ok, 1 differences found (diff), 2 the user's mistake, 3 an outside system failed. */
+export const EXIT = { ok: 0, differ: 1, usage: 2, external: 3, internal: 70 } as const;
+
+/** An expected failure: carries diagnostics and the exit code the CLI returns. No stack trace is shown. */
+export class GonogoError extends Error {
+  readonly diagnostics: Diagnostic[];
+  readonly exitCode: number;
+  constructor(diagnostics: Diagnostic[] | Diagnostic, exitCode: number = EXIT.usage) {
+    const list = Array.isArray(diagnostics) ? diagnostics : [diagnostics];
+    super(list.map((d) => d.message).join('; '));
+    this.name = 'GonogoError';
+    this.diagnostics = list;
+    this.exitCode = exitCode;
+  }
+}
+
+export function errorDiag(code: string, message: string, extra: Partial<Diagnostic> = {}): Diagnostic {
+  return { code, severity: 'error', message, ...extra };
+}
+
+export function hasErrors(diags: readonly Diagnostic[]): boolean {
+  return diags.some((d) => d.severity === 'error');
+}
+
+/** Throws a GonogoError when any diagnostic is an error. */
+export function throwIfErrors(diags: readonly Diagnostic[], exitCode: number = EXIT.usage): void {
+  const errors = diags.filter((d) => d.severity === 'error');
+  if (errors.length > 0) throw new GonogoError(sortDiagnostics(errors), exitCode);
+}
+
+export function sortDiagnostics(diags: readonly Diagnostic[]): Diagnostic[] {
+  return [...diags].sort((a, b) => {
+    const fa = a.pos?.file ?? '';
+    const fb = b.pos?.file ?? '';
+    if (fa !== fb) return fa < fb ? -1 : 1;
+    return (a.pos?.line ?? 0) - (b.pos?.line ?? 0) || (a.pos?.col ?? 0) - (b.pos?.col ?? 0);
+  });
+}
+
+/** esbuild-style text: `file:line:col: error: message`, the source line, a caret, then field/expected/hint. */
+export function formatDiagnostic(d: Diagnostic): string {
+  const where = d.pos ? `${d.pos.file}:${d.pos.line}:${d.pos.col}: ` : '';
+  const lines = [`${where}${d.severity}: ${d.message}`];
+  if (d.pos?.lineText !== undefined) {
+    const gutter = `${d.pos.line} | `;
+    lines.push(`  ${gutter}${d.pos.lineText}`);
+    lines.push(`  ${' '.repeat(gutter.length + d.pos.col - 1)}^${'~'.repeat(Math.max(0, (d.pos.length ?? 1) - 1))}`);
+  }
+  if (d.field) lines.push(`  field: ${d.field}`);
+  if (d.expected) lines.push(`  expected: ${d.expected}`);
+  if (d.hint) lines.push(`  hint: ${d.hint}`);
+  return lines.join('\n');
+}
+
+/** Did-you-mean: the closest candidate within a small edit distance. */
+export function closest(word: string, candidates: readonly string[]): string | undefined {
+  let best: string | undefined;
+  let bestDist = Infinity;
+  for (const c of candidates) {
+    const d = editDistance(word.toLowerCase(), c.toLowerCase());
+    if (d < bestDist) {
+      bestDist = d;
+      best = c;
+    }
+  }
+  return best !== undefined && bestDist <= Math.max(2, Math.floor(word.length / 3)) ? best : undefined;
+}
+
+function editDistance(a: string, b: string): number {
+  const prev = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    let diag = prev[0];
+    prev[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const tmp = prev[j];
+      prev[j] = Math.min(prev[j] + 1, prev[j - 1] + 1, diag + (a[i - 1] === b[j - 1] ? 0 : 1));
+      diag = tmp;
+    }
+  }
+  return prev[b.length];
+}

@@ -1,0 +1,67 @@
+// What the pull (or a precomputed file) hands to the analyze stage.
+
+/** The overall read of a metric has segment 'all'; a segment read is 'dimension=value', e.g. 'category=Plumbing'. */
+export const OVERALL = 'all';
+
+/** One row of metrics data. Which fields are present decides how the analyze stage reads it. */
+export interface MetricRow {
+  metric: string;
+  /** control | treatment for arm rows; abs_change | rel_change for precomputed differences. */
+  arm: string;
+  segment: string;
+  // precomputed
+  estimate?: number;
+  ci_low?: number;
+  ci_high?: number;
+  n?: number;
+  unit?: string;
+  // raw aggregates
+  successes?: number; // proportions
+  mean?: number; // means
+  sd?: number;
+  sum?: number;
+  sum_sq?: number;
+  events?: number; // rates
+  exposure?: number;
+  numerator?: number; // ratios (sum of numerator, sum of denominator, per unit)
+  denominator?: number;
+  /** Raw values (quantiles), sorted or not. */
+  values?: number[];
+}
+
+export interface Provenance {
+  engine: 'files' | 'duckdb' | 'snowflake';
+  /** File or SQL file relative to the deck folder. */
+  file?: string;
+  sqlHash?: string;
+  rowCount?: number;
+  /** The data's as-of time: max event time, ISO. */
+  asOf?: string;
+  pulledAt?: string;
+}
+
+export type QualityStatus = 'pass' | 'warn' | 'fail';
+
+export interface QualityCheck {
+  id: string;
+  kind: 'freshness' | 'completeness' | 'uniqueness' | 'referential' | 'missing_variant' | 'srm' | 'other';
+  table?: string;
+  status: QualityStatus;
+  /** The measured figure, e.g. 0.18 for 18% missing. */
+  value: number;
+  threshold?: number;
+  message: string;
+  /** Data-gap id this check measures, if any. */
+  gap?: string;
+  /** For missing_variant: share before and after the assignment join. */
+  before?: number;
+  after?: number;
+}
+
+export interface MetricsSnapshot {
+  rows: MetricRow[];
+  provenance: Record<string, Provenance>;
+  quality: QualityCheck[];
+  /** Units assigned per arm, for the sample-ratio-mismatch test. */
+  assignments?: Record<string, number>;
+}

@@ -1,0 +1,280 @@
+// The decision spec: what a lead writes in decks/NAME/gonogo.yaml.
+// Strict objects everywhere, so an unknown key is an error with a did-you-mean.
+import { z } from 'zod';
+
+const id = z
+  .string()
+  .regex(/^[A-Za-z][A-Za-z0-9_-]*$/, 'an id: a letter, then letters, digits, _ or -');
+const text = z.string().min(1, 'a non-empty text');
+const textList = z.array(text);
+
+/** A threshold as written: -10%, +1.0pp, 0.5, "30 min". Normalized by spec/normalize.ts. */
+export const quantity = z.union([z.number(), z.string().min(1)]);
+
+export const bound = z
+  .strictObject({ at_least: quantity.optional(), at_most: quantity.optional() })
+  .refine((b) => b.at_least !== undefined || b.at_most !== undefined, 'at_least or at_most');
+
+export const metricKind = z.enum(['proportion', 'mean', 'median', 'quantile', 'rate', 'ratio']);
+export const metricRole = z.enum(['primary', 'secondary', 'guardrail']);
+
+/** Where a metric's numbers come from. */
+export const metricSource = z.union([
+  // a file in the deck folder (CSV/JSON/Parquet) read as-is
+  z.strictObject({ file: text }),
+  // SQL run by the deck's engine: a file in the deck folder, or inline
+  z.strictObject({ sql: text }),
+  z.strictObject({ sql_file: text }),
+]);
+
+export const metric = z.strictObject({
+  id,
+  label: text,
+  kind: metricKind,
+  /** For kind quantile: 0.9 for P90. */
+  quantile: z.number().gt(0).lt(1).optional(),
+  unit: text,
+  better: z.enum(['higher', 'lower']),
+  role: metricRole,
+  /** Free grouping shown on slides: speed, quality, volume… */
+  group: text.optional(),
+  description: text.optional(),
+  /** Per-N scaling for rates: 100 → "per 100 requests". */
+  per: z.number().positive().optional(),
+  /** Segment dimensions to read this metric by; pre-specified reads are confirmatory. */
+  segments: z.array(id).optional(),
+  /** Guardrail: the largest worsening allowed (non-inferiority margin), e.g. "10%" or "1pp". */
+  max_worsening: quantity.optional(),
+  /** proportion CI method; Wald only when asked. */
+  method: z.enum(['wilson', 'newcombe', 'wald', 'welch', 'poisson', 'bootstrap', 'delta', 'fieller']).optional(),
+  from: metricSource.optional(),
+});
+
+/** One rule of a criterion. */
+export const metricRule = z.strictObject({
+  metric: id,
+  /** Compare the relative change (treatment/control − 1) or the absolute difference. */
+  scale: z.enum(['relative', 'absolute']).optional(),
+  segment: text.optional(),
+  estimate: bound.optional(),
+  ci_lower: bound.optional(),
+  ci_upper: bound.optional(),
+  note: text.optional(),
+});
+
+export const segmentRule = z.strictObject({
+  /** "No category shows both…": fails when any segment of this dimension meets every condition. */
+  no_segment: z.strictObject({
+    by: id,
+    all: z.array(metricRule.omit({ segment: true })).min(1),
+  }),
+  note: text.optional(),
+});
+
+export const guardrailsRule = z.strictObject({
+  /** pass: every guardrail metric passes its non-inferiority check. */
+  guardrails: z.enum(['pass', 'breached']),
+  note: text.optional(),
+});
+
+export const dataGapRule = z.strictObject({
+  data_gap: id,
+  missing_share: bound,
+  note: text.optional(),
+});
+
+export const rule = z.union([metricRule, segmentRule, guardrailsRule, dataGapRule]);
+
+export const criterion = z
+  .strictObject({
+    label: text,
+    /** The option this verdict recommends. */
+    option: id.optional(),
+    all: z.array(rule).min(1).optional(),
+    any: z.array(rule).min(1).optional(),
+    description: text.optional(),
+  })
+  .refine((c) => (c.all === undefined) !== (c.any === undefined), 'exactly one of all or any');
+
+export const option = z.strictObject({
+  id,
+  label: text,
+  description: text.optional(),
+  pros: textList.optional(),
+  cons: textList.optional(),
+});
+
+export const prewire = z.strictObject({
+  objections: textList.optional(),
+  responses: textList.optional(),
+  ask: text.optional(),
+  date: text.optional(),
+  status: z.enum(['planned', 'done', 'aligned', 'dissent']).optional(),
+});
+
+export const stakeholder = z.strictObject({
+  id,
+  name: text,
+  role: text,
+  north_star: z.array(id).optional(),
+  concerns: textList.optional(),
+  prewire: prewire.optional(),
+});
+
+export const severity = z.enum(['blocker', 'high', 'medium', 'low']);
+
+export const dataGap = z.strictObject({
+  id,
+  description: text,
+  metrics: z.array(id).optional(),
+  severity,
+  bias_direction: text,
+  mitigation: text,
+  residual_risk: text,
+  /** Share of rows affected after mitigation, e.g. "6%"; drives missing-data scenario bounds. */
+  missing_share: quantity.optional(),
+  /** Share before mitigation, e.g. "18%". */
+  missing_share_before: quantity.optional(),
+  status: z.enum(['open', 'mitigated', 'closed']).optional(),
+});
+
+export const risk = z.strictObject({
+  id,
+  description: text,
+  likelihood: z.enum(['high', 'medium', 'low']),
+  impact: z.enum(['high', 'medium', 'low']),
+  mitigation: text,
+  owner: text.optional(),
+});
+
+export const raciRow = z.strictObject({
+  workstream: text,
+  R: text,
+  A: text,
+  C: text.optional(),
+  I: text.optional(),
+});
+
+export const milestone = z.strictObject({
+  when: text,
+  what: text,
+  owner: text,
+  success: text.optional(),
+});
+
+export const alert = z.strictObject({
+  metric: id.optional(),
+  signal: text,
+  threshold: text,
+  cadence: text.optional(),
+  action: text,
+});
+
+export const rollback = z.strictObject({
+  triggers: textList.min(1),
+  steps: z.array(z.strictObject({ do: text, owner: text, within: text.optional() })).min(1),
+  who_flips: text,
+  who_communicates: text,
+  who_postmortems: text.optional(),
+  sla_minutes: z.number().int().positive(),
+});
+
+export const scenarioSpec = z.strictObject({
+  /** Extra stated assumption for this scenario, shown on the slide. */
+  assumption: text.optional(),
+});
+
+export const source = z.strictObject({
+  engine: z.enum(['files', 'duckdb', 'snowflake']),
+  /** Snowflake: a connection name from ~/.snowflake/connections.toml. */
+  connection: text.optional(),
+  /** DuckDB: folder of CSV/Parquet files, relative to the deck folder. */
+  data_dir: text.optional(),
+  /** Bind variables available to every query (never pasted into SQL text). */
+  params: z.record(z.string(), z.union([z.string(), z.number(), z.boolean()])).optional(),
+});
+
+export const deckMeta = z.strictObject({
+  title: text,
+  subtitle: text.optional(),
+  owner: text,
+  audience: text.optional(),
+  /** ISO date (YYYY-MM-DD); also the default timestamp of the written files. */
+  date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date as YYYY-MM-DD'),
+  confidentiality: text.optional(),
+});
+
+export const spec = z.strictObject({
+  version: z.literal(1).optional(),
+  deck: deckMeta,
+  phase: z.enum(['design', 'interim', 'final']).default('final'),
+  blind: z.boolean().optional(),
+  decision: z.strictObject({
+    question: text,
+    options: z.array(option).min(1),
+    /** Two-sided confidence level for every interval, e.g. 0.90. */
+    confidence: z.number().gt(0).lt(1).default(0.9),
+    /** Criterion id used when no criterion holds; default: the last one. */
+    fallback: id.optional(),
+  }),
+  context: z
+    .strictObject({
+      what_changed: text,
+      cohorts: text.optional(),
+      timeframe: text.optional(),
+      unit_of_analysis: text.optional(),
+      method: text.optional(),
+    })
+    .optional(),
+  arms: z
+    .strictObject({
+      control: text.default('control'),
+      treatment: text.default('treatment'),
+      planned_split: z.number().gt(0).lt(1).default(0.5),
+    })
+    .optional(),
+  design: z
+    .strictObject({
+      /** Randomisation unit when it is a cluster (rep, market): widens intervals by the design effect. */
+      cluster: text.optional(),
+      cluster_size: z.number().positive().optional(),
+      icc: z.number().min(0).lt(1).optional(),
+    })
+    .optional(),
+  stakeholders: z.array(stakeholder).default([]),
+  metrics: z.array(metric).min(1),
+  /** Segments whose reads were named before the data was seen; others are exploratory. */
+  prespecified_segments: z.array(id).optional(),
+  criteria: z.record(id, criterion),
+  scenarios: z
+    .strictObject({ best: scenarioSpec.optional(), base: scenarioSpec.optional(), worst: scenarioSpec.optional() })
+    .optional(),
+  data_gaps: z.array(dataGap).default([]),
+  risks: z.array(risk).default([]),
+  raci: z.array(raciRow).default([]),
+  owners: z.record(text, text).optional(),
+  timeline: z.array(milestone).default([]),
+  monitoring: z
+    .strictObject({ dashboards: textList.optional(), alerts: z.array(alert).default([]), cadence: text.optional() })
+    .optional(),
+  rollback: rollback.optional(),
+  source: source.optional(),
+  /** File with precomputed metrics (CSV or JSON), relative to the deck folder. */
+  metrics_file: text.optional(),
+});
+
+export type Spec = z.infer<typeof spec>;
+export type SpecInput = z.input<typeof spec>;
+export type Metric = z.infer<typeof metric>;
+export type MetricRule = z.infer<typeof metricRule>;
+export type SegmentRule = z.infer<typeof segmentRule>;
+export type GuardrailsRule = z.infer<typeof guardrailsRule>;
+export type DataGapRule = z.infer<typeof dataGapRule>;
+export type Rule = z.infer<typeof rule>;
+export type Criterion = z.infer<typeof criterion>;
+export type Bound = z.infer<typeof bound>;
+export type Quantity = z.infer<typeof quantity>;
+export type Stakeholder = z.infer<typeof stakeholder>;
+export type DataGap = z.infer<typeof dataGap>;
+export type Risk = z.infer<typeof risk>;
+export type Option = z.infer<typeof option>;

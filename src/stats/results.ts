@@ -1,0 +1,57 @@
+// What the analyze stage returns: per metric and segment, arm reads and the change with its interval.
+
+export interface Interval {
+  lo: number;
+  hi: number;
+}
+
+export interface ArmRead {
+  estimate: number;
+  ci: Interval | null;
+  n: number | null;
+}
+
+export interface ChangeRead {
+  estimate: number;
+  ci: Interval | null;
+  /** Named method, e.g. 'newcombe', 'welch', 'delta-log-ratio', 'bootstrap', 'precomputed'. */
+  method: string;
+  /** Two-sided p-value of no change, where the method gives one. */
+  p?: number;
+  /** After Holm / Benjamini–Hochberg within its family. */
+  pAdjusted?: number;
+}
+
+export interface MetricRead {
+  metric: string;
+  segment: string;
+  control: ArmRead | null;
+  treatment: ArmRead | null;
+  /** treatment − control, in the metric's unit (proportions as fractions). */
+  absolute: ChangeRead | null;
+  /** treatment / control − 1, as a fraction. */
+  relative: ChangeRead | null;
+  /** True for segment reads not pre-specified in the spec. */
+  exploratory: boolean;
+  /** Design effect applied to the variance (1 when none). */
+  designEffect: number;
+}
+
+export interface SrmResult {
+  counts: Record<string, number>;
+  expectedShare: number;
+  chiSquare: number;
+  p: number;
+  /** p below 0.001, as GrowthBook and Statsig flag it. */
+  mismatch: boolean;
+}
+
+export interface Results {
+  confidence: number;
+  reads: MetricRead[];
+  srm?: SrmResult;
+  /** Methods used, for the method slide. */
+  methods: string[];
+  /** Multiple-comparison adjustment applied to segment families. */
+  adjustment?: 'holm' | 'bh';
+}
