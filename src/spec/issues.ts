@@ -110,7 +110,11 @@ export function issuesToDiagnostics(issues: readonly Issue[], schema: z.ZodType,
             errorDiag('spec/unknown-key', `unknown key "${key}" in ${field}`, {
               field: fieldName([...path, key]),
               expected: known.length ? `one of: ${known.join(', ')}` : undefined,
-              hint: guess ? `did you mean "${guess}"?` : 'remove it, or check the spelling against gonogo schema',
+              hint: guess
+                ? `did you mean "${guess}"?`
+                : /\s/.test(key)
+                  ? 'inside { … } a comma starts a new key: quote texts that contain commas'
+                  : 'remove it, or check the spelling against gonogo schema',
               pos: positions.at([...path, key], 'key'),
             }),
           );
