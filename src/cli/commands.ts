@@ -1,4 +1,6 @@
 // Every verb the CLI knows, in --help order. Adding a verb is one line here and one module.
 import type { CliCommand } from './io.js';
+import { validateCommand } from './validate.js';
+import { schemaCommand } from './schema.js';
 
-export const commands: CliCommand[] = [];
+export const commands: CliCommand[] = [validateCommand, schemaCommand];

@@ -59,7 +59,8 @@ function headline(ctx: Ctx): string {
   const read = m && ctx.read(m.id);
   const ch = m && headlineChange(read, m);
   if (!m || !read || !ch) return '';
-  return `${describeChange(m, ch, scaleOf(read, ch), ctx.spec.decision.confidence).labelLower} ${describeChange(m, ch, scaleOf(read, ch), ctx.spec.decision.confidence).change}`;
+  const d = describeChange(m, ch, scaleOf(read, ch), ctx.spec.decision.confidence);
+  return `${d.labelLower} ${d.change}`;
 }
 
 function rank(level: string): number {
