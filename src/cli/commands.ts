@@ -1,6 +1,7 @@
 // Every verb the CLI knows, in --help order. Adding a verb is one line here and one module.
 import type { CliCommand } from './io.js';
+import { buildCommand } from './build.js';
 import { validateCommand } from './validate.js';
 import { schemaCommand } from './schema.js';
 
-export const commands: CliCommand[] = [validateCommand, schemaCommand];
+export const commands: CliCommand[] = [buildCommand, validateCommand, schemaCommand];

@@ -35,3 +35,15 @@ export function forestForMetric(ctx: Ctx, m: Metric, scale: 'relative' | 'absolu
     },
   };
 }
+
+/** STAND-IN: the power curve until the chart kit lands. */
+export function powerCurveChart(_ctx: Ctx, plan: { p0: number; mde: number; perArm: number; deff: number }): ChartSpec {
+  return {
+    id: 'power-curve',
+    kind: 'power',
+    width: 6.2,
+    height: 3.6,
+    alt: `Sample size per arm needed to detect a lift from ${(plan.p0 * 100).toFixed(0)}%: ${plan.perArm} per arm for +${(plan.mde * 100).toFixed(0)} pp.`,
+    vegaLite: { $schema: 'https://vega.github.io/schema/vega-lite/v6.json', data: { values: [{ n: plan.perArm, mde: plan.mde }] }, mark: 'point', encoding: { x: { field: 'n', type: 'quantitative' }, y: { field: 'mde', type: 'quantitative' } } },
+  };
+}

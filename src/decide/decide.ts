@@ -6,9 +6,12 @@ import type { QualityCheck } from '../sources/snapshot.js';
 import type { CriterionOutcome, Decision, RuleOutcome, Status, Verdict } from './types.js';
 import { combine, evalDataGapRule, evalGuardrail, evalGuardrailsRule, evalMetricRule, evalSegmentRule, type RuleContext } from './rules.js';
 import { scenarioReads } from './scenarios.js';
+import { phaseDecision, phaseVerdict } from './phase.js';
 import type { ScenarioName, ScenarioOutcome } from './types.js';
 
 export function decide(spec: Spec, results: Results, quality: QualityCheck[] = []): Decision {
+  const phase = phaseVerdict(spec);
+  if (phase) return phaseDecision(phase, evaluate(spec, results.reads, quality).guardrails);
   const base = evaluate(spec, results.reads, quality);
   const scenarios: ScenarioOutcome[] = (['best', 'base', 'worst'] as ScenarioName[]).map((name) => {
     const { reads, changes } = scenarioReads(spec, results.reads, name);
@@ -48,6 +51,7 @@ function evaluate(spec: Spec, reads: MetricRead[], quality: QualityCheck[]): { v
     return evalDataGapRule(rule, ctx);
   };
 
+  if (spec.phase !== 'final') return { verdict: phaseVerdict(spec)!, criteria: [], guardrails };
   const criteria: CriterionOutcome[] = Object.entries(spec.criteria).map(([id, c]) => {
     const mode = c.all ? 'all' : 'any';
     const rules = (c.all ?? c.any ?? []).map((r) => {
