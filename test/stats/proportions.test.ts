@@ -52,6 +52,18 @@ describe('Newcombe hybrid score interval (method 10)', () => {
     close(r.lo, -0.038137147903536936, 9);
     close(r.hi, 0.19256001385511165, 9);
   });
+  // Newcombe (1998) Table II, method 10, examples (b), (c), (e), (f); digits from statsmodels
+  // confint_proportions_2indep(x1, n1, x0, n0, method='newcomb', compare='diff', alpha=0.05).
+  it.each([
+    [9, 10, 3, 10, 0.1705227239345029, 0.809017973535488],
+    [6, 7, 2, 7, 0.05822792748231209, 0.8062496375242278],
+    [0, 10, 0, 20, -0.1611251580528194, 0.27753279986288926],
+    [10, 10, 0, 20, 0.6790860371419145, 1.0],
+  ])('%i/%i − %i/%i at 95% → [%f, %f]', (x1, n1, x0, n0, lo, hi) => {
+    const r = newcombeDiff(x1, n1, x0, n0, 0.95);
+    close(r.lo, lo, 9);
+    close(r.hi, hi, 9);
+  });
   it('1250/10000 − 1200/10000 at 90% — statsmodels confint_proportions_2indep(..., method="newcomb", alpha=0.10)', () => {
     const r = diffProportions(1250, 10000, 1200, 10000, 0.9);
     close(r.lo, -0.0026278209208655135, 9);
