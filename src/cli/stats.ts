@@ -23,6 +23,13 @@ function num(args: Args, flag: string): number {
   return v;
 }
 
+/** A count flag: a whole number (the library itself accepts fractional, design-effect-scaled counts). */
+function count(args: Args, flag: string): number {
+  const v = num(args, flag);
+  if (!Number.isInteger(v) || v < 0) throw usage(`--${flag} must be a whole number ≥ 0, got ${v}`);
+  return v;
+}
+
 const EXAMPLES: Record<string, string> = { x1: '1250', n1: '10000', x0: '1200', n0: '10000', x: '45', n: '300', p0: '0.20', mde: '0.05' };
 
 function choice<T extends string>(args: Args, allowed: readonly T[], fallback: T): T {
@@ -54,7 +61,7 @@ type Outcome = { json: object; text: string[] };
 
 const RUN: Record<Test, (args: Args) => Outcome> = {
   'diff-proportions': (args) => {
-    const [x1, n1, x0, n0, c] = [num(args, 'x1'), num(args, 'n1'), num(args, 'x0'), num(args, 'n0'), confidenceOf(args)];
+    const [x1, n1, x0, n0, c] = [count(args, 'x1'), count(args, 'n1'), count(args, 'x0'), count(args, 'n0'), confidenceOf(args)];
     const method = choice<DiffMethod>(args, ['newcombe', 'wald'], 'newcombe');
     const r = diffProportions(x1, n1, x0, n0, c, method);
     return {
@@ -68,7 +75,7 @@ const RUN: Record<Test, (args: Args) => Outcome> = {
     };
   },
   proportion: (args) => {
-    const [x, n, c] = [num(args, 'x'), num(args, 'n'), confidenceOf(args)];
+    const [x, n, c] = [count(args, 'x'), count(args, 'n'), confidenceOf(args)];
     const r = proportion(x, n, c, choice<ProportionMethod>(args, ['wilson', 'wald'], 'wilson'));
     return {
       json: { test: 'proportion', confidence: c, estimate: r.estimate, lo: r.lo, hi: r.hi, method: r.method },

@@ -16,8 +16,8 @@ import { adjustFamilies, srmFor } from './analyzeFamilies.js';
 export function analyze(spec: Spec, snapshot: MetricsSnapshot): { results: Results; diagnostics: Diagnostic[] } {
   const confidence = spec.decision.confidence;
   const labels = { control: spec.arms?.control ?? 'control', treatment: spec.arms?.treatment ?? 'treatment' };
-  const deff = designEffect(spec.design?.cluster_size, spec.design?.icc);
   const { index, diagnostics } = indexRows(snapshot.rows, spec.metrics.map((m) => m.id));
+  const deff = designEffectOf(spec, diagnostics);
   const reads: MetricRead[] = [];
   const methods: string[] = [];
   for (const metric of spec.metrics) {
@@ -126,6 +126,17 @@ function expectedFields(metric: Metric): string {
     median: 'values (raw values)', quantile: 'values (raw values)', ratio: 'numerator and denominator',
   };
   return `${byKind[metric.kind]} in both arms`;
+}
+
+/** The spec's design effect; an impossible design is reported and read as no clustering. */
+function designEffectOf(spec: Spec, diags: Diagnostic[]): number {
+  try {
+    return designEffect(spec.design?.cluster_size, spec.design?.icc);
+  } catch (err) {
+    if (!(err instanceof GonogoError)) throw err;
+    diags.push({ code: 'metrics/design-effect', severity: 'error', message: err.message, field: 'design', expected: 'cluster_size ≥ 1 and 0 ≤ icc < 1', hint: 'cluster_size is the average number of units per cluster' });
+    return 1;
+  }
 }
 
 const round = (x: number) => Math.round(x * 1000) / 1000;

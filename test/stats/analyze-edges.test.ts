@@ -105,3 +105,14 @@ describe('analyze, edges', () => {
     }
   });
 });
+
+describe('analyze, impossible design', () => {
+  it('cluster_size below 1 is a diagnostic, and reads go on without a design effect', () => {
+    const { results, diagnostics } = run([metric({ id: 'hr', kind: 'proportion' })], [
+      { metric: 'hr', arm: 'control', segment: 'all', successes: 10, n: 100 },
+      { metric: 'hr', arm: 'treatment', segment: 'all', successes: 12, n: 100 },
+    ], { design: { cluster_size: 0.5, icc: 0.1 } });
+    expect(diagnostics.map((d) => d.code)).toEqual(['metrics/design-effect']);
+    expect(results.reads[0].designEffect).toBe(1);
+  });
+});

@@ -48,7 +48,9 @@ describe('gonogo stats', () => {
   it.each([
     [['stats', 'proportion', '--x', '301', '--n', '300'], /x \(301\) must not exceed n \(300\)/],
     [['stats', 'proportion', '--x', '3', '--n', '300', '--confidence', '1.5'], /--confidence must be between 0 and 1/],
-    [['stats', 'diff-proportions', '--x1', '-1', '--n1', '10', '--x0', '1', '--n0', '10'], /x1 must be a finite number ≥ 0/],
+    [['stats', 'diff-proportions', '--x1', '-1', '--n1', '10', '--x0', '1', '--n0', '10'], /--x1 must be a whole number ≥ 0, got -1/],
+    [['stats', 'proportion', '--x', '4.5', '--n', '300'], /--x must be a whole number/],
+    [['stats', 'proportion', '--x', '0', '--n', '0'], /n must be a finite number > 0/],
     [['stats', 'proportion', '--n', '300'], /--x is required/],
     [['stats', 'proportion', '--x', 'abc', '--n', '300'], /--x must be a number/],
     [['stats', 'proportion', '--x', '3', '--n', '300', '--method', 'exact'], /--method must be one of wilson, wald/],
