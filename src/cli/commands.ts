@@ -3,5 +3,6 @@ import type { CliCommand } from './io.js';
 import { buildCommand } from './build.js';
 import { validateCommand } from './validate.js';
 import { schemaCommand } from './schema.js';
+import { statsCommand } from './stats.js';
 
-export const commands: CliCommand[] = [buildCommand, validateCommand, schemaCommand];
+export const commands: CliCommand[] = [buildCommand, validateCommand, schemaCommand, statsCommand];
