@@ -73,7 +73,7 @@ export function queryError(err: SdkError, sql: string, s: SnowflakeSettings, red
 
 export function timeoutError(what: 'login' | 'query', ms: number, sql: string | undefined, lastNetworkError: string | undefined, s: SnowflakeSettings, redactor: Redactor): GonogoError {
   const seconds = `${Math.round(ms / 100) / 10} s`;
-  const subject = what === 'login' ? `logging in to Snowflake account "${s.account}"` : `the query ${quoteSql(redactor.redact(sql ?? ''))}`;
+  const subject = what === 'login' ? `logging in to account "${s.account}"` : `the query ${quoteSql(redactor.redact(sql ?? ''))}`;
   const message = lastNetworkError
     ? `the connection to Snowflake dropped (${redactor.redact(lastNetworkError)}) during ${subject} and did not recover within ${seconds}`
     : `Snowflake did not finish ${subject} within ${seconds}`;

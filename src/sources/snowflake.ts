@@ -71,7 +71,7 @@ export async function openSnowflake(opts: SnowflakeOptions = {}): Promise<Engine
     const failure = login.timedOut
       ? timeoutError('login', timeoutMs, undefined, lastNetworkError, settings, redactor)
       : loginError(login.value as SdkError, settings, redactor);
-    await destroy(conn);
+    void destroy(conn); // a login still under way is abandoned, not waited for
     stopLog();
     throw failure;
   }

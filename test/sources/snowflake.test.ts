@@ -179,6 +179,25 @@ describe('openSnowflake against the fake server', () => {
     expect(err.message).toContain('Snowflake account "acme-prod" could not be reached (ECONNREFUSED)');
   });
 
+  it('a login whose connection drops: exit 3', async () => {
+    fake.knobs.dropLogins = 1;
+    const err = await failure(open({ ...baseEnv(), SNOWFLAKE_PASSWORD: PASSWORD }));
+    expect(err.exitCode).toBe(3);
+    expect(err.message).toMatch(/^Snowflake account "acme-prod" could not be reached \(ECONNRESET\): socket hang up/);
+    expect(fake.knobs.dropLogins).toBe(0);
+  });
+
+  it('a login that does not answer in time: exit 3', async () => {
+    fake.knobs.loginDelayMs = 5000;
+    try {
+      const err = await failure(open({ ...baseEnv(), SNOWFLAKE_PASSWORD: PASSWORD }, { timeoutMs: 600 }));
+      expect(err.exitCode).toBe(3);
+      expect(err.message).toBe('Snowflake did not finish logging in to account "acme-prod" within 0.6 s');
+    } finally {
+      fake.knobs.loginDelayMs = 0;
+    }
+  });
+
   it('reads a named connection from $SNOWFLAKE_HOME/connections.toml', async () => {
     const dir = join(home, 'sfhome');
     mkdirSync(dir, { recursive: true });

@@ -21,6 +21,10 @@ export interface FakeKnobs {
   asyncAfterMs: number;
   /** The next N query-requests get their socket destroyed instead of an answer (Infinity: all of them). */
   dropQueries: number;
+  /** The next N login-requests get their socket destroyed. */
+  dropLogins: number;
+  /** Every login-request is held this long before it is answered. */
+  loginDelayMs: number;
 }
 
 export interface FakeRequest {
@@ -65,7 +69,7 @@ export async function startFakeSnowflake(opts: FakeSnowflakeOptions): Promise<Fa
   const conn: DuckDBConnection = await db.connect();
   for (const sql of opts.setupSql ?? []) await conn.run(sql);
 
-  const knobs: FakeKnobs = { queryDelayMs: 0, asyncAfterMs: 200, dropQueries: 0 };
+  const knobs: FakeKnobs = { queryDelayMs: 0, asyncAfterMs: 200, dropQueries: 0, dropLogins: 0, loginDelayMs: 0 };
   const requests: FakeRequest[] = [];
   const logins: Record<string, unknown>[] = [];
   const queries: FakeSnowflake['queries'] = [];
@@ -145,6 +149,12 @@ export async function startFakeSnowflake(opts: FakeSnowflakeOptions): Promise<Fa
     if (url.pathname === '/session/v1/login-request') {
       const data = (body.data ?? {}) as Record<string, unknown>;
       logins.push(data);
+      if (knobs.dropLogins > 0) {
+        knobs.dropLogins -= 1;
+        return req.socket.destroy();
+      }
+      if (knobs.loginDelayMs > 0) await new Promise((r) => setTimeout(r, knobs.loginDelayMs));
+      if (res.destroyed) return;
       const refusal = checkLogin(data, opts);
       if (refusal) return send(res, { success: false, code: refusal.code, message: refusal.message, data: { nextAction: 'RETRY_LOGIN' } });
       const sessionToken = `session-${++seq}`;
