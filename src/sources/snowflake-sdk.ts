@@ -1,4 +1,5 @@
 // Loads snowflake-sdk lazily (≈185 packages) and routes its logger away from the terminal.
+import { createRequire } from 'node:module';
 import { errorDiag, GonogoError } from '../diagnostics.js';
 import { Redactor } from './snowflake-redact.js';
 
@@ -10,6 +11,8 @@ export interface SdkColumn {
 }
 export interface SdkStatement {
   getColumns(): SdkColumn[] | undefined;
+  getRequestId(): string | undefined;
+  getQueryId(): string | undefined;
   cancel(callback?: (err: unknown) => void): void;
 }
 export interface SdkConnection {
@@ -31,7 +34,17 @@ type Listener = (line: string) => void;
 /** One redactor for the whole process: the SDK's logger is global, so every engine's secrets are masked in every line. */
 export const sharedRedactor = new Redactor();
 const listeners = new Set<Listener>();
+const abandoned = new Set<string>();
 let loaded: Promise<Sdk> | undefined;
+
+/**
+ * Stops the driver's retries of a statement gonogo gave up on. snowflake-sdk retries a failed query
+ * request up to 1000 times (sleeps up to 16 s) with no way to cancel it from its API, which would keep
+ * the process alive for hours after a dropped connection.
+ */
+export function abandonStatement(ids: (string | undefined)[]): void {
+  for (const id of ids) if (id) abandoned.add(id);
+}
 
 export function onSdkLog(listener: Listener): () => void {
   listeners.add(listener);
@@ -61,6 +74,7 @@ export function loadSdk(): Promise<Sdk> {
       );
     }
     const sdk = (mod.default ?? mod) as Sdk;
+    stopRetriesOfAbandoned();
     // Without a custom logger the SDK writes INFO lines to the console and to ./snowflake.log.
     sdk.configure({
       logLevel: 'DEBUG',
@@ -76,4 +90,25 @@ export function loadSdk(): Promise<Sdk> {
     return sdk;
   })();
   return loaded;
+}
+
+/** Best effort: a request interceptor on the driver's own axios instance (an internal module; skipped if it moved). */
+function stopRetriesOfAbandoned(): void {
+  try {
+    const require = createRequire(import.meta.url);
+    const sdkMain = require.resolve('snowflake-sdk');
+    const axiosModule = createRequire(sdkMain)('./lib/http/axios_instance.js') as {
+      default?: { interceptors?: { request: { use(f: (c: { url?: string }) => unknown): void } } };
+    };
+    axiosModule.default?.interceptors?.request.use((config) => {
+      const url = config.url ?? '';
+      if (url.includes('/abort-request')) return config; // the cancel itself must go through
+      for (const id of abandoned) {
+        if (url.includes(id)) throw Object.assign(new Error('request abandoned by gonogo'), { code: 'ERR_CANCELED' });
+      }
+      return config;
+    });
+  } catch {
+    // An SDK without this module only retries longer.
+  }
 }

@@ -8,7 +8,7 @@ import type { Engine, Row, SqlValue } from './engine.js';
 import { toPositional } from './snowflake-binds.js';
 import { resolveSnowflakeSettings, type SnowflakeSettings } from './snowflake-config.js';
 import { loginError, queryError, timeoutError, type SdkError } from './snowflake-errors.js';
-import { loadSdk, onSdkLog, sharedRedactor, type SdkColumn, type SdkConnection } from './snowflake-sdk.js';
+import { abandonStatement, loadSdk, onSdkLog, sharedRedactor, type SdkColumn, type SdkConnection, type SdkStatement } from './snowflake-sdk.js';
 
 export interface SnowflakeOptions {
   /** The connection named by the spec's `source.connection`; else SNOWFLAKE_DEFAULT_CONNECTION_NAME, default_connection_name, [default]. */
@@ -83,7 +83,7 @@ export async function openSnowflake(opts: SnowflakeOptions = {}): Promise<Engine
       if (closed) throw new GonogoError(errorDiag('snowflake/closed', 'the Snowflake connection is already closed'), EXIT.internal);
       const q = toPositional(sql, binds);
       lastNetworkError = undefined;
-      let statement: { cancel(cb?: (err: unknown) => void): void } | undefined;
+      let statement: SdkStatement | undefined;
       const outcome = await withDeadline<{ err: unknown; rows?: Record<string, unknown>[]; columns?: SdkColumn[] }>(timeoutMs, (done) => {
         try {
           statement = conn.execute({
@@ -96,7 +96,10 @@ export async function openSnowflake(opts: SnowflakeOptions = {}): Promise<Engine
         }
       });
       if (outcome.timedOut) {
-        statement?.cancel(() => {});
+        if (statement) {
+          statement.cancel(() => {});
+          abandonStatement([statement.getRequestId(), statement.getQueryId()]);
+        }
         throw timeoutError('query', timeoutMs, sql, lastNetworkError, settings, redactor);
       }
       const { err, rows, columns } = outcome.value;

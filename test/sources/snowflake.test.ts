@@ -149,15 +149,20 @@ describe('openSnowflake against the fake server', () => {
     expect(fake.requests.some((r) => r.path.endsWith('/abort-request'))).toBe(true);
   });
 
-  it('a connection dropped mid-query: exit 3 saying so', async () => {
-    const engine = await open({ ...baseEnv(), SNOWFLAKE_PASSWORD: PASSWORD }, { timeoutMs: 1500 });
+  it('a connection dropped mid-query: exit 3 saying so, and the driver stops retrying', async () => {
+    const lines: string[] = [];
+    const engine = await open({ ...baseEnv(), SNOWFLAKE_PASSWORD: PASSWORD }, { timeoutMs: 1500, log: (l) => lines.push(l) });
     fake.knobs.dropQueries = Infinity;
     try {
       const err = await failure(engine.query('select 1 as one'));
       expect(err.exitCode).toBe(3);
       expect(err.message).toMatch(/^the connection to Snowflake dropped \(socket hang up\) during the query "select 1 as one"/);
+      // The driver's next retry (after its own 1-3 s sleep) is stopped before it leaves the process.
+      const tries = fake.requests.filter((r) => r.path === '/queries/v1/query-request').length;
+      await until(() => lines.some((l) => l.includes('request abandoned by gonogo')));
+      expect(fake.requests.filter((r) => r.path === '/queries/v1/query-request').length).toBe(tries);
     } finally {
-      fake.knobs.dropQueries = 0; // lets the driver's background retry finish
+      fake.knobs.dropQueries = 0;
     }
     await engine.close();
   });
@@ -277,6 +282,11 @@ function spyOnOutput(sink: string[]): () => void {
     methods.forEach((m, i) => (console[m] = saved[i]));
     process.off('warning', onWarning);
   };
+}
+
+/** Waits for an event the driver reports in its log (no fixed sleeps). */
+async function until(cond: () => boolean): Promise<void> {
+  while (!cond()) await new Promise((r) => setTimeout(r, 25));
 }
 
 async function closedPort(): Promise<number> {
