@@ -59,6 +59,9 @@ function emit(level: string, message: unknown): void {
 
 export function loadSdk(): Promise<Sdk> {
   loaded ??= (async () => {
+    // On import the driver probes cloud metadata endpoints and AWS STS to report the platform in its login
+    // telemetry (up to seconds on a laptop); gonogo opts out unless the user chose otherwise.
+    process.env.SNOWFLAKE_DISABLE_PLATFORM_DETECTION ??= 'true';
     // The AWS SDK inside snowflake-sdk warns on stderr about Node < 22 when a client is built; gonogo supports Node 20.
     process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
     let mod: { default?: Sdk } & Partial<Sdk>;

@@ -27,10 +27,11 @@ const DEFAULT_TIMEOUT_MS = 10 * 60_000;
 
 export async function openSnowflake(opts: SnowflakeOptions = {}): Promise<Engine> {
   const env = opts.env ?? process.env;
-  const settings = resolveSnowflakeSettings({ connection: opts.connection, env, home: opts.home ?? homedir() });
+  const home = opts.home ?? homedir();
+  const settings = resolveSnowflakeSettings({ connection: opts.connection, env, home });
   const redactor = sharedRedactor;
   for (const secret of [settings.password, settings.privateKey, settings.privateKeyPassphrase]) redactor.add(secret);
-  const auth = authOptions(settings);
+  const auth = authOptions(settings, home);
   if (auth.privateKey) redactor.add(auth.privateKey as string);
   const timeoutMs = opts.timeoutMs ?? DEFAULT_TIMEOUT_MS;
 
@@ -116,7 +117,7 @@ export async function openSnowflake(opts: SnowflakeOptions = {}): Promise<Engine
 }
 
 /** Password or key pair; the key is read and decrypted here so a wrong path or passphrase is named clearly. */
-function authOptions(s: SnowflakeSettings): Record<string, unknown> {
+function authOptions(s: SnowflakeSettings, home: string): Record<string, unknown> {
   if (s.authenticator === 'SNOWFLAKE') {
     if (!s.password) {
       throw new GonogoError(
@@ -131,7 +132,7 @@ function authOptions(s: SnowflakeSettings): Record<string, unknown> {
   let pem = s.privateKey?.replace(/\\n/g, '\n');
   if (!pem && s.privateKeyPath) {
     try {
-      pem = readFileSync(s.privateKeyPath.replace(/^~(?=\/|$)/, homedir()), 'utf8');
+      pem = readFileSync(s.privateKeyPath.replace(/^~(?=\/|$)/, home), 'utf8');
     } catch (err) {
       throw new GonogoError(
         errorDiag('snowflake/private-key-unreadable', `cannot read the private key file ${s.privateKeyPath} (${(err as NodeJS.ErrnoException).code ?? 'error'})`, {

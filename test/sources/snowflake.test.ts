@@ -92,6 +92,25 @@ describe('openSnowflake against the fake server', () => {
     expect(login.PASSWORD).toBeUndefined();
   });
 
+  it('maps Snowflake types to plain values and keeps quoted column names', async () => {
+    const engine = await open({ ...baseEnv(), SNOWFLAKE_PASSWORD: PASSWORD });
+    const rows = await engine.query(
+      `select true as ok, null as nothing, 1.50::decimal(10,2) as price, 'it''s' as s, ? as flag, ? as missing,
+         2.5::double as ratio, 42 as "MixedCase", date '1969-12-31' as before_epoch`,
+      [false, null],
+    );
+    expect(rows).toEqual([
+      { ok: true, nothing: null, price: 1.5, s: "it's", flag: false, missing: null, ratio: 2.5, MixedCase: 42, before_epoch: '1969-12-31' },
+    ]);
+    await engine.close();
+  });
+
+  it('expands ~ in a key path against the home folder', async () => {
+    writeFileSync(join(home, 'tilde_key.p8'), PRIVATE_PEM);
+    const engine = await open({ ...baseEnv(), SNOWFLAKE_PRIVATE_KEY_PATH: '~/tilde_key.p8' });
+    await engine.close();
+  });
+
   it('logs in with an encrypted key given in SNOWFLAKE_PRIVATE_KEY and its passphrase', async () => {
     const encrypted = keys.privateKey.export({ format: 'pem', type: 'pkcs8', cipher: 'aes-256-cbc', passphrase: 'open sesame 42' }).toString();
     const env = { ...baseEnv(), SNOWFLAKE_PRIVATE_KEY: encrypted.replace(/\n/g, '\\n'), SNOWFLAKE_PRIVATE_KEY_PASSPHRASE: 'open sesame 42' };
