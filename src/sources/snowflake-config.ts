@@ -76,6 +76,8 @@ const ENV_KEYS: [string, keyof SnowflakeSettings][] = [
   ['SNOWFLAKE_DATABASE', 'database'],
   ['SNOWFLAKE_SCHEMA', 'schema'],
   ['SNOWFLAKE_ROLE', 'role'],
+  ['SNOWFLAKE_HOST', 'host'],
+  ['SNOWFLAKE_PORT', 'port'],
 ];
 
 export function snowflakeHome(env: NodeJS.ProcessEnv, home: string): string {
@@ -89,7 +91,7 @@ export function resolveSnowflakeSettings(opts: ResolveOptions): SnowflakeSetting
   const configPath = join(dir, 'config.toml');
   const connectionsFile = readToml(connectionsPath);
   const configFile = readToml(configPath);
-  const tables: Record<string, { table: Table; file: string }> = {};
+  const tables: Record<string, Entry> = {};
   for (const [name, value] of Object.entries((configFile?.connections as Table | undefined) ?? {})) {
     if (isTable(value)) tables[name] = { table: value, file: configPath };
   }
@@ -105,7 +107,7 @@ export function resolveSnowflakeSettings(opts: ResolveOptions): SnowflakeSetting
   let described = 'SNOWFLAKE_* environment variables';
   const chosen = wanted ?? (tables.default ? 'default' : undefined);
   if (chosen !== undefined) {
-    const entry = tables[chosen];
+    const entry = withEnvConnection(tables[chosen], chosen, opts.env);
     if (!entry) {
       const known = Object.keys(tables);
       const guess = closest(chosen, known);
@@ -119,7 +121,9 @@ export function resolveSnowflakeSettings(opts: ResolveOptions): SnowflakeSetting
     }
     for (const [key, value] of Object.entries(entry.table)) {
       const field = FILE_KEYS[key];
-      if (field && value !== undefined && value !== '') assign(settings, field, value, `${key} in [${chosen}] of ${entry.file}`);
+      if (field && value !== undefined && value !== '') {
+        assign(settings, field, value, entry.envKeys?.[key] ?? `${key} in [${chosen}] of ${entry.file}`);
+      }
     }
     described = `connection "${chosen}" in ${entry.file}`;
   }
@@ -128,6 +132,29 @@ export function resolveSnowflakeSettings(opts: ResolveOptions): SnowflakeSetting
     if (value !== undefined) assign(settings, field, value, name);
   }
   return finish(settings, described);
+}
+
+/** SNOWFLAKE_CONNECTIONS_<NAME>_<KEY> variables (Snowflake CLI's convention) define or amend a named connection, e.g. in CI. */
+interface Entry {
+  table: Table;
+  file: string;
+  /** Keys that came from SNOWFLAKE_CONNECTIONS_<NAME>_<KEY>, with the variable's name. */
+  envKeys?: Record<string, string>;
+}
+
+function withEnvConnection(entry: Entry | undefined, name: string, env: NodeJS.ProcessEnv): Entry | undefined {
+  const prefix = `SNOWFLAKE_CONNECTIONS_${name.toUpperCase()}_`;
+  const fromEnv: Table = {};
+  const envKeys: Record<string, string> = {};
+  for (const [key, value] of Object.entries(env)) {
+    if (!key.startsWith(prefix) || !value) continue;
+    const field = key.slice(prefix.length).toLowerCase();
+    fromEnv[field] = value;
+    envKeys[field] = key;
+  }
+  if (Object.keys(fromEnv).length === 0) return entry;
+  const file = entry ? `${entry.file} and ${prefix}* variables` : `${prefix}* variables`;
+  return { table: { ...(entry?.table ?? {}), ...fromEnv }, file, envKeys };
 }
 
 function finish(s: Partial<SnowflakeSettings> & { origin: Record<string, string> }, described: string): SnowflakeSettings {

@@ -90,6 +90,25 @@ describe('resolveSnowflakeSettings', () => {
     expect(resolveSnowflakeSettings({ env: { SNOWFLAKE_HOME: dir }, home })).toMatchObject({ account: 'acme-ci', user: 'bot' });
   });
 
+  it('SNOWFLAKE_CONNECTIONS_<NAME>_<KEY> variables define a named connection without any file (CI)', () => {
+    const s = resolveSnowflakeSettings({
+      connection: 'prod',
+      env: { SNOWFLAKE_CONNECTIONS_PROD_ACCOUNT: 'acme-prod', SNOWFLAKE_CONNECTIONS_PROD_USER: 'bot', SNOWFLAKE_CONNECTIONS_PROD_PASSWORD: 'pw' },
+      home,
+    });
+    expect(s).toMatchObject({ account: 'acme-prod', user: 'bot', password: 'pw', authenticator: 'SNOWFLAKE' });
+    expect(s.origin.password).toBe('SNOWFLAKE_CONNECTIONS_PROD_PASSWORD');
+    expect(s.described).toBe('connection "prod" in SNOWFLAKE_CONNECTIONS_PROD_* variables');
+  });
+
+  it('SNOWFLAKE_CONNECTIONS_<NAME>_<KEY> amends a connection from the file', () => {
+    writeSnowflakeFile('connections.toml', CONNECTIONS);
+    const s = resolveSnowflakeSettings({ connection: 'prod', env: { SNOWFLAKE_CONNECTIONS_PROD_ROLE: 'ADMIN' }, home });
+    expect(s).toMatchObject({ account: 'acme-prod', role: 'ADMIN' });
+    expect(s.origin.role).toBe('SNOWFLAKE_CONNECTIONS_PROD_ROLE');
+    expect(s.origin.account).toContain('account in [prod] of');
+  });
+
   it('a key without an authenticator means key-pair login', () => {
     const s = resolveSnowflakeSettings({ env: { SNOWFLAKE_ACCOUNT: 'a', SNOWFLAKE_USER: 'u', SNOWFLAKE_PRIVATE_KEY_PATH: '/k.p8' }, home });
     expect(s.authenticator).toBe('SNOWFLAKE_JWT');
