@@ -67,6 +67,7 @@ export function composeInterim(ctx: Ctx): Slide[] {
   const dqRows: TableCell[][] = [
     ...ctx.quality.map((q) => [{ text: q.message }, { text: q.status, tone: q.status === 'fail' ? ('fail' as const) : q.status === 'warn' ? ('inconclusive' as const) : ('pass' as const) }]),
     ...(srm ? [[{ text: t('interim-srm', { p: srm.p < 0.001 ? srm.p.toExponential(1) : srm.p.toFixed(3), mismatch: srm.mismatch }) }, { text: srm.mismatch ? 'fail' : 'pass', tone: srm.mismatch ? ('fail' as const) : ('pass' as const) }]] : []),
+    ...(spec.pilot?.instrumentation ?? []).map((i) => [{ text: `Instrumentation: ${i.check}` }, { text: i.status, tone: i.status === 'passed' ? ('pass' as const) : i.status === 'failed' ? ('fail' as const) : ('inconclusive' as const) }]),
     ...spec.data_gaps.map((g) => [{ text: `${g.description} — ${g.mitigation}` }, { text: g.status ?? 'open', tone: g.status === 'closed' ? ('pass' as const) : ('inconclusive' as const) }]),
   ];
   if (dqRows.length)

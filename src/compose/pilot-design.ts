@@ -15,7 +15,7 @@ export function composePilotDesign(ctx: Ctx): Slide[] {
     id: 'pilot-finding',
     kind: 'bullets',
     section: 'Context',
-    title: t('pilot-finding-title', { confounders: p.confounders.map((c) => c.toLowerCase()) }),
+    title: t('pilot-finding-title', { confounders: shortNames(p.confounders) }),
     blocks: [
       { type: 'text', role: 'lead', text: t('pilot-finding-lead', { finding: p.finding }) },
       { type: 'bullets', items: p.confounders.map((c) => ({ text: t('pilot-confounder', { confounder: c }) })) },
@@ -99,7 +99,7 @@ export function composeDesignSummary(ctx: Ctx): Slide[] {
   const data = {
     question: ctx.spec.decision.question,
     proposal: p.proposal,
-    confounders: p.confounders.map((c) => c.toLowerCase()),
+    confounders: shortNames(p.confounders),
     hasPlan: Boolean(plan),
     perArm: plan ? fmtCount(plan.perArm) : '',
     unit: plan?.unitName ?? '',
@@ -165,4 +165,9 @@ export function ruleInWords(ctx: Ctx, r: Rule): string {
   if ('guardrails' in r) return r.note ?? (r.guardrails === 'pass' ? 'every safety guardrail within its limit' : 'any safety guardrail breached');
   if ('data_gap' in r) return r.note ?? `data gap ${r.data_gap} within its bound`;
   return r.note ?? `no ${r.no_segment.by} shows the harmful pattern`;
+}
+
+/** "Deal stage — late-stage deals…" → "deal stage": the name before a dash, for titles and lists. */
+function shortNames(items: string[]): string[] {
+  return items.map((c) => c.split(/\s[—–-]\s|:\s/)[0].toLowerCase());
 }
