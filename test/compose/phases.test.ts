@@ -80,7 +80,9 @@ describe('interim phase', () => {
     const text = JSON.stringify(run.compose);
     expect(text).toContain('Arm A');
     expect(text).toContain('Arm B');
-    expect(text).not.toMatch(/double_calls|business_as_usual|Treatment|Control/);
+    expect(text).not.toMatch(/double_calls|business_as_usual/);
+    const table = run.compose!.slides.find((s) => s.id === 'interim-participation')!.blocks[0];
+    expect(table.type === 'table' && [...table.header].sort()).toEqual(['Arm A', 'Arm B', 'Measure', 'n']);
   });
 
   it('refuses a spec that lists an efficacy metric for the interim report, explaining why', async () => {
