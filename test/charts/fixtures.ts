@@ -1,4 +1,5 @@
 // Fixed inputs for every chart kind (the TTFQ quoting-workflow deck of the seeds).
+import type { DistributionInput } from '../../src/charts/distribution.js';
 import type { ForestInput } from '../../src/charts/forest.js';
 
 export const forestInput: ForestInput = {
@@ -15,4 +16,33 @@ export const forestInput: ForestInput = {
     { label: 'Moving', estimate: -0.03, lo: -0.09, hi: 0.03, status: 'fail' },
     { label: 'Tutoring (new pros)', estimate: -0.14, lo: -0.2, hi: -0.07, status: 'pass' },
   ],
+};
+
+/** Deterministic pseudo-random numbers (mulberry32), so fixtures need no Math.random. */
+export function seeded(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+function lognormal(rand: () => number, n: number, median: number, sigma: number): number[] {
+  const out: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const z = Math.sqrt(-2 * Math.log(1 - rand())) * Math.cos(2 * Math.PI * rand());
+    out.push(Math.round(median * Math.exp(sigma * z) * 10) / 10);
+  }
+  return out;
+}
+
+const rand = seeded(42);
+export const distributionInput: DistributionInput = {
+  id: 'ttfq',
+  metric: 'Time to first quote',
+  unit: 'min',
+  values: { control: lognormal(rand, 2000, 16, 0.7), treatment: lognormal(rand, 2000, 14, 0.65) },
 };
