@@ -69,10 +69,11 @@ export function formatConfidence(confidence: number): string {
 }
 
 /** A Vega expression that labels axis ticks (datum.value) in the format, signed, with U+2212. */
-export function vegaLabelExpr(format: ValueFormat, digits: number, signed = true): string {
+export function vegaLabelExpr(format: ValueFormat, digits: number, signed = true, withUnit = true): string {
   const scale = format.kind === 'unit' ? '' : '*100';
   const sign = signed ? '+' : '';
-  const suffix = JSON.stringify(unitSuffix(format));
+  // Word units ("min") are left to the axis title; % and pp stay on every tick.
+  const suffix = JSON.stringify(withUnit || format.kind !== 'unit' ? unitSuffix(format) : '');
   // d3-format (inside Vega) already writes U+2212 for negatives.
   return `(abs(datum.value${scale}) < 1e-9 ? '0' : format(datum.value${scale}, '${sign}.${digits}f')) + ${suffix}`;
 }

@@ -1,4 +1,5 @@
 // Fixed inputs for every chart kind (the TTFQ quoting-workflow deck of the seeds).
+import type { TimeSeriesInput } from '../../src/charts/timeseries.js';
 import type { DistributionInput } from '../../src/charts/distribution.js';
 import type { ForestInput } from '../../src/charts/forest.js';
 
@@ -45,4 +46,24 @@ export const distributionInput: DistributionInput = {
   metric: 'Time to first quote',
   unit: 'min',
   values: { control: lognormal(rand, 2000, 16, 0.7), treatment: lognormal(rand, 2000, 14, 0.65) },
+};
+
+function day(offset: number): string {
+  return new Date(Date.UTC(2026, 2, 2 + offset)).toISOString().slice(0, 10);
+}
+const trand = seeded(7);
+export const timeSeriesInput: TimeSeriesInput = {
+  id: 'ttfq',
+  metric: 'Median time to first quote',
+  format: { kind: 'unit', unit: 'min' },
+  points: Array.from({ length: 28 }, (_, i) => [
+    { date: day(i), arm: 'control' as const, value: Math.round((16 + 1.2 * Math.sin(i / 2) + trand()) * 10) / 10 },
+    { date: day(i), arm: 'treatment' as const, value: Math.round(((i < 7 ? 16 : 14) + 1.2 * Math.sin(i / 2) + trand()) * 10) / 10 },
+  ]).flat(),
+  rollout: { date: day(7), label: 'Rollout 50%' },
+  checkpoints: [
+    { date: day(14), label: 'Checkpoint 1' },
+    { date: day(17), label: 'Safety check' },
+    { date: day(24), label: 'Final read' },
+  ],
 };
