@@ -76,7 +76,8 @@ export function forestChart(input: ForestInput, theme: Theme): ChartSpec {
   layer.push(
     { mark: { type: 'rule', strokeWidth: 3, strokeCap: 'round' }, encoding: { y, x: { field: 'lo', ...x }, x2: { field: 'hi' }, color } },
     { mark: { type: 'point', filled: true, size: 110, opacity: 1 }, encoding: { y, x: { field: 'estimate', ...x }, color } },
-    { mark: { type: 'text', baseline: 'bottom', dy: -9, fontSize: 12 }, encoding: { y, x: { field: 'estimate', ...x }, text: { field: 'note' }, color } },
+    // Notes start at the left edge of the plot: long ones never run off the right edge.
+    { mark: { type: 'text', baseline: 'bottom', dy: -9, align: 'left', fontSize: 12 }, encoding: { y, x: { value: 0 }, text: { field: 'note' }, color } },
   );
   const spec = {
     ...baseSpec(theme, input.title ?? `Change vs control: ${input.metric}`, `${Math.round(input.confidence * 100)}% confidence intervals`),

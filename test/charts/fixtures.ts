@@ -1,4 +1,6 @@
 // Fixed inputs for every chart kind (the TTFQ quoting-workflow deck of the seeds).
+import type { GuardrailsInput } from '../../src/charts/guardrails.js';
+import type { TradeoffInput } from '../../src/charts/tradeoff.js';
 import type { TimeSeriesInput } from '../../src/charts/timeseries.js';
 import type { DistributionInput } from '../../src/charts/distribution.js';
 import type { ForestInput } from '../../src/charts/forest.js';
@@ -65,5 +67,29 @@ export const timeSeriesInput: TimeSeriesInput = {
     { date: day(14), label: 'Checkpoint 1' },
     { date: day(17), label: 'Safety check' },
     { date: day(24), label: 'Final read' },
+  ],
+};
+
+export const tradeoffInput: TradeoffInput = {
+  id: 'speed-vs-hire',
+  x: { label: 'Speed gain in time to first quote', format: { kind: 'percent' } },
+  y: { label: 'Change in 7-day hire rate', format: { kind: 'pp' } },
+  acceptable: { xMin: 0.05, yMin: -0.01, label: 'Acceptable: ≥ 5% faster, hire rate ≥ −1.0pp' },
+  points: [
+    { label: 'Home cleaning', x: 0.16, y: -0.002, status: 'pass' },
+    { label: 'Plumbing', x: 0.09, y: -0.006, status: 'pass' },
+    { label: 'Moving', x: 0.03, y: 0.001, status: 'fail' },
+    { label: 'Tutoring', x: 0.14, y: -0.013, status: 'fail' },
+    { label: 'Landscaping', x: 0.11, y: 0.004, status: 'pass' },
+  ],
+};
+
+export const guardrailsInput: GuardrailsInput = {
+  confidence: 0.9,
+  rows: [
+    { label: '7-day hire rate', estimate: -0.002, lo: -0.006, hi: 0.001, limit: 0.01, format: { kind: 'pp' }, better: 'higher', status: 'pass' },
+    { label: 'Support tickets per 100 requests', estimate: 0.06, lo: 0.01, hi: 0.12, limit: 0.1, format: { kind: 'percent' }, better: 'lower', status: 'inconclusive' },
+    { label: 'Spam reports', estimate: 0.02, lo: -0.01, hi: 0.04, limit: 0.05, format: { kind: 'percent' }, better: 'lower', status: 'pass' },
+    { label: 'Quote acceptance', estimate: -0.015, lo: -0.02, hi: -0.011, limit: 0.01, format: { kind: 'pp' }, better: 'higher', status: 'fail' },
   ],
 };
