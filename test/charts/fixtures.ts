@@ -1,4 +1,6 @@
 // Fixed inputs for every chart kind (the TTFQ quoting-workflow deck of the seeds).
+import type { ScenariosInput } from '../../src/charts/scenarios.js';
+import type { PowerInput } from '../../src/charts/power.js';
 import type { GuardrailsInput } from '../../src/charts/guardrails.js';
 import type { TradeoffInput } from '../../src/charts/tradeoff.js';
 import type { TimeSeriesInput } from '../../src/charts/timeseries.js';
@@ -92,4 +94,21 @@ export const guardrailsInput: GuardrailsInput = {
     { label: 'Spam reports', estimate: 0.02, lo: -0.01, hi: 0.04, limit: 0.05, format: { kind: 'percent' }, better: 'lower', status: 'pass' },
     { label: 'Quote acceptance', estimate: -0.015, lo: -0.02, hi: -0.011, limit: 0.01, format: { kind: 'pp' }, better: 'higher', status: 'fail' },
   ],
+};
+
+export const scenariosInput: ScenariosInput = {
+  rows: [
+    { label: 'Median time to first quote', format: { kind: 'percent' }, better: 'lower', best: -0.15, base: -0.12, worst: -0.06, criterion: -0.1 },
+    { label: '7-day hire rate', format: { kind: 'pp' }, better: 'higher', best: 0.001, base: -0.002, worst: -0.008, criterion: -0.01 },
+  ],
+};
+
+// n ≈ (z_{0.975} + z_{0.8})² · 2·p0(1−p0) / δ², p0 = 20% (the pilot seed's example).
+export const powerInput: PowerInput = {
+  curve: [200, 300, 500, 800, 1200, 1600, 2000, 3000, 4000].map((n) => ({ n, mde: Math.sqrt((7.84 * 0.32) / n) })),
+  designEffect: 1.58,
+  format: { kind: 'pp' },
+  target: { mde: 0.03, label: 'Target +3pp win rate' },
+  plannedN: 1400,
+  unitName: 'opportunities',
 };
