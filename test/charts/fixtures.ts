@@ -1,4 +1,7 @@
-// Fixed inputs for every chart kind (the TTFQ quoting-workflow deck of the seeds).
+// Fixed inputs for every chart kind (the TTFQ quoting-workflow deck and the pilot of the seeds).
+import type { Theme } from '../../src/deck/theme.js';
+import type { ChartSpec } from '../../src/deck/types.js';
+import { forestChart, distributionChart, timeSeriesChart, tradeoffChart, guardrailsChart, scenariosChart, powerChart } from '../../src/charts/index.js';
 import type { ScenariosInput } from '../../src/charts/scenarios.js';
 import type { PowerInput } from '../../src/charts/power.js';
 import type { GuardrailsInput } from '../../src/charts/guardrails.js';
@@ -112,3 +115,17 @@ export const powerInput: PowerInput = {
   plannedN: 1400,
   unitName: 'opportunities',
 };
+
+/** One chart of every kind (and the ECDF variant), built from the fixed inputs above. */
+export function allCharts(theme: Theme): ChartSpec[] {
+  return [
+    forestChart(forestInput, theme),
+    distributionChart(distributionInput, theme),
+    distributionChart({ ...distributionInput, id: 'ttfq-ecdf', mode: 'ecdf' }, theme),
+    timeSeriesChart(timeSeriesInput, theme),
+    tradeoffChart(tradeoffInput, theme),
+    guardrailsChart(guardrailsInput, theme),
+    scenariosChart(scenariosInput, theme),
+    powerChart(powerInput, theme),
+  ];
+}
