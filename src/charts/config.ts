@@ -3,6 +3,8 @@
 // the theme's two arm colours, statuses always come with a word or symbol as well.
 import type { ChartSpec } from '../deck/types.js';
 import type { Theme } from '../deck/theme.js';
+import { textWidthPt } from '../layout/measure.js';
+import { fitText } from './vega.js';
 
 export const MIN_TEXT_PT = 12;
 export const FONT = 'Inter';
@@ -117,4 +119,27 @@ export function chart(
     width: size.width,
     height: size.height,
   };
+}
+
+export const ROW_LABEL_PT = 13;
+
+/**
+ * Row labels for a band axis: shortened with an ellipsis to fit a third of the chart's width
+ * (measured in Inter), and made unique, since a nominal axis would merge two equal labels into one row.
+ */
+export function rowLabels(labels: string[], size: ChartSize): string[] {
+  const maxPt = Math.min(240, size.width * 72 * 0.36);
+  const seen = new Map<string, number>();
+  return labels.map((label) => {
+    let text = fitText(label, ROW_LABEL_PT, maxPt);
+    const n = (seen.get(text) ?? 0) + 1;
+    seen.set(text, n);
+    if (n > 1) text = fitText(label, ROW_LABEL_PT, maxPt - textWidthPt(` (${n})`, ROW_LABEL_PT)) + ` (${n})`;
+    return text;
+  });
+}
+
+/** Axis settings for the row labels of forest, guardrail and scenario charts. */
+export function rowAxis(theme: Theme): Record<string, unknown> {
+  return { labelLimit: 0, labelFontSize: ROW_LABEL_PT, labelColor: hex(theme.colors.text), ticks: false, domain: false, grid: false };
 }

@@ -3,7 +3,7 @@
 import type { ChartSpec } from '../deck/types.js';
 import type { Theme } from '../deck/theme.js';
 import { changePhrase, ciPhrase, statusCounts, thresholdPhrase, type Better } from './alt.js';
-import { baseSpec, chart, chartId, DEFAULT_SIZE, hex, STATUS_MARK, statusColor, type ChartSize, type Status } from './config.js';
+import { baseSpec, chart, chartId, rowAxis, rowLabels, DEFAULT_SIZE, hex, STATUS_MARK, statusColor, type ChartSize, type Status } from './config.js';
 import { autoDigits, formatInterval, formatValue, midSentence, unitSuffix, vegaLabelExpr, type ValueFormat } from './format.js';
 import { paddedDomain } from './scale.js';
 
@@ -37,9 +37,11 @@ export function forestChart(input: ForestInput, theme: Theme): ChartSpec {
   const extent = input.rows.flatMap((r) => [r.lo, r.hi, r.estimate]);
   const domain = paddedDomain([...extent, 0, ...(input.threshold ? [input.threshold.value] : [])], 0.08);
   const digits = autoDigits(f, Math.max(...extent.map(Math.abs)));
+  const size = input.size ?? DEFAULT_SIZE;
+  const labels = rowLabels(input.rows.map((r) => r.label), size);
   const values = input.rows.map((r, i) => ({
     row: i,
-    label: r.label,
+    label: labels[i],
     estimate: r.estimate,
     lo: r.lo,
     hi: r.hi,
@@ -53,7 +55,7 @@ export function forestChart(input: ForestInput, theme: Theme): ChartSpec {
     scale: { domain: statuses, range: statuses.map((s) => statusColor(theme, s)) },
     legend: null,
   };
-  const y = { field: 'label', type: 'nominal', sort: null, title: null, axis: { labelLimit: 220, labelFontSize: 13, labelColor: hex(theme.colors.text), ticks: false, domain: false } };
+  const y = { field: 'label', type: 'nominal', sort: null, title: null, axis: rowAxis(theme) };
   const x = {
     type: 'quantitative',
     scale: { domain, nice: false, zero: false },
@@ -84,7 +86,7 @@ export function forestChart(input: ForestInput, theme: Theme): ChartSpec {
     data: { values },
     layer,
   };
-  return chart(chartId('forest', input.id), 'forest', input.size ?? DEFAULT_SIZE, forestAlt(input), spec);
+  return chart(chartId('forest', input.id), 'forest', size, forestAlt(input), spec);
 }
 
 function xTitle(f: ValueFormat): string {

@@ -4,7 +4,7 @@
 import type { ChartSpec } from '../deck/types.js';
 import type { Theme } from '../deck/theme.js';
 import { ciPhrase, statusCounts, type Better } from './alt.js';
-import { baseSpec, chart, chartId, DEFAULT_SIZE, hex, STATUS_MARK, statusColor, type ChartSize, type Status } from './config.js';
+import { baseSpec, chart, chartId, rowAxis, rowLabels, DEFAULT_SIZE, hex, STATUS_MARK, statusColor, type ChartSize, type Status } from './config.js';
 import { autoDigits, formatInterval, formatValue, midSentence, type ValueFormat } from './format.js';
 import { paddedDomain, round } from './scale.js';
 
@@ -38,12 +38,14 @@ export function shareOfLimit(value: number, row: Pick<GuardrailRow, 'limit' | 'b
 export function guardrailsChart(input: GuardrailsInput, theme: Theme): ChartSpec {
   if (input.rows.length === 0) throw new Error('guardrailsChart: no guardrails to plot');
   for (const r of input.rows) if (!(r.limit > 0)) throw new Error(`guardrailsChart: limit of "${r.label}" must be positive, got ${r.limit}`);
-  const values = input.rows.map((r) => {
+  const size = input.size ?? DEFAULT_SIZE;
+  const labels = rowLabels(input.rows.map((r) => r.label), size);
+  const values = input.rows.map((r, i) => {
     const [a, b] = [shareOfLimit(r.lo, r), shareOfLimit(r.hi, r)];
     const digits = autoDigits(r.format, Math.max(Math.abs(r.lo), Math.abs(r.hi), r.limit));
     const worseSign = r.better === 'higher' ? -1 : 1;
     return {
-      label: r.label,
+      label: labels[i],
       status: r.status,
       x: shareOfLimit(r.estimate, r),
       x1: Math.min(a, b),
@@ -53,7 +55,7 @@ export function guardrailsChart(input: GuardrailsInput, theme: Theme): ChartSpec
   });
   const domain = paddedDomain([...values.flatMap((v) => [v.x1, v.x2]), 0, 1.25], 0.06);
   const x = { type: 'quantitative', scale: { domain, nice: false, zero: false }, axis: { title: 'Worsening as a share of the allowed limit (100% = limit)', format: '.0%', tickCount: 6, grid: true } };
-  const y = { field: 'label', type: 'nominal', sort: null, title: null, axis: { labelLimit: 220, labelFontSize: 13, labelColor: hex(theme.colors.text), ticks: false, domain: false } };
+  const y = { field: 'label', type: 'nominal', sort: null, title: null, axis: rowAxis(theme) };
   const statuses: Status[] = ['pass', 'fail', 'inconclusive'];
   const color = { field: 'status', type: 'nominal', scale: { domain: statuses, range: statuses.map((s) => statusColor(theme, s)) }, legend: null };
   const fail = hex(theme.colors.fail);
@@ -71,7 +73,7 @@ export function guardrailsChart(input: GuardrailsInput, theme: Theme): ChartSpec
       { mark: { type: 'text', baseline: 'bottom', dy: -9, align: 'left', fontSize: 12 }, encoding: { y, x: { value: 0 }, text: { field: 'note' }, color } },
     ],
   };
-  return chart(chartId('guardrails', input.id ?? 'all'), 'guardrails', input.size ?? DEFAULT_SIZE, guardrailsAlt(input), spec);
+  return chart(chartId('guardrails', input.id ?? 'all'), 'guardrails', size, guardrailsAlt(input), spec);
 }
 
 function guardrailsAlt(input: GuardrailsInput): string {

@@ -4,7 +4,7 @@
 import type { ChartSpec } from '../deck/types.js';
 import type { Theme } from '../deck/theme.js';
 import { changePhrase, thresholdPhrase, type Better } from './alt.js';
-import { baseSpec, chart, chartId, DEFAULT_SIZE, hex, type ChartSize } from './config.js';
+import { baseSpec, chart, chartId, rowAxis, rowLabels, DEFAULT_SIZE, hex, type ChartSize } from './config.js';
 import { autoDigits, formatValue, midSentence, type ValueFormat } from './format.js';
 import { paddedDomain, round } from './scale.js';
 
@@ -33,19 +33,22 @@ export function scenariosChart(input: ScenariosInput, theme: Theme): ChartSpec {
   const points: Record<string, unknown>[] = [];
   const spans: Record<string, unknown>[] = [];
   const refs: Record<string, unknown>[] = [];
-  for (const r of input.rows) {
+  const size = input.size ?? DEFAULT_SIZE;
+  const labels = rowLabels(input.rows.map((r) => r.label), size);
+  input.rows.forEach((r, i) => {
+    const label = labels[i];
     const [lo, hi] = paddedDomain([r.best, r.base, r.worst, 0, ...(r.criterion !== undefined ? [r.criterion] : [])], 0.12);
     const pos = (v: number) => round((v - lo) / (hi - lo));
     const digits = autoDigits(r.format, Math.max(Math.abs(r.best), Math.abs(r.worst), Math.abs(r.base)));
     for (const name of NAMES) {
-      points.push({ label: r.label, scenario: name[0].toUpperCase() + name.slice(1), x: pos(r[name]), text: `${name} ${formatValue(r[name], r.format, { signed: true, digits })}` });
+      points.push({ label, scenario: name[0].toUpperCase() + name.slice(1), x: pos(r[name]), text: `${name} ${formatValue(r[name], r.format, { signed: true, digits })}` });
     }
-    spans.push({ label: r.label, x: pos(Math.min(r.best, r.worst)), x2: pos(Math.max(r.best, r.worst)) });
-    refs.push({ label: r.label, kind: 'zero', x: pos(0), text: '0' });
-    if (r.criterion !== undefined) refs.push({ label: r.label, kind: 'criterion', x: pos(r.criterion), text: `criterion ${formatValue(r.criterion, r.format, { signed: true, digits })}` });
-  }
+    spans.push({ label, x: pos(Math.min(r.best, r.worst)), x2: pos(Math.max(r.best, r.worst)) });
+    refs.push({ label, kind: 'zero', x: pos(0), text: '0' });
+    if (r.criterion !== undefined) refs.push({ label, kind: 'criterion', x: pos(r.criterion), text: `criterion ${formatValue(r.criterion, r.format, { signed: true, digits })}` });
+  });
   const x = { type: 'quantitative', scale: { domain: [0, 1], nice: false, zero: false }, axis: null };
-  const y = { field: 'label', type: 'nominal', sort: input.rows.map((r) => r.label), title: null, axis: { labelLimit: 220, labelFontSize: 13, labelColor: hex(theme.colors.text), ticks: false, domain: false, grid: false } };
+  const y = { field: 'label', type: 'nominal', sort: labels, title: null, axis: rowAxis(theme) };
   const scenarioScale = { domain: ['Worst', 'Base', 'Best'], range: [hex(theme.colors.fail), hex(theme.colors.text), hex(theme.colors.pass)] };
   const color = { field: 'scenario', type: 'nominal', scale: scenarioScale, legend: null };
   const shape = { field: 'scenario', type: 'nominal', scale: { domain: scenarioScale.domain, range: ['triangle-down', 'circle', 'triangle-up'] }, legend: null };
@@ -61,7 +64,7 @@ export function scenariosChart(input: ScenariosInput, theme: Theme): ChartSpec {
     ],
     resolve: { scale: { color: 'independent' } },
   };
-  return chart(chartId('scenarios', input.id ?? 'primary'), 'scenarios', input.size ?? DEFAULT_SIZE, scenariosAlt(input), spec);
+  return chart(chartId('scenarios', input.id ?? 'primary'), 'scenarios', size, scenariosAlt(input), spec);
 }
 
 function scenariosAlt(input: ScenariosInput): string {

@@ -26,9 +26,6 @@ interface TextItem {
   fontSize?: number;
   fontWeight?: string | number;
   fontStyle?: string;
-  limit?: number;
-  dir?: string;
-  ellipsis?: string;
 }
 
 /** Maps a Vega text item's weight/style to one of the shipped faces. */
@@ -48,35 +45,26 @@ function sizeOf(item: TextItem): number {
 function installTextMetrics(vega: Vega): void {
   const metrics = (vega as unknown as { textMetrics: { width: (item: TextItem, text: unknown) => number } })
     .textMetrics;
-  const measure = (item: TextItem, text: string) => textWidthPt(text, sizeOf(item), faceOf(item));
-  // Vega calls width() with the raw line; its own measurers apply `limit` (ellipsis) first, so do we.
+  // Raw width only: Vega's own truncation (for `limit`) calls this for every candidate prefix, so
+  // truncating here too would hide the overflow from it. Builders shorten labels before Vega sees
+  // them (fitText), so a limit never has to cut and bounds match what is drawn.
   metrics.width = (item, line) => {
     const text = line == null ? '' : String(line).trim();
-    if (!text || sizeOf(item) <= 0) return 0;
-    return measure(item, truncated(item, text, measure));
+    const size = sizeOf(item);
+    return !text || size <= 0 ? 0 : textWidthPt(text, size, faceOf(item));
   };
 }
 
-/** Vega's own truncation (vega-scenegraph util/text.js), with real widths. */
-function truncated(item: TextItem, text: string, measure: (item: TextItem, t: string) => number): string {
-  const limit = Number(item.limit ?? 0);
-  if (!(limit > 0) || measure(item, text) < limit) return text;
-  const ellipsis = item.ellipsis || '\u2026';
-  const room = limit - measure(item, ellipsis);
+/** `text` shortened with an ellipsis to at most `maxPt` wide at `sizePt` (Inter, real widths). */
+export function fitText(text: string, sizePt: number, maxPt: number, weight: FontWeight = 'regular'): string {
+  if (textWidthPt(text, sizePt, weight) <= maxPt) return text;
+  const room = maxPt - textWidthPt('\u2026', sizePt, weight);
   let lo = 0;
   let hi = text.length;
-  if (item.dir === 'rtl') {
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (measure(item, text.slice(mid)) > room) lo = mid + 1;
-      else hi = mid;
-    }
-    return ellipsis + text.slice(lo);
-  }
   while (lo < hi) {
-    const mid = 1 + ((lo + hi) >>> 1);
-    if (measure(item, text.slice(0, mid)) < room) lo = mid;
+    const mid = (lo + hi + 1) >>> 1;
+    if (textWidthPt(text.slice(0, mid), sizePt, weight) <= room) lo = mid;
     else hi = mid - 1;
   }
-  return text.slice(0, lo) + ellipsis;
+  return text.slice(0, lo).trimEnd() + '\u2026';
 }

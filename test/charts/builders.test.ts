@@ -72,3 +72,28 @@ describe('text metrics', () => {
     expect(title.x2 - title.x1).toBeLessThan(0.8 * title.text.length * 15 * 0.8);
   });
 });
+
+describe('the clipping check', () => {
+  it('catches text drawn past the right edge (negative control)', async () => {
+    const spec = { width: 200, height: 100, autosize: { type: 'fit', contains: 'padding' }, config: { font: 'Inter' }, data: { values: [{ x: 1 }] }, mark: { type: 'text', fontSize: 12, align: 'left' }, encoding: { x: { value: 190 }, y: { value: 50 }, text: { value: 'Runs off the edge' } } };
+    const { boxes, width } = await textBoxes(spec);
+    expect(Math.max(...boxes.map((b) => b.x2))).toBeGreaterThan(width);
+  });
+
+  it('shortens a very long row label with an ellipsis measured in Inter', async () => {
+    const long = { ...forestInput, rows: [{ ...forestInput.rows[0], label: 'A segment label far too long to fit beside the plot of the forest chart' }] };
+    const { boxes, width } = await textBoxes(finalSpec(forestChart(long, defaultTheme)));
+    const label = boxes.find((b) => b.text.startsWith('A segment label'))!;
+    expect(label.text).toMatch(/…$/);
+    expect(label.x2 - label.x1).toBeLessThanOrEqual(576 * 0.36 + 0.5);
+    for (const b of boxes) expect(b.x2).toBeLessThanOrEqual(width + 0.5);
+  });
+});
+
+describe('row labels', () => {
+  it('keeps two rows with the same label apart', () => {
+    const twin = { ...forestInput, rows: [forestInput.rows[0], { ...forestInput.rows[1], label: 'Overall' }] };
+    const values = (forestChart(twin, defaultTheme).vegaLite.data as { values: { label: string }[] }).values;
+    expect(values.map((v) => v.label)).toEqual(['Overall', 'Overall (2)']);
+  });
+});
