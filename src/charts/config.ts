@@ -143,3 +143,14 @@ export function rowLabels(labels: string[], size: ChartSize): string[] {
 export function rowAxis(theme: Theme): Record<string, unknown> {
   return { labelLimit: 0, labelFontSize: ROW_LABEL_PT, labelColor: hex(theme.colors.text), ticks: false, domain: false, grid: false };
 }
+
+/**
+ * A text layer preceded by a copy drawn in the background colour with a wide stroke: lines that
+ * cross a label are interrupted behind it, so the label stays legible.
+ */
+export function withHalo(theme: Theme, layer: Record<string, unknown>): Record<string, unknown>[] {
+  const bg = hex(theme.colors.background);
+  const { color: _color, ...encoding } = layer.encoding as Record<string, unknown>;
+  const halo = { ...layer, mark: { ...(layer.mark as object), color: bg, stroke: bg, strokeWidth: 5, strokeJoin: 'round' }, encoding };
+  return [halo, layer];
+}

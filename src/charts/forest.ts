@@ -3,7 +3,7 @@
 import type { ChartSpec } from '../deck/types.js';
 import type { Theme } from '../deck/theme.js';
 import { changePhrase, ciPhrase, statusCounts, thresholdPhrase, type Better } from './alt.js';
-import { baseSpec, chart, chartId, rowAxis, rowLabels, DEFAULT_SIZE, hex, STATUS_MARK, statusColor, type ChartSize, type Status } from './config.js';
+import { baseSpec, chart, chartId, withHalo, rowAxis, rowLabels, DEFAULT_SIZE, hex, STATUS_MARK, statusColor, type ChartSize, type Status } from './config.js';
 import { autoDigits, formatInterval, formatValue, midSentence, unitSuffix, vegaLabelExpr, type ValueFormat } from './format.js';
 import { paddedDomain } from './scale.js';
 
@@ -79,7 +79,7 @@ export function forestChart(input: ForestInput, theme: Theme): ChartSpec {
     { mark: { type: 'rule', strokeWidth: 3, strokeCap: 'round' }, encoding: { y, x: { field: 'lo', ...x }, x2: { field: 'hi' }, color } },
     { mark: { type: 'point', filled: true, size: 110, opacity: 1 }, encoding: { y, x: { field: 'estimate', ...x }, color } },
     // Notes start at the left edge of the plot: long ones never run off the right edge.
-    { mark: { type: 'text', baseline: 'bottom', dy: -9, align: 'left', fontSize: 12 }, encoding: { y, x: { value: 0 }, text: { field: 'note' }, color } },
+    ...withHalo(theme, { mark: { type: 'text', baseline: 'bottom', dy: -9, align: 'left', fontSize: 12 }, encoding: { y, x: { value: 0 }, text: { field: 'note' }, color } }),
   );
   const spec = {
     ...baseSpec(theme, input.title ?? `Change vs control: ${input.metric}`, `${Math.round(input.confidence * 100)}% confidence intervals`),

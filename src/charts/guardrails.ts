@@ -4,7 +4,7 @@
 import type { ChartSpec } from '../deck/types.js';
 import type { Theme } from '../deck/theme.js';
 import { ciPhrase, statusCounts, type Better } from './alt.js';
-import { baseSpec, chart, chartId, rowAxis, rowLabels, DEFAULT_SIZE, hex, STATUS_MARK, statusColor, type ChartSize, type Status } from './config.js';
+import { baseSpec, chart, chartId, withHalo, rowAxis, rowLabels, DEFAULT_SIZE, hex, STATUS_MARK, statusColor, type ChartSize, type Status } from './config.js';
 import { autoDigits, formatInterval, formatValue, midSentence, type ValueFormat } from './format.js';
 import { paddedDomain, round } from './scale.js';
 
@@ -70,7 +70,7 @@ export function guardrailsChart(input: GuardrailsInput, theme: Theme): ChartSpec
       { mark: { type: 'rule', strokeWidth: 3, strokeCap: 'round' }, encoding: { y, x: { field: 'x1', ...x }, x2: { field: 'x2' }, color } },
       { mark: { type: 'point', filled: true, size: 110, opacity: 1 }, encoding: { y, x: { field: 'x', ...x }, color } },
       // Notes start at the left edge of the plot: long ones never run off the right edge.
-      { mark: { type: 'text', baseline: 'bottom', dy: -9, align: 'left', fontSize: 12 }, encoding: { y, x: { value: 0 }, text: { field: 'note' }, color } },
+      ...withHalo(theme, { mark: { type: 'text', baseline: 'bottom', dy: -9, align: 'left', fontSize: 12 }, encoding: { y, x: { value: 0 }, text: { field: 'note' }, color } }),
     ],
   };
   return chart(chartId('guardrails', input.id ?? 'all'), 'guardrails', size, guardrailsAlt(input), spec);

@@ -4,7 +4,7 @@
 import type { ChartSpec } from '../deck/types.js';
 import type { Theme } from '../deck/theme.js';
 import { changePhrase, thresholdPhrase, type Better } from './alt.js';
-import { baseSpec, chart, chartId, rowAxis, rowLabels, DEFAULT_SIZE, hex, type ChartSize } from './config.js';
+import { baseSpec, chart, chartId, withHalo, rowAxis, rowLabels, DEFAULT_SIZE, hex, type ChartSize } from './config.js';
 import { autoDigits, formatValue, midSentence, type ValueFormat } from './format.js';
 import { paddedDomain, round } from './scale.js';
 
@@ -58,7 +58,7 @@ export function scenariosChart(input: ScenariosInput, theme: Theme): ChartSpec {
     layer: [
       { data: { values: spans }, mark: { type: 'rule', strokeWidth: 6, color: '#E4E7EB', strokeCap: 'round' }, encoding: { y, x: { field: 'x', ...x }, x2: { field: 'x2' } } },
       { data: { values: refs }, mark: { type: 'tick', thickness: 2, size: 44 }, encoding: { y, x: { field: 'x', ...x }, color: refColor, strokeDash: { field: 'kind', type: 'nominal', scale: { domain: ['zero', 'criterion'], range: [[1, 0], [4, 3]] }, legend: null } } },
-      { data: { values: refs }, mark: { type: 'text', baseline: 'bottom', dy: -18, fontSize: 12 }, encoding: { y, x: { field: 'x', ...x }, text: { field: 'text' }, color: refColor } },
+      ...withHalo(theme, { data: { values: refs }, mark: { type: 'text', baseline: 'bottom', dy: -18, fontSize: 12 }, encoding: { y, x: { field: 'x', ...x }, text: { field: 'text' }, color: refColor } }),
       { data: { values: points }, mark: { type: 'point', filled: true, size: 150, opacity: 1 }, encoding: { y, x: { field: 'x', ...x }, color, shape } },
       { data: { values: points }, mark: { type: 'text', baseline: 'top', dy: 13, fontSize: 12 }, encoding: { y, x: { field: 'x', ...x }, text: { field: 'text' }, color } },
     ],

@@ -2,7 +2,7 @@
 // ('YYYY-MM-DD'), parsed and printed in UTC so no machine's time zone leaks into the chart.
 import type { ChartSpec } from '../deck/types.js';
 import type { Theme } from '../deck/theme.js';
-import { armColor, baseSpec, chart, chartId, DEFAULT_SIZE, hex, type Arm, type ChartSize } from './config.js';
+import { armColor, baseSpec, chart, chartId, withHalo, DEFAULT_SIZE, hex, type Arm, type ChartSize } from './config.js';
 import { autoDigits, formatValue, midSentence, unitSuffix, vegaLabelExpr, type ValueFormat } from './format.js';
 import { paddedDomain, round } from './scale.js';
 
@@ -75,7 +75,7 @@ export function timeSeriesChart(input: TimeSeriesInput, theme: Theme): ChartSpec
   if (markers.length > 0) {
     layer.push(
       { data: { values: markers }, mark: { type: 'rule', strokeWidth: 1.5, strokeDash: [5, 4] }, encoding: { x, color: markerColor } },
-      { data: { values: markers }, mark: { type: 'text', align: { expr: "datum.right ? 'right' : 'left'" }, dx: { expr: 'datum.right ? -4 : 4' }, baseline: 'top', fontSize: 12 }, encoding: { x, y: { field: 'ypx', type: 'quantitative', scale: null }, text: { field: 'label' }, color: markerColor } },
+      ...withHalo(theme, { data: { values: markers }, mark: { type: 'text', align: { expr: "datum.right ? 'right' : 'left'" }, dx: { expr: 'datum.right ? -4 : 4' }, baseline: 'top', fontSize: 12 }, encoding: { x, y: { field: 'ypx', type: 'quantitative', scale: null }, text: { field: 'label' }, color: markerColor } }),
     );
   }
   const spec = {

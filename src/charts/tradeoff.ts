@@ -2,7 +2,7 @@
 // for each segment or option, with the acceptable region shaded and each point labelled.
 import type { ChartSpec } from '../deck/types.js';
 import type { Theme } from '../deck/theme.js';
-import { baseSpec, chart, chartId, DEFAULT_SIZE, hex, STATUS_MARK, statusColor, type ChartSize, type Status } from './config.js';
+import { baseSpec, chart, chartId, withHalo, DEFAULT_SIZE, hex, STATUS_MARK, statusColor, type ChartSize, type Status } from './config.js';
 import { autoDigits, formatValue, midSentence, vegaLabelExpr, type ValueFormat } from './format.js';
 import { paddedDomain } from './scale.js';
 
@@ -60,7 +60,7 @@ export function tradeoffChart(input: TradeoffInput, theme: Theme): ChartSpec {
       { data: { values: [{ v: 0 }] }, mark: { type: 'rule', color: muted, strokeWidth: 1.2 }, encoding: { x: { field: 'v', ...x } } },
       { data: { values: [{ v: 0 }] }, mark: { type: 'rule', color: muted, strokeWidth: 1.2 }, encoding: { y: { field: 'v', ...y } } },
       { data: { values }, mark: { type: 'point', filled: true, size: 130, opacity: 1 }, encoding: { x: { field: 'x', ...x }, y: { field: 'y', ...y }, color } },
-      { data: { values }, mark: { type: 'text', align: { expr: "datum.right ? 'right' : 'left'" }, dx: { expr: 'datum.right ? -9 : 9' }, baseline: 'middle', fontSize: 12 }, encoding: { x: { field: 'x', ...x }, y: { field: 'y', ...y }, text: { field: 'text' }, color } },
+      ...withHalo(theme, { data: { values }, mark: { type: 'text', align: { expr: "datum.right ? 'right' : 'left'" }, dx: { expr: 'datum.right ? -9 : 9' }, baseline: 'middle', fontSize: 12 }, encoding: { x: { field: 'x', ...x }, y: { field: 'y', ...y }, text: { field: 'text' }, color } }),
     ],
   };
   return chart(chartId('tradeoff', input.id), 'tradeoff', input.size ?? DEFAULT_SIZE, tradeoffAlt(input, xd, yd), spec);
