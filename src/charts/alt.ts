@@ -10,8 +10,9 @@ export function changePhrase(label: string, estimate: number, format: ValueForma
   return `${verb} ${label} by ${formatMagnitude(estimate, format, digits)}`;
 }
 
-/** "(90% CI −15% to −8%)" */
-export function ciPhrase(lo: number, hi: number, format: ValueFormat, confidence: number, digits?: number): string {
+/** "(90% CI −15% to −8%)", or "(no interval)" when the method gave none. */
+export function ciPhrase(lo: number | null, hi: number | null, format: ValueFormat, confidence: number, digits?: number): string {
+  if (lo === null || hi === null) return '(no interval)';
   return `(${formatConfidence(confidence)} CI ${formatInterval(lo, hi, format, { signed: true, digits })})`;
 }
 
@@ -33,4 +34,16 @@ export function statusCounts(statuses: string[], noun: string): string {
   if (n('fail')) parts.push(`${n('fail')} ${n('fail') === 1 ? 'fails' : 'fail'}`);
   if (n('inconclusive')) parts.push(`${n('inconclusive')} ${n('inconclusive') === 1 ? 'is' : 'are'} inconclusive`);
   return parts.join(', ');
+}
+
+/** Chart label for a change with its interval: "−12% [−15%, −8%]", or "−12% (no interval)". */
+export function estimateNote(estimate: number, lo: number | null, hi: number | null, format: ValueFormat, digits: number): string {
+  const est = formatValue(estimate, format, { signed: true, digits });
+  if (lo === null || hi === null) return `${est} (no interval)`;
+  return `${est} [${formatInterval(lo, hi, format, { signed: true, digits }).replace(' to ', ', ')}]`;
+}
+
+/** Largest magnitude among the numbers present (digits are chosen from it). */
+export function largest(...values: (number | null)[]): number {
+  return Math.max(0, ...values.filter((v): v is number => v !== null && Number.isFinite(v)).map(Math.abs));
 }

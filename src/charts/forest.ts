@@ -2,16 +2,17 @@
 // an optional threshold line, status colour plus the status in words on every row.
 import type { ChartSpec } from '../deck/types.js';
 import type { Theme } from '../deck/theme.js';
-import { changePhrase, ciPhrase, statusCounts, thresholdPhrase, type Better } from './alt.js';
+import { changePhrase, ciPhrase, estimateNote, largest, statusCounts, thresholdPhrase, type Better } from './alt.js';
 import { baseSpec, chart, chartId, withHalo, rowAxis, rowLabels, DEFAULT_SIZE, hex, STATUS_MARK, statusColor, type ChartSize, type Status } from './config.js';
-import { autoDigits, formatInterval, formatValue, midSentence, unitSuffix, vegaLabelExpr, type ValueFormat } from './format.js';
+import { autoDigits, formatValue, midSentence, unitSuffix, vegaLabelExpr, type ValueFormat } from './format.js';
 import { paddedDomain } from './scale.js';
 
 export interface ForestRow {
   label: string;
   estimate: number;
-  lo: number;
-  hi: number;
+  /** Interval ends at the deck's confidence; null when the method gave no interval. */
+  lo: number | null;
+  hi: number | null;
   status: Status;
 }
 
@@ -34,7 +35,7 @@ export interface ForestInput {
 export function forestChart(input: ForestInput, theme: Theme): ChartSpec {
   if (input.rows.length === 0) throw new Error(`forestChart(${input.id}): no rows to plot`);
   const f = input.format;
-  const extent = input.rows.flatMap((r) => [r.lo, r.hi, r.estimate]);
+  const extent = input.rows.flatMap((r) => [r.lo, r.hi, r.estimate]).filter((v): v is number => v !== null);
   const domain = paddedDomain([...extent, 0, ...(input.threshold ? [input.threshold.value] : [])], 0.08);
   const digits = autoDigits(f, Math.max(...extent.map(Math.abs)));
   const size = input.size ?? DEFAULT_SIZE;
@@ -46,7 +47,7 @@ export function forestChart(input: ForestInput, theme: Theme): ChartSpec {
     lo: r.lo,
     hi: r.hi,
     status: r.status,
-    note: `${formatValue(r.estimate, f, { signed: true, digits })} [${formatInterval(r.lo, r.hi, f, { signed: true, digits }).replace(' to ', ', ')}]  ${STATUS_MARK[r.status]}`,
+    note: `${estimateNote(r.estimate, r.lo, r.hi, f, digits)}  ${STATUS_MARK[r.status]}`,
   }));
   const statuses: Status[] = ['pass', 'fail', 'inconclusive'];
   const color = {
@@ -98,7 +99,7 @@ function xTitle(f: ValueFormat): string {
 export function forestAlt(input: ForestInput): string {
   const [head, ...rest] = input.rows;
   const f = input.format;
-  const digits = autoDigits(f, Math.max(Math.abs(head.lo), Math.abs(head.hi), Math.abs(head.estimate)));
+  const digits = autoDigits(f, largest(head.lo, head.hi, head.estimate));
   const metric = midSentence(input.metric);
   const where = rest.length > 0 && !/^(overall|all|total)$/i.test(head.label) ? ` in ${head.label}` : '';
   let s = `Treatment ${changePhrase(metric, head.estimate, f, digits)}${where} ${ciPhrase(head.lo, head.hi, f, input.confidence, digits)}`;

@@ -3,17 +3,18 @@
 // right = worse) and labelled with its observed change and limit in the metric's own unit.
 import type { ChartSpec } from '../deck/types.js';
 import type { Theme } from '../deck/theme.js';
-import { ciPhrase, statusCounts, type Better } from './alt.js';
+import { ciPhrase, estimateNote, largest, statusCounts, type Better } from './alt.js';
 import { baseSpec, chart, chartId, withHalo, rowAxis, rowLabels, DEFAULT_SIZE, hex, STATUS_MARK, statusColor, type ChartSize, type Status } from './config.js';
-import { autoDigits, formatInterval, formatValue, midSentence, type ValueFormat } from './format.js';
+import { autoDigits, formatValue, midSentence, type ValueFormat } from './format.js';
 import { paddedDomain, round } from './scale.js';
 
 export interface GuardrailRow {
   label: string;
   /** Observed change (treatment − control, or relative), in `format`. */
   estimate: number;
-  lo: number;
-  hi: number;
+  /** Interval ends; null when the method gave no interval. */
+  lo: number | null;
+  hi: number | null;
   /** Largest worsening allowed, as a positive magnitude in `format` (0.01 with pp = 1.0pp). */
   limit: number;
   format: ValueFormat;
@@ -41,16 +42,17 @@ export function guardrailsChart(input: GuardrailsInput, theme: Theme): ChartSpec
   const size = input.size ?? DEFAULT_SIZE;
   const labels = rowLabels(input.rows.map((r) => r.label), size);
   const values = input.rows.map((r, i) => {
-    const [a, b] = [shareOfLimit(r.lo, r), shareOfLimit(r.hi, r)];
-    const digits = autoDigits(r.format, Math.max(Math.abs(r.lo), Math.abs(r.hi), r.limit));
+    const x = shareOfLimit(r.estimate, r);
+    const [a, b] = r.lo === null || r.hi === null ? [x, x] : [shareOfLimit(r.lo, r), shareOfLimit(r.hi, r)];
+    const digits = autoDigits(r.format, largest(r.lo, r.hi, r.limit));
     const worseSign = r.better === 'higher' ? -1 : 1;
     return {
       label: labels[i],
       status: r.status,
-      x: shareOfLimit(r.estimate, r),
+      x,
       x1: Math.min(a, b),
       x2: Math.max(a, b),
-      note: `${formatValue(r.estimate, r.format, { signed: true, digits })} [${formatInterval(r.lo, r.hi, r.format, { signed: true, digits }).replace(' to ', ', ')}] · limit ${formatValue(worseSign * r.limit, r.format, { signed: true, digits })}  ${STATUS_MARK[r.status]}`,
+      note: `${estimateNote(r.estimate, r.lo, r.hi, r.format, digits)} · limit ${formatValue(worseSign * r.limit, r.format, { signed: true, digits })}  ${STATUS_MARK[r.status]}`,
     };
   });
   const domain = paddedDomain([...values.flatMap((v) => [v.x1, v.x2]), 0, 1.25], 0.06);
@@ -78,8 +80,10 @@ export function guardrailsChart(input: GuardrailsInput, theme: Theme): ChartSpec
 
 function guardrailsAlt(input: GuardrailsInput): string {
   const rows = input.rows;
-  const closest = [...rows].sort((a, b) => Math.max(shareOfLimit(b.lo, b), shareOfLimit(b.hi, b)) - Math.max(shareOfLimit(a.lo, a), shareOfLimit(a.hi, a)))[0];
-  const d = autoDigits(closest.format, Math.max(Math.abs(closest.lo), Math.abs(closest.hi), closest.limit));
+  // Closest: the worst end of the interval (or the estimate) nearest to, or furthest past, its limit.
+  const worstEnd = (r: GuardrailRow) => Math.max(...[r.lo, r.hi, r.estimate].filter((v): v is number => v !== null).map((v) => shareOfLimit(v, r)));
+  const closest = [...rows].sort((a, b) => worstEnd(b) - worstEnd(a))[0];
+  const d = autoDigits(closest.format, largest(closest.lo, closest.hi, closest.limit));
   const limit = formatValue((closest.better === 'higher' ? -1 : 1) * closest.limit, closest.format, { signed: true, digits: d });
   return `${statusCounts(rows.map((r) => r.status), rows.length === 1 ? 'guardrail' : 'guardrails')}; closest to its limit is ${midSentence(closest.label)} at ${formatValue(closest.estimate, closest.format, { signed: true, digits: d })} ${ciPhrase(closest.lo, closest.hi, closest.format, input.confidence, d)} against a limit of ${limit}.`;
 }
