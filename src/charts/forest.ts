@@ -56,7 +56,7 @@ export function forestChart(input: ForestInput, theme: Theme): ChartSpec {
     scale: { domain: statuses, range: statuses.map((s) => statusColor(theme, s)) },
     legend: null,
   };
-  const y = { field: 'label', type: 'nominal', sort: null, title: null, axis: rowAxis(theme) };
+  const y = { field: 'label', type: 'nominal', sort: labels, title: null, axis: rowAxis(theme) };
   const x = {
     type: 'quantitative',
     scale: { domain, nice: false, zero: false },

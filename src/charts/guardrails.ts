@@ -57,7 +57,7 @@ export function guardrailsChart(input: GuardrailsInput, theme: Theme): ChartSpec
   });
   const domain = paddedDomain([...values.flatMap((v) => [v.x1, v.x2]), 0, 1.25], 0.06);
   const x = { type: 'quantitative', scale: { domain, nice: false, zero: false }, axis: { title: 'Worsening as a share of the allowed limit (100% = limit)', format: '.0%', tickCount: 6, grid: true } };
-  const y = { field: 'label', type: 'nominal', sort: null, title: null, axis: rowAxis(theme) };
+  const y = { field: 'label', type: 'nominal', sort: labels, title: null, axis: rowAxis(theme) };
   const statuses: Status[] = ['pass', 'fail', 'inconclusive'];
   const color = { field: 'status', type: 'nominal', scale: { domain: statuses, range: statuses.map((s) => statusColor(theme, s)) }, legend: null };
   const fail = hex(theme.colors.fail);

@@ -30,6 +30,14 @@ export const DEFAULT_SCALE = 3;
 const RENDER_VERSION = 'gonogo-charts-1';
 
 const memory = new Map<string, RenderedChart>();
+/** A long watch session keeps at most this many renders in memory (oldest dropped first). */
+const MEMORY_LIMIT = 256;
+
+function remember(key: string, out: RenderedChart): void {
+  memory.delete(key);
+  memory.set(key, out);
+  if (memory.size > MEMORY_LIMIT) memory.delete(memory.keys().next().value as string);
+}
 let queue: Promise<unknown> = Promise.resolve();
 
 export async function renderChart(chart: ChartSpec, opts: RenderOptions = {}): Promise<RenderedChart> {
@@ -39,14 +47,14 @@ export async function renderChart(chart: ChartSpec, opts: RenderOptions = {}): P
   const key = renderKey(spec, scale);
   const hit = memory.get(key) ?? (opts.cacheDir ? await readCache(opts.cacheDir, key) : undefined);
   if (hit) {
-    memory.set(key, hit);
+    remember(key, hit);
     return hit;
   }
   // Vega keeps clip and gradient counters in module state: one render at a time.
   const job = queue.then(() => renderNow(spec, scale));
   queue = job.catch(() => undefined);
   const out = await job;
-  memory.set(key, out);
+  remember(key, out);
   if (opts.cacheDir) await writeCache(opts.cacheDir, key, out);
   return out;
 }

@@ -21,6 +21,10 @@ describe('missing intervals', () => {
     expect((await compileVegaLite(finalSpec(chart))).warnings).toEqual([]);
     const { boxes } = await textBoxes(finalSpec(chart));
     expect(boxes.some((b) => b.text.startsWith('\u221212% (no interval)'))).toBe(true);
+    // Rows keep the input order even though the interval layer has no 'Overall' row.
+    const overall = boxes.find((b) => b.text === 'Overall')!;
+    const cleaning = boxes.find((b) => b.text === 'Home cleaning')!;
+    expect(overall.y1).toBeLessThan(cleaning.y1);
   });
 
   it('guardrails: a row without an interval is placed at its estimate', () => {
