@@ -49,12 +49,12 @@ export function distributionChart(input: DistributionInput, theme: Theme): Chart
   const marks = ARMS.flatMap((a) => [
     { arm: labels[a], stat: 'Median', value: round(quantileSorted(sorted[a], 0.5)) },
     { arm: labels[a], stat: 'P90', value: round(quantileSorted(sorted[a], 0.9)) },
-  ]).map((m, i) => ({ ...m, text: `${m.arm} ${m.stat} ${formatValue(m.value, fmt, { digits })}`, row: i }));
+  ]).map((m, i) => ({ ...m, text: `${m.arm} ${m.stat === 'Median' ? 'median' : m.stat} ${formatValue(m.value, fmt, { digits })}`, row: i }));
 
   const curve = mode === 'ecdf' ? ecdfPoints(sorted, labels, lo, hi) : histogramPoints(sorted, labels, lo, hi, input.bins ?? 30);
   const colors = { domain: ARMS.map((a) => labels[a]), range: ARMS.map((a) => armColor(theme, a)) };
   // One legend definition everywhere the arm colour is used, or Vega-Lite warns about a conflict.
-  const color = { field: 'arm', type: 'nominal', scale: colors, legend: { title: null, orient: 'top', direction: 'horizontal' } };
+  const color = { field: 'arm', type: 'nominal', scale: colors, legend: { title: null, orient: 'top', direction: 'horizontal', symbolType: 'stroke', symbolStrokeWidth: 3 } };
   const x = { type: 'quantitative', scale: { domain: [round(lo), round(hi)], nice: false, zero: false }, axis: { title: `${input.metric} (${input.unit})`, grid: false } };
   const yTitle = mode === 'ecdf' ? 'Share at or below' : 'Share of arm per bin';
   const spec = {
