@@ -16,6 +16,8 @@ import { composePlan, composeRaci, composeRollback } from './plan.js';
 import { composePrewire } from './prewire.js';
 import { composeDesignSummary, composePilotDesign } from './pilot-design.js';
 import { composeInterim } from './interim.js';
+import { composeGuardrails } from './guardrails.js';
+import { composeDistribution, composeFrontier } from './frontier.js';
 
 type Composer = (ctx: Ctx) => Slide[];
 
@@ -24,7 +26,10 @@ const FINAL: Composer[] = [
   composeExecSummary,
   composeContextMethod,
   composeDeepDives,
+  composeDistribution,
+  composeGuardrails,
   composeMetricsOverview,
+  composeFrontier,
   composeTradeoffs,
   composeScenarios,
   composeRecommendation,

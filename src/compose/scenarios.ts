@@ -2,10 +2,12 @@
 import type { Slide } from '../deck/types.js';
 import { type Ctx } from './context.js';
 import { fmtChange } from '../deck/format.js';
+import { scenarioChart } from './charts.js';
 
 export function composeScenarios(ctx: Ctx): Slide[] {
   const { decision } = ctx;
   const flips = decision.scenarios.filter((s) => s.flips);
+  const chart = scenarioChart(ctx);
   const columns = decision.scenarios.map((s) => ({
     heading: `${s.name.charAt(0).toUpperCase()}${s.name.slice(1)} case`,
     tone: s.flips ? ('fail' as const) : s.name === 'base' ? ('accent' as const) : ('pass' as const),
@@ -21,7 +23,7 @@ export function composeScenarios(ctx: Ctx): Slide[] {
       kind: 'scenarios',
       section: 'Scenarios',
       title: ctx.t('scenarios-title', { verdict: decision.verdict.label, flips: flips.length > 0, flipNames: flips.map((s) => s.name), flipVerdict: flips[0]?.verdict.label ?? '' }),
-      blocks: [{ type: 'columns', columns }],
+      blocks: [...(chart ? [{ type: 'chart' as const, chart }] : []), { type: 'columns', columns }],
       notes: [ctx.t('scenarios-notes', { flips: flips.length > 0, flipNames: flips.map((s) => s.name), verdict: decision.verdict.label })],
     },
   ];

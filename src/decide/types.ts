@@ -14,6 +14,8 @@ export interface RuleOutcome {
   observed?: { estimate: number; ci: Interval | null };
   /** The threshold in words: "≤ −10%". */
   threshold?: string;
+  /** The threshold a chart draws: the estimate's bound if the rule has one, else the first interval bound. */
+  thresholdValue?: number;
   /** Why: "CI upper −8.1% is above −5%". */
   reason: string;
 }
