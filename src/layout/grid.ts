@@ -11,7 +11,7 @@ export const GUTTER = 0.25;
 export const CONTENT_W = SLIDE.w - 2 * MARGIN_X;
 export const COLUMN_W = (CONTENT_W - 11 * GUTTER) / 12;
 
-export const KICKER = { y: 0.42, h: 0.26, sizePt: 11 } as const;
+export const KICKER = { y: 0.4, h: 0.28, sizePt: 12 } as const;
 export const TITLE = { y: 0.7, sizePt: 26, floorPt: 20, maxLines: 2 } as const;
 export const FOOTER = { y: 7.0, h: 0.26, sizePt: 10 } as const;
 export const BODY_BOTTOM = 6.72;

@@ -2,9 +2,9 @@
 // when the table is taller than the room left (the continuation repeats the header).
 import type { TableBlock } from '../deck/types.js';
 import type { Theme } from '../deck/theme.js';
-import type { Placed, PlacedCell, PlacedTable } from './types.js';
+import type { Paragraph, Placed, PlacedCell, PlacedTable } from './types.js';
 import type { FontWeight } from './measure.js';
-import { lineHeight, naturalWidthIn, PT_PER_IN, wrapLines } from './textfit.js';
+import { lineHeight, naturalWidthIn, paragraphsHeightIn, PT_PER_IN, wrapLines } from './textfit.js';
 import { toneColor, withToneMark } from './grid.js';
 
 const PAD = { x: 0.1, y: 0.06 } as const;
@@ -69,7 +69,8 @@ export function layoutTable(t: TableBlock, theme: Theme, x: number, y: number, w
     }),
   );
   const heights = rows.map((r) => rowH(r.map((c) => ({ text: c.text, weight: c.weight as FontWeight }))));
-  const captionH = t.caption ? (lineHeight(CAPTION_PT) / PT_PER_IN) * cellLines(t.caption, widthIn + 2 * PAD.x, CAPTION_PT, 'regular') + 0.08 : 0;
+  const captionPara: Paragraph | undefined = t.caption ? { text: t.caption, bullet: 'none', level: 0, weight: 'regular', color: theme.colors.muted, spaceBeforePt: 0 } : undefined;
+  const captionH = captionPara ? paragraphsHeightIn([captionPara], CAPTION_PT, widthIn) + 0.08 : 0;
 
   let used = headerH;
   let fit = 0;
@@ -95,10 +96,10 @@ export function layoutTable(t: TableBlock, theme: Theme, x: number, y: number, w
   };
   const items: Placed[] = [table];
   let heightIn = used;
-  if (whole && t.caption) {
+  if (whole && captionPara) {
     items.push({
       type: 'text', role: 'caption', sizePt: CAPTION_PT, lineHeightPt: lineHeight(CAPTION_PT), align: 'left', valign: 'top',
-      paragraphs: [{ text: t.caption, bullet: 'none', level: 0, weight: 'regular', color: theme.colors.muted, spaceBeforePt: 0 }],
+      paragraphs: [captionPara],
       box: { x, y: y + used + 0.08, w: widthIn, h: captionH - 0.08 },
     });
     heightIn += captionH;

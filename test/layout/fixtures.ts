@@ -84,7 +84,7 @@ export const longText: Slide = {
 };
 export const mediumText: Slide = {
   id: 'medium-text', kind: 'bullets', section: 'Appendix', title: 'Method notes, shorter', notes: [],
-  blocks: [{ type: 'text', text: sentence.repeat(9).trim() }],
+  blocks: [{ type: 'text', text: sentence.repeat(15).trim() }],
 };
 
 export const meta: Deck['meta'] = { title: 'Quoting workflow go/no-go', owner: 'Dana Lee', date: '2026-11-20', confidentiality: 'Confidential', phase: 'final' };

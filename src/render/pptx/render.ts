@@ -38,7 +38,7 @@ export async function renderPptx(slides: PlacedSlide[], meta: DeckMeta, theme: T
   const pres = new PptxGenJS();
   pres.layout = 'LAYOUT_WIDE';
   pres.title = meta.title;
-  if (meta.subtitle) pres.subject = meta.subtitle;
+  pres.subject = meta.subtitle ?? '';
   pres.author = meta.owner;
   pres.company = '';
   pres.theme = { headFontFace: theme.fonts.heading, bodyFontFace: theme.fonts.body };

@@ -20,7 +20,8 @@ export function normalizeCoreXml(xml: string, ts: Date): string {
 
 export function repackPptx(raw: Uint8Array, ts: Date): Uint8Array {
   const entries = unzipSync(raw);
-  const names = Object.keys(entries).sort((a, b) => (a === CONTENT_TYPES ? -1 : b === CONTENT_TYPES ? 1 : a < b ? -1 : a > b ? 1 : 0));
+  // Folder entries carry nothing in an OPC package; dropping them keeps the listing to parts.
+  const names = Object.keys(entries).filter((n) => !n.endsWith('/')).sort((a, b) => (a === CONTENT_TYPES ? -1 : b === CONTENT_TYPES ? 1 : a < b ? -1 : a > b ? 1 : 0));
   const mtime = zipTime(ts);
   const out: Zippable = {};
   for (const name of names) {
