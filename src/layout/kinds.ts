@@ -74,8 +74,9 @@ const chart: Rule = (input, theme) => {
 };
 
 /** Big title left of centre with an accent bar; subtitle and the flows (owner, date) below. */
-function cover(sizePt: number, floorPt: number, top: number, numbered: boolean): Rule {
+function cover(sizePt: number, floorPt: number, barY: number, numbered: boolean): Rule {
   return ({ slide, flows, title, part, minStep }, theme) => {
+    let top = barY;
     const w = CONTENT_W * (10 / 12);
     const items: Placed[] = [{ type: 'shape', shape: 'rect', fill: theme.colors.accent, box: { x: MARGIN_X, y: top - 0.3, w: 0.9, h: 0.07 } }];
     if (slide.kind === 'section' && slide.section) {

@@ -34,6 +34,10 @@ describe('layoutDeck', () => {
     expect([...new Set(all.slides.map((s) => s.sourceId))]).toEqual(sampleDeck.slides.map((s) => s.id));
   });
 
+  it('is a pure function: the same deck gives the same boxes twice', () => {
+    expect(layoutDeck(sampleDeck, defaultTheme)).toEqual(all);
+  });
+
   it('keeps every box inside the slide', () => {
     for (const s of all.slides)
       for (const i of s.items) {
