@@ -87,7 +87,7 @@ export function titleArea(theme: Theme, section: string, title: string, subtitle
 
 /** Footer: deck title (or the theme's footer) and confidentiality left, slide number right. */
 export function footer(theme: Theme, meta: DeckMeta, number: number | undefined): Placed[] {
-  const left = [theme.footer ?? meta.title, meta.confidentiality ?? theme.confidentiality].filter(Boolean).join('  ·  ');
+  const left = ellipsize([theme.footer ?? meta.title, meta.confidentiality ?? theme.confidentiality].filter(Boolean).join('  ·  '), FOOTER.sizePt, CONTENT_W - 1.2);
   const items: Placed[] = [];
   const para = (text: string) => ({ text, bullet: 'none' as const, level: 0 as const, weight: 'regular' as const, color: theme.colors.muted, spaceBeforePt: 0 });
   const common = { type: 'text' as const, sizePt: FOOTER.sizePt, lineHeightPt: lineHeight(FOOTER.sizePt), valign: 'middle' as const, role: 'footer' as const };
@@ -100,4 +100,12 @@ export function footer(theme: Theme, meta: DeckMeta, number: number | undefined)
 
 export function bodyRegion(top: number): Box {
   return { x: MARGIN_X, y: top, w: CONTENT_W, h: BODY_BOTTOM - top };
+}
+
+/** Shortens `text` with an ellipsis to fit one line (footers must never wrap into the slide's edge). */
+export function ellipsize(text: string, sizePt: number, widthIn: number): string {
+  if (wrapLines(text, sizePt, widthIn).length <= 1) return text;
+  const words = text.split(/\s+/);
+  while (words.length > 1 && wrapLines(words.join(' ') + ' …', sizePt, widthIn).length > 1) words.pop();
+  return words.join(' ') + ' …';
 }

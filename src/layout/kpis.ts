@@ -38,8 +38,7 @@ function cardParts(k: Kpi, theme: Theme, innerW: number): CardParts {
 }
 
 /** Height of the whole block at a width (rows of cards with a gutter between rows). */
-export function layoutKpis(items: Kpi[], theme: Theme, x: number, y: number, widthIn: number): { items: Placed[]; heightIn: number } {
-  const perRow = kpisPerRow(items.length);
+export function layoutKpis(items: Kpi[], theme: Theme, x: number, y: number, widthIn: number, perRow = kpisPerRow(items.length)): { items: Placed[]; heightIn: number } {
   const cardW = (widthIn - (perRow - 1) * GUTTER) / perRow;
   const innerW = cardW - 2 * PAD;
   const placed: Placed[] = [];

@@ -7,7 +7,7 @@ import { type Flow, roleSize, spaced, STEPS, tableSize } from './flow.js';
 import { BLOCK_GAP } from './grid.js';
 import { lineHeight, paragraphsHeightIn, splitParagraphs } from './textfit.js';
 import { layoutTable } from './table.js';
-import { layoutKpis } from './kpis.js';
+import { kpisPerRow, layoutKpis } from './kpis.js';
 import { layoutColumns } from './columns.js';
 
 export interface StackResult {
@@ -58,8 +58,15 @@ export function placeFlow(f: Flow, theme: Theme, x: number, y: number, w: number
     }
     case 'kpis': {
       const r = layoutKpis(f.items, theme, x, y, w);
-      if (r.heightIn > avail && !(first && split)) return none;
-      return { items: r.items, heightIn: r.heightIn, rest: null };
+      if (r.heightIn <= avail) return { items: r.items, heightIn: r.heightIn, rest: null };
+      if (!split) return none;
+      // Whole rows of cards move on; the first row always stays when the block opens the slide.
+      const perRow = kpisPerRow(f.items.length);
+      for (let n = f.items.length - perRow; n > 0; n -= perRow) {
+        const part = layoutKpis(f.items.slice(0, n), theme, x, y, w, perRow);
+        if (part.heightIn <= avail || (first && n === perRow)) return { items: part.items, heightIn: part.heightIn, rest: { kind: 'kpis', items: f.items.slice(n) } };
+      }
+      return first ? { items: r.items, heightIn: r.heightIn, rest: null } : none;
     }
     case 'columns': {
       const r = layoutColumns(f.columns, theme, { x, y, w, h: avail }, step, split, stack);

@@ -19,6 +19,22 @@ export interface TableResult {
 }
 
 export function columnWidths(t: TableBlock, widthIn: number, sizePt: number): number[] {
+  return respectLongestWords(t, proportionalWidths(t, widthIn, sizePt), sizePt);
+}
+
+/** Widens columns whose longest word would otherwise break mid-word, taking the room from the others. */
+function respectLongestWords(t: TableBlock, widths: number[], sizePt: number): number[] {
+  const longestWord = (text: string, weight: FontWeight) => Math.max(0, ...text.split(/\s+/).map((w) => naturalWidthIn(w, sizePt, weight)));
+  const mins = t.header.map((h, c) =>
+    Math.max(longestWord(h, 'bold'), ...t.rows.map((r) => longestWord(withToneMark(r[c]?.text ?? '', r[c]?.tone), r[c]?.bold ? 'bold' : 'regular'))) + 2 * PAD.x + 0.01,
+  );
+  const need = widths.reduce((a, w, i) => a + Math.max(0, mins[i] - w), 0);
+  const spare = widths.reduce((a, w, i) => a + Math.max(0, w - mins[i]), 0);
+  if (need <= 0 || spare < need) return widths;
+  return widths.map((w, i) => (w < mins[i] ? mins[i] : w - ((w - mins[i]) / spare) * need));
+}
+
+function proportionalWidths(t: TableBlock, widthIn: number, sizePt: number): number[] {
   const n = t.header.length;
   if (t.widths && t.widths.length === n) {
     const sum = t.widths.reduce((a, b) => a + b, 0);

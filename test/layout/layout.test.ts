@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { layoutDeck } from '../../src/layout/layout.js';
 import { FLOOR, FOOTER, SLIDE } from '../../src/layout/grid.js';
 import { paragraphsHeightIn } from '../../src/layout/textfit.js';
+import { textWidthPt } from '../../src/layout/measure.js';
 import { defaultTheme } from '../../src/deck/theme.js';
 import type { Deck, Slide, SlideKind } from '../../src/deck/types.js';
 import type { Box, Placed, PlacedSlide } from '../../src/layout/types.js';
@@ -174,5 +175,29 @@ describe('splits and shrinking', () => {
     expect(r.slides.length).toBeGreaterThan(1);
     const headings = texts(r.slides[1]).filter((t) => t.role === 'heading').map((t) => t.paragraphs[0].text);
     expect(headings).toEqual(['A (cont.)', 'B (cont.)']);
+  });
+
+  it('moves whole rows of KPI cards that do not fit to a continuation', () => {
+    const kpi = { label: 'Metric with a long label that wraps', value: '+1.0%', detail: '90% CI −1.0% to +3.0%; a detail that runs over two lines in a card', tone: 'pass' as const };
+    const exec: Slide = { id: 'kpis', kind: 'exec-summary', section: 'Summary', title: 'Many metrics', notes: [], blocks: [{ type: 'kpis', items: Array.from({ length: 12 }, (_, i) => ({ ...kpi, label: `${kpi.label} ${i + 1}` })) }] };
+    const r = layoutDeck(deckOf(exec), defaultTheme);
+    const labels = r.slides.flatMap((s) => texts(s).filter((t) => t.role === 'kpi-label').map((t) => t.paragraphs[0].text));
+    expect(labels).toHaveLength(12);
+    expect(r.slides.length).toBeGreaterThan(1);
+    for (const s of r.slides) for (const i of s.items.filter((x) => !(x.type === 'text' && x.role === 'footer'))) expect(i.box.y + i.box.h).toBeLessThanOrEqual(FOOTER.y + EPS);
+  });
+
+  it('shortens an over-long footer to one line with an ellipsis', () => {
+    const r = layoutDeck({ meta: { ...meta, title: 'A deck title '.repeat(30) }, slides: [everyKind[11]] }, defaultTheme);
+    const foot = texts(r.slides[0]).find((t) => t.role === 'footer' && t.align === 'left')!;
+    expect(foot.paragraphs[0].text.endsWith('…')).toBe(true);
+    expect(paragraphsHeightIn(foot.paragraphs, foot.sizePt, foot.box.w) * 72).toBeLessThan(2 * foot.lineHeightPt);
+  });
+
+  it('widens narrow table columns so that no word breaks', () => {
+    const reg = all.slides.find((s) => s.sourceId === 'register')!.items.find((i) => i.type === 'table');
+    if (reg?.type !== 'table') throw new Error('no table');
+    const likelihood = reg.colWidths[1] - 2 * reg.pad.x;
+    expect(likelihood * 72 * 0.84).toBeGreaterThanOrEqual(textWidthPt('Likelihood', reg.sizePt, 'bold'));
   });
 });
