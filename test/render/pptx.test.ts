@@ -61,7 +61,23 @@ describe('renderPptx content', () => {
     const alts = slideNames().flatMap((n) => [...xml(n).matchAll(/<p:pic>[\s\S]*?<p:cNvPr [^>]*descr="([^"]*)"/g)].map((m) => m[1]));
     const expected = sampleDeck.slides.flatMap((s) => s.blocks.flatMap((b) => (b.type === 'chart' ? [b.chart.alt] : [])));
     expect(alts.map((a) => a.replace(/&amp;/g, '&'))).toEqual(expected);
-    expect(Object.keys(parts).filter((n) => n.startsWith('ppt/media/')).every((n) => n.endsWith('.png'))).toBe(true);
+    expect(Object.keys(parts).filter((n) => n.startsWith('ppt/media/')).every((n) => /\.(png|svg)$/.test(n))).toBe(true);
+  });
+
+  it('adds each chart SVG beside its PNG fallback (svgBlip)', () => {
+    for (const n of slideNames()) {
+      const slide = xml(n);
+      const rels = xml(n.replace('slides/', 'slides/_rels/') + '.rels');
+      for (const pic of slide.match(/<p:pic>[\s\S]*?<\/p:pic>/g) ?? []) {
+        const png = /<a:blip r:embed="(rId\d+)"/.exec(pic)![1];
+        const svg = /<asvg:svgBlip [^>]*r:embed="(rId\d+)"/.exec(pic)![1];
+        const target = (rid: string) => 'ppt/' + new RegExp(`Id="${rid}"[^>]*Target="\\.\\./([^"]+)"`).exec(rels)![1];
+        expect(target(png)).toMatch(/\.png$/);
+        expect(target(svg)).toMatch(/\.svg$/);
+        expect(strFromU8(parts[target(svg)])).toMatch(/^<svg /);
+        expect(parts[target(png)].subarray(1, 4)).toEqual(new Uint8Array([0x50, 0x4e, 0x47]));
+      }
+    }
   });
 
   it('keeps every shape inside the slide', () => {

@@ -5,6 +5,7 @@ import type { Theme } from '../../deck/theme.js';
 import type { Placed, PlacedSlide, PlacedTable, PlacedText, PlacedTitle } from '../../layout/types.js';
 import { BULLET_INDENT_PT } from '../../layout/textfit.js';
 import { repackPptx } from './repack.js';
+import { chartObjectName } from './svg.js';
 
 export interface ChartImage {
   png: Uint8Array;
@@ -16,6 +17,8 @@ export interface ChartImage {
 export interface RenderOptions {
   /** Written into docProps/core.xml and the zip entries; see deckTimestamp(). */
   timestamp?: Date;
+  /** Embed each chart's SVG (when given) beside its PNG fallback. Default true. */
+  svg?: boolean;
 }
 
 // The typings describe the CommonJS shape (module.default.default); the ESM build's default is the class.
@@ -49,7 +52,15 @@ export async function renderPptx(slides: PlacedSlide[], meta: DeckMeta, theme: T
     if (placed.notes.length > 0) s.addNotes(placed.notes.join('\n\n'));
   }
   const raw = (await pres.write({ outputType: 'uint8array', compression: false })) as Uint8Array;
-  return repackPptx(raw, opts.timestamp ?? deckTimestamp(meta));
+  const svgs = new Map<string, string>();
+  if (opts.svg !== false) {
+    const used = new Set(slides.flatMap((s) => s.items.flatMap((i) => (i.type === 'image' ? [i.chartId] : []))));
+    for (const id of [...used].sort()) {
+      const svg = images.get(id)?.svg;
+      if (svg) svgs.set(id, svg);
+    }
+  }
+  return repackPptx(raw, opts.timestamp ?? deckTimestamp(meta), svgs);
 }
 
 type Handler<T extends Placed> = (s: PptxSlide, item: T, theme: Theme, images: Map<string, ChartImage>, pres: Pres) => void;
@@ -110,7 +121,7 @@ const table: Handler<PlacedTable> = (s, t, theme) => {
 const image: Handler<Extract<Placed, { type: 'image' }>> = (s, t, _theme, images) => {
   const img = images.get(t.chartId);
   if (!img) throw new Error(`renderPptx: no image for chart '${t.chartId}'`);
-  s.addImage({ data: 'image/png;base64,' + Buffer.from(img.png).toString('base64'), ...box(t.box), altText: t.alt });
+  s.addImage({ data: 'image/png;base64,' + Buffer.from(img.png).toString('base64'), ...box(t.box), altText: t.alt, objectName: chartObjectName(t.chartId) });
 };
 
 const shape: Handler<Extract<Placed, { type: 'shape' }>> = (s, t, _theme, _images, pres) => {

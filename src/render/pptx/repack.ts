@@ -1,6 +1,7 @@
 // pptxgenjs output is not reproducible: zip entry times, core.xml dates, stored (uncompressed) entries.
 // Re-pack: [Content_Types].xml first, then names sorted, fixed entry times, DEFLATE, dates from a timestamp.
 import { unzipSync, zipSync, strFromU8, strToU8, type Zippable } from 'fflate';
+import { addSvgBlips } from './svg.js';
 
 const CONTENT_TYPES = '[Content_Types].xml';
 
@@ -18,8 +19,9 @@ export function normalizeCoreXml(xml: string, ts: Date): string {
   return xml.replace(/(<dcterms:(created|modified)[^>]*>)[^<]*(<\/dcterms:\2>)/g, `$1${iso(ts)}$3`);
 }
 
-export function repackPptx(raw: Uint8Array, ts: Date): Uint8Array {
+export function repackPptx(raw: Uint8Array, ts: Date, svgs: Map<string, string> = new Map()): Uint8Array {
   const entries = unzipSync(raw);
+  if (svgs.size > 0) addSvgBlips(entries, svgs);
   // Folder entries carry nothing in an OPC package; dropping them keeps the listing to parts.
   const names = Object.keys(entries).filter((n) => !n.endsWith('/')).sort((a, b) => (a === CONTENT_TYPES ? -1 : b === CONTENT_TYPES ? 1 : a < b ? -1 : a > b ? 1 : 0));
   const mtime = zipTime(ts);
