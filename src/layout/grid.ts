@@ -16,7 +16,7 @@ export const TITLE = { y: 0.7, sizePt: 26, floorPt: 20, maxLines: 2 } as const;
 export const FOOTER = { y: 7.0, h: 0.26, sizePt: 10 } as const;
 export const BODY_BOTTOM = 6.72;
 /** Space between stacked blocks. */
-export const BLOCK_GAP = 0.22;
+export const BLOCK_GAP = 0.3;
 
 /** Floors: body text never under 12 pt; table cells, captions of tables and footers never under 10 pt. */
 export const FLOOR = { body: 12, table: 10, footer: 10 } as const;

@@ -18,23 +18,25 @@ function para(text: string, color: string, weight: Paragraph['weight']): Paragra
   return { text, bullet: 'none', level: 0, weight, color, spaceBeforePt: 0 };
 }
 
-interface CardParts {
-  parts: { role: 'kpi-label' | 'kpi-value' | 'kpi-detail'; size: number; p: Paragraph; h: number }[];
-  height: number;
+type PartRole = 'kpi-label' | 'kpi-value' | 'kpi-detail';
+interface Part {
+  role: PartRole;
+  size: number;
+  p: Paragraph;
+  h: number;
 }
 
-function cardParts(k: Kpi, theme: Theme, innerW: number): CardParts {
-  const parts: CardParts['parts'] = [];
-  const add = (role: CardParts['parts'][number]['role'], size: number, p: Paragraph) =>
-    parts.push({ role, size, p, h: paragraphsHeightIn([p], size, innerW) });
-  add('kpi-label', SIZES.label, para(k.label, theme.colors.muted, 'semibold'));
+/** A card's four slots: label, value, verdict word, detail (a slot may be empty). */
+function cardParts(k: Kpi, theme: Theme, innerW: number): (Part | undefined)[] {
+  const part = (role: PartRole, size: number, p: Paragraph): Part => ({ role, size, p, h: paragraphsHeightIn([p], size, innerW) });
   const valueSize = shrinkToLines(k.value, SIZES.value, SIZES.valueFloor, innerW, 1, 'bold');
-  add('kpi-value', valueSize, para(k.value, theme.colors.text, 'bold'));
   const word = TONE_WORD[k.tone];
-  if (word) add('kpi-detail', SIZES.badge, para(`${TONE_MARK[k.tone]} ${word}`, toneColor(theme, k.tone), 'semibold'));
-  if (k.detail) add('kpi-detail', SIZES.detail, para(k.detail, theme.colors.text, 'regular'));
-  const gaps = 0.06 * (parts.length - 1);
-  return { parts, height: BAR + 2 * PAD + gaps + parts.reduce((a, b) => a + b.h, 0) };
+  return [
+    part('kpi-label', SIZES.label, para(k.label, theme.colors.muted, 'semibold')),
+    part('kpi-value', valueSize, para(k.value, theme.colors.text, 'bold')),
+    word ? part('kpi-detail', SIZES.badge, para(`${TONE_MARK[k.tone]} ${word}`, toneColor(theme, k.tone), 'semibold')) : undefined,
+    k.detail ? part('kpi-detail', SIZES.detail, para(k.detail, theme.colors.text, 'regular')) : undefined,
+  ];
 }
 
 /** Height of the whole block at a width (rows of cards with a gutter between rows). */
@@ -45,7 +47,10 @@ export function layoutKpis(items: Kpi[], theme: Theme, x: number, y: number, wid
   let top = y;
   for (let r = 0; r < items.length; r += perRow) {
     const row = items.slice(r, r + perRow).map((k) => cardParts(k, theme, innerW));
-    const rowH = Math.max(...row.map((c) => c.height));
+    // Slots line up across the row: each slot is as tall as its tallest card's.
+    const slotH = [0, 1, 2, 3].map((i) => Math.max(0, ...row.map((c) => c[i]?.h ?? 0)));
+    const used = slotH.filter((h) => h > 0);
+    const rowH = BAR + 2 * PAD + used.reduce((a, b) => a + b, 0) + 0.06 * (used.length - 1);
     row.forEach((card, i) => {
       const k = items[r + i];
       const cx = x + i * (cardW + GUTTER);
@@ -53,13 +58,15 @@ export function layoutKpis(items: Kpi[], theme: Theme, x: number, y: number, wid
       const barTone = TONE_WORD[k.tone] ? k.tone : 'accent';
       placed.push({ type: 'shape', shape: 'rect', fill: toneColor(theme, barTone), box: { x: cx, y: top, w: cardW, h: BAR } });
       let cy = top + BAR + PAD;
-      for (const part of card.parts) {
-        placed.push({
-          type: 'text', role: part.role, sizePt: part.size, lineHeightPt: lineHeight(part.size), align: 'left', valign: 'top',
-          paragraphs: [part.p], box: { x: cx + PAD, y: cy, w: innerW, h: part.h },
-        });
-        cy += part.h + 0.06;
-      }
+      card.forEach((part, slot) => {
+        if (part) {
+          placed.push({
+            type: 'text', role: part.role, sizePt: part.size, lineHeightPt: lineHeight(part.size), align: 'left', valign: 'top',
+            paragraphs: [part.p], box: { x: cx + PAD, y: cy, w: innerW, h: part.h },
+          });
+        }
+        if (slotH[slot] > 0) cy += slotH[slot] + 0.06;
+      });
     });
     top += rowH + GUTTER;
   }

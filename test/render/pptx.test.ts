@@ -4,8 +4,10 @@ import { createHash } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import { unzipSync, strFromU8 } from 'fflate';
 import { buildSample, sampleSlides, TIMESTAMP } from './sample.js';
-import { deckTimestamp } from '../../src/render/pptx/render.js';
-import { sampleDeck } from '../layout/fixtures.js';
+import { deckTimestamp, renderPptx } from '../../src/render/pptx/render.js';
+import { layoutDeck } from '../../src/layout/layout.js';
+import { defaultTheme } from '../../src/deck/theme.js';
+import { longTable, sampleDeck } from '../layout/fixtures.js';
 
 const sha = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
 let bytes: Uint8Array;
@@ -19,7 +21,9 @@ beforeAll(async () => {
 });
 
 describe('renderPptx determinism', () => {
-  it('renders byte-identical twice in one process', async () => {
+  it('renders byte-identical twice in one process, also after rendering another deck', async () => {
+    const other = layoutDeck({ meta: sampleDeck.meta, slides: [longTable] }, defaultTheme).slides;
+    await renderPptx(other, sampleDeck.meta, defaultTheme, new Map());
     expect(sha(await buildSample())).toBe(sha(bytes));
   });
 
