@@ -38,7 +38,16 @@ export function spaceBefore(p: Paragraph, first: boolean, sizePt: number): numbe
 }
 
 export function toFlows(blocks: Block[], theme: Theme, numbered = false): Flow[] {
-  return blocks.map((b) => toFlow(b, theme, numbered));
+  return blocks.map((b) => toFlow(b, theme, numbered)).filter((f) => !isEmpty(f));
+}
+
+/** Empty blocks (no items, no columns, no header) place nothing rather than an empty box. */
+function isEmpty(f: Flow): boolean {
+  if (f.kind === 'paras') return f.paras.length === 0;
+  if (f.kind === 'kpis') return f.items.length === 0;
+  if (f.kind === 'columns') return f.columns.length === 0;
+  if (f.kind === 'table') return f.table.header.length === 0;
+  return false;
 }
 
 function toFlow(b: Block, theme: Theme, numbered: boolean): Flow {

@@ -85,9 +85,13 @@ export function titleArea(theme: Theme, section: string, title: string, subtitle
   return { items, bodyTop: Math.max(1.75, bottom + 0.35) };
 }
 
-/** Footer: deck title (or the theme's footer) and confidentiality left, slide number right. */
+/**
+ * Footer: deck title (or the theme's footer) and confidentiality left, slide number right. On the cover
+ * (no number) the title is already the slide's subject, so only the confidentiality mark shows.
+ */
 export function footer(theme: Theme, meta: DeckMeta, number: number | undefined): Placed[] {
-  const left = ellipsize([theme.footer ?? meta.title, meta.confidentiality ?? theme.confidentiality].filter(Boolean).join('  ·  '), FOOTER.sizePt, CONTENT_W - 1.2);
+  const source = number === undefined ? [] : [theme.footer ?? meta.title];
+  const left = ellipsize([...source, meta.confidentiality ?? theme.confidentiality].filter(Boolean).join('  ·  '), FOOTER.sizePt, CONTENT_W - 1.2);
   const items: Placed[] = [];
   const para = (text: string) => ({ text, bullet: 'none' as const, level: 0 as const, weight: 'regular' as const, color: theme.colors.muted, spaceBeforePt: 0 });
   const common = { type: 'text' as const, sizePt: FOOTER.sizePt, lineHeightPt: lineHeight(FOOTER.sizePt), valign: 'middle' as const, role: 'footer' as const };

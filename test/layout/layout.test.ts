@@ -6,7 +6,7 @@ import { textWidthPt } from '../../src/layout/measure.js';
 import { defaultTheme } from '../../src/deck/theme.js';
 import type { Deck, Slide, SlideKind } from '../../src/deck/types.js';
 import type { Box, Placed, PlacedSlide } from '../../src/layout/types.js';
-import { everyKind, longTable, longText, mediumText, meta, sampleDeck } from './fixtures.js';
+import { chart, everyKind, longTable, longText, mediumText, meta, sampleDeck } from './fixtures.js';
 
 const EPS = 1e-6;
 const deckOf = (...slides: Slide[]): Deck => ({ meta, slides });
@@ -199,5 +199,34 @@ describe('splits and shrinking', () => {
     if (reg?.type !== 'table') throw new Error('no table');
     const likelihood = reg.colWidths[1] - 2 * reg.pad.x;
     expect(likelihood * 72 * 0.84).toBeGreaterThanOrEqual(textWidthPt('Likelihood', reg.sizePt, 'bold'));
+  });
+
+  it('places nothing for empty blocks instead of failing', () => {
+    const empty: Slide = {
+      id: 'empty', kind: 'bullets', section: '', title: 'Empty', notes: [],
+      blocks: [{ type: 'bullets', items: [] }, { type: 'kpis', items: [] }, { type: 'columns', columns: [] }, { type: 'table', header: [], rows: [] }, { type: 'text', text: '  ' }],
+    };
+    const r = layoutDeck(deckOf(empty), defaultTheme);
+    expect(r.slides).toHaveLength(1);
+    expect(r.slides[0].items.map((i) => i.type)).toEqual(['title', 'text', 'text']);
+    expect(r.diagnostics).toEqual([]);
+  });
+
+  it('keeps a lead line above the chart and carries surplus takeaways to a continuation', () => {
+    const takeaways = Array.from({ length: 30 }, (_, i) => ({ text: `Takeaway ${i + 1}: a reading of the chart that needs a line or two in the side panel` }));
+    const s: Slide = {
+      id: 'chart-lead', kind: 'chart', section: 'Results', title: 'Chart with a lead', notes: [],
+      blocks: [{ type: 'text', role: 'lead', text: 'The effect is large and stable.' }, { type: 'chart', chart: chart('c1', 7, 4) }, { type: 'bullets', items: takeaways }],
+    };
+    const r = layoutDeck(deckOf(s), defaultTheme);
+    const first = r.slides[0];
+    const lead = texts(first).find((t) => t.role === 'lead')!;
+    const img = first.items.find((i) => i.type === 'image')!;
+    expect(lead.box.y + lead.box.h).toBeLessThanOrEqual(img.box.y);
+    expect(r.slides.length).toBeGreaterThan(1);
+    expect(r.slides[1].items.some((i) => i.type === 'image')).toBe(false);
+    const all = r.slides.flatMap((x) => texts(x).filter((t) => t.role === 'body').flatMap((t) => t.paragraphs.map((p) => p.text)));
+    // A takeaway may break across the two slides; no word is lost or repeated.
+    expect(all.join(' ')).toBe(takeaways.map((t) => t.text).join(' '));
   });
 });
