@@ -5,7 +5,7 @@ import { mkdir } from 'node:fs/promises';
 import { runUntil, type PipelineOptions } from './pipeline.js';
 import { defaultTheme } from './deck/theme.js';
 import { layoutDeck } from './layout/layout.js';
-import { renderPptx } from './render/pptx/render.js';
+import { deckTimestamp, renderPptx } from './render/pptx/render.js';
 import { renderMarkdown } from './render/markdown.js';
 import { writeFileAtomic } from './render/write.js';
 import { renderChart } from './charts/render.js';
@@ -16,7 +16,7 @@ import type { Diagnostic } from './diagnostics.js';
 
 export interface BuildOptions extends PipelineOptions {
   outDir?: string;
-  /** Timestamp for the files' metadata; default SOURCE_DATE_EPOCH, else the spec's date. */
+  /** Environment: SOURCE_DATE_EPOCH sets the files' timestamps (default: the spec's date). */
   env?: NodeJS.ProcessEnv;
   chartCacheDir?: string;
 }
@@ -29,12 +29,6 @@ export interface BuildResult {
   slideCount: number;
   diagnostics: Diagnostic[];
   ms: number;
-}
-
-export function buildTimestamp(date: string, env: NodeJS.ProcessEnv = process.env): Date {
-  const epoch = env.SOURCE_DATE_EPOCH;
-  if (epoch && /^\d+$/.test(epoch)) return new Date(Number(epoch) * 1000);
-  return new Date(`${date}T00:00:00Z`);
 }
 
 export async function build(deckDir: string, opts: BuildOptions = {}): Promise<BuildResult> {
@@ -50,7 +44,7 @@ export async function build(deckDir: string, opts: BuildOptions = {}): Promise<B
   diagnostics.push(...laid.diagnostics);
   const charts = deck.slides.flatMap((s) => s.blocks.flatMap((b) => (b.type === 'chart' ? [b.chart] : [])));
   const images = new Map(await Promise.all(charts.map(async (c: ChartSpec) => [c.id, await renderChart(c, { cacheDir: opts.chartCacheDir })] as const)));
-  const pptx = await renderPptx(laid.slides, deck.meta, theme, images, buildTimestamp(deck.meta.date, opts.env));
+  const pptx = await renderPptx(laid.slides, deck.meta, theme, images, { timestamp: deckTimestamp(deck.meta, opts.env ?? process.env) });
   const markdown = renderMarkdown(deck);
 
   await mkdir(outDir, { recursive: true });

@@ -28,6 +28,8 @@ export interface TradeoffInput {
   acceptable: { xMin?: number; xMax?: number; yMin?: number; yMax?: number; label?: string };
   title?: string;
   size?: ChartSize;
+  /** What the points are, singular and plural, for the alt text (default option/options). */
+  noun?: [string, string];
 }
 
 export function tradeoffChart(input: TradeoffInput, theme: Theme): ChartSpec {
@@ -79,5 +81,6 @@ function tradeoffAlt(input: TradeoffInput, xd: number, yd: number): string {
   const best = [...input.points].sort((p, q) => q.x - p.x)[0];
   const fx = (v: number) => formatValue(v, input.x.format, { signed: true, digits: xd });
   const fy = (v: number) => formatValue(v, input.y.format, { signed: true, digits: yd });
-  return `${inside.length} of ${input.points.length} ${input.points.length === 1 ? 'option lies' : 'options lie'} in the acceptable region; ${best.label} has the largest ${midSentence(input.x.label)} (${fx(best.x)}) with ${midSentence(input.y.label)} at ${fy(best.y)}.`;
+  const [one, many] = input.noun ?? ['option', 'options'];
+  return `${inside.length} of ${input.points.length} ${input.points.length === 1 ? `${one} lies` : `${many} lie`} in the acceptable region; ${best.label} has the largest ${midSentence(input.x.label)} (${fx(best.x)}) with ${midSentence(input.y.label)} at ${fy(best.y)}.`;
 }

@@ -122,7 +122,7 @@ export function tradeoffForSegments(ctx: Ctx): ChartSpec | undefined {
     label: 'meets both bars',
   };
   return tradeoffChart(
-    { id: `${mx.id}-vs-${my.id}`, x: { label: `${mx.label}, change`, format: valueFormat(mx, sx) }, y: { label: `${my.label}, change`, format: valueFormat(my, sy) }, points, acceptable, size: WIDE },
+    { id: `${mx.id}-vs-${my.id}`, x: { label: `${mx.label}, change`, format: valueFormat(mx, sx) }, y: { label: `${my.label}, change`, format: valueFormat(my, sy) }, points, acceptable, size: WIDE, noun: ['segment', 'segments'] },
     ctx.theme,
   );
 }

@@ -17,13 +17,17 @@ export function composeScenarios(ctx: Ctx): Slide[] {
       { type: 'text' as const, role: 'body' as const, tone: s.flips ? ('fail' as const) : ('pass' as const), text: ctx.t('scenario-verdict', { verdict: s.verdict.label, flips: s.flips, fallback: s.verdict.fallback }) },
     ],
   }));
+  const data = { verdict: decision.verdict.label, flips: flips.length > 0, flipNames: flips.map((s) => s.name), flipVerdict: flips[0]?.verdict.label ?? '' };
   return [
+    ...(chart
+      ? [{ id: 'scenarios-chart', kind: 'chart' as const, section: 'Scenarios', title: ctx.t('scenarios-chart-title', data), blocks: [{ type: 'chart' as const, chart }], notes: [chart.alt] }]
+      : []),
     {
       id: 'scenarios',
       kind: 'scenarios',
       section: 'Scenarios',
-      title: ctx.t('scenarios-title', { verdict: decision.verdict.label, flips: flips.length > 0, flipNames: flips.map((s) => s.name), flipVerdict: flips[0]?.verdict.label ?? '' }),
-      blocks: [...(chart ? [{ type: 'chart' as const, chart }] : []), { type: 'columns', columns }],
+      title: ctx.t('scenarios-title', data),
+      blocks: [{ type: 'columns', columns }],
       notes: [ctx.t('scenarios-notes', { flips: flips.length > 0, flipNames: flips.map((s) => s.name), verdict: decision.verdict.label })],
     },
   ];

@@ -38,6 +38,8 @@ export interface Verdict {
   decidedBy: string;
   /** True when no criterion held and the fallback was used. */
   fallback: boolean;
+  /** For each criterion ranked above the verdict: the first rule that kept it from holding. */
+  blockers: { criterion: string; label: string; rule: string; status: Status; reason: string }[];
 }
 
 export interface ScenarioOutcome {
