@@ -19,7 +19,7 @@ export function composePilotDesign(ctx: Ctx): Slide[] {
     blocks: [
       { type: 'text', role: 'lead', text: t('pilot-finding-lead', { finding: p.finding }) },
       { type: 'bullets', items: p.confounders.map((c) => ({ text: t('pilot-confounder', { confounder: c }) })) },
-      ...(p.risk_of_mandate ? [{ type: 'text' as const, role: 'body' as const, tone: 'inconclusive' as const, text: t('pilot-risk', { risk: p.risk_of_mandate }) }] : []),
+      ...(p.risk_of_mandate ? [{ type: 'text' as const, role: 'body' as const, text: t('pilot-risk', { risk: p.risk_of_mandate }) }] : []),
     ],
     notes: p.talk_track?.length ? p.talk_track : [t('pilot-finding-notes', {})],
   });

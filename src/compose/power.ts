@@ -92,7 +92,7 @@ export function composePowerSlide(ctx: Ctx): Slide[] {
         { type: 'table', header: ['Detectable lift', `${plan.unitName} per arm`, `With design effect ${data.deff}`, 'Weeks'], rows, widths: [2, 2.4, 2.8, 1.4] },
         { type: 'text', role: 'caption', text: ctx.t('power-method', data) },
       ],
-      notes: [ctx.t('power-notes', data)],
+      notes: [ctx.t('power-notes', data), ctx.t('power-method-notes', data)],
     },
   ];
 }
