@@ -46,6 +46,8 @@ describe.skipIf(!has('soffice') || !has('pdftotext'))('LibreOffice reads the dec
   it('keeps the speaker notes (ODP round trip)', () => {
     convert('odp');
     const content = strFromU8(unzipSync(readFileSync(join(dir, 'sample.odp')))['content.xml']);
+    // Every slide's title arrives as a title object (what outlines and screen readers use).
+    expect(content.match(/presentation:class="title"/g)).toHaveLength(sampleSlides().length);
     const notes = [...content.matchAll(/<presentation:notes[\s\S]*?<\/presentation:notes>/g)].map((m) => m[0].replace(/<[^>]+>/g, ' ')).join(' ');
     for (const s of sampleDeck.slides) for (const p of s.notes) expect(notes.replace(/\s+/g, ' ')).toContain(p.replace(/&/g, '&amp;'));
   });

@@ -3,9 +3,10 @@
 import type { DeckMeta } from '../../deck/types.js';
 import type { Theme } from '../../deck/theme.js';
 import type { Placed, PlacedSlide, PlacedTable, PlacedText, PlacedTitle } from '../../layout/types.js';
-import { BULLET_INDENT_PT, bulletIndentPt, NUMBER_INDENT_PT } from '../../layout/textfit.js';
+import { BULLET_INDENT_PT, bulletIndentPt, lineHeight, NUMBER_INDENT_PT } from '../../layout/textfit.js';
 import { repackPptx } from './repack.js';
 import { chartObjectName } from './svg.js';
+import { TITLE_OBJECT_NAME } from './titles.js';
 
 export interface ChartImage {
   png: Uint8Array;
@@ -72,7 +73,8 @@ const r3 = (v: number) => Math.round(v * 1000) / 1000;
 const title: Handler<PlacedTitle> = (s, t, theme) => {
   s.addText(t.text, {
     ...box(t.box), fontFace: theme.fonts.heading, fontSize: t.sizePt, bold: t.weight !== 'regular', color: t.color,
-    margin: 0, valign: 'top', align: 'left', lineSpacing: Math.round(t.sizePt * 1.21 * 10) / 10, fit: 'none', wrap: true,
+    margin: 0, valign: 'top', align: 'left', lineSpacing: lineHeight(t.sizePt), fit: 'none', wrap: true,
+    ...(t.role === 'title' ? { objectName: TITLE_OBJECT_NAME } : {}),
   });
 };
 
