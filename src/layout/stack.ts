@@ -4,7 +4,7 @@
 import type { Theme } from '../deck/theme.js';
 import type { Box, Placed } from './types.js';
 import { type Flow, roleSize, spaced, STEPS, tableSize } from './flow.js';
-import { BLOCK_GAP } from './grid.js';
+import { BLOCK_GAP, columns } from './grid.js';
 import { lineHeight, paragraphsHeightIn, splitParagraphs } from './textfit.js';
 import { layoutTable } from './table.js';
 import { kpisPerRow, layoutKpis } from './kpis.js';
@@ -25,11 +25,14 @@ interface FlowResult {
 
 /** A chart may shrink to this share of its full-width size before it moves to the next slide. */
 const CHART_MIN_SCALE = 0.6;
+const MAX_TEXT_W = columns(0, 10).w;
 
 export function placeFlow(f: Flow, theme: Theme, x: number, y: number, w: number, avail: number, step: number, split: boolean, first: boolean): FlowResult {
   const none: FlowResult = { items: [], heightIn: 0, rest: f };
   switch (f.kind) {
     case 'paras': {
+      // Running text keeps a readable measure (10 of 12 columns); exhibits use the full width.
+      w = Math.min(w, MAX_TEXT_W);
       const size = roleSize(f.role, step);
       const paras = spaced(f.paras, size);
       const text = (ps: typeof paras, h: number): Placed => ({
