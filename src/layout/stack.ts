@@ -15,6 +15,8 @@ export interface StackResult {
   /** Flows (or their remainders) that did not fit. */
   overflow: Flow[];
   heightIn: number;
+  /** Whether running text (a paragraph run, table or columns) was cut mid-way, to continue at the same size. */
+  cut: boolean;
 }
 
 interface FlowResult {
@@ -90,9 +92,12 @@ export function stack(flows: Flow[], theme: Theme, region: Box, step: number, sp
     const r = placeFlow(flows[i], theme, region.x, y, region.w, avail, step, split, first);
     items.push(...r.items);
     if (r.items.length > 0) y += r.heightIn + BLOCK_GAP;
-    if (r.rest) return { items, overflow: [r.rest, ...flows.slice(i + 1)], heightIn: Math.max(0, y - BLOCK_GAP - region.y) };
+    if (r.rest) {
+      const cut = r.items.length > 0 && r.rest.kind !== 'kpis' && r.rest.kind !== 'chart';
+      return { items, overflow: [r.rest, ...flows.slice(i + 1)], heightIn: Math.max(0, y - BLOCK_GAP - region.y), cut };
+    }
   }
-  return { items, overflow: [], heightIn: Math.max(0, y - BLOCK_GAP - region.y) };
+  return { items, overflow: [], heightIn: Math.max(0, y - BLOCK_GAP - region.y), cut: false };
 }
 
 /** The roomiest step at which everything fits; else the floor step with the remainder split off. */
