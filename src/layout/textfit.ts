@@ -1,7 +1,7 @@
 // Paragraph measurement with the real font metrics: how many lines each paragraph wraps to at a size,
 // and how tall the text box must be. The renderer sets the same exact line pitch, so what is measured
 // here is what a reader sees.
-import { lineHeightPt, textWidthPt, wrapText, type FontWeight } from './measure.js';
+import { lineHeightPt, textWidthPt, wrapWords, type FontWeight } from './measure.js';
 import type { Paragraph } from './types.js';
 
 /**
@@ -17,7 +17,7 @@ export function fitFor(weight: FontWeight): number {
 
 /** Lines of `text` wrapped in a box `widthIn` wide (with the fallback allowance). */
 export function wrapLines(text: string, sizePt: number, widthIn: number, weight: FontWeight = 'regular'): string[] {
-  return wrapText(text, sizePt, Math.max(1, widthIn * PT_PER_IN * fitFor(weight)), weight);
+  return wrapWords(text, sizePt, Math.max(1, widthIn * PT_PER_IN * fitFor(weight)), weight);
 }
 /** Hanging indent of one bullet level, in points (the renderer writes the same). */
 export const BULLET_INDENT_PT = 18;
@@ -51,7 +51,7 @@ export function wrapWidthPt(boxWidthIn: number, p: Pick<Paragraph, 'bullet' | 'l
 }
 
 export function measureParagraph(p: Paragraph, sizePt: number, boxWidthIn: number): MeasuredParagraph {
-  const lines = wrapText(p.text, sizePt, wrapWidthPt(boxWidthIn, p), p.weight as FontWeight);
+  const lines = wrapWords(p.text, sizePt, wrapWidthPt(boxWidthIn, p), p.weight as FontWeight);
   return { lines, heightPt: p.spaceBeforePt + lines.length * lineHeight(sizePt) };
 }
 
