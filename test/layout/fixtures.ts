@@ -31,7 +31,7 @@ export const everyKind: Slide[] = [
     { type: 'chart', chart: chart('timeseries-ttfq', 12, 3.6) },
     { type: 'text', text: 'No novelty decay: week 4 is within the interval of week 1.' },
   ], notes: [] },
-  { id: 'table-segments', kind: 'table', section: 'Results', title: 'Every segment improved; moving is the exception', blocks: [
+  { id: 'table-segments', kind: 'table', section: 'Results', title: 'Every segment improved; moving is the exception', subtitle: 'Median time to first quote by category, pilot weeks 1–4', blocks: [
     { type: 'table', header: ['Segment', 'Control', 'Treatment', 'Change', 'Verdict'], rows: [
       [{ text: 'Plumbing' }, { text: '42 min' }, { text: '34 min' }, { text: '−19%' }, { text: 'Pass', tone: 'pass' }],
       [{ text: 'Electrical' }, { text: '38 min' }, { text: '33 min' }, { text: '−13%' }, { text: 'Pass', tone: 'pass' }],

@@ -239,4 +239,20 @@ describe('splits and shrinking', () => {
     expect(paras[1][0]).toMatchObject({ continued: true, number: undefined, bullet: 'number' });
     expect(paras.flat().find((p) => p.text === 'Next step')).toMatchObject({ number: 2 });
   });
+
+  it('follows the theme: its footer text and mark, and no numbers when slideNumbers is off', () => {
+    const theme = { ...defaultTheme, footer: 'Acme Growth', confidentiality: 'Internal', slideNumbers: false };
+    const r = layoutDeck({ meta: { ...meta, confidentiality: undefined }, slides: [everyKind[11]] }, theme);
+    const foot = texts(r.slides[0]).filter((t) => t.role === 'footer');
+    expect(foot.map((t) => t.paragraphs[0].text)).toEqual(['Acme Growth  ·  Internal']);
+  });
+
+  it('puts a subtitle under the title and starts the body below it', () => {
+    const s = all.slides.find((x) => x.sourceId === 'table-segments')!;
+    const title = s.items.find((i) => i.type === 'title' && i.role === 'title')!;
+    const sub = s.items.find((i) => i.type === 'title' && i.role === 'subtitle')!;
+    const table = s.items.find((i) => i.type === 'table')!;
+    expect(sub.box.y).toBeGreaterThanOrEqual(title.box.y + title.box.h);
+    expect(table.box.y).toBeGreaterThan(sub.box.y + sub.box.h);
+  });
 });
