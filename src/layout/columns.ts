@@ -3,7 +3,7 @@
 import type { Theme } from '../deck/theme.js';
 import type { Box, Placed } from './types.js';
 import type { Flow, FlowColumn } from './flow.js';
-import { splitColumns, toneColor, TONE_WORD, withToneMark } from './grid.js';
+import { BLOCK_GAP, splitColumns, toneColor, TONE_WORD, withToneMark } from './grid.js';
 import { lineHeight, paragraphsHeightIn } from './textfit.js';
 
 const PAD = 0.2;
@@ -22,7 +22,18 @@ export function layoutColumns(columns: FlowColumn[], theme: Theme, region: Box, 
   const innerTop = region.y + BAR + PAD + headH + 0.14;
   const innerH = region.y + region.h - innerTop - PAD;
   if (innerH < 0.5) return { items: [], heightIn: 0, rest: columns };
-  const bodies = columns.map((c, i) => stack(c.flows, theme, { x: boxes[i].x + PAD, y: innerTop, w: boxes[i].w - 2 * PAD, h: innerH }, step, split));
+  const inner = (i: number, top: number): Box => ({ x: boxes[i].x + PAD, y: top, w: boxes[i].w - 2 * PAD, h: region.y + region.h - top - PAD });
+  // When every column opens with a lead line, the leads share one slot so the blocks below line up.
+  const leads = columns.every((c) => c.flows.length > 1 && c.flows[0].kind === 'paras' && c.flows[0].role === 'lead')
+    ? columns.map((c, i) => stack(c.flows.slice(0, 1), theme, inner(i, innerTop), step, false))
+    : null;
+  const aligned = leads !== null && leads.every((l) => l.overflow.length === 0);
+  const leadH = aligned ? Math.max(...leads.map((l) => l.heightIn)) + BLOCK_GAP : 0;
+  const bodies = columns.map((c, i) => {
+    if (!aligned) return stack(c.flows, theme, inner(i, innerTop), step, split);
+    const body = stack(c.flows.slice(1), theme, inner(i, innerTop + leadH), step, split);
+    return { ...body, items: [...leads[i].items, ...body.items], heightIn: leadH + body.heightIn };
+  });
   const overflowing = bodies.some((b) => b.overflow.length > 0);
   if (overflowing && !split) return { items: [], heightIn: 0, rest: columns };
   const height = innerTop - region.y + Math.max(0, ...bodies.map((b) => b.heightIn)) + PAD;

@@ -24,6 +24,8 @@ export interface PageResult {
   numbered: boolean;
   /** The shrink step the body ended on. */
   step: number;
+  /** Text was cut mid-way: the continuation keeps this page's size. */
+  cut: boolean;
 }
 
 type Rule = (input: PageInput, theme: Theme) => PageResult;
@@ -32,7 +34,7 @@ type Rule = (input: PageInput, theme: Theme) => PageResult;
 const content: Rule = ({ slide, flows, title, part, minStep }, theme) => {
   const head = titleArea(theme, slide.section, title, part === 0 ? slide.subtitle : undefined);
   const body = fitStack(flows, theme, bodyRegion(head.bodyTop), minStep);
-  return { items: [...head.items, ...body.items], overflow: body.overflow, numbered: true, step: body.step };
+  return { items: [...head.items, ...body.items], overflow: body.overflow, numbered: true, step: body.step, cut: body.cut };
 };
 
 /** A chart with its takeaways beside it (when the chart fits in 8 of 12 columns) or below it. */
@@ -46,7 +48,7 @@ const chart: Rule = (input, theme) => {
   const spec = input.flows[at] as Extract<Flow, { kind: 'chart' }>;
   const after = input.flows.slice(at + 1);
   // Text before the chart (a lead line) goes full width above it.
-  const lead = before.length ? stack(before, theme, region, 0, false) : { items: [], overflow: [], heightIn: 0 };
+  const lead = before.length ? stack(before, theme, region, 0, false) : { items: [], overflow: [], heightIn: 0, cut: false };
   if (lead.overflow.length) return content(input, theme);
   const top = region.y + (lead.items.length ? lead.heightIn + BLOCK_GAP : 0);
   const h = region.y + region.h - top;
@@ -61,16 +63,16 @@ const chart: Rule = (input, theme) => {
     const ch = spec.chart.height * s;
     const cx = after.length === 0 ? MARGIN_X + (CONTENT_W - cw) / 2 : MARGIN_X;
     items.push({ type: 'image', chartId: spec.chart.id, alt: spec.chart.alt, box: { x: cx, y: top, w: cw, h: ch } });
-    if (after.length === 0) return { items, overflow: [], numbered: true, step: 0 };
+    if (after.length === 0) return { items, overflow: [], numbered: true, step: 0, cut: false };
     const tx = MARGIN_X + cw + 2 * GUTTER;
     const side = fitStack(after, theme, { x: tx, y: top, w: MARGIN_X + CONTENT_W - tx, h }, input.minStep);
-    return { items: [...items, ...side.items], overflow: side.overflow, numbered: true, step: side.step };
+    return { items: [...items, ...side.items], overflow: side.overflow, numbered: true, step: side.step, cut: side.cut };
   }
   const cw = spec.chart.width * belowScale;
   const ch = spec.chart.height * belowScale;
   items.push({ type: 'image', chartId: spec.chart.id, alt: spec.chart.alt, box: { x: MARGIN_X + (CONTENT_W - cw) / 2, y: top, w: cw, h: ch } });
   const below = fitStack(after, theme, { x: region.x, y: top + ch + BLOCK_GAP, w: region.w, h: h - ch - BLOCK_GAP }, input.minStep);
-  return { items: [...items, ...below.items], overflow: below.overflow, numbered: true, step: below.step };
+  return { items: [...items, ...below.items], overflow: below.overflow, numbered: true, step: below.step, cut: below.cut };
 };
 
 /** Big title left of centre with an accent bar; subtitle and the flows (owner, date) below. */
@@ -94,8 +96,8 @@ function cover(sizePt: number, floorPt: number, barY: number, numbered: boolean)
       y += sh;
     }
     const region: Box = { x: MARGIN_X, y: y + 0.45, w, h: bodyRegion(0).y + bodyRegion(0).h - y - 0.45 };
-    const body = region.h > 0.4 ? fitStack(flows, theme, region, minStep) : { items: [], overflow: flows, step: minStep };
-    return { items: [...items, ...body.items], overflow: body.overflow, numbered, step: body.step };
+    const body = region.h > 0.4 ? fitStack(flows, theme, region, minStep) : { items: [], overflow: flows, step: minStep, cut: false };
+    return { items: [...items, ...body.items], overflow: body.overflow, numbered, step: body.step, cut: body.cut };
   };
 }
 

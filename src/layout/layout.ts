@@ -24,7 +24,7 @@ export function layoutDeck(deck: Deck, theme: Theme): LayoutResult {
     for (let part = 0; ; part++) {
       const title = part === 0 ? slide.title : `${slide.title} (cont.)`;
       const page = RULES[slide.kind]({ slide, flows, title, part, minStep }, theme);
-      minStep = page.step;
+      minStep = page.cut ? page.step : 0;
       const number = slides.length + 1;
       const foot = footer(theme, deck.meta, page.numbered ? number : undefined);
       slides.push({ sourceId: slide.id, kind: slide.kind, title, part, items: [...page.items, ...foot], notes: part === 0 ? [...slide.notes] : [], number });

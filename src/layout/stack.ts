@@ -4,7 +4,7 @@
 import type { Theme } from '../deck/theme.js';
 import type { Box, Placed } from './types.js';
 import { type Flow, roleSize, spaced, STEPS, tableSize } from './flow.js';
-import { BLOCK_GAP } from './grid.js';
+import { BLOCK_GAP, columns } from './grid.js';
 import { lineHeight, paragraphsHeightIn, splitParagraphs } from './textfit.js';
 import { layoutTable } from './table.js';
 import { kpisPerRow, layoutKpis } from './kpis.js';
@@ -15,6 +15,8 @@ export interface StackResult {
   /** Flows (or their remainders) that did not fit. */
   overflow: Flow[];
   heightIn: number;
+  /** Whether running text (a paragraph run, table or columns) was cut mid-way, to continue at the same size. */
+  cut: boolean;
 }
 
 interface FlowResult {
@@ -25,11 +27,14 @@ interface FlowResult {
 
 /** A chart may shrink to this share of its full-width size before it moves to the next slide. */
 const CHART_MIN_SCALE = 0.6;
+const MAX_TEXT_W = columns(0, 10).w;
 
 export function placeFlow(f: Flow, theme: Theme, x: number, y: number, w: number, avail: number, step: number, split: boolean, first: boolean): FlowResult {
   const none: FlowResult = { items: [], heightIn: 0, rest: f };
   switch (f.kind) {
     case 'paras': {
+      // Running text keeps a readable measure (10 of 12 columns); exhibits use the full width.
+      w = Math.min(w, MAX_TEXT_W);
       const size = roleSize(f.role, step);
       const paras = spaced(f.paras, size);
       const text = (ps: typeof paras, h: number): Placed => ({
@@ -87,9 +92,12 @@ export function stack(flows: Flow[], theme: Theme, region: Box, step: number, sp
     const r = placeFlow(flows[i], theme, region.x, y, region.w, avail, step, split, first);
     items.push(...r.items);
     if (r.items.length > 0) y += r.heightIn + BLOCK_GAP;
-    if (r.rest) return { items, overflow: [r.rest, ...flows.slice(i + 1)], heightIn: Math.max(0, y - BLOCK_GAP - region.y) };
+    if (r.rest) {
+      const cut = r.items.length > 0 && r.rest.kind !== 'kpis' && r.rest.kind !== 'chart';
+      return { items, overflow: [r.rest, ...flows.slice(i + 1)], heightIn: Math.max(0, y - BLOCK_GAP - region.y), cut };
+    }
   }
-  return { items, overflow: [], heightIn: Math.max(0, y - BLOCK_GAP - region.y) };
+  return { items, overflow: [], heightIn: Math.max(0, y - BLOCK_GAP - region.y), cut: false };
 }
 
 /** The roomiest step at which everything fits; else the floor step with the remainder split off. */

@@ -1,7 +1,7 @@
 // Paragraph measurement with the real font metrics: how many lines each paragraph wraps to at a size,
 // and how tall the text box must be. The renderer sets the same exact line pitch, so what is measured
 // here is what a reader sees.
-import { lineHeightPt, textWidthPt, wrapText, type FontWeight } from './measure.js';
+import { lineHeightPt, textWidthPt, wrapWords, type FontWeight } from './measure.js';
 import type { Paragraph } from './types.js';
 
 /**
@@ -17,10 +17,16 @@ export function fitFor(weight: FontWeight): number {
 
 /** Lines of `text` wrapped in a box `widthIn` wide (with the fallback allowance). */
 export function wrapLines(text: string, sizePt: number, widthIn: number, weight: FontWeight = 'regular'): string[] {
-  return wrapText(text, sizePt, Math.max(1, widthIn * PT_PER_IN * fitFor(weight)), weight);
+  return wrapWords(text, sizePt, Math.max(1, widthIn * PT_PER_IN * fitFor(weight)), weight);
 }
 /** Hanging indent of one bullet level, in points (the renderer writes the same). */
 export const BULLET_INDENT_PT = 18;
+/** Numbers need room for two digits and a period ('10.') at the largest body size. */
+export const NUMBER_INDENT_PT = 26;
+
+export function bulletIndentPt(p: Pick<Paragraph, 'bullet'>): number {
+  return p.bullet === 'number' ? NUMBER_INDENT_PT : BULLET_INDENT_PT;
+}
 
 export const PT_PER_IN = 72;
 
@@ -31,7 +37,7 @@ export function lineHeight(sizePt: number): number {
 
 export function indentPt(p: Pick<Paragraph, 'bullet' | 'level'>): number {
   if (p.bullet === 'none') return p.level * BULLET_INDENT_PT;
-  return BULLET_INDENT_PT * (p.level + 1);
+  return bulletIndentPt(p) * (p.level + 1);
 }
 
 export interface MeasuredParagraph {
@@ -45,7 +51,7 @@ export function wrapWidthPt(boxWidthIn: number, p: Pick<Paragraph, 'bullet' | 'l
 }
 
 export function measureParagraph(p: Paragraph, sizePt: number, boxWidthIn: number): MeasuredParagraph {
-  const lines = wrapText(p.text, sizePt, wrapWidthPt(boxWidthIn, p), p.weight as FontWeight);
+  const lines = wrapWords(p.text, sizePt, wrapWidthPt(boxWidthIn, p), p.weight as FontWeight);
   return { lines, heightPt: p.spaceBeforePt + lines.length * lineHeight(sizePt) };
 }
 
@@ -96,7 +102,7 @@ export function splitParagraphs(
     if (room >= 1 && m.lines.length > 1) {
       // Text continues mid-paragraph: the tail keeps the paragraph's style but no bullet of its own.
       head.push({ ...ps[i], text: m.lines.slice(0, room).join(' ') });
-      rest.unshift({ ...ps[i], text: m.lines.slice(room).join(' '), bullet: ps[i].bullet === 'none' ? 'none' : ps[i].bullet, spaceBeforePt: 0 });
+      rest.unshift({ ...ps[i], text: m.lines.slice(room).join(' '), number: undefined, continued: ps[i].bullet !== 'none', spaceBeforePt: 0 });
     } else {
       rest.unshift({ ...ps[i], spaceBeforePt: 0 });
     }

@@ -18,6 +18,8 @@ export interface Paragraph {
   level: 0 | 1;
   /** The item's number in a numbered list (continues across a split). */
   number?: number;
+  /** The tail of an item split across slides: indented like its item, with no bullet or number of its own. */
+  continued?: boolean;
   weight: Weight;
   /** Hex colour without '#'. */
   color: string;

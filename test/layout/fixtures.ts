@@ -31,7 +31,7 @@ export const everyKind: Slide[] = [
     { type: 'chart', chart: chart('timeseries-ttfq', 12, 3.6) },
     { type: 'text', text: 'No novelty decay: week 4 is within the interval of week 1.' },
   ], notes: [] },
-  { id: 'table-segments', kind: 'table', section: 'Results', title: 'Every segment improved; moving is the exception', blocks: [
+  { id: 'table-segments', kind: 'table', section: 'Results', title: 'Every segment improved; moving is the exception', subtitle: 'Median time to first quote by category, pilot weeks 1–4', blocks: [
     { type: 'table', header: ['Segment', 'Control', 'Treatment', 'Change', 'Verdict'], rows: [
       [{ text: 'Plumbing' }, { text: '42 min' }, { text: '34 min' }, { text: '−19%' }, { text: 'Pass', tone: 'pass' }],
       [{ text: 'Electrical' }, { text: '38 min' }, { text: '33 min' }, { text: '−13%' }, { text: 'Pass', tone: 'pass' }],
@@ -87,6 +87,29 @@ export const mediumText: Slide = {
   blocks: [{ type: 'text', text: sentence.repeat(15).trim() }],
 };
 
+const sixKpis = ['Median time to first quote', 'Hire rate within 7 days', 'Quote acceptance', 'Support tickets per 1k jobs', 'Cancellation rate after hire', 'Pro response time, 90th percentile'].map((label, i) => ({
+  label, value: ['−12%', '+0.3 pp', '+1.1%', '+8%', '−0.4 pp', '−6 min'][i], detail: '90% CI from the pre-registered analysis; the guardrail or target it is read against', tone: (['pass', 'pass', 'inconclusive', 'fail', 'pass', 'inconclusive'] as const)[i],
+}));
+
+/** Dense slides that push every rule: six KPIs with a lead and bullets, a three-line title, wordy columns. */
+export const stressSlides: Slide[] = [
+  { id: 'dense-exec', kind: 'exec-summary', section: 'Summary', title: 'Go partial with a fix first: five of six metrics meet the bar, support load is the one to fix before expanding beyond the top-5 categories', notes: [], blocks: [
+    { type: 'text', role: 'lead', text: 'Expand to 50% of traffic in the top-5 categories once the support FAQ fix ships; hold elsewhere.' },
+    { type: 'kpis', items: sixKpis },
+    { type: 'bullets', items: Array.from({ length: 6 }, (_, i) => ({ text: `Reason ${i + 1}: a sentence long enough to wrap onto a second line when the body is set at its largest size on this slide.`, level: (i % 3 === 2 ? 1 : 0) as 0 | 1 })) },
+  ] },
+  { id: 'dense-comparison', kind: 'comparison', section: 'Options', title: 'Three options, each with its cost', notes: [], blocks: [
+    { type: 'columns', columns: ['A · Expand to 100% of traffic now', 'B · 50% in the top-5 categories', 'C · Hold and rerun'].map((heading, i) => ({
+      heading, tone: (['fail', 'pass', 'inconclusive'] as const)[i],
+      blocks: [{ type: 'text' as const, role: 'lead' as const, text: ['Full gain, unresolved risk', 'Most of the gain, bounded risk', 'No gain, no risk'][i] }, { type: 'bullets' as const, items: Array.from({ length: 5 }, (_, k) => ({ text: `Consideration ${k + 1} for this option, written out in a full sentence.` })) }],
+    })) },
+    { type: 'text', role: 'caption', text: 'Costs are engineering weeks at the current team size; risks from the register.' },
+  ] },
+  { id: 'wide-table', kind: 'register', section: 'Risks', title: 'Data gaps and how they bias the read', notes: [], blocks: [
+    { type: 'table', header: ['Gap', 'Metrics', 'Share missing', 'Bias direction', 'Mitigation', 'Residual risk'], rows: Array.from({ length: 7 }, (_, i) => cells(`Gap ${i + 1}: quote times missing for jobs created on older app versions`, 'ttfq_median, hire_rate_7d', `${i + 2}.5%`, i % 2 ? 'Overstates the gain' : 'Understates the gain', 'Bound with worst-case imputation; fix the client logging in the next release', i % 3 ? 'Low' : 'Medium')) },
+  ] },
+];
+
 export const meta: Deck['meta'] = { title: 'Quoting workflow go/no-go', owner: 'Dana Lee', date: '2026-11-20', confidentiality: 'Confidential', phase: 'final' };
 
-export const sampleDeck: Deck = { meta, slides: [...everyKind, mediumText, longText, longTable] };
+export const sampleDeck: Deck = { meta, slides: [...everyKind, ...stressSlides, mediumText, longText, longTable] };

@@ -229,4 +229,30 @@ describe('splits and shrinking', () => {
     // A takeaway may break across the two slides; no word is lost or repeated.
     expect(all.join(' ')).toBe(takeaways.map((t) => t.text).join(' '));
   });
+
+  it('marks the tail of an item split across slides as continued, without a number of its own', () => {
+    const long = 'A single step so long that it cannot fit on one slide even at the floor size, repeated. '.repeat(60).trim();
+    const s: Slide = { id: 'one', kind: 'runbook', section: 'Plan', title: 'One long step', notes: [], blocks: [{ type: 'bullets', items: [{ text: long }, { text: 'Next step' }] }] };
+    const r = layoutDeck(deckOf(s), defaultTheme);
+    const paras = r.slides.map((x) => texts(x).filter((t) => t.role === 'body').flatMap((t) => t.paragraphs));
+    expect(paras[0][0]).toMatchObject({ number: 1, bullet: 'number' });
+    expect(paras[1][0]).toMatchObject({ continued: true, number: undefined, bullet: 'number' });
+    expect(paras.flat().find((p) => p.text === 'Next step')).toMatchObject({ number: 2 });
+  });
+
+  it('follows the theme: its footer text and mark, and no numbers when slideNumbers is off', () => {
+    const theme = { ...defaultTheme, footer: 'Acme Growth', confidentiality: 'Internal', slideNumbers: false };
+    const r = layoutDeck({ meta: { ...meta, confidentiality: undefined }, slides: [everyKind[11]] }, theme);
+    const foot = texts(r.slides[0]).filter((t) => t.role === 'footer');
+    expect(foot.map((t) => t.paragraphs[0].text)).toEqual(['Acme Growth  ·  Internal']);
+  });
+
+  it('puts a subtitle under the title and starts the body below it', () => {
+    const s = all.slides.find((x) => x.sourceId === 'table-segments')!;
+    const title = s.items.find((i) => i.type === 'title' && i.role === 'title')!;
+    const sub = s.items.find((i) => i.type === 'title' && i.role === 'subtitle')!;
+    const table = s.items.find((i) => i.type === 'table')!;
+    expect(sub.box.y).toBeGreaterThanOrEqual(title.box.y + title.box.h);
+    expect(table.box.y).toBeGreaterThan(sub.box.y + sub.box.h);
+  });
 });

@@ -9,7 +9,7 @@ import { escapeInline, renderMarkdown } from '../../src/render/markdown.js';
 import { sampleDeck } from '../layout/fixtures.js';
 
 const golden = fileURLToPath(new URL('./fixtures/sample.md', import.meta.url));
-const deck = { ...sampleDeck, slides: sampleDeck.slides.filter((s) => s.id !== 'long-text' && s.id !== 'long-table') };
+const deck = { ...sampleDeck, slides: sampleDeck.slides.filter((s) => !['long-text', 'long-table', 'dense-exec', 'dense-comparison', 'wide-table'].includes(s.id)) };
 
 describe('renderMarkdown', () => {
   it('matches the golden outline (UPDATE=1 regenerates)', () => {

@@ -68,6 +68,16 @@ describe('renderPptx content', () => {
     expect(Object.keys(parts).filter((n) => n.startsWith('ppt/media/')).every((n) => /\.(png|svg)$/.test(n))).toBe(true);
   });
 
+  it('marks each slide title as the title placeholder, keeping its own position', () => {
+    const titles = slideNames().map((n) => {
+      const sp = /<p:sp><p:nvSpPr><p:cNvPr [^>]*name="Slide Title"[\s\S]*?<\/p:sp>/.exec(xml(n))![0];
+      expect(sp).toContain('<p:ph type="title"/>');
+      expect(sp).toMatch(/<a:xfrm><a:off /);
+      return [...sp.matchAll(/<a:t>([^<]*)<\/a:t>/g)].map((m) => m[1]).join('');
+    });
+    expect(titles).toEqual(sampleSlides().map((s) => s.title.replace(/&/g, '&amp;')));
+  });
+
   it('adds each chart SVG beside its PNG fallback (svgBlip)', () => {
     for (const n of slideNames()) {
       const slide = xml(n);

@@ -3,9 +3,10 @@
 import type { DeckMeta } from '../../deck/types.js';
 import type { Theme } from '../../deck/theme.js';
 import type { Placed, PlacedSlide, PlacedTable, PlacedText, PlacedTitle } from '../../layout/types.js';
-import { BULLET_INDENT_PT } from '../../layout/textfit.js';
+import { BULLET_INDENT_PT, bulletIndentPt, lineHeight, NUMBER_INDENT_PT } from '../../layout/textfit.js';
 import { repackPptx } from './repack.js';
 import { chartObjectName } from './svg.js';
+import { TITLE_OBJECT_NAME } from './titles.js';
 
 export interface ChartImage {
   png: Uint8Array;
@@ -72,12 +73,13 @@ const r3 = (v: number) => Math.round(v * 1000) / 1000;
 const title: Handler<PlacedTitle> = (s, t, theme) => {
   s.addText(t.text, {
     ...box(t.box), fontFace: theme.fonts.heading, fontSize: t.sizePt, bold: t.weight !== 'regular', color: t.color,
-    margin: 0, valign: 'top', align: 'left', lineSpacing: Math.round(t.sizePt * 1.21 * 10) / 10, fit: 'none', wrap: true,
+    margin: 0, valign: 'top', align: 'left', lineSpacing: lineHeight(t.sizePt), fit: 'none', wrap: true,
+    ...(t.role === 'title' ? { objectName: TITLE_OBJECT_NAME } : {}),
   });
 };
 
 const text: Handler<PlacedText> = (s, t, theme) => {
-  const firstNumber = t.paragraphs.find((p) => p.number !== undefined)?.number ?? 1;
+  const firstNumber = t.paragraphs.find((p) => p.number !== undefined && !p.continued)?.number ?? 1;
   const runs = t.paragraphs.map((p) => ({
     text: p.text,
     options: {
@@ -86,9 +88,10 @@ const text: Handler<PlacedText> = (s, t, theme) => {
       breakLine: true,
       paraSpaceBefore: p.spaceBeforePt,
       indentLevel: p.level,
-      bullet:
-        p.bullet === 'number'
-          ? { type: 'number' as const, indent: BULLET_INDENT_PT, numberStartAt: firstNumber }
+      bullet: p.continued
+        ? { indent: bulletIndentPt(p), characterCode: '00A0' } // the item's indent, no mark of its own
+        : p.bullet === 'number'
+          ? { type: 'number' as const, indent: NUMBER_INDENT_PT, numberStartAt: firstNumber }
           : p.bullet === 'bullet'
             ? { indent: BULLET_INDENT_PT, characterCode: p.level === 0 ? '2022' : '2013' }
             : false,

@@ -2,6 +2,7 @@
 // Re-pack: [Content_Types].xml first, then names sorted, fixed entry times, DEFLATE, dates from a timestamp.
 import { unzipSync, zipSync, strFromU8, strToU8, type Zippable } from 'fflate';
 import { addSvgBlips } from './svg.js';
+import { markTitlePlaceholder } from './titles.js';
 
 const CONTENT_TYPES = '[Content_Types].xml';
 
@@ -29,6 +30,7 @@ export function repackPptx(raw: Uint8Array, ts: Date, svgs: Map<string, string> 
   for (const name of names) {
     let data = entries[name];
     if (name === 'docProps/core.xml') data = strToU8(normalizeCoreXml(strFromU8(data), ts));
+    if (/^ppt\/slides\/slide\d+\.xml$/.test(name)) data = strToU8(markTitlePlaceholder(strFromU8(data)));
     // PNGs are already compressed: store them; XML deflates well.
     const level = name.endsWith('.png') ? 0 : 6;
     out[name] = [data, { level, mtime }];
