@@ -43,16 +43,7 @@ describe('renderMarkdown', () => {
   });
 });
 
-const hasPandoc = (() => {
-  try {
-    execFileSync('pandoc', ['--version'], { stdio: 'ignore' });
-    return true;
-  } catch {
-    return false;
-  }
-})();
-
-describe.skipIf(!hasPandoc)('pandoc reads the outline', () => {
+describe('pandoc reads the outline', () => {
   it('turns each ## heading into a slide title', () => {
     const dir = mkdtempSync(join(tmpdir(), 'gonogo-pandoc-'));
     try {
