@@ -1,0 +1,79 @@
+// Numbers as a reader meets them: a real minus sign, the unit, and the interval at the deck's confidence.
+// Locale-independent by construction (no toLocaleString), so builds hash the same everywhere.
+
+export interface MetricLike {
+  kind: string;
+  unit: string;
+}
+
+const MINUS = '\u2212';
+
+/** Fixed decimals, U+2212 minus, thousands separators; never "-0.0". */
+export function fmtNumber(x: number, decimals: number, signed = false): string {
+  if (!Number.isFinite(x)) return 'n/a';
+  let s = Math.abs(x).toFixed(decimals);
+  if (Number(s) === 0) return signed ? `±${s}` : s;
+  const [int, frac] = s.split('.');
+  s = int.replace(/\B(?=(\d{3})+(?!\d))/g, ',') + (frac !== undefined ? '.' + frac : '');
+  if (x < 0) return MINUS + s;
+  return signed ? '+' + s : s;
+}
+
+/** Decimals that show about three significant digits of the largest magnitude. */
+function decimalsFor(...xs: number[]): number {
+  const m = Math.max(...xs.filter(Number.isFinite).map(Math.abs));
+  if (m === 0 || !Number.isFinite(m)) return 1;
+  return Math.max(0, Math.min(4, 2 - Math.floor(Math.log10(m))));
+}
+
+const SHORT_UNITS: Record<string, string> = { minutes: 'min', minute: 'min', hours: 'h', hour: 'h', seconds: 's', days: 'd' };
+
+/** A value in the metric's unit: 12.1% for proportions, $38.10, 42.0 min. */
+export function fmtValue(x: number, m: MetricLike, decimals?: number): string {
+  if (m.kind === 'proportion') return `${fmtNumber(x * 100, decimals ?? 1)}%`;
+  const d = decimals ?? decimalsFor(x);
+  if (m.unit === 'USD') return `${x < 0 ? MINUS : ''}$${fmtNumber(Math.abs(x), Math.max(2, d))}`;
+  const unit = SHORT_UNITS[m.unit];
+  return unit ? `${fmtNumber(x, d)} ${unit}` : fmtNumber(x, d);
+}
+
+/** A change on its scale: relative −11.9%; absolute −0.20 pp for proportions, else the unit. */
+export function fmtChange(x: number, scale: 'relative' | 'absolute', m: MetricLike, decimals?: number): string {
+  if (scale === 'relative') return `${fmtNumber(x * 100, decimals ?? 1, true)}%`;
+  if (m.kind === 'proportion') {
+    const pp = x * 100;
+    return `${fmtNumber(pp, decimals ?? (Math.abs(pp) < 1 ? 2 : 1), true)} pp`;
+  }
+  const d = decimals ?? decimalsFor(x);
+  if (m.unit === 'USD') return `${x < 0 ? MINUS : x > 0 ? '+' : '±'}$${fmtNumber(Math.abs(x), Math.max(2, d))}`;
+  const unit = SHORT_UNITS[m.unit];
+  return unit ? `${fmtNumber(x, d, true)} ${unit}` : fmtNumber(x, d, true);
+}
+
+/** "(90% CI −13.3% to −10.5%)", or "(no interval)". */
+export function fmtInterval(ci: { lo: number; hi: number } | null | undefined, scale: 'relative' | 'absolute', m: MetricLike, confidence: number): string {
+  if (!ci) return '(no interval)';
+  const d = scale === 'relative' ? 1 : m.kind === 'proportion' ? (Math.max(Math.abs(ci.lo), Math.abs(ci.hi)) * 100 < 1 ? 2 : 1) : decimalsFor(ci.lo, ci.hi);
+  return `(${fmtConfidence(confidence)} CI ${fmtChange(ci.lo, scale, m, d)} to ${fmtChange(ci.hi, scale, m, d)})`;
+}
+
+/** "[−13.3%, −10.5%]" for tables. */
+export function fmtBracket(ci: { lo: number; hi: number } | null | undefined, scale: 'relative' | 'absolute', m: MetricLike): string {
+  if (!ci) return '—';
+  const d = scale === 'relative' ? 1 : m.kind === 'proportion' ? (Math.max(Math.abs(ci.lo), Math.abs(ci.hi)) * 100 < 1 ? 2 : 1) : decimalsFor(ci.lo, ci.hi);
+  return `[${fmtChange(ci.lo, scale, m, d)}, ${fmtChange(ci.hi, scale, m, d)}]`;
+}
+
+export function fmtConfidence(c: number): string {
+  const p = c * 100;
+  return `${Number.isInteger(Math.round(p * 10) / 10) ? Math.round(p) : (Math.round(p * 10) / 10).toFixed(1)}%`;
+}
+
+export function fmtCount(n: number): string {
+  return fmtNumber(n, 0);
+}
+
+export function fmtShare(x: number): string {
+  const p = x * 100;
+  return `${fmtNumber(p, p !== 0 && Math.abs(p) < 10 && !Number.isInteger(p) ? 1 : 0)}%`;
+}

@@ -1,0 +1,193 @@
+// zod issues → Diagnostics in words a lead understands, pointing into the YAML.
+import type { z } from 'zod';
+import { closest, errorDiag, type Diagnostic } from '../diagnostics.js';
+import type { FieldPath, PositionIndex } from './positions.js';
+
+type Issue = z.core.$ZodIssue;
+
+export function fieldName(path: FieldPath): string {
+  let out = '';
+  for (const seg of path) out += typeof seg === 'number' ? `[${seg}]` : out ? `.${seg}` : seg;
+  return out || '(top level)';
+}
+
+export function valueAt(data: unknown, path: FieldPath): unknown {
+  let v = data;
+  for (const seg of path) v = v == null ? undefined : (v as Record<string | number, unknown>)[seg];
+  return v;
+}
+
+function describe(value: unknown): string {
+  if (value === undefined) return 'nothing';
+  if (value === null) return 'null (an empty value)';
+  if (Array.isArray(value)) return 'a list';
+  if (typeof value === 'object') return 'a mapping';
+  if (typeof value === 'string') return `the text "${value.length > 40 ? value.slice(0, 40) + '…' : value}"`;
+  return `${typeof value} ${String(value)}`;
+}
+
+const TYPE_WORDS: Record<string, string> = {
+  string: 'a text',
+  number: 'a number',
+  boolean: 'true or false',
+  array: 'a list',
+  object: 'a mapping of keys to values',
+  int: 'a whole number',
+};
+
+/** Walks a zod schema along a path of the user's data (unwrapping optional/default/union). */
+function schemaAt(schema: z.ZodType, path: FieldPath, data: unknown): z.ZodType | undefined {
+  let s: z.ZodType | undefined = schema;
+  for (let i = 0; i <= path.length && s; i++) {
+    s = unwrap(s, valueAt(data, path.slice(0, i)));
+    if (i === path.length || !s) break;
+    const def = (s as unknown as { _zod: { def: Record<string, unknown> } })._zod.def;
+    if (def.type === 'object') s = (def.shape as Record<string, z.ZodType>)[String(path[i])];
+    else if (def.type === 'array') s = def.element as z.ZodType;
+    else if (def.type === 'record') s = def.valueType as z.ZodType;
+    else s = undefined;
+  }
+  return s;
+}
+
+function unwrap(s: z.ZodType, value: unknown): z.ZodType {
+  for (;;) {
+    const def = (s as unknown as { _zod: { def: Record<string, unknown> } })._zod.def;
+    if (def.type === 'optional' || def.type === 'default' || def.type === 'nullable' || def.type === 'prefault') s = def.innerType as z.ZodType;
+    else if (def.type === 'pipe') s = def.in as z.ZodType;
+    else if (def.type === 'union') s = bestOption(def.options as z.ZodType[], value);
+    else return s;
+  }
+}
+
+/** The union option whose keys overlap most with what the user wrote. */
+function bestOption(options: z.ZodType[], value: unknown): z.ZodType {
+  const keys = value && typeof value === 'object' ? Object.keys(value) : [];
+  let best = options[0];
+  let bestScore = -1;
+  for (const o of options) {
+    const shape = objectKeys(o);
+    const score = keys.filter((k) => shape.includes(k)).length;
+    if (score > bestScore) {
+      best = o;
+      bestScore = score;
+    }
+  }
+  return best;
+}
+
+export function objectKeys(s: z.ZodType | undefined): string[] {
+  if (!s) return [];
+  const def = (s as unknown as { _zod: { def: Record<string, unknown> } })._zod.def;
+  if (def.type === 'object') return Object.keys(def.shape as object);
+  if (def.type === 'optional' || def.type === 'default') return objectKeys(def.innerType as z.ZodType);
+  return [];
+}
+
+/** Picks, for a union, the branch whose errors say the most specific thing. */
+function flattenUnion(issue: Issue): Issue[] {
+  if (issue.code !== 'invalid_union') return [issue];
+  const branches = (issue as unknown as { errors: Issue[][] }).errors;
+  if (!branches?.length) return [issue];
+  const scored = branches.map((b) => ({ b, score: b.filter((i) => i.code === 'unrecognized_keys').length * 10 + b.length }));
+  scored.sort((x, y) => x.score - y.score);
+  const base = issue.path;
+  return scored[0].b.flatMap((i) => flattenUnion({ ...i, path: [...base, ...i.path] } as Issue));
+}
+
+export function issuesToDiagnostics(issues: readonly Issue[], schema: z.ZodType, data: unknown, positions: PositionIndex): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  for (const issue of issues.flatMap(flattenUnion)) {
+    const path = issue.path as (string | number)[];
+    const field = fieldName(path);
+    const got = valueAt(data, path);
+    switch (issue.code) {
+      case 'unrecognized_keys': {
+        const known = objectKeys(schemaAt(schema, path, data));
+        for (const key of issue.keys) {
+          const guess = closest(key, known);
+          out.push(
+            errorDiag('spec/unknown-key', `unknown key "${key}" in ${field}`, {
+              field: fieldName([...path, key]),
+              expected: known.length ? `one of: ${known.join(', ')}` : undefined,
+              hint: guess ? `did you mean "${guess}"?` : 'remove it, or check the spelling against gonogo schema',
+              pos: positions.at([...path, key], 'key'),
+            }),
+          );
+        }
+        break;
+      }
+      case 'invalid_type': {
+        const expected = TYPE_WORDS[issue.expected] ?? issue.expected;
+        const missing = got === undefined;
+        out.push(
+          errorDiag(missing ? 'spec/missing' : 'spec/type', missing ? `${field} is required` : `${field} should be ${expected}, not ${describe(got)}`, {
+            field,
+            expected,
+            hint: missing ? `add ${String(path[path.length - 1])}: to ${fieldName(path.slice(0, -1))}` : hintForType(issue.expected, got),
+            pos: missing ? positions.at(path.slice(0, -1)) : positions.at(path),
+          }),
+        );
+        break;
+      }
+      case 'invalid_value': {
+        const values = issue.values.map(String);
+        const guess = typeof got === 'string' ? closest(got, values) : undefined;
+        out.push(
+          errorDiag('spec/value', `${field} should be one of ${values.join(', ')}, not ${describe(got)}`, {
+            field,
+            expected: `one of: ${values.join(', ')}`,
+            hint: guess ? `did you mean "${guess}"?` : undefined,
+            pos: positions.at(path),
+          }),
+        );
+        break;
+      }
+      default: {
+        out.push(
+          errorDiag('spec/invalid', `${field}: ${plainMessage(issue, got)}`, {
+            field,
+            expected: expectedFor(issue),
+            hint: hintFor(issue, got),
+            pos: positions.at(path),
+          }),
+        );
+      }
+    }
+  }
+  return out;
+}
+
+function plainMessage(issue: Issue, got: unknown): string {
+  if (issue.code === 'too_small') {
+    if (issue.origin === 'array') return `needs at least ${issue.minimum} item${Number(issue.minimum) === 1 ? '' : 's'}`;
+    if (issue.origin === 'string') return 'must not be empty';
+    return `${describe(got)} is too small (must be ${issue.inclusive ? '≥' : '>'} ${issue.minimum})`;
+  }
+  if (issue.code === 'too_big') return `${describe(got)} is too large (must be ${issue.inclusive ? '≤' : '<'} ${issue.maximum})`;
+  if (issue.code === 'invalid_format') return `${describe(got)} is not ${issue.message ?? issue.format}`;
+  return issue.message.replace(/^Invalid input: /, '');
+}
+
+function expectedFor(issue: Issue): string | undefined {
+  if (issue.code === 'too_small' && issue.origin === 'number') return `a number ${issue.inclusive ? '≥' : '>'} ${issue.minimum}`;
+  if (issue.code === 'too_big' && issue.origin === 'number') return `a number ${issue.inclusive ? '≤' : '<'} ${issue.maximum}`;
+  if (issue.code === 'invalid_format') return issue.message;
+  if (issue.code === 'custom') return issue.message;
+  return undefined;
+}
+
+function hintFor(issue: Issue, got: unknown): string | undefined {
+  if (issue.code === 'too_big' && typeof got === 'number' && got > 1 && got < 100 && issue.path.includes('confidence'))
+    return `did you mean ${got / 100}? Confidence is a fraction, e.g. 0.90`;
+  if ((issue.code === 'too_big' || issue.code === 'too_small') && issue.path.includes('confidence')) return 'a confidence level strictly between 0 and 1, e.g. 0.90';
+  return undefined;
+}
+
+function hintForType(expected: string, got: unknown): string | undefined {
+  if (expected === 'number' && typeof got === 'string') return 'write the number without quotes or units; units go in the metric\'s unit field';
+  if (expected === 'array' && (typeof got === 'string' || typeof got === 'object')) return 'write a YAML list: one "- item" per line, or [a, b]';
+  if (expected === 'string' && got === null) return 'the value is empty: write a text after the colon, or remove the key';
+  if (expected === 'object' && typeof got === 'string') return 'indent the fields under this key, one "name: value" per line';
+  return undefined;
+}

@@ -1,0 +1,120 @@
+// Checks zod cannot: duplicate ids, references to undefined metrics/options/gaps, thresholds that do not parse.
+import { closest, errorDiag, type Diagnostic } from '../diagnostics.js';
+import type { Spec, Rule, MetricRule, Bound } from './schema.js';
+import type { FieldPath, PositionIndex } from './positions.js';
+import { fieldName } from './issues.js';
+import { parseQuantity, parseShare, quantityOnScale } from './quantity.js';
+import { inferScale } from './rules.js';
+
+export function checkReferences(spec: Spec, positions: PositionIndex): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const metricIds = spec.metrics.map((m) => m.id);
+  const optionIds = spec.decision.options.map((o) => o.id);
+  const gapIds = spec.data_gaps.map((g) => g.id);
+  const criterionIds = Object.keys(spec.criteria);
+  const metricKind = new Map(spec.metrics.map((m) => [m.id, m.kind]));
+
+  const ref = (kind: string, id: string, known: string[], path: FieldPath) => {
+    if (known.includes(id)) return;
+    const guess = closest(id, known);
+    out.push(
+      errorDiag(`spec/undefined-${kind}`, `${fieldName(path)} names ${kind} "${id}", which the spec does not define`, {
+        field: fieldName(path),
+        expected: known.length ? `one of the ${kind} ids: ${known.join(', ')}` : `a ${kind} defined in the spec`,
+        hint: guess ? `did you mean "${guess}"?` : `define it under ${kind === 'data gap' ? 'data_gaps' : kind + 's'}`,
+        pos: positions.at(path),
+      }),
+    );
+  };
+
+  for (const [list, name] of [
+    [spec.metrics, 'metrics'],
+    [spec.decision.options, 'decision.options'],
+    [spec.stakeholders, 'stakeholders'],
+    [spec.data_gaps, 'data_gaps'],
+    [spec.risks, 'risks'],
+  ] as const) {
+    const seen = new Map<string, number>();
+    (list as readonly { id: string }[]).forEach((item, i) => {
+      const path = [...name.split('.'), i, 'id'];
+      if (seen.has(item.id))
+        out.push(
+          errorDiag('spec/duplicate-id', `${fieldName(path)}: id "${item.id}" is used twice in ${name}`, {
+            field: fieldName(path),
+            expected: 'ids unique within their list',
+            hint: `the first is ${name}[${seen.get(item.id)}]; rename one of them`,
+            pos: positions.at(path),
+          }),
+        );
+      else seen.set(item.id, i);
+    });
+  }
+
+  spec.metrics.forEach((m, i) => {
+    if (m.kind === 'quantile' && m.quantile === undefined)
+      out.push(errorDiag('spec/missing', `metrics[${i}] (${m.id}) is a quantile but has no quantile level`, { field: `metrics[${i}].quantile`, expected: 'a number between 0 and 1, e.g. 0.9 for P90', pos: positions.at(['metrics', i]) }));
+    if (m.max_worsening !== undefined && !parseQuantity(m.max_worsening))
+      out.push(errorDiag('spec/quantity', `metrics[${i}].max_worsening "${m.max_worsening}" is not a quantity`, { field: `metrics[${i}].max_worsening`, expected: 'e.g. 10% (relative) or 1pp (absolute)', pos: positions.at(['metrics', i, 'max_worsening']) }));
+    if (m.role === 'guardrail' && m.max_worsening === undefined)
+      out.push(errorDiag('spec/missing', `guardrail ${m.id} has no max_worsening`, { severity: 'warning', field: `metrics[${i}].max_worsening`, expected: 'the largest worsening allowed, e.g. 10%', hint: 'without it the guardrail is shown but never checked', pos: positions.at(['metrics', i]) }));
+  });
+
+  spec.stakeholders.forEach((s, i) => s.north_star?.forEach((id, j) => ref('metric', id, metricIds, ['stakeholders', i, 'north_star', j])));
+  spec.data_gaps.forEach((g, i) => {
+    g.metrics?.forEach((id, j) => ref('metric', id, metricIds, ['data_gaps', i, 'metrics', j]));
+    for (const key of ['missing_share', 'missing_share_before'] as const) {
+      const v = g[key];
+      if (v !== undefined && parseShare(v) === undefined)
+        out.push(errorDiag('spec/quantity', `data_gaps[${i}].${key} "${v}" is not a share`, { field: `data_gaps[${i}].${key}`, expected: 'a share between 0% and 100%, e.g. 6%', pos: positions.at(['data_gaps', i, key]) }));
+    }
+  });
+  spec.monitoring?.alerts.forEach((a, i) => a.metric && ref('metric', a.metric, metricIds, ['monitoring', 'alerts', i, 'metric']));
+  if (spec.decision.fallback) ref('criterion', spec.decision.fallback, criterionIds, ['decision', 'fallback']);
+
+  for (const [cid, c] of Object.entries(spec.criteria)) {
+    if (c.option) ref('option', c.option, optionIds, ['criteria', cid, 'option']);
+    const mode = c.all ? 'all' : 'any';
+    (c.all ?? c.any ?? []).forEach((rule, i) => checkRule(rule, ['criteria', cid, mode, i]));
+  }
+
+  function checkRule(rule: Rule, path: FieldPath): void {
+    if ('metric' in rule) checkMetricRule(rule, path);
+    else if ('no_segment' in rule) rule.no_segment.all.forEach((r, j) => checkMetricRule(r, [...path, 'no_segment', 'all', j]));
+    else if ('data_gap' in rule) {
+      ref('data gap', rule.data_gap, gapIds, [...path, 'data_gap']);
+      checkBoundShares(rule.missing_share, [...path, 'missing_share']);
+    }
+  }
+
+  function checkMetricRule(rule: Omit<MetricRule, 'segment'>, path: FieldPath): void {
+    ref('metric', rule.metric, metricIds, [...path, 'metric']);
+    const kind = metricKind.get(rule.metric);
+    const bounds = (['estimate', 'ci_lower', 'ci_upper'] as const).filter((k) => rule[k]);
+    if (bounds.length === 0)
+      out.push(errorDiag('spec/missing', `${fieldName(path)} has no condition`, { field: fieldName(path), expected: 'at least one of estimate, ci_lower, ci_upper', hint: 'e.g. ci_lower: {at_least: -1.0pp}', pos: positions.at(path) }));
+    const scale = inferScale(rule);
+    if ('error' in scale) {
+      out.push(errorDiag('spec/quantity', `${fieldName(path)}: ${scale.error}`, { field: fieldName(path), hint: 'set scale: relative or scale: absolute', pos: positions.at(path) }));
+      return;
+    }
+    if (!kind) return;
+    for (const b of bounds)
+      for (const side of ['at_least', 'at_most'] as const) {
+        const q = (rule[b] as Bound)[side];
+        if (q === undefined) continue;
+        const r = quantityOnScale(q, scale.scale, kind);
+        if ('error' in r)
+          out.push(errorDiag('spec/quantity', `${fieldName([...path, b, side])}: ${r.error}`, { field: fieldName([...path, b, side]), hint: r.hint, pos: positions.at([...path, b, side]) }));
+      }
+  }
+
+  function checkBoundShares(b: Bound, path: FieldPath): void {
+    for (const side of ['at_least', 'at_most'] as const) {
+      const q = b[side];
+      if (q !== undefined && parseShare(q) === undefined)
+        out.push(errorDiag('spec/quantity', `${fieldName([...path, side])} "${q}" is not a share`, { field: fieldName([...path, side]), expected: 'a share such as 10%', pos: positions.at([...path, side]) }));
+    }
+  }
+
+  return out;
+}
