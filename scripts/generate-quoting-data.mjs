@@ -12,7 +12,7 @@
 //   support tickets ×1.015 top-5, ×1.06 long tail               → ≈ +3%
 //   spam flags per quote ×1.02 top-5, ×1.08 long tail            → ≈ +2%
 //   quotes per request ×1.04 top-5; refunds +0.2 pp top-5, +1.2 pp long tail; returning pros flat.
-// The seed's quirks: 18% of quotes lack their variant (assignment logging began 4.5 days late, so the join
+// The seed's quirks: 18% of quotes lack their variant (assignment logging began 7 days late, so the join
 // recovers all but ≈6%); ≈2% duplicated quotes and ≈1% duplicated hires; support_tickets stale since Nov 12;
 // a quarter of Seattle quotes stamped in Pacific time as if UTC (8 h early); 0.4% of requests lack a geo;
 // ≈0.5% of support tickets point at requests outside the cohort.
@@ -24,21 +24,21 @@ import { fileURLToPath } from 'node:url';
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const HOUR = 3600e3;
 const DAY = 24 * HOUR;
-const START = Date.UTC(2026, 9, 26); // 2026-10-26, first request day
-const COHORT_DAYS = 14; // requests 2026-10-26 .. 2026-11-08; outcomes followed to 2026-11-15
-const DATA_END = START + 21 * DAY; // 2026-11-16T00:00Z, exclusive
-const ASSIGNMENT_LOG_START = START + 4.5 * DAY;
+const START = Date.UTC(2026, 9, 19); // 2026-10-19, first request day
+const COHORT_DAYS = 21; // requests 2026-10-19 .. 2026-11-08; outcomes followed to 2026-11-15
+const DATA_END = Date.UTC(2026, 10, 16); // 2026-11-16T00:00Z, exclusive
+const ASSIGNMENT_LOG_START = START + 7 * DAY; // a third of the requests have no assignment row
 const SUPPORT_STALE_AT = Date.UTC(2026, 10, 12, 18); // support_tickets stopped loading here
 const TOP5 = [
   // name, share, quotes λ, median TTFQ (min), 7-day hire p, median amount $, refund p, support λ, spam p
-  ['Plumbing', 0.22, 3.6, 22, 0.115, 260, 0.045, 0.055, 0.012],
-  ['Electrical', 0.16, 3.3, 28, 0.105, 310, 0.04, 0.05, 0.011],
-  ['House Cleaning', 0.18, 3.8, 18, 0.125, 150, 0.05, 0.06, 0.013],
-  ['Handyman', 0.15, 3.4, 25, 0.11, 190, 0.05, 0.055, 0.012],
-  ['Local Moving', 0.11, 3.0, 35, 0.095, 520, 0.055, 0.07, 0.014],
+  ['Plumbing', 0.22, 3.6, 33, 0.115, 260, 0.045, 0.055, 0.012],
+  ['Electrical', 0.16, 3.3, 42, 0.105, 310, 0.04, 0.05, 0.011],
+  ['House Cleaning', 0.18, 3.8, 27, 0.125, 150, 0.05, 0.06, 0.013],
+  ['Handyman', 0.15, 3.4, 37, 0.11, 190, 0.05, 0.055, 0.012],
+  ['Local Moving', 0.11, 3.0, 52, 0.095, 520, 0.055, 0.07, 0.014],
 ];
 const LONG_TAIL = ['Appliance Repair', 'Carpet Cleaning', 'Fence Installation', 'Gutter Cleaning', 'Interior Painting', 'Lawn Care', 'Pest Control', 'Piano Moving', 'Pool Service', 'Roofing', 'Tree Trimming', 'Window Washing'];
-const OTHER = ['Other', 0.18, 2.2, 55, 0.075, 240, 0.085, 0.08, 0.02];
+const OTHER = ['Other', 0.18, 2.2, 80, 0.075, 240, 0.085, 0.08, 0.02];
 const GEOS = [['NYC', 0.2], ['LA', 0.15], ['CHI', 0.12], ['HOU', 0.1], ['SEA', 0.1], ['ATL', 0.11], ['PHX', 0.1], ['DEN', 0.12]];
 
 /** sfc32: a small, well-tested 32-bit generator; seeded through splitmix32 so nearby seeds diverge. */

@@ -1,6 +1,6 @@
 -- quote_30m_share: share of requests with at least one quote within 30 minutes (requests without quotes count as no).
 -- The cohort: requests created in [$cohort_start, $cohort_end), each with its arm from the assignment log,
--- else from any of its quotes that carried the variant (assignment logging began 4.5 days late).
+-- else from any of its quotes that carried the variant (assignment logging began 7 days late).
 -- Long-tail categories read as 'Other'.
 WITH asg AS (SELECT request_id, min(variant) AS variant FROM assignments GROUP BY request_id),
 quote_variant AS (SELECT request_id, min(variant) AS variant FROM quotes WHERE variant IS NOT NULL GROUP BY request_id),

@@ -1,7 +1,7 @@
 -- returning_pro_7d: share of pros who, after their first quote in an arm, are active again 1 to 7 days later.
 -- A pro quoting in both arms counts once in each; the segment is the category of that first quote's request.
 -- The cohort: requests created in [$cohort_start, $cohort_end), each with its arm from the assignment log,
--- else from any of its quotes that carried the variant (assignment logging began 4.5 days late).
+-- else from any of its quotes that carried the variant (assignment logging began 7 days late).
 -- Long-tail categories read as 'Other'.
 WITH asg AS (SELECT request_id, min(variant) AS variant FROM assignments GROUP BY request_id),
 quote_variant AS (SELECT request_id, min(variant) AS variant FROM quotes WHERE variant IS NOT NULL GROUP BY request_id),

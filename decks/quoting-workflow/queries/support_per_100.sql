@@ -1,7 +1,7 @@
 -- support_per_100: support tickets tagged to a cohort request, per 100 requests (events / exposure; the spec's per: 100).
 -- support_tickets has been stale since Nov 12 (see the freshness check): the last cohort days are under-counted in both arms.
 -- The cohort: requests created in [$cohort_start, $cohort_end), each with its arm from the assignment log,
--- else from any of its quotes that carried the variant (assignment logging began 4.5 days late).
+-- else from any of its quotes that carried the variant (assignment logging began 7 days late).
 -- Long-tail categories read as 'Other'.
 WITH asg AS (SELECT request_id, min(variant) AS variant FROM assignments GROUP BY request_id),
 quote_variant AS (SELECT request_id, min(variant) AS variant FROM quotes WHERE variant IS NOT NULL GROUP BY request_id),

@@ -1,7 +1,7 @@
 -- ttfq_median: minutes from a request to its first quote (requests with at least one quote).
 -- Returns raw values compressed as (value, weight): one row per arm, segment and distinct value, rounded to 0.1 min.
 -- The cohort: requests created in [$cohort_start, $cohort_end), each with its arm from the assignment log,
--- else from any of its quotes that carried the variant (assignment logging began 4.5 days late).
+-- else from any of its quotes that carried the variant (assignment logging began 7 days late).
 -- Long-tail categories read as 'Other'.
 WITH asg AS (SELECT request_id, min(variant) AS variant FROM assignments GROUP BY request_id),
 quote_variant AS (SELECT request_id, min(variant) AS variant FROM quotes WHERE variant IS NOT NULL GROUP BY request_id),
