@@ -41,7 +41,8 @@ export function pullTime(env: NodeJS.ProcessEnv = process.env): string {
 
 /** Data value → canonical arm: 'control'/'treatment' and the spec's own arm names both map. */
 export function armMap(spec: Spec): Record<string, string> {
-  const map: Record<string, string> = { control: 'control', treatment: 'treatment' };
+  // abs_change / rel_change: precomputed differences from a file pass through as they are.
+  const map: Record<string, string> = { control: 'control', treatment: 'treatment', abs_change: 'abs_change', rel_change: 'rel_change' };
   if (spec.arms?.control) map[spec.arms.control] = 'control';
   if (spec.arms?.treatment) map[spec.arms.treatment] = 'treatment';
   return map;
