@@ -67,7 +67,7 @@ function progressPrinter(io: Io, quiet: boolean): (e: Progress) => void {
       if (io.isTTY) io.stderr(`\r\x1b[2K${what} …`);
       return;
     }
-    const done = `${what}: ${e.rows} row${e.rows === 1 ? '' : 's'}`;
+    const done = e.step === 'setup' ? `${what}: done` : `${what}: ${e.rows} row${e.rows === 1 ? '' : 's'}`;
     io.stderr(io.isTTY ? `\r\x1b[2K${done} in ${(e.ms / 1000).toFixed(2)} s\n` : `${done}\n`);
   };
 }

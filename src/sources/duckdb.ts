@@ -9,6 +9,8 @@ export interface DuckDbOptions {
   dataDir?: string;
   /** Worker threads; DuckDB's default is all cores. */
   threads?: number;
+  /** Load each file into an in-memory table once instead of a view that re-reads it per query. */
+  materialize?: boolean;
 }
 
 export interface DuckDbEngine extends Engine {
@@ -43,7 +45,8 @@ export async function openDuckDb(opts: DuckDbOptions = {}): Promise<DuckDbEngine
   for (const [view, file] of Object.entries(tables)) {
     const path = resolve(opts.dataDir!, file);
     // A view's body cannot hold a bind variable, so the path goes in as an escaped string literal.
-    await conn.run(`CREATE VIEW ${quoteIdent(view)} AS SELECT * FROM ${reader(file)}(${quoteLiteral(path)})`);
+    const kind = opts.materialize ? 'TABLE' : 'VIEW';
+    await conn.run(`CREATE ${kind} ${quoteIdent(view)} AS SELECT * FROM ${reader(file)}(${quoteLiteral(path)})`);
   }
 
   return {

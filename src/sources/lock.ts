@@ -8,7 +8,7 @@ import { EXIT, GonogoError, errorDiag } from '../diagnostics.js';
 import type { Spec } from '../spec/schema.js';
 import type { MetricRow, MetricsSnapshot, Provenance, QualityCheck } from './snapshot.js';
 import { stableStringify } from './stable-json.js';
-import { metricSourceText } from './metric-source.js';
+import { metricSourceText, setupSql } from './metric-source.js';
 
 export const LOCK_FILE = 'metrics.lock.json';
 export const LOCK_VERSION = 1;
@@ -30,6 +30,8 @@ export interface MetricsLock {
   checkedAt: string;
   /** sha256 of the spec's quality-check and assignment settings. */
   checksHash: string;
+  /** sha256 of the source.setup SQL files (names and texts), when there are any. */
+  setupHash?: string;
   metrics: Record<string, LockedMetric>;
   quality: QualityCheck[];
   assignments?: Record<string, number>;
@@ -43,6 +45,10 @@ export function sha256(text: string | Buffer): string {
 export function checksHashOf(spec: Spec): string {
   const s = spec.source;
   return sha256(stableStringify({ as_of: s?.as_of, assignments: s?.assignments, checks: s?.checks ?? [], params: s?.params }));
+}
+
+export function setupHashOf(setup: readonly { file: string; text: string }[]): string | undefined {
+  return setup.length === 0 ? undefined : sha256(stableStringify(setup.map((s) => [s.file, s.text])));
 }
 
 export function lockRow(row: MetricRow): LockedRow {
@@ -113,6 +119,9 @@ export async function readLock(deckDir: string, spec: Spec): Promise<MetricsSnap
     else if (sha256(current.text) !== locked.sqlHash) stale.push(`the ${current.kind} of metric ${metric.id} changed since the pull (${current.label})`);
   }
   if (lock.checksHash !== checksHashOf(spec)) stale.push('the quality checks, assignments, params or as_of changed since the pull');
+  const setup = await setupSql(spec.source?.setup ?? [], deckDir).catch(() => undefined);
+  if (setup === undefined) stale.push('a source.setup SQL file cannot be read');
+  else if (setupHashOf(setup) !== lock.setupHash) stale.push(`the setup SQL changed since the pull (${(spec.source?.setup ?? []).join(', ') || 'removed'})`);
   if (stale.length > 0) {
     throw new GonogoError(
       stale.map((s) => errorDiag('lock/stale', `${file} is stale: ${s}`, { hint: `run gonogo pull ${deckDir}` })),

@@ -135,8 +135,12 @@ function cmp(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
+/**
+ * Numbers to 12 significant digits: a parallel engine sums floating-point values in no fixed order, so the last
+ * bits of a mean or sd can differ between two pulls of the same data; rounding keeps the lock byte-stable.
+ */
 function toNumber(v: unknown): number | undefined {
-  if (typeof v === 'number' && Number.isFinite(v)) return v;
-  if (typeof v === 'string' && v.trim() !== '' && Number.isFinite(Number(v))) return Number(v);
-  return undefined;
+  const x = typeof v === 'number' ? v : typeof v === 'string' && v.trim() !== '' ? Number(v) : NaN;
+  if (!Number.isFinite(x)) return undefined;
+  return Number.isInteger(x) ? x : Number(x.toPrecision(12));
 }

@@ -33,6 +33,20 @@ export async function metricSourceText(from: MetricFrom, deckDir: string): Promi
   return { kind: 'file', text: bytes, label: rel, file: rel, sql: `SELECT * FROM ${fileReader(rel)}(?)`, binds: [path] };
 }
 
+/** The setup files' SQL, each split into statements (a `;` that ends a line ends a statement). */
+export async function setupSql(files: readonly string[], deckDir: string): Promise<{ file: string; text: string; statements: string[] }[]> {
+  const out = [];
+  for (const rel of files) {
+    const text = await readText(insideDeck(deckDir, rel), rel);
+    const statements = text
+      .split(/;[ \t]*(?:--[^\n]*)?$/m)
+      .map((s) => s.trim())
+      .filter((s) => s.replace(/--[^\n]*/g, '').trim() !== '');
+    out.push({ file: rel, text, statements });
+  }
+  return out;
+}
+
 function fileReader(file: string): string {
   const lower = file.toLowerCase();
   if (lower.endsWith('.parquet')) return 'read_parquet';

@@ -5,14 +5,14 @@ import type { Metric, Spec } from '../spec/schema.js';
 import type { Engine, SqlValue } from './engine.js';
 import type { MetricsSnapshot, QualityCheck } from './snapshot.js';
 import { SqlError, dataDirOf, openDuckDb } from './duckdb.js';
-import { LOCK_VERSION, checksHashOf, lockRow, sha256, snapshotFromLock, type LockedMetric, type MetricsLock } from './lock.js';
-import { metricSourceText } from './metric-source.js';
+import { LOCK_VERSION, checksHashOf, lockRow, setupHashOf, sha256, snapshotFromLock, type LockedMetric, type MetricsLock } from './lock.js';
+import { metricSourceText, setupSql } from './metric-source.js';
 import { shapeMetricRows } from './metric-rows.js';
 import { asOfOf, countAssignments, runCheck } from './quality.js';
 
 export type PullProgress =
-  | { type: 'start'; step: 'metric' | 'check'; id: string; label: string; index: number; total: number }
-  | { type: 'done'; step: 'metric' | 'check'; id: string; label: string; index: number; total: number; rows: number; ms: number };
+  | { type: 'start'; step: 'setup' | 'metric' | 'check'; id: string; label: string; index: number; total: number }
+  | { type: 'done'; step: 'setup' | 'metric' | 'check'; id: string; label: string; index: number; total: number; rows: number; ms: number };
 
 export interface PullOptions {
   /** An open engine (tests, Snowflake); otherwise a DuckDB over the deck's data folder is opened and closed here. */
@@ -85,8 +85,17 @@ async function pullWith(engine: Engine, spec: Spec, deckDir: string, opts: PullO
   const asOf = asOfOf(spec);
   const metrics = spec.metrics.filter((m) => m.from);
   const checks = spec.source?.checks ?? [];
-  const total = metrics.length + checks.length;
+  const setup = await setupSql(spec.source?.setup ?? [], deckDir);
+  const total = setup.length + metrics.length + checks.length;
   let index = 0;
+
+  // Setup first: statements that build what every metric reads (a cohort temp table, say), once.
+  for (const s of setup) {
+    opts.onProgress?.({ type: 'start', step: 'setup', id: s.file, label: `${s.statements.length} statement(s)`, index, total });
+    const t0 = now();
+    for (const statement of s.statements) await run(engine, statement, params, 'setup', s.file);
+    opts.onProgress?.({ type: 'done', step: 'setup', id: s.file, label: `${s.statements.length} statement(s)`, index: index++, total, rows: 0, ms: now() - t0 });
+  }
 
   const locked: Record<string, LockedMetric> = {};
   for (const metric of metrics) {
@@ -147,6 +156,7 @@ async function pullWith(engine: Engine, spec: Spec, deckDir: string, opts: PullO
     pulledAt,
     checkedAt: asOf,
     checksHash: checksHashOf(spec),
+    ...(setupHashOf(setup) ? { setupHash: setupHashOf(setup) } : {}),
     metrics: locked,
     quality,
     ...(assignments ? { assignments } : {}),

@@ -236,6 +236,11 @@ export const source = z.strictObject({
   /** Reference time for freshness checks (ISO); default: deck.date at 23:59:59Z. Never the wall clock. */
   as_of: z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?Z$/, 'an ISO UTC time as YYYY-MM-DDTHH:MM:SSZ').optional(),
   assignments: assignmentsSource.optional(),
+  /**
+   * SQL files run once, in order, before the metric queries (relative to the deck folder), e.g. one that builds
+   * the cohort as a temp table every metric reads. Statements end with `;` at the end of a line; params bind.
+   */
+  setup: z.array(text).optional(),
   checks: z.array(qualityCheckSpec).optional(),
 });
 

@@ -1,35 +1,11 @@
--- hire_rate_7d: share of requests hired within 7 days of being created (hires deduplicated by request).
--- as_of: the latest hire seen, the data's as-of time for this metric.
--- The cohort: requests created in [$cohort_start, $cohort_end), each with its arm from the assignment log,
--- else from any of its quotes that carried the variant (assignment logging began 7 days late).
--- Long-tail categories read as 'Other'.
-WITH asg AS (SELECT request_id, min(variant) AS variant FROM assignments GROUP BY request_id),
-quote_variant AS (SELECT request_id, min(variant) AS variant FROM quotes WHERE variant IS NOT NULL GROUP BY request_id),
-req AS (
-  SELECT r.request_id, r.created_at,
-         CASE WHEN r.category IN ('Plumbing', 'Electrical', 'House Cleaning', 'Handyman', 'Local Moving')
-              THEN r.category ELSE 'Other' END AS category,
-         coalesce(asg.variant, quote_variant.variant) AS arm
-  FROM requests r
-  LEFT JOIN asg USING (request_id)
-  LEFT JOIN quote_variant USING (request_id)
-  WHERE r.created_at >= $cohort_start::TIMESTAMP AND r.created_at < $cohort_end::TIMESTAMP
-),
--- Quotes once each (the log repeats ~2% of rows); quotes stamped before their request are clock-skewed
--- (Seattle's legacy feed writes Pacific time as UTC) and are left out.
-quote AS (
-  SELECT DISTINCT q.request_id, q.pro_id, q.quoted_at
-  FROM quotes q JOIN req USING (request_id)
-  WHERE q.quoted_at >= req.created_at
-),
-hire AS (SELECT request_id, min(hired_at) AS hired_at FROM hires GROUP BY request_id),
-per_request AS (
-  SELECT req.arm, req.category, hire.hired_at IS NOT NULL AND hire.hired_at < req.created_at + INTERVAL 7 DAY AS success
-  FROM req LEFT JOIN hire USING (request_id)
-  WHERE req.arm IS NOT NULL
+-- hire_rate_7d: share of requests hired within 7 days of being created (the log repeats ~1% of hires).
+-- Reads the cohort tables built by _cohort.sql.
+WITH hire AS (SELECT request_id, min(hired_at) AS hired_at FROM hires GROUP BY request_id),
+per_unit AS (
+  SELECT c.arm, c.category, coalesce(h.hired_at < c.created_at + INTERVAL 7 DAY, false) AS success
+  FROM cohort c LEFT JOIN hire h USING (request_id)
 )
-SELECT arm, CASE WHEN grouping(category) = 1 THEN 'all' ELSE 'category=' || category END AS segment, count(*) AS n, count(*) FILTER (WHERE success) AS successes,
-       (SELECT max(hired_at) FROM hires) AS as_of
-FROM per_request
+SELECT arm, CASE WHEN grouping(category) = 1 THEN 'all' ELSE 'category=' || category END AS segment, count(*) AS n, count(*) FILTER (WHERE success) AS successes
+FROM per_unit
 GROUP BY GROUPING SETS ((arm), (arm, category))
 ORDER BY 1, 2

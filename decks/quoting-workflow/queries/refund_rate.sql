@@ -1,34 +1,13 @@
--- refund_rate: share of hired requests (within 7 days) later refunded or disputed.
--- The cohort: requests created in [$cohort_start, $cohort_end), each with its arm from the assignment log,
--- else from any of its quotes that carried the variant (assignment logging began 7 days late).
--- Long-tail categories read as 'Other'.
-WITH asg AS (SELECT request_id, min(variant) AS variant FROM assignments GROUP BY request_id),
-quote_variant AS (SELECT request_id, min(variant) AS variant FROM quotes WHERE variant IS NOT NULL GROUP BY request_id),
-req AS (
-  SELECT r.request_id, r.created_at,
-         CASE WHEN r.category IN ('Plumbing', 'Electrical', 'House Cleaning', 'Handyman', 'Local Moving')
-              THEN r.category ELSE 'Other' END AS category,
-         coalesce(asg.variant, quote_variant.variant) AS arm
-  FROM requests r
-  LEFT JOIN asg USING (request_id)
-  LEFT JOIN quote_variant USING (request_id)
-  WHERE r.created_at >= $cohort_start::TIMESTAMP AND r.created_at < $cohort_end::TIMESTAMP
-),
--- Quotes once each (the log repeats ~2% of rows); quotes stamped before their request are clock-skewed
--- (Seattle's legacy feed writes Pacific time as UTC) and are left out.
-quote AS (
-  SELECT DISTINCT q.request_id, q.pro_id, q.quoted_at
-  FROM quotes q JOIN req USING (request_id)
-  WHERE q.quoted_at >= req.created_at
-),
-hire AS (SELECT request_id, min(hired_at) AS hired_at FROM hires GROUP BY request_id),
+-- refund_rate: share of requests hired within 7 days that were later refunded or disputed.
+-- Reads the cohort tables built by _cohort.sql.
+WITH hire AS (SELECT request_id, min(hired_at) AS hired_at FROM hires GROUP BY request_id),
 refunded AS (SELECT DISTINCT request_id FROM refunds),
-per_hire AS (
-  SELECT req.arm, req.category, refunded.request_id IS NOT NULL AS success
-  FROM req JOIN hire USING (request_id) LEFT JOIN refunded USING (request_id)
-  WHERE req.arm IS NOT NULL AND hire.hired_at < req.created_at + INTERVAL 7 DAY
+per_unit AS (
+  SELECT c.arm, c.category, f.request_id IS NOT NULL AS success
+  FROM cohort c JOIN hire h USING (request_id) LEFT JOIN refunded f USING (request_id)
+  WHERE h.hired_at < c.created_at + INTERVAL 7 DAY
 )
 SELECT arm, CASE WHEN grouping(category) = 1 THEN 'all' ELSE 'category=' || category END AS segment, count(*) AS n, count(*) FILTER (WHERE success) AS successes
-FROM per_hire
+FROM per_unit
 GROUP BY GROUPING SETS ((arm), (arm, category))
 ORDER BY 1, 2

@@ -1,32 +1,9 @@
--- revenue_per_request: hire amount in USD within 7 days per request (0 when not hired); mean and sd per arm.
--- The cohort: requests created in [$cohort_start, $cohort_end), each with its arm from the assignment log,
--- else from any of its quotes that carried the variant (assignment logging began 7 days late).
--- Long-tail categories read as 'Other'.
-WITH asg AS (SELECT request_id, min(variant) AS variant FROM assignments GROUP BY request_id),
-quote_variant AS (SELECT request_id, min(variant) AS variant FROM quotes WHERE variant IS NOT NULL GROUP BY request_id),
-req AS (
-  SELECT r.request_id, r.created_at,
-         CASE WHEN r.category IN ('Plumbing', 'Electrical', 'House Cleaning', 'Handyman', 'Local Moving')
-              THEN r.category ELSE 'Other' END AS category,
-         coalesce(asg.variant, quote_variant.variant) AS arm
-  FROM requests r
-  LEFT JOIN asg USING (request_id)
-  LEFT JOIN quote_variant USING (request_id)
-  WHERE r.created_at >= $cohort_start::TIMESTAMP AND r.created_at < $cohort_end::TIMESTAMP
-),
--- Quotes once each (the log repeats ~2% of rows); quotes stamped before their request are clock-skewed
--- (Seattle's legacy feed writes Pacific time as UTC) and are left out.
-quote AS (
-  SELECT DISTINCT q.request_id, q.pro_id, q.quoted_at
-  FROM quotes q JOIN req USING (request_id)
-  WHERE q.quoted_at >= req.created_at
-),
--- The first hire of each request (the log repeats ~1% of rows).
-hire AS (SELECT request_id, arg_min(amount, hired_at) AS amount, min(hired_at) AS hired_at FROM hires GROUP BY request_id),
+-- revenue_per_request: USD of the request's first hire within 7 days (0 when not hired); mean and sd per arm.
+-- Reads the cohort table built by _cohort.sql.
+WITH hire AS (SELECT request_id, arg_min(amount, hired_at) AS amount, min(hired_at) AS hired_at FROM hires GROUP BY request_id),
 per_request AS (
-  SELECT req.arm, req.category, CASE WHEN hire.hired_at < req.created_at + INTERVAL 7 DAY THEN hire.amount ELSE 0 END AS v
-  FROM req LEFT JOIN hire USING (request_id)
-  WHERE req.arm IS NOT NULL
+  SELECT c.arm, c.category, CASE WHEN h.hired_at < c.created_at + INTERVAL 7 DAY THEN h.amount ELSE 0 END AS v
+  FROM cohort c LEFT JOIN hire h USING (request_id)
 )
 SELECT arm, CASE WHEN grouping(category) = 1 THEN 'all' ELSE 'category=' || category END AS segment, count(*) AS n, avg(v) AS mean, stddev_samp(v) AS sd
 FROM per_request

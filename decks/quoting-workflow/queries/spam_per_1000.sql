@@ -1,33 +1,10 @@
--- spam_per_1000: spam / fraud flags per 1,000 quotes (events / exposure; the spec's per: 1000).
--- A quote is one (request, pro) pair; a flag counts once per quote.
--- The cohort: requests created in [$cohort_start, $cohort_end), each with its arm from the assignment log,
--- else from any of its quotes that carried the variant (assignment logging began 7 days late).
--- Long-tail categories read as 'Other'.
-WITH asg AS (SELECT request_id, min(variant) AS variant FROM assignments GROUP BY request_id),
-quote_variant AS (SELECT request_id, min(variant) AS variant FROM quotes WHERE variant IS NOT NULL GROUP BY request_id),
-req AS (
-  SELECT r.request_id, r.created_at,
-         CASE WHEN r.category IN ('Plumbing', 'Electrical', 'House Cleaning', 'Handyman', 'Local Moving')
-              THEN r.category ELSE 'Other' END AS category,
-         coalesce(asg.variant, quote_variant.variant) AS arm
-  FROM requests r
-  LEFT JOIN asg USING (request_id)
-  LEFT JOIN quote_variant USING (request_id)
-  WHERE r.created_at >= $cohort_start::TIMESTAMP AND r.created_at < $cohort_end::TIMESTAMP
-),
--- Quotes once each (the log repeats ~2% of rows); quotes stamped before their request are clock-skewed
--- (Seattle's legacy feed writes Pacific time as UTC) and are left out.
-quote AS (
-  SELECT DISTINCT q.request_id, q.pro_id, q.quoted_at
-  FROM quotes q JOIN req USING (request_id)
-  WHERE q.quoted_at >= req.created_at
-),
-quote_pair AS (SELECT DISTINCT request_id, pro_id FROM quote),
-flag AS (SELECT DISTINCT request_id, pro_id FROM spam_flags)
-SELECT req.arm, CASE WHEN grouping(category) = 1 THEN 'all' ELSE 'category=' || category END AS segment, count(*) AS exposure, count(flag.pro_id) AS events
-FROM quote_pair
-JOIN req USING (request_id)
-LEFT JOIN flag USING (request_id, pro_id)
-WHERE req.arm IS NOT NULL
+-- spam_per_1000: spam / fraud flags per 1,000 quotes (events / exposure; per: 1000).
+-- A quote is one (request, pro) pair with a valid time; a flag counts once per quote. Reads _cohort.sql's tables.
+WITH flag AS (SELECT DISTINCT request_id, pro_id FROM spam_flags)
+SELECT c.arm, CASE WHEN grouping(category) = 1 THEN 'all' ELSE 'category=' || category END AS segment, count(*) AS exposure, count(f.pro_id) AS events
+FROM cohort_pair p
+JOIN cohort c USING (request_id)
+LEFT JOIN flag f ON f.request_id = p.request_id AND f.pro_id = p.pro_id
+WHERE p.first_at IS NOT NULL
 GROUP BY GROUPING SETS ((arm), (arm, category))
 ORDER BY 1, 2

@@ -1,30 +1,8 @@
--- support_per_100: support tickets tagged to a cohort request, per 100 requests (events / exposure; the spec's per: 100).
--- support_tickets has been stale since Nov 12 (see the freshness check): the last cohort days are under-counted in both arms.
--- The cohort: requests created in [$cohort_start, $cohort_end), each with its arm from the assignment log,
--- else from any of its quotes that carried the variant (assignment logging began 7 days late).
--- Long-tail categories read as 'Other'.
-WITH asg AS (SELECT request_id, min(variant) AS variant FROM assignments GROUP BY request_id),
-quote_variant AS (SELECT request_id, min(variant) AS variant FROM quotes WHERE variant IS NOT NULL GROUP BY request_id),
-req AS (
-  SELECT r.request_id, r.created_at,
-         CASE WHEN r.category IN ('Plumbing', 'Electrical', 'House Cleaning', 'Handyman', 'Local Moving')
-              THEN r.category ELSE 'Other' END AS category,
-         coalesce(asg.variant, quote_variant.variant) AS arm
-  FROM requests r
-  LEFT JOIN asg USING (request_id)
-  LEFT JOIN quote_variant USING (request_id)
-  WHERE r.created_at >= $cohort_start::TIMESTAMP AND r.created_at < $cohort_end::TIMESTAMP
-),
--- Quotes once each (the log repeats ~2% of rows); quotes stamped before their request are clock-skewed
--- (Seattle's legacy feed writes Pacific time as UTC) and are left out.
-quote AS (
-  SELECT DISTINCT q.request_id, q.pro_id, q.quoted_at
-  FROM quotes q JOIN req USING (request_id)
-  WHERE q.quoted_at >= req.created_at
-),
-ticket AS (SELECT request_id, count(DISTINCT ticket_id) AS tickets FROM support_tickets GROUP BY request_id)
-SELECT req.arm, CASE WHEN grouping(category) = 1 THEN 'all' ELSE 'category=' || category END AS segment, count(*) AS n, coalesce(sum(ticket.tickets), 0) AS events, count(*) AS exposure
-FROM req LEFT JOIN ticket USING (request_id)
-WHERE req.arm IS NOT NULL
+-- support_per_100: support tickets tagged to a cohort request, per 100 requests (events / exposure; per: 100).
+-- support_tickets has been stale since Nov 12 (see the freshness check): the last cohort days are under-counted
+-- in both arms. Reads the cohort table built by _cohort.sql.
+WITH ticket AS (SELECT request_id, count(DISTINCT ticket_id) AS tickets FROM support_tickets GROUP BY request_id)
+SELECT c.arm, CASE WHEN grouping(category) = 1 THEN 'all' ELSE 'category=' || category END AS segment, count(*) AS n, coalesce(sum(t.tickets), 0) AS events, count(*) AS exposure
+FROM cohort c LEFT JOIN ticket t USING (request_id)
 GROUP BY GROUPING SETS ((arm), (arm, category))
 ORDER BY 1, 2

@@ -1,32 +1,10 @@
 -- ttfq_median: minutes from a request to its first quote (requests with at least one quote).
--- Returns raw values compressed as (value, weight): one row per arm, segment and distinct value, rounded to 0.1 min.
--- The cohort: requests created in [$cohort_start, $cohort_end), each with its arm from the assignment log,
--- else from any of its quotes that carried the variant (assignment logging began 7 days late).
--- Long-tail categories read as 'Other'.
-WITH asg AS (SELECT request_id, min(variant) AS variant FROM assignments GROUP BY request_id),
-quote_variant AS (SELECT request_id, min(variant) AS variant FROM quotes WHERE variant IS NOT NULL GROUP BY request_id),
-req AS (
-  SELECT r.request_id, r.created_at,
-         CASE WHEN r.category IN ('Plumbing', 'Electrical', 'House Cleaning', 'Handyman', 'Local Moving')
-              THEN r.category ELSE 'Other' END AS category,
-         coalesce(asg.variant, quote_variant.variant) AS arm
-  FROM requests r
-  LEFT JOIN asg USING (request_id)
-  LEFT JOIN quote_variant USING (request_id)
-  WHERE r.created_at >= $cohort_start::TIMESTAMP AND r.created_at < $cohort_end::TIMESTAMP
-),
--- Quotes once each (the log repeats ~2% of rows); quotes stamped before their request are clock-skewed
--- (Seattle's legacy feed writes Pacific time as UTC) and are left out.
-quote AS (
-  SELECT DISTINCT q.request_id, q.pro_id, q.quoted_at
-  FROM quotes q JOIN req USING (request_id)
-  WHERE q.quoted_at >= req.created_at
-),
-per_request AS (
-  SELECT req.arm, req.category, round(epoch(min(quote.quoted_at) - req.created_at) / 60.0, 1) AS minutes
-  FROM req JOIN quote USING (request_id)
-  WHERE req.arm IS NOT NULL
-  GROUP BY req.request_id, req.arm, req.category, req.created_at
+-- Raw values compressed as (value, weight): one row per arm, segment and distinct value, rounded to 0.1 min.
+-- Reads the cohort table built by _cohort.sql.
+WITH per_request AS (
+  SELECT arm, category, round(epoch(first_quote_at - created_at) / 60.0, 1) AS minutes
+  FROM cohort
+  WHERE first_quote_at IS NOT NULL
 )
 SELECT arm, CASE WHEN grouping(category) = 1 THEN 'all' ELSE 'category=' || category END AS segment, minutes AS value, count(*) AS weight
 FROM per_request
