@@ -1,7 +1,7 @@
 // The pull: every metric's SQL and every quality check run in the engine; the result is a snapshot and its lock.
 // Nothing is written here: the CLI writes the lock only after the whole pull succeeded.
 import { EXIT, GonogoError, errorDiag, type Diagnostic } from '../diagnostics.js';
-import type { Metric, Spec } from '../spec/schema.js';
+import type { Spec } from '../spec/schema.js';
 import type { Engine, SqlValue } from './engine.js';
 import type { MetricsSnapshot, QualityCheck } from './snapshot.js';
 import { SqlError, dataDirOf, openDuckDb } from './duckdb.js';
@@ -9,6 +9,7 @@ import { LOCK_VERSION, checksHashOf, lockRow, setupHashOf, sha256, snapshotFromL
 import { metricSourceText, setupSql } from './metric-source.js';
 import { shapeMetricRows } from './metric-rows.js';
 import { asOfOf, countAssignments, runCheck } from './quality.js';
+import { asPullError, checkGapIds, metricsWithoutSource, run } from './pull-checks.js';
 
 export type PullProgress =
   | { type: 'start'; step: 'setup' | 'metric' | 'check'; id: string; label: string; index: number; total: number }
@@ -85,6 +86,7 @@ async function pullWith(engine: Engine, spec: Spec, deckDir: string, opts: PullO
   const asOf = asOfOf(spec);
   const metrics = spec.metrics.filter((m) => m.from);
   const checks = spec.source?.checks ?? [];
+  checkGapIds(spec);
   const setup = await setupSql(spec.source?.setup ?? [], deckDir);
   const total = setup.length + metrics.length + checks.length;
   let index = 0;
@@ -163,31 +165,4 @@ async function pullWith(engine: Engine, spec: Spec, deckDir: string, opts: PullO
   };
   for (const d of metricsWithoutSource(spec)) diagnostics.push(d);
   return { snapshot: snapshotFromLock(lock, spec), lock, diagnostics };
-}
-
-async function run(engine: Engine, sql: string, binds: SqlValue[] | Record<string, SqlValue>, what: string, where: string) {
-  try {
-    return await engine.query(sql, binds);
-  } catch (err) {
-    throw asPullError(err, what, where);
-  }
-}
-
-/** SQL mistakes are the user's (exit 2, naming the SQL file); anything else is the engine's (exit 3). */
-function asPullError(err: unknown, what: string, where: string): GonogoError {
-  if (err instanceof GonogoError) return err;
-  const message = err instanceof Error ? err.message : String(err);
-  const user = err instanceof SqlError ? err.userError : !(err instanceof SqlError);
-  return new GonogoError(
-    errorDiag(user ? 'pull/sql' : 'pull/engine', `${where}: ${what} failed: ${message.split('\n')[0]}`, {
-      hint: user ? `fix ${where}; the previous metrics.lock.json is kept` : 'the engine failed; the previous metrics.lock.json is kept',
-    }),
-    user ? EXIT.usage : EXIT.external,
-  );
-}
-
-function metricsWithoutSource(spec: Spec): Diagnostic[] {
-  return spec.metrics
-    .filter((m: Metric) => !m.from)
-    .map((m) => ({ code: 'pull/no-source', severity: 'info' as const, message: `metric ${m.id} has no from: and is not pulled`, field: `metrics.${m.id}` }));
 }

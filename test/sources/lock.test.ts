@@ -88,4 +88,13 @@ describe('metrics lock', () => {
     const rechecked = makeSpec([...metrics], { ...source, checks: [{ ...source.checks[0], max_hours: 48 }] });
     await expect(readLock(dir, rechecked)).rejects.toThrow(/quality checks/);
   });
+
+  it('is stale when a setup SQL file changed since the pull', async () => {
+    const dir = await tempDeck({ 'data/units.csv': UNITS_CSV, 'queries/conv.sql': CONV, 'queries/setup.sql': 'CREATE TEMP TABLE t AS SELECT 1 AS x;\n' });
+    const spec = makeSpec([...metrics], { ...source, setup: ['queries/setup.sql'] });
+    await writeLock(dir, (await pullMetrics(spec, dir, { pulledAt: 'x' })).lock);
+    await expect(readLock(dir, spec)).resolves.toBeTruthy();
+    await writeFile(join(dir, 'queries/setup.sql'), 'CREATE TEMP TABLE t AS SELECT 2 AS x;\n');
+    await expect(readLock(dir, spec)).rejects.toThrow(/the setup SQL changed since the pull \(queries\/setup\.sql\)/);
+  });
 });

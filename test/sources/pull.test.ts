@@ -109,3 +109,39 @@ describe('pullMetrics', () => {
     expect(pullTime({})).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/);
   });
 });
+
+describe('pullMetrics with setup SQL and data-gap links', () => {
+  const SETUP = `-- the cohort, once
+CREATE OR REPLACE TEMP TABLE cohort AS SELECT * FROM units WHERE arm IS NOT NULL AND unit_id >= $min_unit;
+CREATE OR REPLACE TEMP TABLE cohort2 AS SELECT * FROM cohort; -- a second statement
+`;
+  const conv = { ...metrics[0], from: { sql: `SELECT arm, 'all' AS segment, count(*) AS n, sum(converted) AS successes FROM cohort2 GROUP BY arm` } };
+
+  it('runs each setup statement once, with binds, before the metrics', async () => {
+    const dir = await tempDeck({ 'data/units.csv': UNITS_CSV, 'queries/setup.sql': SETUP });
+    const steps: string[] = [];
+    const spec = makeSpec([conv], { ...source, params: { min_unit: 2 }, setup: ['queries/setup.sql'] });
+    const { snapshot, lock } = await pullMetrics(spec, dir, { pulledAt: 'x', onProgress: (e) => e.type === 'done' && steps.push(`${e.step}:${e.id}`) });
+    expect(steps).toEqual(['setup:queries/setup.sql', 'metric:conv']);
+    expect(snapshot.rows.map((r) => [r.arm, r.n, r.successes])).toEqual([['control', 3, 1], ['treatment', 3, 2]]);
+    expect(lock.setupHash).toMatch(/^sha256:/);
+  });
+
+  it('names the setup file when a setup statement fails', async () => {
+    const dir = await tempDeck({ 'data/units.csv': UNITS_CSV, 'queries/setup.sql': 'CREATE TEMP TABLE x AS SELECT * FROM nowhere;\n' });
+    const err = await pullMetrics(makeSpec([conv], { ...source, setup: ['queries/setup.sql'] }), dir).catch((e) => e);
+    expect(err.exitCode).toBe(2);
+    expect(err.message).toMatch(/^queries\/setup\.sql: setup failed: Catalog Error/);
+  });
+
+  it('refuses a check whose gap names no data gap, with a did-you-mean', async () => {
+    const spec = makeSpec(
+      [conv],
+      { engine: 'duckdb', checks: [{ id: 'u', kind: 'uniqueness', table: 'units', keys: ['unit_id'], max_duplicate_share: 0, gap: 'missing_varient' }] },
+      { data_gaps: [{ id: 'missing_variant', description: 'd', severity: 'medium', bias_direction: 'b', mitigation: 'm', residual_risk: 'r' }] },
+    );
+    const err = await pullMetrics(spec, await deck()).catch((e) => e);
+    expect(err.message).toMatch(/quality check u names data gap missing_varient/);
+    expect(err.diagnostics[0].hint).toBe('did you mean missing_variant?');
+  });
+});
