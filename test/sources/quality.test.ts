@@ -35,7 +35,8 @@ describe('quality checks on hand-made tables', () => {
   } as const;
 
   it('measures each check exactly, against the spec’s as-of (not the clock)', async () => {
-    const spec = makeSpec([...noPull], source);
+    const gap = { id: 'mv', description: 'd', severity: 'medium', bias_direction: 'b', mitigation: 'm', residual_risk: 'r' };
+    const spec = makeSpec([...noPull], source, { data_gaps: [gap] });
     const { snapshot } = await pullMetrics(spec, await tempDeck(files), { pulledAt: 'x' });
     const q = byId(snapshot.quality);
     expect(q.fresh).toMatchObject({ kind: 'freshness', value: 12, threshold: 6, status: 'fail' });
