@@ -40,7 +40,7 @@ function packed(items: string[], indent: string): string {
   const lines: string[] = [];
   let line = '';
   for (const item of items) {
-    if (line && inner.length + line.length + item.length + 2 > 100) {
+    if (line && inner.length + line.length + item.length + 3 > 100) {
       lines.push(inner + line + ',');
       line = '';
     }
