@@ -1,12 +1,24 @@
 #!/usr/bin/env node
-// Runs the bundled CLI (dist/gonogo.mjs, made by `npm run build` or on first use).
-import { existsSync } from 'node:fs';
+// Runs the bundled CLI (dist/gonogo.mjs, made by `npm run build` on install). In a checkout, a bundle
+// older than any file under src/ is rebuilt first, so a stale bundle never runs.
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { dirname, join } from 'node:path';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const bundle = join(root, 'dist', 'gonogo.mjs');
-if (!existsSync(bundle)) {
+
+function newestUnder(dir) {
+  let newest = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const p = join(dir, entry.name);
+    newest = Math.max(newest, entry.isDirectory() ? newestUnder(p) : statSync(p).mtimeMs);
+  }
+  return newest;
+}
+
+const src = join(root, 'src');
+if (!existsSync(bundle) || (existsSync(src) && newestUnder(src) > statSync(bundle).mtimeMs)) {
   const { bundleCli } = await import(pathToFileURL(join(root, 'scripts', 'bundle.mjs')).href);
   await bundleCli();
 }

@@ -8,7 +8,7 @@ import type { ChangeRead, MetricRead } from '../stats/results.js';
 import type { QualityCheck } from '../sources/snapshot.js';
 import { OVERALL } from '../sources/snapshot.js';
 import type { RuleOutcome, Status } from './types.js';
-import { fmtChange, fmtInterval } from '../deck/format.js';
+import { fmtChange, fmtInterval, fmtThreshold } from '../deck/format.js';
 
 export interface RuleContext {
   spec: Spec;
@@ -66,15 +66,16 @@ export function evalMetricRule(rule: Omit<MetricRule, 'segment'> & { segment?: s
       const r = quantityOnScale(q, scale, metric.kind);
       const t = 'value' in r ? r.value : NaN;
       conds.push({ kind, side, t });
-      parts.push(`${kind === 'estimate' ? 'change' : kind === 'ci_lower' ? 'CI lower bound' : 'CI upper bound'} ${SYMBOL[side]} ${fmtChange(t, scale, metric)}`);
+      parts.push(`${kind === 'estimate' ? 'change' : kind === 'ci_lower' ? 'CI lower bound' : 'CI upper bound'} ${SYMBOL[side]} ${fmtThreshold(t, scale, metric)}`);
     }
   }
   const where = segment === OVERALL ? '' : ` (${segment.replace('=', ': ')})`;
   const text = `${metric.label}${where}: ${parts.join(' and ')}`;
+  const thresholdValue = (conds.find((c) => c.kind === 'estimate') ?? conds[0])?.t;
   const threshold = parts.join(' and ');
   const read = ctx.read(rule.metric, segment);
   const ch = changeOn(read, scale);
-  if (!ch) return { text, status: 'inconclusive', metric: rule.metric, segment, scale, threshold, reason: `no ${scale} change for ${metric.label}${where} in the data` };
+  if (!ch) return { text, status: 'inconclusive', metric: rule.metric, segment, scale, threshold, thresholdValue, reason: `no ${scale} change for ${metric.label}${where} in the data` };
   const results = conds.map((c) => ({ ...c, ...condition(c.kind, c.side, c.t, ch) }));
   const status = combine(results.map((r) => r.status));
   const failing = results.find((r) => r.status !== 'pass');
@@ -82,8 +83,8 @@ export function evalMetricRule(rule: Omit<MetricRule, 'segment'> & { segment?: s
   const reason =
     status === 'pass'
       ? `observed ${observed}`
-      : `observed ${observed}: ${failing!.kind === 'estimate' ? 'the change' : failing!.kind === 'ci_lower' ? 'the lower bound' : 'the upper bound'} ${fmtChange(failing!.value, scale, metric)} is not ${SYMBOL[failing!.side]} ${fmtChange(failing!.t, scale, metric)}`;
-  return { text, status, metric: rule.metric, segment, scale, observed: { estimate: ch.estimate, ci: ch.ci }, threshold, reason };
+      : `observed ${observed}: ${failing!.kind === 'estimate' ? 'the change' : failing!.kind === 'ci_lower' ? 'the lower bound' : 'the upper bound'} ${fmtChange(failing!.value, scale, metric)} is not ${SYMBOL[failing!.side]} ${fmtThreshold(failing!.t, scale, metric)}`;
+  return { text, status, metric: rule.metric, segment, scale, observed: { estimate: ch.estimate, ci: ch.ci }, threshold, thresholdValue, reason };
 }
 
 /** Guardrail as a non-inferiority check (Eppo's guardrail cutoff): the CI bound on the bad side vs the allowed worsening. */
@@ -95,7 +96,7 @@ export function evalGuardrail(metric: Metric, ctx: Omit<RuleContext, 'guardrails
   const q = metric.better === 'lower' ? { ci_upper: { at_most: margin } } : { ci_lower: { at_least: -margin } };
   const outcome = evalMetricRule({ metric: metric.id, scale, ...q }, { ...ctx, guardrails: [] });
   const worse = metric.better === 'lower' ? 'rise' : 'fall';
-  return { ...outcome, text: `${metric.label}: no ${worse} beyond ${fmtChange(margin, scale, metric).replace(/^[+−]/, '')}` };
+  return { ...outcome, text: `${metric.label}: no ${worse} beyond ${fmtThreshold(margin, scale, metric).replace(/^[+−]/, '')}` };
 }
 
 export function evalGuardrailsRule(rule: GuardrailsRule, ctx: RuleContext): RuleOutcome {

@@ -110,7 +110,11 @@ export function issuesToDiagnostics(issues: readonly Issue[], schema: z.ZodType,
             errorDiag('spec/unknown-key', `unknown key "${key}" in ${field}`, {
               field: fieldName([...path, key]),
               expected: known.length ? `one of: ${known.join(', ')}` : undefined,
-              hint: guess ? `did you mean "${guess}"?` : 'remove it, or check the spelling against gonogo schema',
+              hint: guess
+                ? `did you mean "${guess}"?`
+                : /\s/.test(key)
+                  ? 'inside { … } a comma starts a new key: quote texts that contain commas'
+                  : 'remove it, or check the spelling against gonogo schema',
               pos: positions.at([...path, key], 'key'),
             }),
           );
@@ -120,18 +124,26 @@ export function issuesToDiagnostics(issues: readonly Issue[], schema: z.ZodType,
       case 'invalid_type': {
         const expected = TYPE_WORDS[issue.expected] ?? issue.expected;
         const missing = got === undefined;
+        if (missing) {
+          out.push(missingKey(path, expected, positions));
+          break;
+        }
         out.push(
-          errorDiag(missing ? 'spec/missing' : 'spec/type', missing ? `${field} is required` : `${field} should be ${expected}, not ${describe(got)}`, {
+          errorDiag('spec/type', `${field} should be ${expected}, not ${describe(got)}`, {
             field,
             expected,
-            hint: missing ? `add ${String(path[path.length - 1])}: to ${fieldName(path.slice(0, -1))}` : hintForType(issue.expected, got),
-            pos: missing ? positions.at(path.slice(0, -1)) : positions.at(path),
+            hint: hintForType(issue.expected, got),
+            pos: positions.at(path),
           }),
         );
         break;
       }
       case 'invalid_value': {
         const values = issue.values.map(String);
+        if (got === undefined) {
+          out.push(missingKey(path, `one of: ${values.join(', ')}`, positions));
+          break;
+        }
         const guess = typeof got === 'string' ? closest(got, values) : undefined;
         out.push(
           errorDiag('spec/value', `${field} should be one of ${values.join(', ')}, not ${describe(got)}`, {
@@ -155,7 +167,28 @@ export function issuesToDiagnostics(issues: readonly Issue[], schema: z.ZodType,
       }
     }
   }
-  return out;
+  return dropMissingExplainedByTypo(out);
+}
+
+function missingKey(path: (string | number)[], expected: string, positions: PositionIndex): Diagnostic {
+  const parent = path.slice(0, -1);
+  const pos = positions.at(parent);
+  return errorDiag('spec/missing', `${fieldName(path)} is required`, {
+    field: fieldName(path),
+    expected,
+    hint: `add ${String(path[path.length - 1])}: to ${fieldName(parent)}`,
+    pos: { ...pos, length: 1 },
+  });
+}
+
+/** "beter: x" yields an unknown key and a missing "better": one message (the did-you-mean) says both. */
+function dropMissingExplainedByTypo(diags: Diagnostic[]): Diagnostic[] {
+  const typos = new Set(
+    diags
+      .filter((d) => d.code === 'spec/unknown-key' && d.hint?.startsWith('did you mean'))
+      .map((d) => `${d.field!.replace(/\.[^.]+$/, '')}.${/"(.+)"/.exec(d.hint!)![1]}`),
+  );
+  return diags.filter((d) => !(d.code === 'spec/missing' && typos.has(d.field!)));
 }
 
 function plainMessage(issue: Issue, got: unknown): string {

@@ -1,0 +1,62 @@
+// all of it → the Deck tree. The order here is the storyline (seed: 1-page summary, context, deep-dives,
+// trade-offs, scenarios, recommendation, registers, plan, rollback, pre-wire appendix).
+import type { Deck, Slide } from '../deck/types.js';
+import type { Diagnostic } from '../diagnostics.js';
+import { Ctx, type ComposeInput } from './context.js';
+import { composeTitle } from './title.js';
+import { composeExecSummary } from './exec-summary.js';
+import { composeContextMethod } from './context-method.js';
+import { composeDeepDives } from './deep-dive.js';
+import { composeMetricsOverview } from './metrics-overview.js';
+import { composeTradeoffs } from './tradeoffs.js';
+import { composeScenarios } from './scenarios.js';
+import { composeRecommendation } from './recommendation.js';
+import { composeDataGaps, composeRisks } from './registers.js';
+import { composePlan, composeRaci, composeRollback } from './plan.js';
+import { composePrewire } from './prewire.js';
+import { composeDesignSummary, composePilotDesign } from './pilot-design.js';
+import { composeInterim } from './interim.js';
+import { composeGuardrails } from './guardrails.js';
+import { composeDistribution, composeFrontier } from './frontier.js';
+
+type Composer = (ctx: Ctx) => Slide[];
+
+const FINAL: Composer[] = [
+  composeTitle,
+  composeExecSummary,
+  composeContextMethod,
+  composeDeepDives,
+  composeDistribution,
+  composeGuardrails,
+  composeMetricsOverview,
+  composeFrontier,
+  composeTradeoffs,
+  composeScenarios,
+  composeRecommendation,
+  composeDataGaps,
+  composeRisks,
+  composeRaci,
+  composePlan,
+  composeRollback,
+  composePrewire,
+];
+
+const DESIGN: Composer[] = [composeTitle, composeDesignSummary, composePilotDesign, composeRisks, composeRaci, composePlan, composePrewire];
+
+/** Interim: only participation, compliance, safety and data quality; no pre-wire (it carries north-star reads). */
+const INTERIM: Composer[] = [composeTitle, composeInterim, composePlan];
+
+const BY_PHASE = { design: DESIGN, interim: INTERIM, final: FINAL } as const;
+
+export function composeDeck(input: ComposeInput): { deck: Deck; diagnostics: Diagnostic[] } {
+  const ctx = new Ctx(input);
+  const slides = BY_PHASE[input.spec.phase].flatMap((c) => c(ctx));
+  const d = input.spec.deck;
+  return {
+    deck: {
+      meta: { title: d.title, subtitle: d.subtitle, owner: d.owner, audience: d.audience, date: d.date, confidentiality: d.confidentiality, checkpoint: input.checkpoint, phase: input.spec.phase },
+      slides,
+    },
+    diagnostics: [],
+  };
+}

@@ -1,0 +1,36 @@
+// Context and method: what changed, cohorts, timeframe, unit, how intervals were computed, known gaps.
+import type { BulletItem, Slide } from '../deck/types.js';
+import type { Ctx } from './context.js';
+import { fmtCount } from '../deck/format.js';
+
+export function composeContextMethod(ctx: Ctx): Slide[] {
+  const c = ctx.spec.context;
+  const srm = ctx.results.srm;
+  const items: BulletItem[] = [];
+  if (c?.what_changed) items.push({ text: ctx.t('context-what-changed', { text: c.what_changed }) });
+  if (c?.cohorts) items.push({ text: ctx.t('context-cohorts', { text: c.cohorts }) });
+  if (c?.timeframe) items.push({ text: ctx.t('context-timeframe', { text: c.timeframe }) });
+  if (c?.unit_of_analysis) items.push({ text: ctx.t('context-unit', { text: c.unit_of_analysis }) });
+  items.push({ text: ctx.t('context-method', { confidence: ctx.confidence, methods: ctx.results.methods, note: c?.method ?? '' }) });
+  if (ctx.results.adjustment) items.push({ text: ctx.t('context-adjustment', { adjustment: ctx.results.adjustment === 'bh' ? 'Benjamini–Hochberg' : 'Holm' }) });
+  if (srm)
+    items.push({
+      text: ctx.t('context-srm', { mismatch: srm.mismatch, p: srm.p < 0.001 ? srm.p.toExponential(1) : srm.p.toFixed(3), counts: Object.entries(srm.counts).map(([arm, n]) => `${arm} ${fmtCount(n)}`) }),
+      tone: srm.mismatch ? 'fail' : undefined,
+    });
+  const design = ctx.spec.design;
+  if (design?.icc !== undefined && design.cluster_size !== undefined)
+    items.push({ text: ctx.t('context-design-effect', { cluster: design.cluster ?? 'cluster', m: design.cluster_size, icc: design.icc, deff: (1 + (design.cluster_size - 1) * design.icc).toFixed(2) }) });
+  const gaps = ctx.spec.data_gaps.filter((g) => g.status !== 'closed');
+  if (gaps.length) items.push({ text: ctx.t('context-gaps', { count: gaps.length, gaps: gaps.map((g) => g.description) }) });
+  return [
+    {
+      id: 'context-method',
+      kind: 'bullets',
+      section: 'Context and method',
+      title: ctx.t('context-title', { question: ctx.spec.decision.question }),
+      blocks: [{ type: 'bullets', items }],
+      notes: [],
+    },
+  ];
+}

@@ -1,0 +1,104 @@
+// What every composer receives, and the small readings they share (which scale a metric speaks in,
+// what a change means in words). Composers are pure: no IO, no pptxgenjs.
+import type { Metric, Spec } from '../spec/schema.js';
+import type { ChangeRead, MetricRead, Results } from '../stats/results.js';
+import type { Decision, Status } from '../decide/types.js';
+import type { QualityCheck } from '../sources/snapshot.js';
+import { OVERALL } from '../sources/snapshot.js';
+import type { Theme } from '../deck/theme.js';
+import type { Tone } from '../deck/types.js';
+import type { Texts } from './texts.js';
+import { fmtChange, fmtConfidence, fmtInterval } from '../deck/format.js';
+
+export interface ComposeInput {
+  spec: Spec;
+  results: Results;
+  decision: Decision;
+  quality: QualityCheck[];
+  texts: Texts;
+  theme: Theme;
+  checkpoint?: string;
+  /** Raw values per arm for duration metrics read from raw data (overall), for distribution charts. */
+  distributions?: Record<string, { control: number[]; treatment: number[] }>;
+}
+
+export class Ctx {
+  readonly spec: Spec;
+  readonly results: Results;
+  readonly decision: Decision;
+  readonly quality: QualityCheck[];
+  readonly t: Texts;
+  readonly theme: Theme;
+  readonly confidence: string;
+  private readonly reads: Map<string, MetricRead>;
+
+  constructor(readonly input: ComposeInput) {
+    this.spec = input.spec;
+    this.results = input.results;
+    this.decision = input.decision;
+    this.quality = input.quality;
+    this.t = input.texts;
+    this.theme = input.theme;
+    this.confidence = fmtConfidence(input.spec.decision.confidence);
+    this.reads = new Map(input.results.reads.map((r) => [`${r.metric}\u0000${r.segment}`, r]));
+  }
+
+  metric(id: string): Metric {
+    return this.spec.metrics.find((m) => m.id === id)!;
+  }
+
+  read(metricId: string, segment: string = OVERALL): MetricRead | undefined {
+    return this.reads.get(`${metricId}\u0000${segment}`);
+  }
+
+  segmentReads(metricId: string): MetricRead[] {
+    return this.results.reads.filter((r) => r.metric === metricId && r.segment !== OVERALL);
+  }
+
+  optionLabel(id: string | undefined): string {
+    return this.spec.decision.options.find((o) => o.id === id)?.label ?? '';
+  }
+}
+
+/** Proportions speak in percentage points, everything else in relative change. */
+export function headlineScale(m: Metric): 'relative' | 'absolute' {
+  return m.kind === 'proportion' ? 'absolute' : 'relative';
+}
+
+export function headlineChange(read: MetricRead | undefined, m: Metric): ChangeRead | null {
+  if (!read) return null;
+  const preferred = headlineScale(m) === 'absolute' ? read.absolute : read.relative;
+  return preferred ?? read.relative ?? read.absolute;
+}
+
+export function scaleOf(read: MetricRead, ch: ChangeRead): 'relative' | 'absolute' {
+  return ch === read.relative ? 'relative' : 'absolute';
+}
+
+/** Whether a change is good news for this metric. */
+export function isImprovement(m: Metric, x: number): boolean {
+  return m.better === 'lower' ? x < 0 : x > 0;
+}
+
+/** Plain-English reading data for a change: verb, magnitude, interval, and whether the interval excludes zero. */
+export function describeChange(m: Metric, ch: ChangeRead, scale: 'relative' | 'absolute', confidence: number) {
+  const lo = ch.ci?.lo ?? ch.estimate;
+  const hi = ch.ci?.hi ?? ch.estimate;
+  const clear = ch.ci ? lo > 0 || hi < 0 : false;
+  const verb = ch.estimate < 0 ? 'lowers' : ch.estimate > 0 ? 'raises' : 'leaves unchanged';
+  return {
+    label: m.label,
+    labelLower: m.label.charAt(0).toLowerCase() + m.label.slice(1),
+    verb,
+    magnitude: fmtChange(Math.abs(ch.estimate), scale, m).replace(/^[+±]/, ''),
+    change: fmtChange(ch.estimate, scale, m),
+    interval: fmtInterval(ch.ci, scale, m, confidence),
+    clear,
+    good: isImprovement(m, ch.estimate),
+    confidence: fmtConfidence(confidence),
+  };
+}
+
+export const STATUS_TONE: Record<Status, Tone> = { pass: 'pass', fail: 'fail', inconclusive: 'inconclusive' };
+/** Status as a word and symbol: meaning never rides on colour alone. */
+export const STATUS_WORD: Record<Status, string> = { pass: '✓ Pass', fail: '✗ Fail', inconclusive: '○ Inconclusive' };

@@ -1,0 +1,82 @@
+// The one-page exec summary: the ask, the recommendation, headline metrics vs thresholds with intervals,
+// confidence, top risks, rollout and rollback in one line each.
+import type { Kpi, Slide } from '../deck/types.js';
+import { type Ctx, STATUS_TONE, describeChange, headlineChange, scaleOf } from './context.js';
+import type { RuleOutcome } from '../decide/types.js';
+import { fmtThreshold } from '../deck/format.js';
+
+export function composeExecSummary(ctx: Ctx): Slide[] {
+  const { spec, decision, t } = ctx;
+  const v = decision.verdict;
+  const kpis: Kpi[] = spec.metrics
+    .filter((m) => m.role === 'primary')
+    .concat(spec.metrics.filter((m) => m.role === 'guardrail'))
+    .slice(0, 4)
+    .flatMap((m) => {
+      const read = ctx.read(m.id);
+      const ch = headlineChange(read, m);
+      if (!read || !ch) return [];
+      const scale = scaleOf(read, ch);
+      const rule = findRule(ctx, m.id);
+      const d = describeChange(m, ch, scale, spec.decision.confidence);
+      const bar = rule?.thresholdValue !== undefined && rule.scale ? ` · bar ${fmtThreshold(rule.thresholdValue, rule.scale, m)}` : '';
+      return [{ label: m.label, value: d.change, detail: `${d.interval.replace(/[()]/g, '')}${bar}`, tone: rule ? STATUS_TONE[rule.status] : 'neutral' }];
+    });
+  const flips = decision.scenarios.filter((s) => s.flips);
+  const risk = [...spec.risks].sort((a, b) => rank(b.impact) + rank(b.likelihood) - rank(a.impact) - rank(a.likelihood))[0];
+  const srm = ctx.results.srm;
+  const dq = ctx.quality.filter((q) => q.status === 'fail');
+  const bullets = [
+    ...(srm?.mismatch ? [{ text: t('exec-srm', { p: srm.p.toExponential(1) }), tone: 'fail' as const }] : []),
+    ...dq.map((q) => ({ text: t('exec-data-quality', { message: q.message }), tone: 'fail' as const })),
+    { text: t('exec-confidence', { confidence: ctx.confidence, pass: decision.counts.pass, fail: decision.counts.fail, inconclusive: decision.counts.inconclusive, flips: flips.map((s) => s.name).join(' and '), hasFlips: flips.length > 0, worstVerdict: flips[0]?.verdict.label ?? '' }) },
+    ...(risk ? [{ text: t('exec-risks', { risk: lowerFirst(risk.description), mitigation: lowerFirst(risk.mitigation) }) }] : []),
+    ...(spec.timeline[0] ? [{ text: t('exec-rollout', { when: spec.timeline[0].when, what: spec.timeline[0].what, owner: spec.timeline[0].owner }) }] : []),
+    ...(spec.rollback ? [{ text: t('exec-rollback', { who: spec.rollback.who_flips, sla: spec.rollback.sla_minutes, trigger: spec.rollback.triggers[0] }) }] : []),
+  ];
+  const blocker = v.blockers[v.blockers.length - 1];
+  return [
+    {
+      id: 'exec-summary',
+      kind: 'exec-summary',
+      section: 'Summary',
+      title: t('exec-title', { option: v.option ?? '', optionLabel: ctx.optionLabel(v.option), verdict: v.label, fallback: v.fallback, headline: headline(ctx) }),
+      subtitle: t('exec-question', { question: spec.decision.question }),
+      blocks: [
+        { type: 'text', role: 'lead', text: t('exec-ask', { verdict: v.label, option: v.option ?? '', hasBlocker: Boolean(blocker), blockerLabel: blocker?.label ?? '', blockerRule: blocker?.rule ?? '', blockerReason: blocker?.reason ?? '' }) },
+        { type: 'kpis', items: kpis },
+        { type: 'bullets', items: bullets },
+      ],
+      notes: [t('exec-notes', { verdict: v.label, decidedBy: v.decidedBy, confidence: ctx.confidence, blockers: v.blockers.map((b) => `${b.label}: ${b.rule} (${b.reason})`) })],
+    },
+  ];
+}
+
+function lowerFirst(s: string): string {
+  return s.charAt(0).toLowerCase() + s.slice(1);
+}
+
+/** The first primary metric's change, e.g. "median time to first quote −11.9%". */
+function headline(ctx: Ctx): string {
+  const m = ctx.spec.metrics.find((x) => x.role === 'primary');
+  const read = m && ctx.read(m.id);
+  const ch = m && headlineChange(read, m);
+  if (!m || !read || !ch) return '';
+  const d = describeChange(m, ch, scaleOf(read, ch), ctx.spec.decision.confidence);
+  return `${d.labelLower} ${d.change}`;
+}
+
+function rank(level: string): number {
+  return level === 'high' ? 3 : level === 'medium' ? 2 : 1;
+}
+
+/** The first criterion rule (or guardrail) about this metric, for its status and threshold. */
+export function findRule(ctx: Ctx, metricId: string): RuleOutcome | undefined {
+  const verdictCriterion = ctx.decision.criteria.find((c) => c.id === ctx.decision.verdict.criterion);
+  const pools = [verdictCriterion?.rules ?? [], ...ctx.decision.criteria.map((c) => c.rules), ctx.decision.guardrails];
+  for (const pool of pools) {
+    const r = pool.find((x) => x.metric === metricId && (x.segment ?? 'all') === 'all');
+    if (r) return r;
+  }
+  return undefined;
+}

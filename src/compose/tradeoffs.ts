@@ -1,0 +1,35 @@
+// Trade-offs: the options side by side, each with what it buys, what it risks, and which criterion backs it.
+import type { Block, Slide } from '../deck/types.js';
+import { type Ctx, STATUS_TONE, STATUS_WORD } from './context.js';
+
+export function composeTradeoffs(ctx: Ctx): Slide[] {
+  const { decision } = ctx;
+  const columns = ctx.spec.decision.options.map((o) => {
+    const criterion = decision.criteria.find((c) => c.option === o.id);
+    const recommended = decision.verdict.option === o.id;
+    const blocks: Block[] = [];
+    if (o.description) blocks.push({ type: 'text', role: 'body', text: o.description });
+    const items = [...(o.pros ?? []).map((p) => ({ text: `+ ${p}` })), ...(o.cons ?? []).map((c) => ({ text: `− ${c}` }))];
+    if (items.length) blocks.push({ type: 'bullets', items });
+    if (criterion) {
+      const blocker = criterion.rules.find((r) => r.status !== 'pass');
+      blocks.push({
+        type: 'text',
+        role: 'caption',
+        tone: STATUS_TONE[criterion.status],
+        text: ctx.t('tradeoff-criterion', { label: criterion.label, status: STATUS_WORD[criterion.status], holds: criterion.holds, blocker: blocker?.text ?? '', reason: blocker?.reason ?? '' }),
+      });
+    }
+    return { heading: `${o.id} · ${o.label}${recommended ? ' (recommended)' : ''}`, tone: recommended ? ('accent' as const) : undefined, blocks };
+  });
+  return [
+    {
+      id: 'tradeoffs',
+      kind: 'comparison',
+      section: 'Trade-offs',
+      title: ctx.t('tradeoffs-title', { option: decision.verdict.option ?? '', optionLabel: ctx.optionLabel(decision.verdict.option), count: columns.length }),
+      blocks: [{ type: 'columns', columns }],
+      notes: [ctx.t('tradeoffs-notes', { verdict: decision.verdict.label })],
+    },
+  ];
+}

@@ -1,0 +1,70 @@
+// The pipeline, stage by stage (DESIGN.md): load → pull/read → analyze → decide → compose.
+// Each stage is a pure function of the one before except loading, which reads the deck folder.
+// runUntil() lets tests and commands stop at any stage.
+import { join } from 'node:path';
+import { loadSpec, type LoadedSpec } from './spec/load.js';
+import { readPrecomputed } from './sources/precomputed.js';
+import type { MetricsSnapshot } from './sources/snapshot.js';
+import { analyze } from './stats/analyze.js';
+import { decide } from './decide/decide.js';
+import { interimView } from './decide/phase.js';
+import { composeDeck } from './compose/compose.js';
+import { loadTexts } from './compose/texts.js';
+import { defaultTheme, type Theme } from './deck/theme.js';
+import type { Results } from './stats/results.js';
+import type { Decision } from './decide/types.js';
+import type { Deck } from './deck/types.js';
+import { errorDiag, GonogoError, throwIfErrors, type Diagnostic } from './diagnostics.js';
+
+export interface PipelineOptions {
+  cwd?: string;
+  checkpoint?: string;
+  theme?: Theme;
+}
+
+export interface Stages {
+  load: LoadedSpec;
+  data: MetricsSnapshot;
+  analyze: Results;
+  decide: Decision;
+  compose: Deck;
+}
+
+export type StageName = keyof Stages;
+const ORDER: StageName[] = ['load', 'data', 'analyze', 'decide', 'compose'];
+
+export interface PipelineRun extends Partial<Stages> {
+  diagnostics: Diagnostic[];
+}
+
+export async function runUntil<S extends StageName>(stage: S, deckDir: string, opts: PipelineOptions = {}): Promise<PipelineRun & Pick<Stages, (typeof ORDER)[number] & S> & Partial<Stages>> {
+  const cwd = opts.cwd ?? process.cwd();
+  const last = ORDER.indexOf(stage);
+  const run: PipelineRun = { diagnostics: [] };
+  run.load = await loadSpec(deckDir, cwd);
+  run.diagnostics.push(...run.load.diagnostics);
+  if (last < 1) return run as never;
+  run.data = await readData(run.load, cwd);
+  if (last < 2) return run as never;
+  const analyzed = analyze(run.load.spec, run.data);
+  throwIfErrors(analyzed.diagnostics);
+  run.diagnostics.push(...analyzed.diagnostics);
+  run.analyze = run.load.spec.phase === 'interim' ? interimView(run.load.spec, analyzed.results) : analyzed.results;
+  if (last < 3) return run as never;
+  run.decide = decide(run.load.spec, run.analyze, run.data.quality);
+  if (last < 4) return run as never;
+  const { texts } = loadTexts(run.load.dir, cwd, run.load.spec.phase);
+  const composed = composeDeck({ spec: run.load.spec, results: run.analyze, decision: run.decide, quality: run.data.quality, texts, theme: opts.theme ?? defaultTheme, checkpoint: opts.checkpoint });
+  run.diagnostics.push(...composed.diagnostics);
+  run.compose = composed.deck;
+  return run as never;
+}
+
+async function readData(loaded: LoadedSpec, cwd: string): Promise<MetricsSnapshot> {
+  const { spec, dir } = loaded;
+  if (spec.metrics_file) return readPrecomputed(join(dir, spec.metrics_file), spec, cwd);
+  if (spec.phase === 'design') return { rows: [], provenance: {}, quality: [] };
+  throw new GonogoError(
+    errorDiag('data/none', 'the spec names no metrics data', { pos: loaded.positions.at([]), expected: 'metrics_file: metrics.csv, or a source with SQL per metric', hint: 'add metrics_file: with precomputed metrics, or run gonogo pull' }),
+  );
+}
