@@ -4,5 +4,6 @@ import { buildCommand } from './build.js';
 import { validateCommand } from './validate.js';
 import { schemaCommand } from './schema.js';
 import { statsCommand } from './stats.js';
+import { pullCommand } from './pull.js';
 
-export const commands: CliCommand[] = [buildCommand, validateCommand, schemaCommand, statsCommand];
+export const commands: CliCommand[] = [buildCommand, validateCommand, pullCommand, schemaCommand, statsCommand];
