@@ -18,6 +18,9 @@ import { errorDiag, GonogoError, throwIfErrors, type Diagnostic } from './diagno
 
 export interface PipelineOptions {
   cwd?: string;
+  /** Pull fresh metrics (and write the lock) before building, instead of reading the lock. */
+  pull?: boolean;
+  env?: NodeJS.ProcessEnv;
   checkpoint?: string;
   theme?: Theme;
 }
@@ -44,7 +47,7 @@ export async function runUntil<S extends StageName>(stage: S, deckDir: string, o
   run.load = await loadSpec(deckDir, cwd);
   run.diagnostics.push(...run.load.diagnostics);
   if (last < 1) return run as never;
-  run.data = await readData(run.load, cwd);
+  run.data = await readData(run.load, cwd, opts);
   if (last < 2) return run as never;
   const analyzed = analyze(run.load.spec, run.data);
   throwIfErrors(analyzed.diagnostics);
@@ -60,9 +63,23 @@ export async function runUntil<S extends StageName>(stage: S, deckDir: string, o
   return run as never;
 }
 
-async function readData(loaded: LoadedSpec, cwd: string): Promise<MetricsSnapshot> {
+/** Metrics come from a precomputed file, or from the lock written by gonogo pull; a database is touched only with --pull. */
+async function readData(loaded: LoadedSpec, cwd: string, opts: PipelineOptions): Promise<MetricsSnapshot> {
   const { spec, dir } = loaded;
   if (spec.metrics_file) return readPrecomputed(join(dir, spec.metrics_file), spec, cwd);
+  if (spec.metrics.some((m) => m.from)) {
+    if (opts.pull) {
+      const { pullMetrics, pullTime } = await import('./sources/pull.js');
+      const { writeLock } = await import('./sources/lock.js');
+      const env = opts.env ?? process.env;
+      const pulled = await pullMetrics(spec, dir, { pulledAt: pullTime(env), env });
+      throwIfErrors(pulled.diagnostics);
+      await writeLock(dir, pulled.lock);
+      return pulled.snapshot;
+    }
+    const { readLock } = await import('./sources/lock.js');
+    return readLock(dir, spec);
+  }
   if (spec.phase === 'design') return { rows: [], provenance: {}, quality: [] };
   throw new GonogoError(
     errorDiag('data/none', 'the spec names no metrics data', { pos: loaded.positions.at([]), expected: 'metrics_file: metrics.csv, or a source with SQL per metric', hint: 'add metrics_file: with precomputed metrics, or run gonogo pull' }),

@@ -9,6 +9,7 @@ export const buildCommand: CliCommand = {
     y
       .positional('deck', { type: 'string', describe: 'Deck folder (or its gonogo.yaml)', demandOption: true })
       .option('out', { type: 'string', describe: 'Output folder (default: <deck>/out)' })
+      .option('pull', { type: 'boolean', describe: 'Run the SQL and rewrite metrics.lock.json before building (default: read the lock)' })
       .option('checkpoint', { type: 'string', describe: 'Stamp the deck with a checkpoint name, e.g. "Day 2 EOD"' })
       .option('json', { type: 'boolean', describe: 'Print the summary as JSON' })
       .option('quiet', { type: 'boolean', alias: 'q', describe: 'Print nothing on success' }),
@@ -19,6 +20,7 @@ export const buildCommand: CliCommand = {
       cwd: io.cwd,
       env: io.env,
       checkpoint: args.checkpoint as string | undefined,
+      pull: Boolean(args.pull),
       outDir: args.out ? resolve(io.cwd, String(args.out)) : undefined,
     });
     if (!args.quiet) printDiagnostics(io, r.diagnostics.filter((d) => d.severity !== 'info'));

@@ -30,6 +30,7 @@ async function runPull(args: Record<string, unknown>, io: Io): Promise<number> {
     rowsLimit: Number(args['rows-limit'] ?? args.rowsLimit ?? 2_000_000),
     pulledAt: pullTime(io.env),
     onProgress: progress,
+    env: io.env,
   });
   const file = await writeLock(loaded.dir, result.lock);
   const shown = relative(io.cwd, file) || file;

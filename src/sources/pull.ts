@@ -25,6 +25,8 @@ export interface PullOptions {
   pulledAt?: string;
   /** Monotonic milliseconds for progress timing only; never reaches the snapshot or the lock. */
   now?: () => number;
+  /** Environment for warehouse credentials (SNOWFLAKE_*); default process.env. */
+  env?: NodeJS.ProcessEnv;
 }
 
 export interface PullResult {
@@ -50,11 +52,7 @@ export function armMap(spec: Spec): Record<string, string> {
 }
 
 export async function pullMetrics(spec: Spec, deckDir: string, opts: PullOptions = {}): Promise<PullResult> {
-  const engineName = spec.source?.engine === 'snowflake' ? 'snowflake' : 'duckdb';
-  if (!opts.engine && engineName === 'snowflake') {
-    throw new GonogoError(errorDiag('pull/engine', 'the Snowflake engine must be opened by the caller', { hint: 'pass opts.engine' }), EXIT.external);
-  }
-  const engine = opts.engine ?? (await openEngine(spec, deckDir));
+  const engine = opts.engine ?? (await openEngine(spec, deckDir, opts.env ?? process.env));
   try {
     return await pullWith(engine, spec, deckDir, opts);
   } finally {
@@ -62,7 +60,12 @@ export async function pullMetrics(spec: Spec, deckDir: string, opts: PullOptions
   }
 }
 
-async function openEngine(spec: Spec, deckDir: string): Promise<Engine> {
+async function openEngine(spec: Spec, deckDir: string, env: NodeJS.ProcessEnv): Promise<Engine> {
+  if (spec.source?.engine === 'snowflake') {
+    // Loaded only here: snowflake-sdk brings ~185 packages and must not slow down DuckDB decks.
+    const { openSnowflake } = await import('./snowflake.js');
+    return openSnowflake({ connection: spec.source.connection, env });
+  }
   try {
     return await openDuckDb({ dataDir: dataDirOf(deckDir, spec.source?.data_dir) });
   } catch (err) {
