@@ -2,5 +2,6 @@
 import type { CliCommand } from './io.js';
 import { validateCommand } from './validate.js';
 import { schemaCommand } from './schema.js';
+import { textconvCommand } from './textconv.js';
 
-export const commands: CliCommand[] = [validateCommand, schemaCommand];
+export const commands: CliCommand[] = [validateCommand, schemaCommand, textconvCommand];
