@@ -3,5 +3,6 @@ import type { CliCommand } from './io.js';
 import { validateCommand } from './validate.js';
 import { schemaCommand } from './schema.js';
 import { textconvCommand } from './textconv.js';
+import { diffCommand } from './diff.js';
 
-export const commands: CliCommand[] = [validateCommand, schemaCommand, textconvCommand];
+export const commands: CliCommand[] = [validateCommand, schemaCommand, textconvCommand, diffCommand];

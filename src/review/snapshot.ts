@@ -1,0 +1,52 @@
+// Where a DeckSnapshot comes from: a deck folder (run the pipeline to compose), a PPTX file, or a deck
+// folder as it was at a git revision (exported with `git archive` into a temp folder, then run there).
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { errorDiag, GonogoError } from '../diagnostics.js';
+import type { DeckSnapshot } from './diff.js';
+
+export async function snapshotOf(target: string, cwd: string): Promise<DeckSnapshot> {
+  const abs = resolve(cwd, target);
+  let isDir: boolean;
+  try {
+    isDir = statSync(abs).isDirectory();
+  } catch {
+    throw new GonogoError(errorDiag('diff/missing', `${target} does not exist`, { expected: 'a .pptx file or a deck folder' }));
+  }
+  if (isDir || /\.ya?ml$/i.test(abs)) return deckSnapshot(abs, target, cwd);
+  const { readPptx } = await import('./pptx-text.js');
+  return { source: 'pptx', label: target, pptx: readPptx(new Uint8Array(readFileSync(abs)), target) };
+}
+
+export async function deckSnapshot(dir: string, label: string, cwd: string): Promise<DeckSnapshot> {
+  const { runUntil } = await import('../pipeline.js');
+  const run = await runUntil('compose', dir, { cwd });
+  return { source: 'deck', label, spec: run.load!.spec, results: run.analyze!, decision: run.decide!, deck: run.compose! };
+}
+
+/** The deck folder as committed at `rev`, run through the pipeline in a temp copy. */
+export async function snapshotAtRevision(deckDir: string, rev: string, cwd: string): Promise<DeckSnapshot> {
+  const abs = resolve(cwd, deckDir);
+  const git = (args: string[], input?: Buffer) => spawnSync('git', args, { cwd: abs, input, maxBuffer: 1 << 30 });
+  const prefix = git(['rev-parse', '--show-prefix']);
+  if (prefix.status !== 0) throw gitError(`${deckDir} is not inside a git repository`, prefix.stderr, 'run gonogo diff --from inside the repository that holds the deck');
+  const folder = prefix.stdout.toString().trim().replace(/\/$/, '');
+  const archive = git(['archive', '--format=tar', `${rev}:${folder}`]);
+  if (archive.status !== 0) throw gitError(`cannot read ${deckDir} at revision ${rev}`, archive.stderr, 'check the revision (git log --oneline) and that the folder existed then');
+  const tmp = mkdtempSync(join(tmpdir(), 'gonogo-rev-'));
+  try {
+    const untar = spawnSync('tar', ['-x', '-C', tmp], { input: archive.stdout });
+    if (untar.status !== 0) throw gitError(`cannot unpack ${deckDir} at ${rev}`, untar.stderr);
+    const snap = await deckSnapshot(tmp, `${deckDir}@${rev}`, tmp);
+    return snap;
+  } finally {
+    rmSync(tmp, { recursive: true, force: true });
+  }
+}
+
+function gitError(message: string, stderr: Buffer | null, hint?: string): GonogoError {
+  const why = stderr?.toString().trim().split('\n')[0];
+  return new GonogoError(errorDiag('diff/git', why ? `${message}: ${why}` : message, { hint }));
+}
