@@ -1,8 +1,10 @@
 // Every verb the CLI knows, in --help order. Adding a verb is one line here and one module.
 import type { CliCommand } from './io.js';
+import { initCommand } from './init.js';
 import { validateCommand } from './validate.js';
 import { schemaCommand } from './schema.js';
-import { textconvCommand } from './textconv.js';
+import { watchCommand } from './watch.js';
 import { diffCommand } from './diff.js';
+import { textconvCommand } from './textconv.js';
 
-export const commands: CliCommand[] = [validateCommand, schemaCommand, textconvCommand, diffCommand];
+export const commands: CliCommand[] = [initCommand, validateCommand, schemaCommand, watchCommand, diffCommand, textconvCommand];

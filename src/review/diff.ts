@@ -6,7 +6,8 @@ import type { Decision, RuleOutcome, Status } from '../decide/types.js';
 import type { Spec } from '../spec/schema.js';
 import type { Interval, Results } from '../stats/results.js';
 import { OVERALL } from '../sources/snapshot.js';
-import { fmtChange, fmtInterval, fmtNumber } from '../deck/format.js';
+import { fmtChange, fmtInterval } from '../deck/format.js';
+import { fmtMove } from './move.js';
 import { headlineChange, headlineScale, scaleOf } from '../compose/context.js';
 import type { PptxDocument } from './pptx-text.js';
 import { alignByTitle, deckSlideText, missingLines, pptxSlideText, type SlideText } from './slide-lines.js';
@@ -90,7 +91,7 @@ function metricChanges(a: Extract<DeckSnapshot, { source: 'deck' }>, b: Extract<
       if (ca && cb && same(ca, cb) && scaleOf(ra!, ca) === scale) continue;
       if (!ca && !cb) continue;
       const show = (c: MetricPoint | null) => (c ? `${fmtChange(c.estimate, scale, m)} ${fmtInterval(c.ci, scale, m, conf)}` : 'no read');
-      const by = ca && cb ? (scale === 'relative' ? `${fmtNumber((cb.estimate - ca.estimate) * 100, 1, true)} pp` : fmtChange(cb.estimate - ca.estimate, scale, m)) : 'n/a';
+      const by = ca && cb ? fmtMove(cb.estimate - ca.estimate, scale, m) : 'n/a';
       const shown: Extract<Change, { kind: 'metric' }>['shown'] = { from: show(ca), to: show(cb), by };
       // A relative headline also reads in the metric's own unit (minutes, USD) when the absolute change exists.
       const ua = ra?.absolute;
