@@ -29,11 +29,13 @@ export async function deckSnapshot(dir: string, label: string, cwd: string): Pro
 /** The deck folder as committed at `rev`, run through the pipeline in a temp copy. */
 export async function snapshotAtRevision(deckDir: string, rev: string, cwd: string): Promise<DeckSnapshot> {
   const abs = resolve(cwd, deckDir);
-  const git = (args: string[], input?: Buffer) => spawnSync('git', args, { cwd: abs, input, maxBuffer: 1 << 30 });
-  const prefix = git(['rev-parse', '--show-prefix']);
-  if (prefix.status !== 0) throw gitError(`${deckDir} is not inside a git repository`, prefix.stderr, 'run gonogo diff --from inside the repository that holds the deck');
-  const folder = prefix.stdout.toString().trim().replace(/\/$/, '');
-  const archive = git(['archive', '--format=tar', `${rev}:${folder}`]);
+  const git = (args: string[], cwdHere = abs) => spawnSync('git', args, { cwd: cwdHere, maxBuffer: 1 << 30 });
+  const where = git(['rev-parse', '--show-toplevel', '--show-prefix']);
+  if (where.status !== 0) throw gitError(`${deckDir} is not inside a git repository`, where.stderr, 'run gonogo diff --from inside the repository that holds the deck');
+  const [top, prefix = ''] = where.stdout.toString().split('\n');
+  const folder = prefix.trim().replace(/\/$/, '');
+  // From the top: in a subfolder, git archive would apply the subfolder's prefix a second time.
+  const archive = git(['archive', '--format=tar', folder ? `${rev}:${folder}` : rev], top.trim());
   if (archive.status !== 0) throw gitError(`cannot read ${deckDir} at revision ${rev}`, archive.stderr, 'check the revision (git log --oneline) and that the folder existed then');
   const tmp = mkdtempSync(join(tmpdir(), 'gonogo-rev-'));
   try {
