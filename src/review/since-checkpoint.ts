@@ -38,10 +38,12 @@ export function composeSinceLastCheckpoint(input: SinceInput): Slide | undefined
     if (before && before.status !== c.status) items.push({ text: t('since-criterion', { label: spec.criteria[c.id]?.label ?? c.id, from: before.status, to: c.status }), level: 1, tone: c.status });
   }
   let moved = 0;
-  for (const [id, read] of Object.entries(now.headline)) {
-    const m = spec.metrics.find((x) => x.id === id);
-    const was = prev.headline[id];
-    if (!m || !was || was.scale !== read.scale) continue;
+  // Primary metrics first, then guardrails, each in spec order (the file's keys are sorted).
+  const headlineMetrics = [...spec.metrics.filter((x) => x.role === 'primary'), ...spec.metrics.filter((x) => x.role === 'guardrail')];
+  for (const m of headlineMetrics) {
+    const read = now.headline[m.id];
+    const was = prev.headline[m.id];
+    if (!read || !was || was.scale !== read.scale) continue;
     const delta = read.estimate - was.estimate;
     const didMove = Math.abs(delta) > EPS || Math.abs((read.ci?.lo ?? 0) - (was.ci?.lo ?? 0)) > EPS || Math.abs((read.ci?.hi ?? 0) - (was.ci?.hi ?? 0)) > EPS;
     if (didMove) moved++;
