@@ -38,6 +38,7 @@ export function composeSinceLastCheckpoint(input: SinceInput): Slide | undefined
     if (before && before.status !== c.status) items.push({ text: t('since-criterion', { label: spec.criteria[c.id]?.label ?? c.id, from: before.status, to: c.status }), level: 1, tone: c.status });
   }
   let moved = 0;
+  const unchanged: string[] = [];
   // Primary metrics first, then guardrails, each in spec order (the file's keys are sorted).
   const headlineMetrics = [...spec.metrics.filter((x) => x.role === 'primary'), ...spec.metrics.filter((x) => x.role === 'guardrail')];
   for (const m of headlineMetrics) {
@@ -46,19 +47,24 @@ export function composeSinceLastCheckpoint(input: SinceInput): Slide | undefined
     if (!read || !was || was.scale !== read.scale) continue;
     const delta = read.estimate - was.estimate;
     const didMove = Math.abs(delta) > EPS || Math.abs((read.ci?.lo ?? 0) - (was.ci?.lo ?? 0)) > EPS || Math.abs((read.ci?.hi ?? 0) - (was.ci?.hi ?? 0)) > EPS;
-    if (didMove) moved++;
+    const to = fmtChange(read.estimate, read.scale, m);
+    if (!didMove) {
+      unchanged.push(`${m.label} ${to}`);
+      continue;
+    }
+    moved++;
     items.push({
       text: t('since-metric', {
-        moved: didMove,
         label: m.label,
         from: fmtChange(was.estimate, was.scale, m),
-        to: fmtChange(read.estimate, read.scale, m),
+        to,
         by: fmtMove(Math.abs(delta), read.scale, m).replace(/^[+±]/, ''),
         better: isImprovement(m, delta),
-        interval: fmtInterval(read.ci, read.scale, m, spec.decision.confidence),
+        interval: fmtInterval(read.ci, read.scale, m, spec.decision.confidence).replace(/^\(|\)$/g, ''),
       }),
     });
   }
+  if (unchanged.length) items.push({ text: t('since-unchanged', { metrics: unchanged }) });
   const closed = now.gaps.filter((g) => g.status === 'closed' && prev.gaps.some((p) => p.id === g.id && p.status !== 'closed'));
   // A gap gone from the spec is closed too: it no longer needs a row in the register.
   const gone = prev.gaps.filter((p) => p.status !== 'closed' && !now.gaps.some((g) => g.id === p.id));

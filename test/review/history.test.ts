@@ -81,9 +81,9 @@ describe('the since-last-checkpoint slide', () => {
     const lines = slide.blocks[0].type === 'bullets' ? slide.blocks[0].items.map((i) => i.text) : [];
     expect(lines[0]).toBe('Verdict changed from Go (partial) — 50% in the top-5 categories to No-go — hold and instrument. Rules: 6 pass, 2 fail, 2 inconclusive (was 7, 3, 0).');
     expect(lines).toContain('Go (partial) — 50% in the top-5 categories flipped from pass to inconclusive.');
-    expect(lines).toContain('Median time to first quote: −11.9% → −8.0%, 3.9 pp worse; now (90% CI −10.0% to −6.0%).');
-    expect(lines).toContain('7-day hire rate: −0.20 pp → −0.10 pp, 0.10 pp better; now (90% CI −0.40 pp to +0.20 pp).');
-    expect(lines).toContain('Support tickets per 100 requests: unchanged at +3.1%.');
+    expect(lines).toContain('Median time to first quote: −11.9% → −8.0%, 3.9 pp worse; now 90% CI −10.0% to −6.0%.');
+    expect(lines).toContain('7-day hire rate: −0.20 pp → −0.10 pp, 0.10 pp better; now 90% CI −0.40 pp to +0.20 pp.');
+    expect(lines).toContain('Unchanged: Support tickets per 100 requests +3.1%; Spam flags per 1,000 quotes +2.0%; 7-day returning pro rate −0.30 pp.');
     expect(lines).toContain('1 data gap closed: Refunds and disputes mature over 14 days; the last two weeks are incomplete.');
     expect(lines).toContain('Quotes missing their experiment variant in the event log: missing share 6% → 2%.');
     expect(slide.notes[0]).toContain('week-1, 2026-11-13');
