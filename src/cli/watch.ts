@@ -1,5 +1,7 @@
 // gonogo watch DECK: rebuild on every change to the spec, templates, data or lock; print verdict and time.
-import { EXIT } from '../diagnostics.js';
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { EXIT, errorDiag, GonogoError } from '../diagnostics.js';
 import type { CliCommand, Io } from './io.js';
 import type { BuildFn, BuildOutcome } from '../review/watch.js';
 
@@ -19,11 +21,13 @@ export function makeWatchCommand(loadBuild: () => Promise<RealBuild> = loadRealB
     describe: 'Rebuild the deck on every change to its spec, templates, data or lock',
     builder: (y) => y.positional('deck', { type: 'string', describe: 'Deck folder', demandOption: true }).option('debounce', { type: 'number', default: 150, describe: 'Milliseconds to wait for more changes' }),
     run: async (args, io: Io) => {
+      const dir = resolve(io.cwd, String(args.deck ?? ''));
+      if (args.deck === undefined || !existsSync(join(dir, 'gonogo.yaml')))
+        throw new GonogoError(errorDiag('watch/no-deck', `${String(args.deck ?? '')} is not a deck folder (no gonogo.yaml in it)`, { expected: 'gonogo watch DECK_FOLDER', hint: 'create one with: gonogo init DECK_FOLDER' }));
       const { watchDeck } = await import('../review/watch.js');
       const real = await loadBuild();
-      const build: BuildFn = (dir) => real(dir, { cwd: io.cwd, env: io.env });
-      const { resolve } = await import('node:path');
-      await watchDeck(resolve(io.cwd, String(args.deck)), { build, signal: stopSignal(), debounceMs: Number(args.debounce), log: (l) => io.stdout(l + '\n'), error: (t) => io.stderr(t) });
+      const build: BuildFn = (d) => real(d, { cwd: io.cwd, env: io.env });
+      await watchDeck(dir, { build, signal: stopSignal(), debounceMs: Number(args.debounce), log: (l) => io.stdout(l + '\n'), error: (t) => io.stderr(t) });
       return EXIT.ok;
     },
   };

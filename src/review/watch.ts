@@ -26,6 +26,8 @@ export interface WatchOptions {
   debounceMs?: number;
   /** Called after each build (tests wait on it). */
   onBuild?: (result: { ok: true; outcome: BuildOutcome } | { ok: false; error: unknown }) => void;
+  /** Called for each file event with whether it was ignored (tests observe the filter). */
+  onChange?: (relPath: string, ignored: boolean) => void;
 }
 
 // Outputs, history and editor droppings: changing them must not trigger a rebuild.
@@ -72,8 +74,10 @@ export async function watchDeck(deckDir: string, opts: WatchOptions): Promise<vo
   };
 
   const watcher = watch(deckDir, { recursive: true, signal: opts.signal }, (_event, filename) => {
-    if (filename && isIgnored(filename.toString())) return;
-    schedule();
+    const rel = filename ? filename.toString() : '';
+    const ignored = rel !== '' && isIgnored(rel);
+    opts.onChange?.(rel, ignored);
+    if (!ignored) schedule();
   });
   watcher.on('error', (err) => (err as Error).name !== 'AbortError' && opts.error(`watch: ${(err as Error).message}\n`));
   opts.log(`Watching ${deckDir} (Ctrl-C to stop)`);
