@@ -78,7 +78,8 @@ const EPS = 1e-9;
 
 function metricChanges(a: Extract<DeckSnapshot, { source: 'deck' }>, b: Extract<DeckSnapshot, { source: 'deck' }>): Change[] {
   const conf = b.spec.decision.confidence;
-  const metrics = [...b.spec.metrics].sort((x, y) => ROLE_ORDER[x.role] - ROLE_ORDER[y.role]);
+  // Metrics of both versions: one dropped from the spec shows as moving to "no read".
+  const metrics = [...b.spec.metrics, ...a.spec.metrics.filter((x) => !b.spec.metrics.some((y) => y.id === x.id))].sort((x, y) => ROLE_ORDER[x.role] - ROLE_ORDER[y.role]);
   const out: Change[] = [];
   for (const m of metrics) {
     const segments = [...new Set([...a.results.reads, ...b.results.reads].filter((r) => r.metric === m.id).map((r) => r.segment))].sort((x, y) => (x === OVERALL ? -1 : y === OVERALL ? 1 : x < y ? -1 : 1));

@@ -56,7 +56,7 @@ function readSlide(xml: XmlNode, notesXml: XmlNode | undefined, hidden: boolean)
       text: (paras, role) => void (role === 'body' && slide.notes.push(...paras.map((p) => p.text))),
       table: () => undefined,
       alt: () => undefined,
-    });
+    }, true);
   return slide;
 }
 
@@ -66,23 +66,23 @@ interface Visitor {
   alt(alt: string): void;
 }
 
-function walk(tree: XmlNode | undefined, v: Visitor): void {
+function walk(tree: XmlNode | undefined, v: Visitor, notes = false): void {
   for (const n of tree?.children ?? []) {
-    if (n.name === 'sp') shape(n, v);
-    else if (n.name === 'grpSp') walk(n, v);
+    if (n.name === 'sp') shape(n, v, notes);
+    else if (n.name === 'grpSp') walk(n, v, notes);
     else if (n.name === 'graphicFrame') frame(n, v);
     else if (n.name === 'pic') v.alt(altOf(path(n, 'nvPicPr', 'cNvPr')) || '(picture without alt text)');
     // Office wraps newer content in mc:AlternateContent; read the first choice, not the fallback too.
-    else if (n.name === 'AlternateContent') walk(child(n, 'Choice') ?? child(n, 'Fallback'), v);
+    else if (n.name === 'AlternateContent') walk(child(n, 'Choice') ?? child(n, 'Fallback'), v, notes);
   }
 }
 
-function shape(sp: XmlNode, v: Visitor): void {
+function shape(sp: XmlNode, v: Visitor, notes = false): void {
   const ph = path(sp, 'nvSpPr', 'nvPr', 'ph');
   const type = ph ? (attr(ph, 'type') ?? 'obj') : undefined;
   if (type && SKIPPED_PLACEHOLDERS.has(type)) return;
   const isTitle = (type !== undefined && TITLE_PLACEHOLDERS.has(type)) || /^title\b/i.test(attr(path(sp, 'nvSpPr', 'cNvPr') ?? sp, 'name') ?? '');
-  const paras = paragraphs(child(sp, 'txBody'), type !== undefined && BULLETED_PLACEHOLDERS.has(type));
+  const paras = paragraphs(child(sp, 'txBody'), type !== undefined && BULLETED_PLACEHOLDERS.has(type), notes);
   if (paras.length) v.text(paras, isTitle ? 'title' : type === 'body' || type === 'obj' ? 'body' : 'other');
 }
 
@@ -100,23 +100,26 @@ function altOf(cNvPr: XmlNode | undefined): string {
   return cNvPr ? clean(attr(cNvPr, 'descr') || attr(cNvPr, 'title') || '') : '';
 }
 
-function paragraphs(txBody: XmlNode | undefined, bulletedByDefault: boolean): PptxParagraph[] {
+/** Paragraphs of a text body. Line breaks inside one (a:br, or newlines pptxgenjs leaves in notes) join with a
+ * space on slides, where the paragraph is the bullet; notes split on them, since there they separate thoughts. */
+function paragraphs(txBody: XmlNode | undefined, bulletedByDefault: boolean, splitLines = false): PptxParagraph[] {
   return kids(txBody, 'p').flatMap((p) => {
-    const text = clean(p.children.map(runText).join(''));
-    if (!text) return [];
+    const lines = p.children.map(runText).join('').split(/[\n\r\u000b]+/).map(clean).filter(Boolean);
+    if (lines.length === 0) return [];
     const pPr = child(p, 'pPr');
     const bullet = child(pPr, 'buNone') ? false : child(pPr, 'buChar') || child(pPr, 'buAutoNum') || child(pPr, 'buBlip') ? true : bulletedByDefault;
-    return [{ text, level: Number(attr(pPr ?? p, 'lvl') ?? 0) || 0, bullet }];
+    const level = Number(attr(pPr ?? p, 'lvl') ?? 0) || 0;
+    return (splitLines ? lines : [lines.join(' ')]).map((text) => ({ text, level, bullet }));
   });
 }
 
 function runText(n: XmlNode): string {
   if (n.name === 'r' || n.name === 'fld') return kids(n, 't').map((t) => t.children.map((c) => c.text ?? '').join('')).join('');
-  return n.name === 'br' ? ' ' : '';
+  return n.name === 'br' ? '\n' : '';
 }
 
 function clean(s: string): string {
-  return s.replace(/[\s\u000b]+/g, ' ').trim();
+  return s.replace(/\s+/g, ' ').trim();
 }
 
 /** The text form for `git diff` (textconv): one block per slide, notes after a rule. */

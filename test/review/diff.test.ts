@@ -86,6 +86,35 @@ describe('diffDecks on deck folders', () => {
   });
 });
 
+describe('diffDecks on spec edits', () => {
+  it('pairs a rule whose threshold was edited by position and shows it flipping', async () => {
+    const d = tempDeck((y) => y.replace('  go_partial:\n    label: Go (partial) — 50% in the top-5 categories\n    option: B\n    all:\n      - metric: ttfq_median\n        estimate: { at_most: -10% }', '  go_partial:\n    label: Go (partial) — 50% in the top-5 categories\n    option: B\n    all:\n      - metric: ttfq_median\n        estimate: { at_most: -15% }'));
+    decks.push(d);
+    const changes = diffDecks(base, await deckSnapshot(d.dir, 'edited', process.cwd()));
+    expect(changes[0]).toMatchObject({ kind: 'verdict', to: { criterion: 'no_go' } });
+    expect(of(changes, 'rule')).toContainEqual(expect.objectContaining({ criterion: 'go_partial', text: expect.stringContaining('≤ −15%'), from: 'pass' }));
+    expect(of(changes, 'metric')).toEqual([]);
+  });
+
+  it('shows a metric dropped from the spec as having no read', async () => {
+    const d = tempDeck((y) => y.replace(/  - id: ttfq_p90\n(    .*\n)+?(?=  - id: quote_30m_share)/, '').replaceAll('ttfq_median, ttfq_p90', 'ttfq_median'));
+    decks.push(d);
+    const csv = join(d.dir, 'metrics.csv');
+    writeFileSync(csv, readFileSync(csv, 'utf8').split('\n').filter((l) => !l.startsWith('ttfq_p90,')).join('\n'));
+    const changes = diffDecks(base, await deckSnapshot(d.dir, 'edited', process.cwd()));
+    expect(of(changes, 'metric')).toEqual([expect.objectContaining({ metric: 'ttfq_p90', to: null, shown: expect.objectContaining({ to: 'no read', by: 'n/a' }) })]);
+    expect(of(changes, 'slide-removed').length + of(changes, 'slide-reworded').length).toBeGreaterThan(0);
+  });
+
+  it('exits 2 when one side does not load', async () => {
+    const d = tempDeck((y) => y.replace('confidence: 0.90', 'confidence: high'));
+    decks.push(d);
+    const r = await runCli(['diff', REFERENCE, d.dir]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('gonogo.yaml');
+  });
+});
+
 describe('diffDecks on PPTX files', () => {
   it('aligns slides by title: added, removed and reworded with the changed sentence', async () => {
     const a = readPptx(await pptxgenDeck([{ title: 'Summary', bullets: [{ text: 'Speed −11.9%' }] }, { title: 'Risks', bullets: [{ text: 'Refunds lag' }] }, { title: 'Appendix', bullets: [{ text: 'SQL' }] }]));

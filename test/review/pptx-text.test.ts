@@ -9,7 +9,7 @@ import { GonogoError } from '../../src/diagnostics.js';
 import { pptxgenDeck, powerPointStyleDeck, type FixtureSlide } from './pptx-fixtures.js';
 
 const SLIDES: FixtureSlide[] = [
-  { title: 'Recommend B: speed up, quality holds', bullets: [{ text: 'Median time to first quote −11.9%' }, { text: 'All top-5 categories faster', level: 1 }], table: [['Metric', 'Change'], ['Hire rate', '−0.2 pp']], alt: 'Forest plot of time to first quote by category', notes: 'Lead with the recommendation.' },
+  { title: 'Recommend B: speed up, quality holds', bullets: [{ text: 'Median time to first quote −11.9%' }, { text: 'All top-5 categories faster', level: 1 }], table: [['Metric', 'Change'], ['Hire rate', '−0.2 pp']], alt: 'Forest plot of time to first quote by category', notes: 'Lead with the recommendation.\n\nThen the evidence.' },
   { title: 'Rollback in 30 minutes', bullets: [{ text: 'Eng on call flips the flag' }], notes: 'Name who flips.' },
 ];
 
@@ -49,6 +49,7 @@ describe('pptxToText on pptxgenjs decks', () => {
         '',
         '--- notes ---',
         'Lead with the recommendation.',
+        'Then the evidence.',
         '',
         '=== Slide 2: Rollback in 30 minutes',
         '- Eng on call flips the flag',
@@ -111,7 +112,7 @@ describe('pptxToText on decks converted by LibreOffice', () => {
       expect(doc.slides[0].texts.map((p) => [p.text, p.level])).toEqual([['Median time to first quote −11.9%', 0], ['All top-5 categories faster', 1]]);
       expect(doc.slides[0].tables[0]).toEqual(SLIDES[0].table);
       expect(doc.slides[0].alts).toEqual([SLIDES[0].alt]);
-      expect(doc.slides.map((s) => s.notes)).toEqual([['Lead with the recommendation.'], ['Name who flips.']]);
+      expect(doc.slides.map((s) => s.notes)).toEqual([['Lead with the recommendation.', 'Then the evidence.'], ['Name who flips.']]);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
