@@ -1,8 +1,9 @@
 // The watch loop: rebuild on any change in the deck folder (spec, templates, data, lock), debounced,
 // one build at a time. A failed build prints its error and the loop keeps watching; the build itself
 // never replaces the last good output. The build arrives as a parameter, so tests drive it with a fake.
-import { watch } from 'node:fs';
-import { sep } from 'node:path';
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync, watch } from 'node:fs';
+import { join, relative, sep } from 'node:path';
 import type { Decision } from '../decide/types.js';
 import { formatDiagnostic, GonogoError, type Diagnostic } from '../diagnostics.js';
 
@@ -26,7 +27,7 @@ export interface WatchOptions {
   debounceMs?: number;
   /** Called after each build (tests wait on it). */
   onBuild?: (result: { ok: true; outcome: BuildOutcome } | { ok: false; error: unknown }) => void;
-  /** Called for each file event with whether it was ignored (tests observe the filter). */
+  /** Called for each file event with whether it was ignored (output, or content unchanged); tests observe the filter. */
   onChange?: (relPath: string, ignored: boolean) => void;
 }
 
@@ -36,6 +37,27 @@ const IGNORED = [/^out(\/|$)/, /^\.git(\/|$)/, /(^|\/)checkpoints\.json$/, /(^|\
 export function isIgnored(relPath: string): boolean {
   const p = relPath.split(sep).join('/');
   return IGNORED.some((re) => re.test(p));
+}
+
+/** A file's content digest ('-' when absent or a folder): saving a file unchanged, or a build rewriting the
+ * lock with the same content, is not a change, so a build that writes inside the folder cannot loop. */
+function digest(file: string): string {
+  try {
+    return createHash('sha1').update(readFileSync(file)).digest('hex');
+  } catch {
+    return '-';
+  }
+}
+
+function digestAll(root: string, dir = root, out = new Map<string, string>()): Map<string, string> {
+  for (const e of readdirSync(dir, { withFileTypes: true })) {
+    const full = join(dir, e.name);
+    const rel = relative(root, full);
+    if (isIgnored(rel)) continue;
+    if (e.isDirectory()) digestAll(root, full, out);
+    else out.set(rel, digest(full));
+  }
+  return out;
 }
 
 /** Builds once, then on every change until `signal` aborts; resolves when it does. */
@@ -73,9 +95,15 @@ export async function watchDeck(deckDir: string, opts: WatchOptions): Promise<vo
     timer = setTimeout(() => void runBuild(), debounce);
   };
 
+  const seen = digestAll(deckDir);
   const watcher = watch(deckDir, { recursive: true, signal: opts.signal }, (_event, filename) => {
     const rel = filename ? filename.toString() : '';
-    const ignored = rel !== '' && isIgnored(rel);
+    let ignored = rel !== '' && isIgnored(rel);
+    if (!ignored && rel !== '') {
+      const now = digest(join(deckDir, rel));
+      ignored = seen.get(rel) === now;
+      seen.set(rel, now);
+    }
     opts.onChange?.(rel, ignored);
     if (!ignored) schedule();
   });

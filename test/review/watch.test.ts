@@ -105,6 +105,42 @@ describe('watchDeck', () => {
   });
 });
 
+describe('watchDeck and builds that write into the deck folder', () => {
+  it('does not rebuild when a build rewrites the lock with the same content, or a file is saved unchanged', async () => {
+    const deck = tempDeck();
+    cleanups.push(deck.cleanup);
+    const lock = join(deck.dir, 'metrics.lock.json');
+    writeFileSync(lock, '{"rows": []}\n');
+    const { build, calls } = fakeBuild();
+    const ac = new AbortController();
+    const events: [string, boolean][] = [];
+    let lockEvents!: () => void;
+    const twoLockEvents = new Promise<void>((r) => (lockEvents = r));
+    const done = watchDeck(deck.dir, {
+      // Like `build` writing metrics.lock.json beside the spec, with unchanged content.
+      build: async (dir) => {
+        const r = await build(dir);
+        writeFileSync(lock, '{"rows": []}\n');
+        writeFileSync(join(dir, 'metrics.csv'), readFileSync(join(dir, 'metrics.csv')));
+        return r;
+      },
+      signal: ac.signal,
+      debounceMs: 20,
+      log: () => undefined,
+      error: () => undefined,
+      onChange: (p, ignored) => {
+        events.push([p, ignored]);
+        if (events.some(([q]) => q === 'metrics.lock.json') && events.some(([q]) => q === 'metrics.csv')) lockEvents();
+      },
+    });
+    await twoLockEvents;
+    ac.abort();
+    await done;
+    expect(events.filter(([p]) => p === 'metrics.lock.json' || p === 'metrics.csv').every(([, ignored]) => ignored)).toBe(true);
+    expect(calls.length).toBe(1);
+  });
+});
+
 describe('gonogo watch (CLI) with an injected build', () => {
   it('prints the verdict of each build and exits 0 when stopped', async () => {
     const deck = tempDeck();
