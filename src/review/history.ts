@@ -32,7 +32,7 @@ export interface Checkpoint {
   verdict: { criterion: string; label: string; option?: string };
   counts: Record<Status, number>;
   /** Per criterion, its status (additive to the brief: lets the slide say which criteria flipped). */
-  criteria: { id: string; status: Status }[];
+  criteria?: { id: string; status: Status }[];
   /** Per primary and guardrail metric, its overall headline change. */
   headline: Record<string, HeadlineRead>;
   gaps: GapState[];

@@ -33,7 +33,7 @@ export function composeSinceLastCheckpoint(input: SinceInput): Slide | undefined
   const items: BulletItem[] = [
     { text: t('since-verdict', { changed: verdictChanged, from: prev.verdict.label, to: now.verdict.label, ...now.counts, passBefore: prev.counts.pass, failBefore: prev.counts.fail, inconclusiveBefore: prev.counts.inconclusive }), ...(verdictChanged ? { tone: 'accent' as const } : {}) },
   ];
-  for (const c of now.criteria) {
+  for (const c of now.criteria ?? []) {
     const before = prev.criteria?.find((x) => x.id === c.id);
     if (before && before.status !== c.status) items.push({ text: t('since-criterion', { label: spec.criteria[c.id]?.label ?? c.id, from: before.status, to: c.status }), level: 1, tone: c.status });
   }

@@ -7,6 +7,7 @@ import { pathToFileURL } from 'node:url';
 import { pptxToText, readPptx } from '../../src/review/pptx-text.js';
 import { GonogoError } from '../../src/diagnostics.js';
 import { pptxgenDeck, powerPointStyleDeck, type FixtureSlide } from './pptx-fixtures.js';
+import { runCli } from '../support/cli.js';
 
 const SLIDES: FixtureSlide[] = [
   { title: 'Recommend B: speed up, quality holds', bullets: [{ text: 'Median time to first quote −11.9%' }, { text: 'All top-5 categories faster', level: 1 }], table: [['Metric', 'Change'], ['Hire rate', '−0.2 pp']], alt: 'Forest plot of time to first quote by category', notes: 'Lead with the recommendation.\n\nThen the evidence.' },
@@ -133,6 +134,27 @@ describe('pptxToText on decks converted by LibreOffice', () => {
       ]);
       expect(texts.map((p) => p.text)).toContain('Second grouped caption');
       expect(doc.slides[0].tables).toEqual([[['Metric', 'Change'], ['Hire rate', '−0.2 pp']]]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('gonogo textconv (CLI)', () => {
+  it('prints the text form, and exits 2 for a missing or unreadable file', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'gonogo-tc-'));
+    try {
+      writeFileSync(join(dir, 'deck.pptx'), await pptxgenDeck(SLIDES));
+      writeFileSync(join(dir, 'pointer.pptx'), 'version https://git-lfs.github.com/spec/v1\n');
+      const ok = await runCli(['textconv', 'deck.pptx'], { cwd: dir });
+      expect(ok.code).toBe(0);
+      expect(ok.stdout).toBe(pptxToText(readFileSync(join(dir, 'deck.pptx'))));
+      const missing = await runCli(['textconv', 'nope.pptx'], { cwd: dir });
+      expect(missing.code).toBe(2);
+      expect(missing.stderr).toContain('cannot read nope.pptx: no such file');
+      const lfs = await runCli(['textconv', 'pointer.pptx'], { cwd: dir });
+      expect(lfs.code).toBe(2);
+      expect(lfs.stderr).toContain('not a Git LFS pointer');
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
