@@ -18,7 +18,8 @@ const NOTES_REL = /\/notesSlide$/;
 export function readSlideParts(bytes: Uint8Array, shown = 'the file'): SlidePart[] {
   let files: Record<string, Uint8Array>;
   try {
-    files = unzipSync(bytes);
+    // Only XML parts and relationships: media can be most of a deck's bytes and is never read here.
+    files = unzipSync(bytes, { filter: (f) => /\.(xml|rels)$/i.test(f.name) });
   } catch (err) {
     throw notPptx(shown, `it is not a zip archive (${(err as Error).message})`);
   }
