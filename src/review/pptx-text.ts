@@ -28,7 +28,10 @@ export interface PptxDocument {
 }
 
 // Placeholders that repeat on every slide and change without the content changing.
-const SKIPPED_PLACEHOLDERS = new Set(['sldNum', 'dt', 'hdr', 'sldImg']);
+const SKIPPED_PLACEHOLDERS = new Set(['sldNum', 'dt', 'hdr', 'ftr', 'sldImg']);
+// The same furniture drawn as plain text boxes, recognised by PowerPoint's own shape names.
+const SKIPPED_NAMES = /^(slide number|footer|date)( placeholder)?\b/i;
+const TITLE_NAMES = /^(slide )?title\b/i;
 const TITLE_PLACEHOLDERS = new Set(['title', 'ctrTitle']);
 // A placeholder with no type is a content placeholder: bulleted by the master unless it says otherwise.
 const BULLETED_PLACEHOLDERS = new Set(['body', 'obj']);
@@ -80,8 +83,9 @@ function walk(tree: XmlNode | undefined, v: Visitor, notes = false): void {
 function shape(sp: XmlNode, v: Visitor, notes = false): void {
   const ph = path(sp, 'nvSpPr', 'nvPr', 'ph');
   const type = ph ? (attr(ph, 'type') ?? 'obj') : undefined;
-  if (type && SKIPPED_PLACEHOLDERS.has(type)) return;
-  const isTitle = (type !== undefined && TITLE_PLACEHOLDERS.has(type)) || /^title\b/i.test(attr(path(sp, 'nvSpPr', 'cNvPr') ?? sp, 'name') ?? '');
+  const name = attr(path(sp, 'nvSpPr', 'cNvPr') ?? sp, 'name') ?? '';
+  if ((type && SKIPPED_PLACEHOLDERS.has(type)) || SKIPPED_NAMES.test(name)) return;
+  const isTitle = (type !== undefined && TITLE_PLACEHOLDERS.has(type)) || TITLE_NAMES.test(name);
   const paras = paragraphs(child(sp, 'txBody'), type !== undefined && BULLETED_PLACEHOLDERS.has(type), notes);
   if (paras.length) v.text(paras, isTitle ? 'title' : type === 'body' || type === 'obj' ? 'body' : 'other');
 }

@@ -56,6 +56,8 @@ ${sp(5, 'TextBox 4', '<p:nvPr/>', `<a:p><a:r><a:t>Grouped </a:t></a:r><a:r><a:rP
 <a:tr h="1"><a:tc><a:txBody><a:bodyPr/>${para('Hire rate')}</a:txBody></a:tc><a:tc><a:txBody><a:bodyPr/>${para('a | b')}</a:txBody></a:tc></a:tr></a:tbl></a:graphicData></a:graphic></p:graphicFrame>
 <mc:AlternateContent><mc:Choice Requires="p14">${sp(8, 'TextBox 7', '<p:nvPr/>', para('Choice text'))}</mc:Choice><mc:Fallback>${sp(9, 'TextBox 8', '<p:nvPr/>', para('Fallback text'))}</mc:Fallback></mc:AlternateContent>
 ${sp(10, 'Slide Number', ph('sldNum', 12), `<a:p><a:fld id="{1}" type="slidenum"><a:t>1</a:t></a:fld></a:p>`)}
+${sp(11, 'Footer Placeholder 3', ph('ftr', 11), para('Internal — do not forward'))}
+${sp(12, 'Slide Number 9', '<p:nvPr/>', para('1'))}
 </p:spTree></p:cSld></p:sld>`;
   const slideB = `<p:sld ${NS} show="0"><p:cSld><p:spTree>${sp(2, 'Title 1', ph('ctrTitle'), para('Appendix'))}</p:spTree></p:cSld></p:sld>`;
   const notes = `<p:notes ${NS}><p:cSld><p:spTree>${sp(2, 'Slide Image', ph('sldImg'), '')}${sp(3, 'Notes', ph('body', 1), para('Open with the ask.') + para('Then the risks.'))}${sp(4, 'Num', ph('sldNum', 5), para('1'))}</p:spTree></p:cSld></p:notes>`;
