@@ -32,6 +32,7 @@ export const initCommand: CliCommand = {
         '',
         'To see decks as text in git diff, run once in your repository:',
         '  git config diff.gonogo.textconv "npx gonogo textconv"',
+        '  git config diff.gonogo.cachetextconv true     (git keeps the text of each committed deck)',
         '',
       ].join('\n'),
     );

@@ -77,7 +77,8 @@ const ROLE_ORDER: Record<string, number> = { primary: 0, guardrail: 1, secondary
 const EPS = 1e-9;
 
 function metricChanges(a: Extract<DeckSnapshot, { source: 'deck' }>, b: Extract<DeckSnapshot, { source: 'deck' }>): Change[] {
-  const conf = b.spec.decision.confidence;
+  const confA = a.spec.decision.confidence;
+  const confB = b.spec.decision.confidence;
   // Metrics of both versions: one dropped from the spec shows as moving to "no read".
   const metrics = [...b.spec.metrics, ...a.spec.metrics.filter((x) => !b.spec.metrics.some((y) => y.id === x.id))].sort((x, y) => ROLE_ORDER[x.role] - ROLE_ORDER[y.role]);
   const out: Change[] = [];
@@ -91,9 +92,9 @@ function metricChanges(a: Extract<DeckSnapshot, { source: 'deck' }>, b: Extract<
       const scale = rb && cb ? scaleOf(rb, cb) : ra && ca ? scaleOf(ra, ca) : headlineScale(m);
       if (ca && cb && same(ca, cb) && scaleOf(ra!, ca) === scale) continue;
       if (!ca && !cb) continue;
-      const show = (c: MetricPoint | null) => (c ? `${fmtChange(c.estimate, scale, m)} ${fmtInterval(c.ci, scale, m, conf)}` : 'no read');
+      const show = (c: MetricPoint | null, conf: number) => (c ? `${fmtChange(c.estimate, scale, m)} ${fmtInterval(c.ci, scale, m, conf)}` : 'no read');
       const by = ca && cb ? fmtMove(cb.estimate - ca.estimate, scale, m) : 'n/a';
-      const shown: Extract<Change, { kind: 'metric' }>['shown'] = { from: show(ca), to: show(cb), by };
+      const shown: Extract<Change, { kind: 'metric' }>['shown'] = { from: show(ca, confA), to: show(cb, confB), by };
       // A relative headline also reads in the metric's own unit (minutes, USD) when the absolute change exists.
       const ua = ra?.absolute;
       const ub = rb?.absolute;
