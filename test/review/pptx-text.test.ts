@@ -161,3 +161,19 @@ describe('gonogo textconv (CLI)', () => {
     }
   });
 });
+
+describe('pptxToText round trip (property)', () => {
+  it('recovers any single-line text pptxgenjs writes: XML specials, unicode, pipes in cells', async () => {
+    const fc = (await import('fast-check')).default;
+    const word = fc.string({ unit: fc.constantFrom('a', 'Z', '7', '&', '<', '>', '"', "'", '|', '−', '→', 'é', '✓', '%', '.'), minLength: 1, maxLength: 8 });
+    const line = fc.array(word, { minLength: 1, maxLength: 5 }).map((ws) => ws.join(' '));
+    await fc.assert(
+      fc.asyncProperty(line, line, line, async (title, bullet, cell) => {
+        const doc = readPptx(await pptxgenDeck([{ title, bullets: [{ text: bullet }], table: [[cell, 'x']], alt: cell, notes: bullet }]));
+        const s = doc.slides[0];
+        return s.title === title && s.texts[0].text === bullet && s.tables[0][0][0] === cell && s.alts[0] === cell && s.notes[0] === bullet;
+      }),
+      { numRuns: 25, seed: 42 },
+    );
+  });
+});
