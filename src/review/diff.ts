@@ -89,12 +89,15 @@ function metricChanges(a: Extract<DeckSnapshot, { source: 'deck' }>, b: Extract<
       const rb = b.results.reads.find((r) => r.metric === m.id && r.segment === segment);
       const ca = headlineChange(ra, m);
       const cb = headlineChange(rb, m);
-      const scale = rb && cb ? scaleOf(rb, cb) : ra && ca ? scaleOf(ra, ca) : headlineScale(m);
-      if (ca && cb && same(ca, cb) && scaleOf(ra!, ca) === scale) continue;
+      const scaleA = ra && ca ? scaleOf(ra, ca) : undefined;
+      const scaleB = rb && cb ? scaleOf(rb, cb) : undefined;
+      const scale = scaleB ?? scaleA ?? headlineScale(m);
       if (!ca && !cb) continue;
-      const show = (c: MetricPoint | null, conf: number) => (c ? `${fmtChange(c.estimate, scale, m)} ${fmtInterval(c.ci, scale, m, conf)}` : 'no read');
-      const by = ca && cb ? fmtMove(cb.estimate - ca.estimate, scale, m) : 'n/a';
-      const shown: Extract<Change, { kind: 'metric' }>['shown'] = { from: show(ca, confA), to: show(cb, confB), by };
+      if (ca && cb && same(ca, cb) && scaleA === scaleB) continue;
+      // Each side in its own scale; a move only makes sense when both read on the same one.
+      const show = (c: MetricPoint | null, sc: 'relative' | 'absolute' | undefined, conf: number) => (c && sc ? `${fmtChange(c.estimate, sc, m)} ${fmtInterval(c.ci, sc, m, conf)}` : 'no read');
+      const by = ca && cb && scaleA === scaleB ? fmtMove(cb.estimate - ca.estimate, scale, m) : 'n/a';
+      const shown: Extract<Change, { kind: 'metric' }>['shown'] = { from: show(ca, scaleA, confA), to: show(cb, scaleB, confB), by };
       // A relative headline also reads in the metric's own unit (minutes, USD) when the absolute change exists.
       const ua = ra?.absolute;
       const ub = rb?.absolute;
