@@ -1,5 +1,5 @@
 import { runUntil } from './src/pipeline.js';
-const r = await runUntil('compose', 'decks/quoting-workflow');
+const r = await runUntil('compose', process.argv[2] ?? 'decks/quoting-workflow');
 for (const s of r.compose!.slides) {
   console.log(`\n## ${s.id} [${s.kind}] ${s.title}`);
   for (const b of s.blocks) {

@@ -7,6 +7,7 @@ import { readPrecomputed } from './sources/precomputed.js';
 import type { MetricsSnapshot } from './sources/snapshot.js';
 import { analyze } from './stats/analyze.js';
 import { decide } from './decide/decide.js';
+import { interimView } from './decide/phase.js';
 import { composeDeck } from './compose/compose.js';
 import { loadTexts } from './compose/texts.js';
 import { defaultTheme, type Theme } from './deck/theme.js';
@@ -48,11 +49,11 @@ export async function runUntil<S extends StageName>(stage: S, deckDir: string, o
   const analyzed = analyze(run.load.spec, run.data);
   throwIfErrors(analyzed.diagnostics);
   run.diagnostics.push(...analyzed.diagnostics);
-  run.analyze = analyzed.results;
+  run.analyze = run.load.spec.phase === 'interim' ? interimView(run.load.spec, analyzed.results) : analyzed.results;
   if (last < 3) return run as never;
   run.decide = decide(run.load.spec, run.analyze, run.data.quality);
   if (last < 4) return run as never;
-  const { texts } = loadTexts(run.load.dir, cwd);
+  const { texts } = loadTexts(run.load.dir, cwd, run.load.spec.phase);
   const composed = composeDeck({ spec: run.load.spec, results: run.analyze, decision: run.decide, quality: run.data.quality, texts, theme: opts.theme ?? defaultTheme, checkpoint: opts.checkpoint });
   run.diagnostics.push(...composed.diagnostics);
   run.compose = composed.deck;
@@ -62,6 +63,7 @@ export async function runUntil<S extends StageName>(stage: S, deckDir: string, o
 async function readData(loaded: LoadedSpec, cwd: string): Promise<MetricsSnapshot> {
   const { spec, dir } = loaded;
   if (spec.metrics_file) return readPrecomputed(join(dir, spec.metrics_file), spec, cwd);
+  if (spec.phase === 'design') return { rows: [], provenance: {}, quality: [] };
   throw new GonogoError(
     errorDiag('data/none', 'the spec names no metrics data', { pos: loaded.positions.at([]), expected: 'metrics_file: metrics.csv, or a source with SQL per metric', hint: 'add metrics_file: with precomputed metrics, or run gonogo pull' }),
   );

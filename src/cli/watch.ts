@@ -9,9 +9,8 @@ import type { BuildFn, BuildOutcome } from '../review/watch.js';
 type RealBuild = (deckDir: string, opts: { cwd?: string; env?: NodeJS.ProcessEnv }) => Promise<BuildOutcome>;
 
 async function loadRealBuild(): Promise<RealBuild> {
-  // @ts-ignore -- src/build.ts lands on main with the build stage; until then this import is unresolved.
-  const mod = (await import('../build.js')) as { build: RealBuild };
-  return mod.build;
+  const { build } = await import('../build.js');
+  return build;
 }
 
 /** The command, with the build and the stop signal injectable (tests pass a fake build and their own signal). */

@@ -1,37 +1,143 @@
-// Chart blocks for the composers: data from Results/Decision → the chart kit's builders.
-// STAND-IN forest spec until the chart kit lands.
+// Chart blocks for the composers: Results and Decision data → the chart kit's builders (src/charts).
 import type { ChartSpec } from '../deck/types.js';
 import type { Metric } from '../spec/schema.js';
-import type { RuleOutcome } from '../decide/types.js';
-import { type Ctx, describeChange } from './context.js';
+import type { RuleOutcome, Status } from '../decide/types.js';
+import type { ChangeRead } from '../stats/results.js';
+import { type Ctx, headlineChange, headlineScale } from './context.js';
+import { forestChart, type ForestRow } from '../charts/forest.js';
+import { guardrailsChart } from '../charts/guardrails.js';
+import { scenariosChart } from '../charts/scenarios.js';
+import { tradeoffChart } from '../charts/tradeoff.js';
+import { distributionChart } from '../charts/distribution.js';
+import { powerChart } from '../charts/power.js';
+import type { ValueFormat } from '../charts/format.js';
+import { minimumDetectableEffect } from '../stats/power.js';
+import { parseQuantity } from '../spec/quantity.js';
+import type { PowerPlan } from './power.js';
 
+/** Chart size on a chart slide (inches): the layout keeps the aspect and never enlarges. */
+const WIDE = { width: 7.6, height: 4.6 };
+
+export function valueFormat(m: Metric, scale: 'relative' | 'absolute'): ValueFormat {
+  if (scale === 'relative') return { kind: 'percent' };
+  if (m.kind === 'proportion') return { kind: 'pp' };
+  return { kind: 'unit', unit: m.unit === 'minutes' ? 'min' : m.unit };
+}
+
+/** Where an interval sits against a threshold line: wholly on the good side, wholly on the bad side, or across. */
+function sideOf(ch: ChangeRead, threshold: number | undefined, better: 'higher' | 'lower'): Status {
+  const lo = ch.ci?.lo ?? ch.estimate;
+  const hi = ch.ci?.hi ?? ch.estimate;
+  const t = threshold ?? 0;
+  const good = better === 'lower' ? hi < t : lo > t;
+  const bad = better === 'lower' ? lo > t : hi < t;
+  return good ? 'pass' : bad ? 'fail' : 'inconclusive';
+}
+
+/** Forest plot of one metric: the overall read (with the criterion's status) and each segment against the same line. */
 export function forestForMetric(ctx: Ctx, m: Metric, scale: 'relative' | 'absolute', rule: RuleOutcome | undefined): ChartSpec {
   const reads = [ctx.read(m.id)!, ...ctx.segmentReads(m.id)];
-  const k = scale === 'relative' || m.kind === 'proportion' ? 100 : 1;
-  const values = reads.flatMap((r) => {
+  const rows: ForestRow[] = reads.flatMap((r, i) => {
     const c = scale === 'relative' ? r.relative : r.absolute;
-    return c ? [{ label: r.segment === 'all' ? 'All' : r.segment.split('=')[1], estimate: c.estimate * k, lo: (c.ci?.lo ?? c.estimate) * k, hi: (c.ci?.hi ?? c.estimate) * k }] : [];
+    if (!c) return [];
+    const label = r.segment === 'all' ? 'All' : `${r.segment.split('=')[1]}${r.exploratory ? '*' : ''}`;
+    const status = i === 0 && rule ? rule.status : sideOf(c, rule?.thresholdValue, m.better);
+    return [{ label, estimate: c.estimate, lo: c.ci?.lo ?? null, hi: c.ci?.hi ?? null, status }];
   });
-  const overall = reads[0];
-  const ch = scale === 'relative' ? overall.relative! : overall.absolute!;
-  const d = describeChange(m, ch, scale, ctx.spec.decision.confidence);
-  return {
-    id: `forest-${m.id}`,
-    kind: 'forest',
-    width: 6.2,
-    height: 3.6,
-    alt: `Treatment ${d.verb} ${d.labelLower} by ${d.magnitude} ${d.interval}${rule?.threshold ? `; the bar is ${rule.threshold}` : ''}.`,
-    vegaLite: {
-      $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
-      width: 6.2 * 72 - 120,
-      height: 3.6 * 72 - 60,
-      data: { values },
-      encoding: { y: { field: 'label', type: 'nominal', sort: null, title: null } },
-      layer: [
-        { mark: 'rule', encoding: { x: { field: 'lo', type: 'quantitative', title: scale === 'relative' ? 'Change vs control (%)' : `Change vs control (${m.kind === 'proportion' ? 'pp' : m.unit})` }, x2: { field: 'hi' } } },
-        { mark: { type: 'point', filled: true, size: 80 }, encoding: { x: { field: 'estimate', type: 'quantitative' } } },
-        { data: { values: [{ zero: 0 }] }, mark: { type: 'rule', strokeDash: [4, 4] }, encoding: { x: { field: 'zero', type: 'quantitative' } } },
-      ],
+  return forestChart(
+    {
+      id: m.id,
+      metric: m.label,
+      better: m.better,
+      format: valueFormat(m, scale),
+      rows,
+      threshold: rule?.thresholdValue !== undefined ? { value: rule.thresholdValue, label: 'bar' } : undefined,
+      confidence: ctx.spec.decision.confidence,
+      size: WIDE,
     },
+    ctx.theme,
+  );
+}
+
+export function guardrailChart(ctx: Ctx): ChartSpec | undefined {
+  const rows = ctx.decision.guardrails.flatMap((g) => {
+    const m = g.metric ? ctx.metric(g.metric) : undefined;
+    if (!m || !g.observed || m.max_worsening === undefined || !g.scale) return [];
+    return [{
+      label: m.label,
+      estimate: g.observed.estimate,
+      lo: g.observed.ci?.lo ?? null,
+      hi: g.observed.ci?.hi ?? null,
+      limit: Math.abs(parseQuantity(m.max_worsening)!.value),
+      format: valueFormat(m, g.scale),
+      better: m.better,
+      status: g.status,
+    }];
+  });
+  if (!rows.length) return undefined;
+  return guardrailsChart({ rows, confidence: ctx.spec.decision.confidence, size: WIDE }, ctx.theme);
+}
+
+export function scenarioChart(ctx: Ctx): ChartSpec | undefined {
+  const byName = Object.fromEntries(ctx.decision.scenarios.map((s) => [s.name, s]));
+  if (!byName.base) return undefined;
+  const verdictRules = ctx.decision.criteria.find((c) => c.id === ctx.decision.verdict.criterion)?.rules ?? ctx.decision.criteria.flatMap((c) => c.rules);
+  const rows = byName.base.changes
+    .filter((c) => ctx.metric(c.metric).role === 'primary')
+    .map((c) => {
+      const m = ctx.metric(c.metric);
+      const at = (name: string) => byName[name]?.changes.find((x) => x.metric === c.metric)?.estimate ?? c.estimate;
+      const rule = verdictRules.find((r) => r.metric === c.metric && r.scale === c.scale);
+      return { label: m.label, format: valueFormat(m, c.scale), better: m.better, best: at('best'), base: c.estimate, worst: at('worst'), criterion: rule?.thresholdValue };
+    });
+  if (!rows.length) return undefined;
+  return scenariosChart({ rows, size: WIDE }, ctx.theme);
+}
+
+/** Speed vs quality by segment: the first two primary metrics that share segments, with the acceptable region from the verdict's rules. */
+export function tradeoffForSegments(ctx: Ctx): ChartSpec | undefined {
+  const primaries = ctx.spec.metrics.filter((m) => m.role === 'primary');
+  if (primaries.length < 2) return undefined;
+  const [mx, my] = primaries;
+  const sx = headlineScale(mx);
+  const sy = headlineScale(my);
+  const rules = ctx.decision.criteria.flatMap((c) => c.rules);
+  const tx = rules.find((r) => r.metric === mx.id && r.scale === sx)?.thresholdValue;
+  const ty = rules.find((r) => r.metric === my.id && r.scale === sy)?.thresholdValue;
+  const points = ctx.segmentReads(mx.id).flatMap((rx) => {
+    const ry = ctx.read(my.id, rx.segment);
+    const cx = sx === 'relative' ? rx.relative : rx.absolute;
+    const cy = ry && (sy === 'relative' ? ry.relative : ry.absolute);
+    if (!cx || !cy) return [];
+    const ok = (tx === undefined || (mx.better === 'lower' ? cx.estimate <= tx : cx.estimate >= tx)) && (ty === undefined || (my.better === 'lower' ? cy.estimate <= ty : cy.estimate >= ty));
+    return [{ label: rx.segment.split('=')[1], x: cx.estimate, y: cy.estimate, status: (ok ? 'pass' : 'fail') as Status }];
+  });
+  if (points.length < 2) return undefined;
+  const overallX = headlineChange(ctx.read(mx.id), mx);
+  const overallY = headlineChange(ctx.read(my.id), my);
+  if (overallX && overallY) points.unshift({ label: 'All', x: overallX.estimate, y: overallY.estimate, status: 'pass' });
+  const acceptable = {
+    ...(tx !== undefined ? (mx.better === 'lower' ? { xMax: tx } : { xMin: tx }) : {}),
+    ...(ty !== undefined ? (my.better === 'lower' ? { yMax: ty } : { yMin: ty }) : {}),
+    label: 'meets both bars',
   };
+  return tradeoffChart(
+    { id: `${mx.id}-vs-${my.id}`, x: { label: `${mx.label}, change`, format: valueFormat(mx, sx) }, y: { label: `${my.label}, change`, format: valueFormat(my, sy) }, points, acceptable, size: WIDE, noun: ['segment', 'segments'] },
+    ctx.theme,
+  );
+}
+
+export function distributionFor(ctx: Ctx, m: Metric): ChartSpec | undefined {
+  const values = ctx.input.distributions?.[m.id];
+  if (!values || !values.control.length || !values.treatment.length) return undefined;
+  return distributionChart({ id: m.id, metric: m.label, unit: m.unit === 'minutes' ? 'min' : m.unit, values, mode: 'ecdf', size: WIDE }, ctx.theme);
+}
+
+export function powerCurveChart(ctx: Ctx, plan: PowerPlan): ChartSpec {
+  const grid = [100, 200, 300, 500, 750, 1000, 1500, 2000, 3000, 5000, 7500, 10000];
+  const curve = grid.map((n) => ({ n, mde: minimumDetectableEffect({ p0: plan.p0, n, power: plan.power, alpha: plan.alpha, method: 'power-prop-test' }).mde }));
+  return powerChart(
+    { curve, designEffect: plan.deff, format: { kind: 'pp' }, target: { mde: plan.mde, label: 'target lift' }, plannedN: plan.perArm, unitName: plan.unitName.toLowerCase(), size: WIDE },
+    ctx.theme,
+  );
 }

@@ -14,6 +14,10 @@ import { composeRecommendation } from './recommendation.js';
 import { composeDataGaps, composeRisks } from './registers.js';
 import { composePlan, composeRaci, composeRollback } from './plan.js';
 import { composePrewire } from './prewire.js';
+import { composeDesignSummary, composePilotDesign } from './pilot-design.js';
+import { composeInterim } from './interim.js';
+import { composeGuardrails } from './guardrails.js';
+import { composeDistribution, composeFrontier } from './frontier.js';
 
 type Composer = (ctx: Ctx) => Slide[];
 
@@ -22,7 +26,10 @@ const FINAL: Composer[] = [
   composeExecSummary,
   composeContextMethod,
   composeDeepDives,
+  composeDistribution,
+  composeGuardrails,
   composeMetricsOverview,
+  composeFrontier,
   composeTradeoffs,
   composeScenarios,
   composeRecommendation,
@@ -34,9 +41,16 @@ const FINAL: Composer[] = [
   composePrewire,
 ];
 
+const DESIGN: Composer[] = [composeTitle, composeDesignSummary, composePilotDesign, composeRisks, composeRaci, composePlan, composePrewire];
+
+/** Interim: only participation, compliance, safety and data quality; no pre-wire (it carries north-star reads). */
+const INTERIM: Composer[] = [composeTitle, composeInterim, composePlan];
+
+const BY_PHASE = { design: DESIGN, interim: INTERIM, final: FINAL } as const;
+
 export function composeDeck(input: ComposeInput): { deck: Deck; diagnostics: Diagnostic[] } {
   const ctx = new Ctx(input);
-  const slides = FINAL.flatMap((c) => c(ctx));
+  const slides = BY_PHASE[input.spec.phase].flatMap((c) => c(ctx));
   const d = input.spec.deck;
   return {
     deck: {

@@ -18,6 +18,8 @@ export interface ComposeInput {
   texts: Texts;
   theme: Theme;
   checkpoint?: string;
+  /** Raw values per arm for duration metrics read from raw data (overall), for distribution charts. */
+  distributions?: Record<string, { control: number[]; treatment: number[] }>;
 }
 
 export class Ctx {

@@ -31,7 +31,7 @@ function deepDive(ctx: Ctx, m: Metric): Slide[] {
     ];
   });
   const title = ctx.t('deep-dive-title', { ...d, hasRule: Boolean(rule), status: rule?.status ?? '', threshold: rule?.threshold ?? '' });
-  return [
+  const slides: Slide[] = [
     {
       id: `deep-dive-${m.id}`,
       kind: 'chart',
@@ -41,9 +41,26 @@ function deepDive(ctx: Ctx, m: Metric): Slide[] {
         { type: 'chart', chart: forestForMetric(ctx, m, scale, rule) },
         { type: 'text', role: 'body', text: ctx.t('deep-dive-reading', { ...d, hasRule: Boolean(rule), status: rule?.status ?? '', statusWord: rule ? STATUS_WORD[rule.status] : '', reason: rule?.reason ?? '', threshold: rule?.threshold ?? '' }), tone: rule ? STATUS_TONE[rule.status] : undefined },
         ...(segs.length ? [{ type: 'text' as const, role: 'caption' as const, text: ctx.t('deep-dive-segments', { exploratory, count: segs.length, adjustment: ctx.results.adjustment === 'bh' ? 'Benjamini–Hochberg' : ctx.results.adjustment === 'holm' ? 'Holm' : '' }) }] : []),
-        { type: 'table', header: ['Segment', 'Control', 'Treatment', 'Change', `${ctx.confidence} CI`, 'n'], rows, widths: [3, 1.4, 1.4, 1.3, 2.2, 1.2] },
       ],
       notes: [ctx.t('deep-dive-notes', { ...d, north: ctx.spec.stakeholders.filter((s) => s.north_star?.includes(m.id)).map((s) => `${s.name} (${s.role})`) })],
     },
   ];
+  const changes = segs.flatMap((r) => {
+    const c = scale === 'relative' ? r.relative : r.absolute;
+    return c ? [{ segment: r.segment.split('=')[1], c }] : [];
+  });
+  const improved = changes.filter(({ c }) => c.ci && (m.better === 'lower' ? c.ci.hi < 0 : c.ci.lo > 0)).length;
+  const weakest = [...changes].sort((a, b) => (m.better === 'lower' ? b.c.estimate - a.c.estimate : a.c.estimate - b.c.estimate))[0];
+  slides.push({
+    id: `segments-${m.id}`,
+    kind: 'table',
+    section: 'Metric deep-dives',
+    title: ctx.t('segments-title', { label: m.label, improved, count: changes.length, hasSegments: changes.length > 0, weakest: weakest?.segment ?? '', weakestChange: weakest ? fmtChange(weakest.c.estimate, scale, m) : '' }),
+    blocks: [
+      { type: 'table', header: ['Segment', 'Control', 'Treatment', 'Change', `${ctx.confidence} CI`, 'n'], rows, widths: [3, 1.6, 1.6, 1.4, 2.4, 1.4] },
+      ...(segs.length ? [{ type: 'text' as const, role: 'caption' as const, text: ctx.t('deep-dive-segments', { exploratory, count: segs.length, adjustment: ctx.results.adjustment === 'bh' ? 'Benjamini–Hochberg' : ctx.results.adjustment === 'holm' ? 'Holm' : '' }) }] : []),
+    ],
+    notes: [],
+  });
+  return slides;
 }

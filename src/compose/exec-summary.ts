@@ -1,8 +1,9 @@
 // The one-page exec summary: the ask, the recommendation, headline metrics vs thresholds with intervals,
 // confidence, top risks, rollout and rollback in one line each.
 import type { Kpi, Slide } from '../deck/types.js';
-import { type Ctx, STATUS_TONE, STATUS_WORD, describeChange, headlineChange, scaleOf } from './context.js';
+import { type Ctx, STATUS_TONE, describeChange, headlineChange, scaleOf } from './context.js';
 import type { RuleOutcome } from '../decide/types.js';
+import { fmtThreshold } from '../deck/format.js';
 
 export function composeExecSummary(ctx: Ctx): Slide[] {
   const { spec, decision, t } = ctx;
@@ -15,42 +16,44 @@ export function composeExecSummary(ctx: Ctx): Slide[] {
       const read = ctx.read(m.id);
       const ch = headlineChange(read, m);
       if (!read || !ch) return [];
+      const scale = scaleOf(read, ch);
       const rule = findRule(ctx, m.id);
-      const status = rule?.status;
-      const d = describeChange(m, ch, scaleOf(read, ch), spec.decision.confidence);
-      return [{
-        label: m.label,
-        value: d.change,
-        detail: `${d.interval.replace(/[()]/g, '')}${rule?.threshold ? ` · bar ${rule.threshold.replace(/^change /, '')}` : ''}${status ? ` · ${STATUS_WORD[status]}` : ''}`,
-        tone: status ? STATUS_TONE[status] : 'neutral',
-      }];
+      const d = describeChange(m, ch, scale, spec.decision.confidence);
+      const bar = rule?.thresholdValue !== undefined && rule.scale ? ` · bar ${fmtThreshold(rule.thresholdValue, rule.scale, m)}` : '';
+      return [{ label: m.label, value: d.change, detail: `${d.interval.replace(/[()]/g, '')}${bar}`, tone: rule ? STATUS_TONE[rule.status] : 'neutral' }];
     });
   const flips = decision.scenarios.filter((s) => s.flips);
-  const risks = [...spec.risks].sort((a, b) => rank(b.impact) + rank(b.likelihood) - rank(a.impact) - rank(a.likelihood)).slice(0, 2);
+  const risk = [...spec.risks].sort((a, b) => rank(b.impact) + rank(b.likelihood) - rank(a.impact) - rank(a.likelihood))[0];
   const srm = ctx.results.srm;
   const dq = ctx.quality.filter((q) => q.status === 'fail');
   const bullets = [
-    { text: t('exec-confidence', { confidence: ctx.confidence, pass: decision.counts.pass, fail: decision.counts.fail, inconclusive: decision.counts.inconclusive, flips: flips.map((s) => s.name).join(' and '), hasFlips: flips.length > 0, worstVerdict: flips[0]?.verdict.label ?? '' }) },
     ...(srm?.mismatch ? [{ text: t('exec-srm', { p: srm.p.toExponential(1) }), tone: 'fail' as const }] : []),
     ...dq.map((q) => ({ text: t('exec-data-quality', { message: q.message }), tone: 'fail' as const })),
-    ...(risks.length ? [{ text: t('exec-risks', { risks: risks.map((r) => r.description.charAt(0).toLowerCase() + r.description.slice(1)), mitigations: risks.map((r) => r.mitigation) }) }] : []),
+    { text: t('exec-confidence', { confidence: ctx.confidence, pass: decision.counts.pass, fail: decision.counts.fail, inconclusive: decision.counts.inconclusive, flips: flips.map((s) => s.name).join(' and '), hasFlips: flips.length > 0, worstVerdict: flips[0]?.verdict.label ?? '' }) },
+    ...(risk ? [{ text: t('exec-risks', { risk: lowerFirst(risk.description), mitigation: lowerFirst(risk.mitigation) }) }] : []),
     ...(spec.timeline[0] ? [{ text: t('exec-rollout', { when: spec.timeline[0].when, what: spec.timeline[0].what, owner: spec.timeline[0].owner }) }] : []),
     ...(spec.rollback ? [{ text: t('exec-rollback', { who: spec.rollback.who_flips, sla: spec.rollback.sla_minutes, trigger: spec.rollback.triggers[0] }) }] : []),
   ];
+  const blocker = v.blockers[v.blockers.length - 1];
   return [
     {
       id: 'exec-summary',
       kind: 'exec-summary',
       section: 'Summary',
       title: t('exec-title', { option: v.option ?? '', optionLabel: ctx.optionLabel(v.option), verdict: v.label, fallback: v.fallback, headline: headline(ctx) }),
+      subtitle: t('exec-question', { question: spec.decision.question }),
       blocks: [
-        { type: 'text', role: 'lead', text: t('exec-ask', { question: spec.decision.question, verdict: v.label, decidedBy: v.decidedBy, option: v.option ?? '', optionLabel: ctx.optionLabel(v.option) }) },
+        { type: 'text', role: 'lead', text: t('exec-ask', { verdict: v.label, option: v.option ?? '', hasBlocker: Boolean(blocker), blockerLabel: blocker?.label ?? '', blockerRule: blocker?.rule ?? '', blockerReason: blocker?.reason ?? '' }) },
         { type: 'kpis', items: kpis },
         { type: 'bullets', items: bullets },
       ],
-      notes: [t('exec-notes', { verdict: v.label, decidedBy: v.decidedBy, confidence: ctx.confidence })],
+      notes: [t('exec-notes', { verdict: v.label, decidedBy: v.decidedBy, confidence: ctx.confidence, blockers: v.blockers.map((b) => `${b.label}: ${b.rule} (${b.reason})`) })],
     },
   ];
+}
+
+function lowerFirst(s: string): string {
+  return s.charAt(0).toLowerCase() + s.slice(1);
 }
 
 /** The first primary metric's change, e.g. "median time to first quote −11.9%". */

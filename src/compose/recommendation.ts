@@ -2,6 +2,15 @@
 // its interval, and pass / fail / inconclusive — for the verdict's criterion and those ranked above it.
 import type { Slide, TableCell } from '../deck/types.js';
 import { type Ctx, STATUS_TONE, STATUS_WORD } from './context.js';
+import type { RuleOutcome } from '../decide/types.js';
+import { fmtBracket, fmtChange } from '../deck/format.js';
+
+/** "−11.9% [−13.3%, −10.5%]" where the rule read a change; the reason in words otherwise. */
+function observedText(ctx: Ctx, r: RuleOutcome): string {
+  if (!r.observed || !r.metric || !r.scale) return r.reason;
+  const m = ctx.metric(r.metric);
+  return `${fmtChange(r.observed.estimate, r.scale, m)} ${fmtBracket(r.observed.ci, r.scale, m)}`;
+}
 
 export function composeRecommendation(ctx: Ctx): Slide[] {
   const { decision } = ctx;
@@ -11,7 +20,7 @@ export function composeRecommendation(ctx: Ctx): Slide[] {
       rows.push([
         { text: c.label, bold: c.id === decision.verdict.criterion },
         { text: r.text },
-        { text: r.reason },
+        { text: observedText(ctx, r) },
         { text: STATUS_WORD[r.status], tone: STATUS_TONE[r.status] },
       ]);
   }

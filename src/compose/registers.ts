@@ -4,8 +4,6 @@ import type { Ctx } from './context.js';
 import { parseShare } from '../spec/quantity.js';
 import { fmtShare } from '../deck/format.js';
 
-const SEVERITY_TONE = { blocker: 'fail', high: 'fail', medium: 'inconclusive', low: 'neutral' } as const;
-
 export function composeDataGaps(ctx: Ctx): Slide[] {
   const gaps = ctx.spec.data_gaps;
   if (!gaps.length) return [];
@@ -22,7 +20,7 @@ export function composeDataGaps(ctx: Ctx): Slide[] {
           : '—';
     return [
       { text: g.description },
-      { text: `${g.severity}${g.status ? ` · ${g.status}` : ''}`, tone: SEVERITY_TONE[g.severity] },
+      { text: `${g.severity}${g.status ? ` · ${g.status}` : ''}`, bold: g.severity === 'blocker' || g.severity === 'high' },
       { text: g.bias_direction },
       { text: g.mitigation },
       { text: figures },
@@ -45,8 +43,7 @@ export function composeDataGaps(ctx: Ctx): Slide[] {
 export function composeRisks(ctx: Ctx): Slide[] {
   const risks = ctx.spec.risks;
   if (!risks.length) return [];
-  const tone = (l: string) => (l === 'high' ? 'fail' : l === 'medium' ? 'inconclusive' : 'neutral') as 'fail' | 'inconclusive' | 'neutral';
-  const rows: TableCell[][] = risks.map((r) => [{ text: r.description }, { text: r.likelihood, tone: tone(r.likelihood) }, { text: r.impact, tone: tone(r.impact) }, { text: r.mitigation }, { text: r.owner ?? '—' }]);
+  const rows: TableCell[][] = risks.map((r) => [{ text: r.description }, { text: r.likelihood, bold: r.likelihood === 'high' }, { text: r.impact, bold: r.impact === 'high' }, { text: r.mitigation }, { text: r.owner ?? '—' }]);
   return [
     {
       id: 'risks',

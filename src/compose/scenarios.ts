@@ -2,10 +2,12 @@
 import type { Slide } from '../deck/types.js';
 import { type Ctx } from './context.js';
 import { fmtChange } from '../deck/format.js';
+import { scenarioChart } from './charts.js';
 
 export function composeScenarios(ctx: Ctx): Slide[] {
   const { decision } = ctx;
   const flips = decision.scenarios.filter((s) => s.flips);
+  const chart = scenarioChart(ctx);
   const columns = decision.scenarios.map((s) => ({
     heading: `${s.name.charAt(0).toUpperCase()}${s.name.slice(1)} case`,
     tone: s.flips ? ('fail' as const) : s.name === 'base' ? ('accent' as const) : ('pass' as const),
@@ -15,12 +17,16 @@ export function composeScenarios(ctx: Ctx): Slide[] {
       { type: 'text' as const, role: 'body' as const, tone: s.flips ? ('fail' as const) : ('pass' as const), text: ctx.t('scenario-verdict', { verdict: s.verdict.label, flips: s.flips, fallback: s.verdict.fallback }) },
     ],
   }));
+  const data = { verdict: decision.verdict.label, flips: flips.length > 0, flipNames: flips.map((s) => s.name), flipVerdict: flips[0]?.verdict.label ?? '' };
   return [
+    ...(chart
+      ? [{ id: 'scenarios-chart', kind: 'chart' as const, section: 'Scenarios', title: ctx.t('scenarios-chart-title', data), blocks: [{ type: 'chart' as const, chart }], notes: [chart.alt] }]
+      : []),
     {
       id: 'scenarios',
       kind: 'scenarios',
       section: 'Scenarios',
-      title: ctx.t('scenarios-title', { verdict: decision.verdict.label, flips: flips.length > 0, flipNames: flips.map((s) => s.name), flipVerdict: flips[0]?.verdict.label ?? '' }),
+      title: ctx.t('scenarios-title', data),
       blocks: [{ type: 'columns', columns }],
       notes: [ctx.t('scenarios-notes', { flips: flips.length > 0, flipNames: flips.map((s) => s.name), verdict: decision.verdict.label })],
     },

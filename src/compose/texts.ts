@@ -6,6 +6,7 @@ import { join, relative } from 'node:path';
 import Handlebars from 'handlebars';
 import { closest, errorDiag, GonogoError } from '../diagnostics.js';
 import { ASSETS_DIR } from '../layout/measure.js';
+import { NO_PEEKING } from '../decide/phase.js';
 
 export const TEMPLATES_DIR = join(ASSETS_DIR, '..', 'templates');
 
@@ -40,9 +41,10 @@ function readDir(dir: string, cwd: string): Map<string, Source> {
 }
 
 /** Loads the built-in templates and a deck's overrides; compiles them all up front so errors surface before any output. */
-export function loadTexts(deckDir: string | undefined, cwd: string = process.cwd()): { texts: Texts; overridden: string[] } {
+export function loadTexts(deckDir: string | undefined, cwd: string = process.cwd(), phase: string = 'final'): { texts: Texts; overridden: string[] } {
   const builtIn = readDir(TEMPLATES_DIR, cwd);
   const overrides = deckDir ? readDir(join(deckDir, 'templates'), cwd) : new Map<string, Source>();
+  if (phase === 'interim') for (const src of overrides.values()) refuseEfficacy(src);
   const keys = [...builtIn.keys()];
   for (const [key, src] of overrides)
     if (!builtIn.has(key)) {
@@ -73,10 +75,33 @@ export function loadTexts(deckDir: string | undefined, cwd: string = process.cwd
     try {
       return t.fn(data, { allowProtoPropertiesByDefault: false, allowProtoMethodsByDefault: false }).replace(/\s+/g, ' ').replace(/([.?!])\./g, '$1').trim();
     } catch (err) {
+      const missing = /"([^"]+)" not defined/.exec(String((err as Error).message))?.[1];
+      if (phase === 'interim' && missing && EFFICACY_VALUES.has(missing)) throw peekingError(t.file, missing, 1, 1);
       throw templateError(err, t.file, 'template/missing-value', Object.keys(data));
     }
   };
   return { texts, overridden: [...overrides.keys()] };
+}
+
+/** Values that carry an efficacy read: a template naming one cannot run in an interim deck. */
+const EFFICACY_VALUES = new Set(['change', 'interval', 'magnitude', 'verb', 'estimate', 'lift', 'delta', 'ci', 'p', 'pValue', 'observed', 'reason', 'good', 'clear', 'headline', 'decidedBy', 'better', 'worse', 'winner', 'direction']);
+
+function refuseEfficacy(src: Source): void {
+  const re = /\{\{\{?[#/^~]?\s*(?:[\w-]+\s+)*?([A-Za-z_][\w.]*)[^}]*\}\}/g;
+  for (const [i, line] of src.text.split('\n').entries())
+    for (const m of line.matchAll(re))
+      for (const name of m[0].replace(/[{}#/^~]/g, ' ').split(/[\s().]+/))
+        if (EFFICACY_VALUES.has(name)) throw peekingError(src.file, name, i + 1, (m.index ?? 0) + 1);
+}
+
+function peekingError(file: string, name: string, line: number, col: number): GonogoError {
+  return new GonogoError(
+    errorDiag('interim/peeking', `${file} asks for {{${name}}}, an efficacy read, in an interim deck`, {
+      pos: { file, line, col },
+      expected: 'interim templates that use participation, compliance, safety and data-quality values only',
+      hint: NO_PEEKING,
+    }),
+  );
 }
 
 function templateError(err: unknown, file: string, code: string, names?: string[]): GonogoError {

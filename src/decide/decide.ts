@@ -6,9 +6,12 @@ import type { QualityCheck } from '../sources/snapshot.js';
 import type { CriterionOutcome, Decision, RuleOutcome, Status, Verdict } from './types.js';
 import { combine, evalDataGapRule, evalGuardrail, evalGuardrailsRule, evalMetricRule, evalSegmentRule, type RuleContext } from './rules.js';
 import { scenarioReads } from './scenarios.js';
+import { phaseDecision, phaseVerdict } from './phase.js';
 import type { ScenarioName, ScenarioOutcome } from './types.js';
 
 export function decide(spec: Spec, results: Results, quality: QualityCheck[] = []): Decision {
+  const phase = phaseVerdict(spec);
+  if (phase) return phaseDecision(phase, evaluate(spec, results.reads, quality).guardrails);
   const base = evaluate(spec, results.reads, quality);
   const scenarios: ScenarioOutcome[] = (['best', 'base', 'worst'] as ScenarioName[]).map((name) => {
     const { reads, changes } = scenarioReads(spec, results.reads, name);
@@ -48,6 +51,7 @@ function evaluate(spec: Spec, reads: MetricRead[], quality: QualityCheck[]): { v
     return evalDataGapRule(rule, ctx);
   };
 
+  if (spec.phase !== 'final') return { verdict: phaseVerdict(spec)!, criteria: [], guardrails };
   const criteria: CriterionOutcome[] = Object.entries(spec.criteria).map(([id, c]) => {
     const mode = c.all ? 'all' : 'any';
     const rules = (c.all ?? c.any ?? []).map((r) => {
@@ -70,13 +74,16 @@ function verdictOf(spec: Spec, criteria: CriterionOutcome[]): Verdict {
       winner.mode === 'all'
         ? `all ${winner.rules.length} rules of "${winner.label}" hold`
         : `"${winner.rules.find((r) => r.status === 'pass')!.text}" holds`;
-    const earlier = criteria.slice(0, criteria.indexOf(winner)).map((c) => {
-      const blocker = c.rules.find((r) => r.status !== 'pass');
-      return blocker ? `${c.label} did not hold: ${blocker.text} is ${blocker.status} (${blocker.reason})` : `${c.label} did not hold`;
-    });
-    return { criterion: winner.id, label: winner.label, option: winner.option, decidedBy: [decidedBy, ...earlier].join('; '), fallback: false };
+    return { criterion: winner.id, label: winner.label, option: winner.option, decidedBy, fallback: false, blockers: blockersOf(criteria.slice(0, criteria.indexOf(winner))) };
   }
   const id = spec.decision.fallback ?? criteria[criteria.length - 1].id;
   const c = criteria.find((x) => x.id === id)!;
-  return { criterion: c.id, label: c.label, option: c.option, decidedBy: `no criterion holds, so the fallback "${c.label}" applies`, fallback: true };
+  return { criterion: c.id, label: c.label, option: c.option, decidedBy: `no criterion holds, so the fallback "${c.label}" applies`, fallback: true, blockers: blockersOf(criteria.filter((x) => x.id !== id)) };
+}
+
+function blockersOf(criteria: CriterionOutcome[]): Verdict['blockers'] {
+  return criteria.flatMap((c) => {
+    const r = c.mode === 'all' ? c.rules.find((x) => x.status !== 'pass') : c.rules[0];
+    return r ? [{ criterion: c.id, label: c.label, rule: r.text, status: r.status, reason: r.reason }] : [];
+  });
 }

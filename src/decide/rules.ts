@@ -71,10 +71,11 @@ export function evalMetricRule(rule: Omit<MetricRule, 'segment'> & { segment?: s
   }
   const where = segment === OVERALL ? '' : ` (${segment.replace('=', ': ')})`;
   const text = `${metric.label}${where}: ${parts.join(' and ')}`;
+  const thresholdValue = (conds.find((c) => c.kind === 'estimate') ?? conds[0])?.t;
   const threshold = parts.join(' and ');
   const read = ctx.read(rule.metric, segment);
   const ch = changeOn(read, scale);
-  if (!ch) return { text, status: 'inconclusive', metric: rule.metric, segment, scale, threshold, reason: `no ${scale} change for ${metric.label}${where} in the data` };
+  if (!ch) return { text, status: 'inconclusive', metric: rule.metric, segment, scale, threshold, thresholdValue, reason: `no ${scale} change for ${metric.label}${where} in the data` };
   const results = conds.map((c) => ({ ...c, ...condition(c.kind, c.side, c.t, ch) }));
   const status = combine(results.map((r) => r.status));
   const failing = results.find((r) => r.status !== 'pass');
@@ -83,7 +84,7 @@ export function evalMetricRule(rule: Omit<MetricRule, 'segment'> & { segment?: s
     status === 'pass'
       ? `observed ${observed}`
       : `observed ${observed}: ${failing!.kind === 'estimate' ? 'the change' : failing!.kind === 'ci_lower' ? 'the lower bound' : 'the upper bound'} ${fmtChange(failing!.value, scale, metric)} is not ${SYMBOL[failing!.side]} ${fmtThreshold(failing!.t, scale, metric)}`;
-  return { text, status, metric: rule.metric, segment, scale, observed: { estimate: ch.estimate, ci: ch.ci }, threshold, reason };
+  return { text, status, metric: rule.metric, segment, scale, observed: { estimate: ch.estimate, ci: ch.ci }, threshold, thresholdValue, reason };
 }
 
 /** Guardrail as a non-inferiority check (Eppo's guardrail cutoff): the CI bound on the bad side vs the allowed worsening. */

@@ -14,6 +14,8 @@ export interface RuleOutcome {
   observed?: { estimate: number; ci: Interval | null };
   /** The threshold in words: "≤ −10%". */
   threshold?: string;
+  /** The threshold a chart draws: the estimate's bound if the rule has one, else the first interval bound. */
+  thresholdValue?: number;
   /** Why: "CI upper −8.1% is above −5%". */
   reason: string;
 }
@@ -36,6 +38,8 @@ export interface Verdict {
   decidedBy: string;
   /** True when no criterion held and the fallback was used. */
   fallback: boolean;
+  /** For each criterion ranked above the verdict: the first rule that kept it from holding. */
+  blockers: { criterion: string; label: string; rule: string; status: Status; reason: string }[];
 }
 
 export interface ScenarioOutcome {

@@ -80,6 +80,7 @@ export function fmtShare(x: number): string {
 
 /** A threshold as the user meant it: the fewest decimals that show it exactly (−10%, −1.0 pp → −1 pp). */
 export function fmtThreshold(x: number, scale: 'relative' | 'absolute', m: MetricLike): string {
+  if (x === 0) return scale === 'relative' ? '0%' : m.kind === 'proportion' ? '0 pp' : '0';
   const k = scale === 'relative' || m.kind === 'proportion' ? 100 : 1;
   let d = 0;
   while (d < 3 && Math.abs(Math.round(x * k * 10 ** d) - x * k * 10 ** d) > 1e-9) d++;

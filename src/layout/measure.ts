@@ -104,3 +104,38 @@ export function wrapText(text: string, sizePt: number, maxWidthPt: number, weigh
   }
   return lines;
 }
+
+/**
+ * The same greedy wrap as wrapText, but each word is measured once (cached) and a line's width is the sum
+ * of its words and spaces. Kerning across a space is ignored (far below the layout's fallback allowance);
+ * this keeps long paragraphs linear instead of re-shaping every candidate line.
+ */
+export function wrapWords(text: string, sizePt: number, maxWidthPt: number, weight: FontWeight = 'regular'): string[] {
+  const lines: string[] = [];
+  const space = textWidthPt(' ', sizePt, weight);
+  for (const para of text.split('\n')) {
+    let line: string[] = [];
+    let width = 0;
+    for (const word of para.split(/\s+/).filter(Boolean)) {
+      const w = textWidthPt(word, sizePt, weight);
+      const candidate = line.length ? width + space + w : w;
+      if (candidate <= maxWidthPt) {
+        line.push(word);
+        width = candidate;
+        continue;
+      }
+      if (line.length) lines.push(line.join(' '));
+      let rest = word;
+      while (textWidthPt(rest, sizePt, weight) > maxWidthPt && rest.length > 1) {
+        let cut = rest.length - 1;
+        while (cut > 1 && textWidthPt(rest.slice(0, cut), sizePt, weight) > maxWidthPt) cut--;
+        lines.push(rest.slice(0, cut));
+        rest = rest.slice(cut);
+      }
+      line = [rest];
+      width = textWidthPt(rest, sizePt, weight);
+    }
+    lines.push(line.join(' '));
+  }
+  return lines;
+}

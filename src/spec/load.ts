@@ -80,7 +80,7 @@ function firstLine(s: string): string {
 function yamlHint(code: string): string | undefined {
   switch (code) {
     case 'DUPLICATE_KEY':
-      return 'a key appears twice in the same mapping; keep one';
+      return 'a key appears twice in the same mapping; keep one (inside { … } a comma in a text starts a new key: quote such texts)';
     case 'BAD_INDENT':
     case 'MISSING_CHAR':
       return 'check the indentation: nested keys need consistent spaces (no tabs)';

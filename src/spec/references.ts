@@ -5,6 +5,7 @@ import type { FieldPath, PositionIndex } from './positions.js';
 import { fieldName } from './issues.js';
 import { parseQuantity, parseShare, quantityOnScale } from './quantity.js';
 import { inferScale } from './rules.js';
+import { NO_PEEKING } from '../decide/phase.js';
 
 export function checkReferences(spec: Spec, positions: PositionIndex): Diagnostic[] {
   const out: Diagnostic[] = [];
@@ -69,6 +70,19 @@ export function checkReferences(spec: Spec, positions: PositionIndex): Diagnosti
     }
   });
   spec.monitoring?.alerts.forEach((a, i) => a.metric && ref('metric', a.metric, metricIds, ['monitoring', 'alerts', i, 'metric']));
+  spec.interim?.metrics?.forEach((id, i) => {
+    ref('metric', id, metricIds, ['interim', 'metrics', i]);
+    const role = spec.metrics.find((m) => m.id === id)?.role;
+    if (spec.phase === 'interim' && (role === 'primary' || role === 'secondary'))
+      out.push(
+        errorDiag('interim/peeking', `interim.metrics lists ${id}, a ${role} metric: an interim deck shows no efficacy read`, {
+          field: `interim.metrics[${i}]`,
+          expected: 'guardrail or operational metrics only (participation, compliance, safety)',
+          hint: NO_PEEKING,
+          pos: positions.at(['interim', 'metrics', i]),
+        }),
+      );
+  });
   if (spec.decision.fallback) ref('criterion', spec.decision.fallback, criterionIds, ['decision', 'fallback']);
 
   for (const [cid, c] of Object.entries(spec.criteria)) {

@@ -16,7 +16,8 @@ export const bound = z
   .refine((b) => b.at_least !== undefined || b.at_most !== undefined, 'at_least or at_most');
 
 export const metricKind = z.enum(['proportion', 'mean', 'median', 'quantile', 'rate', 'ratio']);
-export const metricRole = z.enum(['primary', 'secondary', 'guardrail']);
+/** operational: participation and compliance (shown in every phase, never an efficacy read). */
+export const metricRole = z.enum(['primary', 'secondary', 'guardrail', 'operational']);
 
 /** Where a metric's numbers come from. */
 export const metricSource = z.union([
@@ -184,6 +185,60 @@ export const scenarioSpec = z.strictObject({
   assumption: text.optional(),
 });
 
+/** A pilot's design, pre-registered before launch (seed: pilot-instead-of-mandate). */
+export const pilot = z.strictObject({
+  /** The observational finding that prompted the pilot. */
+  finding: text,
+  /** Why the finding cannot be read causally. */
+  confounders: textList.min(1),
+  /** What could go wrong if the change were mandated without a test. */
+  risk_of_mandate: text.optional(),
+  proposal: text,
+  eligibility: textList.min(1),
+  exclusions: textList.default([]),
+  randomisation: z.strictObject({
+    unit: text,
+    strata: textList.default([]),
+    note: text.optional(),
+  }),
+  treatment: text,
+  control: text,
+  quota_neutral: text.optional(),
+  pause_rules: z.array(z.strictObject({ signal: text, threshold: text, action: text })).default([]),
+  definitions: z.array(z.strictObject({ term: text, definition: text })).default([]),
+  instrumentation: z.array(z.strictObject({ check: text, status: z.enum(['planned', 'passed', 'failed']).default('planned') })).default([]),
+  reporting: z
+    .strictObject({ cadence: text, sla: text, final_readout: text.optional(), interim_shows: textList.optional() })
+    .optional(),
+  /** Power for the primary proportion: baseline, minimum detectable effect (pp), power, alpha, clusters. */
+  power: z
+    .strictObject({
+      baseline: quantity,
+      mde: quantity,
+      power: z.number().gt(0).lt(1).default(0.8),
+      alpha: z.number().gt(0).lt(1).default(0.05),
+      icc: z.number().min(0).lt(1).optional(),
+      cluster_size: z.number().positive().optional(),
+      /** Eligible units (e.g. opportunities) per week across both arms, to say how long the pilot must run. */
+      units_per_week: z.number().positive().optional(),
+      unit_name: text.default('units'),
+    })
+    .optional(),
+  /** Sequential looks, if any, with a named alpha-spending method. */
+  looks: z
+    .strictObject({ count: z.number().int().min(2).max(10), spending: z.enum(['obrien-fleming', 'pocock']) })
+    .optional(),
+  talk_track: textList.optional(),
+  written_summary: textList.optional(),
+});
+
+/** What an interim report may show: participation, compliance, safety and data quality only. */
+export const interim = z.strictObject({
+  /** Metric ids to show at interim; primary or secondary metrics here are refused (no peeking). */
+  metrics: z.array(id).optional(),
+  note: text.optional(),
+});
+
 export const source = z.strictObject({
   engine: z.enum(['files', 'duckdb', 'snowflake']),
   /** Snowflake: a connection name from ~/.snowflake/connections.toml. */
@@ -208,7 +263,10 @@ export const spec = z.strictObject({
   version: z.literal(1).optional(),
   deck: deckMeta,
   phase: z.enum(['design', 'interim', 'final']).default('final'),
+  /** Interim: label arms Arm A / Arm B so neutral operational data implies no direction. */
   blind: z.boolean().optional(),
+  pilot: pilot.optional(),
+  interim: interim.optional(),
   decision: z.strictObject({
     question: text,
     options: z.array(option).min(1),
@@ -278,3 +336,4 @@ export type Stakeholder = z.infer<typeof stakeholder>;
 export type DataGap = z.infer<typeof dataGap>;
 export type Risk = z.infer<typeof risk>;
 export type Option = z.infer<typeof option>;
+export type Pilot = z.infer<typeof pilot>;

@@ -52,8 +52,7 @@ describe('decide', () => {
     expect(d.verdict.criterion).toBe('go_partial');
     expect(d.verdict.option).toBe('B');
     expect(d.verdict.decidedBy).toContain('all 3 rules');
-    expect(d.verdict.decidedBy).toContain('Full did not hold');
-    expect(d.verdict.decidedBy).toContain('6%');
+    expect(d.verdict.blockers).toEqual([{ criterion: 'go_full', label: 'Full', rule: 'Missing variant: missing share ≤ 5%', status: 'fail', reason: 'stated missing share 6%' }]);
     const full = d.criteria.find((c) => c.id === 'go_full')!;
     expect(full.rules.map((r) => r.status)).toEqual(['pass', 'fail']);
   });

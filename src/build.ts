@@ -1,0 +1,67 @@
+// gonogo build: the pipeline to the end — layout, charts, render — then every output written atomically.
+// Everything is rendered in memory before the first write, so a failed build leaves the last good output.
+import { basename, join, relative } from 'node:path';
+import { mkdir } from 'node:fs/promises';
+import { runUntil, type PipelineOptions } from './pipeline.js';
+import { defaultTheme } from './deck/theme.js';
+import { layoutDeck } from './layout/layout.js';
+import { deckTimestamp, renderPptx } from './render/pptx/render.js';
+import { renderMarkdown } from './render/markdown.js';
+import { writeFileAtomic } from './render/write.js';
+import { renderChart } from './charts/render.js';
+import { writeChartSpecs } from './charts/write.js';
+import type { ChartSpec, Deck } from './deck/types.js';
+import type { Decision } from './decide/types.js';
+import type { Diagnostic } from './diagnostics.js';
+
+export interface BuildOptions extends PipelineOptions {
+  outDir?: string;
+  /** Environment: SOURCE_DATE_EPOCH sets the files' timestamps (default: the spec's date). */
+  env?: NodeJS.ProcessEnv;
+  chartCacheDir?: string;
+}
+
+export interface BuildResult {
+  deck: Deck;
+  decision: Decision;
+  pptxPath: string;
+  markdownPath: string;
+  slideCount: number;
+  diagnostics: Diagnostic[];
+  ms: number;
+}
+
+export async function build(deckDir: string, opts: BuildOptions = {}): Promise<BuildResult> {
+  const started = performance.now();
+  const theme = opts.theme ?? defaultTheme;
+  const run = await runUntil('compose', deckDir, { ...opts, theme });
+  const deck = run.compose!;
+  const diagnostics = [...run.diagnostics];
+  const name = basename(run.load!.dir);
+  const outDir = opts.outDir ?? join(run.load!.dir, 'out');
+
+  const laid = layoutDeck(deck, theme);
+  diagnostics.push(...laid.diagnostics);
+  const charts = deck.slides.flatMap((s) => s.blocks.flatMap((b) => (b.type === 'chart' ? [b.chart] : [])));
+  const images = new Map(await Promise.all(charts.map(async (c: ChartSpec) => [c.id, await renderChart(c, { cacheDir: opts.chartCacheDir })] as const)));
+  const pptx = await renderPptx(laid.slides, deck.meta, theme, images, { timestamp: deckTimestamp(deck.meta, opts.env ?? process.env) });
+  const markdown = renderMarkdown(deck);
+
+  await mkdir(outDir, { recursive: true });
+  const pptxPath = join(outDir, `${name}.pptx`);
+  const markdownPath = join(outDir, `${name}.md`);
+  await writeChartSpecs(charts, join(outDir, 'charts'));
+  await writeFileAtomic(join(outDir, `${name}.deck.json`), JSON.stringify(deck, null, 2) + '\n');
+  await writeFileAtomic(markdownPath, markdown);
+  await writeFileAtomic(pptxPath, pptx);
+  const cwd = opts.cwd ?? process.cwd();
+  return {
+    deck,
+    decision: run.decide!,
+    pptxPath: relative(cwd, pptxPath) || pptxPath,
+    markdownPath: relative(cwd, markdownPath) || markdownPath,
+    slideCount: laid.slides.length,
+    diagnostics,
+    ms: performance.now() - started,
+  };
+}

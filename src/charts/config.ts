@@ -1,0 +1,156 @@
+// The Vega-Lite config every gonogo chart shares, sized for the slide: 1 px = 1 pt at slide size,
+// so no text is set below 12 pt. Colours come from the theme; control and treatment always keep
+// the theme's two arm colours, statuses always come with a word or symbol as well.
+import type { ChartSpec } from '../deck/types.js';
+import type { Theme } from '../deck/theme.js';
+import { textWidthPt } from '../layout/measure.js';
+import { fitText } from './vega.js';
+
+export const MIN_TEXT_PT = 12;
+export const FONT = 'Inter';
+export type Status = 'pass' | 'fail' | 'inconclusive';
+export type Arm = 'control' | 'treatment';
+
+export const STATUS_MARK: Record<Status, string> = { pass: '✓ pass', fail: '✗ fail', inconclusive: '? inconclusive' };
+
+export function hex(color: string): string {
+  return color.startsWith('#') ? color : '#' + color;
+}
+
+export function statusColor(theme: Theme, status: Status): string {
+  return hex(theme.colors[status]);
+}
+
+export function armColor(theme: Theme, arm: Arm): string {
+  return hex(theme.colors[arm]);
+}
+
+export function vegaConfig(theme: Theme): Record<string, unknown> {
+  const c = theme.colors;
+  const text = hex(c.text);
+  const muted = hex(c.muted);
+  const rule = hex(c.rule);
+  const font = theme.fonts.body || FONT;
+  return {
+    font,
+    background: hex(c.background),
+    padding: 8,
+    view: { stroke: null },
+    axis: {
+      labelFont: font,
+      titleFont: font,
+      labelFontSize: MIN_TEXT_PT,
+      titleFontSize: 13,
+      titleFontWeight: 600,
+      labelColor: muted,
+      titleColor: text,
+      gridColor: '#E4E7EB',
+      domainColor: rule,
+      tickColor: rule,
+      labelOverlap: true,
+      labelPadding: 4,
+      titlePadding: 8,
+    },
+    legend: {
+      labelFont: font,
+      titleFont: font,
+      labelFontSize: MIN_TEXT_PT,
+      titleFontSize: MIN_TEXT_PT,
+      labelColor: text,
+      titleColor: text,
+      orient: 'top',
+      direction: 'horizontal',
+      symbolSize: 120,
+    },
+    title: {
+      font,
+      fontSize: 15,
+      fontWeight: 600,
+      color: text,
+      anchor: 'start',
+      subtitleFont: font,
+      subtitleFontSize: MIN_TEXT_PT,
+      subtitleColor: muted,
+      offset: 10,
+    },
+    text: { font, fontSize: MIN_TEXT_PT, color: text },
+    range: { category: [hex(c.control), hex(c.treatment), hex(c.accent), hex(c.inconclusive)] },
+  };
+}
+
+/** The parts of every chart's Vega-Lite spec that do not depend on its data. */
+export function baseSpec(theme: Theme, title: string, subtitle?: string): Record<string, unknown> {
+  return {
+    $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
+    autosize: { type: 'fit', contains: 'padding' },
+    config: vegaConfig(theme),
+    title: subtitle ? { text: title, subtitle } : { text: title },
+  };
+}
+
+export interface ChartSize {
+  /** Inches at slide size. */
+  width: number;
+  height: number;
+}
+
+export const DEFAULT_SIZE: ChartSize = { width: 8, height: 4.5 };
+
+/** A file-name-safe id: letters, digits, '-', '_' and '.'. */
+export function chartId(...parts: string[]): string {
+  return parts
+    .filter(Boolean)
+    .join('-')
+    .replace(/[^A-Za-z0-9._-]+/g, '_');
+}
+
+export function chart(
+  id: string,
+  kind: ChartSpec['kind'],
+  size: ChartSize,
+  alt: string,
+  vegaLite: Record<string, unknown>,
+): ChartSpec {
+  return {
+    id,
+    kind,
+    vegaLite: { ...vegaLite, width: Math.round(size.width * 72), height: Math.round(size.height * 72) },
+    alt,
+    width: size.width,
+    height: size.height,
+  };
+}
+
+export const ROW_LABEL_PT = 13;
+
+/**
+ * Row labels for a band axis: shortened with an ellipsis to fit a third of the chart's width
+ * (measured in Inter), and made unique, since a nominal axis would merge two equal labels into one row.
+ */
+export function rowLabels(labels: string[], size: ChartSize): string[] {
+  const maxPt = Math.min(240, size.width * 72 * 0.36);
+  const seen = new Map<string, number>();
+  return labels.map((label) => {
+    let text = fitText(label, ROW_LABEL_PT, maxPt);
+    const n = (seen.get(text) ?? 0) + 1;
+    seen.set(text, n);
+    if (n > 1) text = fitText(label, ROW_LABEL_PT, maxPt - textWidthPt(` (${n})`, ROW_LABEL_PT)) + ` (${n})`;
+    return text;
+  });
+}
+
+/** Axis settings for the row labels of forest, guardrail and scenario charts. */
+export function rowAxis(theme: Theme): Record<string, unknown> {
+  return { labelLimit: 0, labelFontSize: ROW_LABEL_PT, labelColor: hex(theme.colors.text), ticks: false, domain: false, grid: false };
+}
+
+/**
+ * A text layer preceded by a copy drawn in the background colour with a wide stroke: lines that
+ * cross a label are interrupted behind it, so the label stays legible.
+ */
+export function withHalo(theme: Theme, layer: Record<string, unknown>): Record<string, unknown>[] {
+  const bg = hex(theme.colors.background);
+  const { color: _color, ...encoding } = layer.encoding as Record<string, unknown>;
+  const halo = { ...layer, mark: { ...(layer.mark as object), color: bg, stroke: bg, strokeWidth: 5, strokeJoin: 'round' }, encoding };
+  return [halo, layer];
+}

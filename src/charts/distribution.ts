@@ -1,0 +1,127 @@
+// Distribution of a duration metric per arm: histogram (share of the arm per bin) or ECDF,
+// with each arm's median and P90 marked. Bins and ECDF steps are computed here so the spec
+// stays small (a few hundred points, however many raw values).
+import type { ChartSpec } from '../deck/types.js';
+import type { Theme } from '../deck/theme.js';
+import { armColor, baseSpec, chart, chartId, DEFAULT_SIZE, type Arm, type ChartSize } from './config.js';
+import { autoDigits, formatValue, midSentence, type ValueFormat } from './format.js';
+import { round } from './scale.js';
+
+export interface DistributionInput {
+  id: string;
+  /** "Time to first quote". */
+  metric: string;
+  /** Unit of the values: "min". */
+  unit: string;
+  values: Record<Arm, number[]>;
+  mode?: 'histogram' | 'ecdf';
+  armLabels?: Record<Arm, string>;
+  /** Histogram bins (default 30). */
+  bins?: number;
+  /** Cut the x axis at this quantile of all values so a long tail does not squash the body (default 0.99). */
+  clipQuantile?: number;
+  title?: string;
+  size?: ChartSize;
+}
+
+const ARMS: Arm[] = ['control', 'treatment'];
+
+/** Type-7 quantile (R's default) of sorted values. */
+export function quantileSorted(sorted: number[], q: number): number {
+  if (sorted.length === 0) return NaN;
+  const h = (sorted.length - 1) * q;
+  const lo = Math.floor(h);
+  const hi = Math.min(lo + 1, sorted.length - 1);
+  return sorted[lo] + (h - lo) * (sorted[hi] - sorted[lo]);
+}
+
+export function distributionChart(input: DistributionInput, theme: Theme): ChartSpec {
+  const labels = input.armLabels ?? { control: 'Control', treatment: 'Treatment' };
+  const sorted = Object.fromEntries(ARMS.map((a) => [a, input.values[a].filter(Number.isFinite).sort((x, y) => x - y)])) as Record<Arm, number[]>;
+  for (const a of ARMS) if (sorted[a].length === 0) throw new Error(`distributionChart(${input.id}): no ${a} values`);
+  const all = [...sorted.control, ...sorted.treatment].sort((x, y) => x - y);
+  const lo = Math.min(0, all[0]);
+  const hi = quantileSorted(all, input.clipQuantile ?? 0.99);
+  const fmt: ValueFormat = { kind: 'unit', unit: input.unit };
+  const digits = autoDigits(fmt, hi);
+  const mode = input.mode ?? 'histogram';
+
+  const marks = ARMS.flatMap((a) => [
+    { arm: labels[a], stat: 'Median', value: round(quantileSorted(sorted[a], 0.5)) },
+    { arm: labels[a], stat: 'P90', value: round(quantileSorted(sorted[a], 0.9)) },
+  ]).map((m, i) => ({ ...m, text: `${m.arm} ${m.stat === 'Median' ? 'median' : m.stat} ${formatValue(m.value, fmt, { digits })}`, row: i }));
+
+  const curve = mode === 'ecdf' ? ecdfPoints(sorted, labels, lo, hi) : histogramPoints(sorted, labels, lo, hi, input.bins ?? 30);
+  const colors = { domain: ARMS.map((a) => labels[a]), range: ARMS.map((a) => armColor(theme, a)) };
+  // One legend definition everywhere the arm colour is used, or Vega-Lite warns about a conflict.
+  const color = { field: 'arm', type: 'nominal', scale: colors, legend: { title: null, orient: 'top', direction: 'horizontal', symbolType: 'stroke', symbolStrokeWidth: 3 } };
+  const x = { type: 'quantitative', scale: { domain: [round(lo), round(hi)], nice: false, zero: false }, axis: { title: `${input.metric} (${input.unit})`, grid: false } };
+  const yTitle = mode === 'ecdf' ? 'Share at or below' : 'Share of arm per bin';
+  const spec = {
+    ...baseSpec(theme, input.title ?? `Distribution of ${midSentence(input.metric)} by arm`, 'Solid line: median · dashed line: P90'),
+    layer: [
+      {
+        data: { values: curve },
+        mark: { type: 'line', interpolate: mode === 'ecdf' ? 'linear' : 'step', strokeWidth: 2.5, clip: true },
+        encoding: {
+          x: { field: 'x', ...x },
+          y: { field: 'y', type: 'quantitative', axis: { title: yTitle, format: '.0%', grid: true, tickCount: 5 } },
+          color,
+        },
+      },
+      {
+        data: { values: marks },
+        mark: { type: 'rule', strokeWidth: 2 },
+        encoding: {
+          x: { field: 'value', ...x },
+          color,
+          strokeDash: { field: 'stat', type: 'nominal', scale: { domain: ['Median', 'P90'], range: [[1, 0], [6, 4]] }, legend: null },
+        },
+      },
+      {
+        // Marker labels stacked in the upper right, one line each, so they never collide.
+        data: { values: marks },
+        mark: { type: 'text', align: 'right', baseline: 'top', fontSize: 12 },
+        encoding: {
+          x: { value: { expr: 'width - 4' } },
+          y: { field: 'row', type: 'quantitative', scale: { domain: [0, 12], range: [{ expr: 'height * 0.25' }, { expr: 'height * 0.25 + 12 * 17' }] }, axis: null },
+          text: { field: 'text' },
+          color,
+        },
+      },
+    ],
+    resolve: { scale: { y: 'independent' } },
+  };
+  const alt = distributionAlt(input, labels, marks, fmt, digits);
+  return chart(chartId('distribution', input.id), 'distribution', input.size ?? DEFAULT_SIZE, alt, spec);
+}
+
+function histogramPoints(sorted: Record<Arm, number[]>, labels: Record<Arm, string>, lo: number, hi: number, bins: number) {
+  const width = (hi - lo) / bins;
+  return ARMS.flatMap((a) => {
+    const counts = new Array<number>(bins).fill(0);
+    for (const v of sorted[a]) if (v >= lo && v <= hi) counts[Math.min(bins - 1, Math.floor((v - lo) / width))]++;
+    return counts.map((c, i) => ({ arm: labels[a], x: round(lo + (i + 0.5) * width), y: round(c / sorted[a].length) }));
+  });
+}
+
+function ecdfPoints(sorted: Record<Arm, number[]>, labels: Record<Arm, string>, lo: number, hi: number) {
+  const steps = 200;
+  return ARMS.flatMap((a) => {
+    const s = sorted[a];
+    const out: { arm: string; x: number; y: number }[] = [];
+    let k = 0;
+    for (let i = 0; i <= steps; i++) {
+      const x = lo + ((hi - lo) * i) / steps;
+      while (k < s.length && s[k] <= x) k++;
+      out.push({ arm: labels[a], x: round(x), y: round(k / s.length) });
+    }
+    return out;
+  });
+}
+
+function distributionAlt(input: DistributionInput, labels: Record<Arm, string>, marks: { stat: string; value: number }[], fmt: ValueFormat, digits: number): string {
+  const v = (i: number) => formatValue(marks[i].value, fmt, { digits });
+  const metric = midSentence(input.metric);
+  return `${labels.treatment} ${metric} has a median of ${v(2)} and a P90 of ${v(3)}, against ${v(0)} and ${v(1)} for ${labels.control.toLowerCase()}.`;
+}

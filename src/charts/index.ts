@@ -1,0 +1,15 @@
+// The chart kit: one builder per chart kind (pure: data + theme → ChartSpec), a deterministic
+// renderer to SVG and PNG, and the writer of the final Vega-Lite specs.
+export { forestChart, type ForestInput, type ForestRow } from './forest.js';
+export { distributionChart, quantileSorted, type DistributionInput } from './distribution.js';
+export { timeSeriesChart, type TimeSeriesInput, type TimeSeriesPoint, type DateMarker } from './timeseries.js';
+export { tradeoffChart, type TradeoffInput, type TradeoffPoint, type TradeoffAxis } from './tradeoff.js';
+export { guardrailsChart, shareOfLimit, type GuardrailsInput, type GuardrailRow } from './guardrails.js';
+export { scenariosChart, type ScenariosInput, type ScenarioRow } from './scenarios.js';
+export { powerChart, nForMde, type PowerInput } from './power.js';
+export { renderChart, renderSvg, compileVegaLite, clearRenderCache, DEFAULT_SCALE, type RenderOptions, type RenderedChart } from './render.js';
+export { writeChartSpecs, chartSpecJson } from './write.js';
+export { finalSpec } from './final-spec.js';
+export type { ChartSize, Status, Arm } from './config.js';
+export type { Better } from './alt.js';
+export * from './format.js';

@@ -1,0 +1,135 @@
+// ChartSpec → SVG (Vega, no canvas) → PNG (resvg with the shipped Inter files).
+// Same chart in, same bytes out: text widths come from the font files, clip/gradient ids are
+// reset before each render, renders run one at a time, and output is cached by a content hash.
+import { createHash } from 'node:crypto';
+import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { ChartSpec } from '../deck/types.js';
+import { allFontPaths } from '../layout/measure.js';
+import { loadVega } from './vega.js';
+import { stableStringify } from './stable-json.js';
+import { finalSpec } from './final-spec.js';
+
+export interface RenderOptions {
+  /** PNG pixels per point at slide size; 3 ≈ 216 dpi (default), 3.5 ≈ 252 dpi. */
+  scale?: number;
+  /** Optional on-disk cache: <hash>.svg and <hash>.png, reused across runs. */
+  cacheDir?: string;
+}
+
+export interface RenderedChart {
+  svg: string;
+  png: Uint8Array;
+  /** Size of the PNG in pixels. */
+  widthPx: number;
+  heightPx: number;
+}
+
+export const DEFAULT_SCALE = 3;
+/** Bump when the render pipeline changes in a way that alters output. */
+const RENDER_VERSION = 'gonogo-charts-1';
+
+const memory = new Map<string, RenderedChart>();
+/** A long watch session keeps at most this many renders in memory (oldest dropped first). */
+const MEMORY_LIMIT = 256;
+
+function remember(key: string, out: RenderedChart): void {
+  memory.delete(key);
+  memory.set(key, out);
+  if (memory.size > MEMORY_LIMIT) memory.delete(memory.keys().next().value as string);
+}
+let queue: Promise<unknown> = Promise.resolve();
+
+export async function renderChart(chart: ChartSpec, opts: RenderOptions = {}): Promise<RenderedChart> {
+  const scale = opts.scale ?? DEFAULT_SCALE;
+  if (!(scale > 0)) throw new Error(`renderChart: scale must be positive, got ${scale}`);
+  const spec = finalSpec(chart);
+  const key = renderKey(spec, scale);
+  const hit = memory.get(key) ?? (opts.cacheDir ? await readCache(opts.cacheDir, key) : undefined);
+  if (hit) {
+    remember(key, hit);
+    return hit;
+  }
+  // Vega keeps clip and gradient counters in module state: one render at a time.
+  const job = queue.then(() => renderNow(spec, scale));
+  queue = job.catch(() => undefined);
+  const out = await job;
+  remember(key, out);
+  if (opts.cacheDir) await writeCache(opts.cacheDir, key, out);
+  return out;
+}
+
+/** Content hash of what is rendered: the final spec, the scale and the pipeline version. */
+export function renderKey(spec: Record<string, unknown>, scale: number): string {
+  return createHash('sha256')
+    .update(stableStringify({ v: RENDER_VERSION, scale, spec }))
+    .digest('hex')
+    .slice(0, 32);
+}
+
+/** Drops the in-memory cache (tests and benchmarks measure cold renders with it). */
+export function clearRenderCache(): void {
+  memory.clear();
+}
+
+/** Vega-Lite → Vega, with every compiler warning collected instead of printed. */
+export async function compileVegaLite(spec: Record<string, unknown>): Promise<{ vega: object; warnings: string[] }> {
+  const { vegaLite } = await loadVega();
+  const warnings: string[] = [];
+  const collect = (...args: unknown[]) => {
+    warnings.push(args.map(String).join(' '));
+    return logger;
+  };
+  const logger = { level: () => logger, error: collect, warn: collect, info: () => logger, debug: () => logger };
+  const out = vegaLite.compile(spec as never, { logger: logger as never });
+  return { vega: out.spec, warnings };
+}
+
+/** The SVG alone (no PNG), as Vega draws it. */
+export async function renderSvg(spec: Record<string, unknown>): Promise<string> {
+  const { vega } = await loadVega();
+  const compiled = await compileVegaLite(spec);
+  (vega as unknown as { resetSVGDefIds(): void }).resetSVGDefIds();
+  const view = new vega.View(vega.parse(compiled.vega as never), { renderer: 'none', logLevel: vega.Error });
+  try {
+    return await view.toSVG();
+  } finally {
+    view.finalize();
+  }
+}
+
+let resvgModule: Promise<typeof import('@resvg/resvg-js')> | undefined;
+
+async function renderNow(spec: Record<string, unknown>, scale: number): Promise<RenderedChart> {
+  const svg = await renderSvg(spec);
+  resvgModule ??= import('@resvg/resvg-js');
+  const { Resvg } = await resvgModule;
+  const resvg = new Resvg(svg, {
+    fitTo: { mode: 'zoom', value: scale },
+    font: { fontFiles: allFontPaths(), loadSystemFonts: false, defaultFontFamily: 'Inter', sansSerifFamily: 'Inter' },
+    shapeRendering: 2,
+    textRendering: 1,
+  });
+  const image = resvg.render();
+  return { svg, png: new Uint8Array(image.asPng()), widthPx: image.width, heightPx: image.height };
+}
+
+async function readCache(dir: string, key: string): Promise<RenderedChart | undefined> {
+  try {
+    const [svg, png] = await Promise.all([readFile(join(dir, key + '.svg'), 'utf8'), readFile(join(dir, key + '.png'))]);
+    // IHDR: width and height are big-endian u32 at bytes 16 and 20.
+    return { svg, png: new Uint8Array(png), widthPx: png.readUInt32BE(16), heightPx: png.readUInt32BE(20) };
+  } catch {
+    return undefined;
+  }
+}
+
+async function writeCache(dir: string, key: string, out: RenderedChart): Promise<void> {
+  await mkdir(dir, { recursive: true });
+  // Write beside, then rename: a crashed build never leaves half a file under the final name.
+  for (const [ext, data] of [['.svg', out.svg], ['.png', out.png]] as const) {
+    const tmp = join(dir, `${key}${ext}.${process.pid}.tmp`);
+    await writeFile(tmp, data);
+    await rename(tmp, join(dir, key + ext));
+  }
+}

@@ -1,0 +1,39 @@
+// gonogo build DECK: spec + metrics → PPTX, Markdown outline, Deck JSON and chart specs in DECK/out/.
+import { EXIT } from '../diagnostics.js';
+import { printDiagnostics, type CliCommand } from './io.js';
+
+export const buildCommand: CliCommand = {
+  name: 'build <deck>',
+  describe: 'Build the deck: PPTX, Markdown outline and chart specs in <deck>/out/',
+  builder: (y) =>
+    y
+      .positional('deck', { type: 'string', describe: 'Deck folder (or its gonogo.yaml)', demandOption: true })
+      .option('out', { type: 'string', describe: 'Output folder (default: <deck>/out)' })
+      .option('checkpoint', { type: 'string', describe: 'Stamp the deck with a checkpoint name, e.g. "Day 2 EOD"' })
+      .option('json', { type: 'boolean', describe: 'Print the summary as JSON' })
+      .option('quiet', { type: 'boolean', alias: 'q', describe: 'Print nothing on success' }),
+  run: async (args, io) => {
+    const { build } = await import('../build.js');
+    const { resolve } = await import('node:path');
+    const r = await build(String(args.deck), {
+      cwd: io.cwd,
+      env: io.env,
+      checkpoint: args.checkpoint as string | undefined,
+      outDir: args.out ? resolve(io.cwd, String(args.out)) : undefined,
+    });
+    if (!args.quiet) printDiagnostics(io, r.diagnostics.filter((d) => d.severity !== 'info'));
+    const v = r.decision.verdict;
+    const c = r.decision.counts;
+    if (args.json) {
+      io.stdout(JSON.stringify({ verdict: v, counts: c, slides: r.slideCount, pptx: r.pptxPath, markdown: r.markdownPath, ms: Math.round(r.ms) }, null, 2) + '\n');
+    } else if (!args.quiet) {
+      io.stdout(
+        `${v.label}${v.option ? ` (option ${v.option})` : ''}\n` +
+          `  because ${v.decidedBy.split('; ')[0]}\n` +
+          `  rules: ${c.pass} pass · ${c.fail} fail · ${c.inconclusive} inconclusive\n` +
+          `  ${r.slideCount} slides → ${r.pptxPath} (+ ${r.markdownPath}) in ${(r.ms / 1000).toFixed(2)} s\n`,
+      );
+    }
+    return EXIT.ok;
+  },
+};

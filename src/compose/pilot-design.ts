@@ -1,0 +1,173 @@
+// The pilot-design deck (phase: design): why the correlation is not causal, the pilot that would tell,
+// its guardrails, definitions, instrumentation, power and the pre-registered decision criteria.
+import type { Block, Slide, TableCell } from '../deck/types.js';
+import type { Ctx } from './context.js';
+import type { Rule } from '../spec/schema.js';
+import { composePowerSlide, powerPlan } from './power.js';
+import { fmtCount } from '../deck/format.js';
+
+export function composePilotDesign(ctx: Ctx): Slide[] {
+  const p = ctx.spec.pilot;
+  if (!p) return [];
+  const t = ctx.t;
+  const slides: Slide[] = [];
+  slides.push({
+    id: 'pilot-finding',
+    kind: 'bullets',
+    section: 'Context',
+    title: t('pilot-finding-title', { confounders: shortNames(p.confounders) }),
+    blocks: [
+      { type: 'text', role: 'lead', text: t('pilot-finding-lead', { finding: p.finding }) },
+      { type: 'bullets', items: p.confounders.map((c) => ({ text: t('pilot-confounder', { confounder: c }) })) },
+      ...(p.risk_of_mandate ? [{ type: 'text' as const, role: 'body' as const, text: t('pilot-risk', { risk: p.risk_of_mandate }) }] : []),
+    ],
+    notes: p.talk_track?.length ? p.talk_track : [t('pilot-finding-notes', {})],
+  });
+  slides.push({
+    id: 'pilot-proposal',
+    kind: 'comparison',
+    section: 'Pilot design',
+    title: t('pilot-proposal-title', { unit: p.randomisation.unit, proposal: p.proposal }),
+    blocks: [
+      { type: 'text', role: 'lead', text: p.proposal },
+      {
+        type: 'columns',
+        columns: [
+          { heading: 'Who is in', blocks: [{ type: 'bullets', items: p.eligibility.map((e) => ({ text: e })) }, ...(p.exclusions.length ? [{ type: 'text' as const, role: 'caption' as const, text: t('pilot-exclusions', { exclusions: p.exclusions }) }] : [])] },
+          { heading: 'How arms are assigned', blocks: [{ type: 'text', role: 'body', text: t('pilot-randomisation', { unit: p.randomisation.unit, strata: p.randomisation.strata, hasStrata: p.randomisation.strata.length > 0, note: p.randomisation.note ?? '' }) }] },
+          { heading: 'Treatment vs control', tone: 'accent', blocks: [{ type: 'bullets', items: [{ text: `Treatment: ${p.treatment}` }, { text: `Control: ${p.control}` }, ...(p.quota_neutral ? [{ text: `Quota-neutral: ${p.quota_neutral}` }] : [])] }] },
+        ],
+      },
+    ],
+    notes: p.written_summary?.length ? [t('pilot-written-summary', { lines: p.written_summary })] : [],
+  });
+  const guardrails = ctx.spec.metrics.filter((m) => m.role === 'guardrail');
+  if (p.pause_rules.length || guardrails.length) {
+    const blocks: Block[] = [];
+    if (p.pause_rules.length)
+      blocks.push({ type: 'table', header: ['Signal', 'Pause when', 'Action'], rows: p.pause_rules.map((r) => [{ text: r.signal }, { text: r.threshold }, { text: r.action }]), widths: [3, 3.5, 3] });
+    if (guardrails.length) blocks.push({ type: 'text', role: 'caption', text: t('pilot-guardrails', { guardrails: guardrails.map((g) => `${g.label}${g.max_worsening !== undefined ? ` (no worse than ${String(g.max_worsening).replace(/^[-+]/, '')})` : ''}`) }) });
+    slides.push({ id: 'pilot-guardrails', kind: 'table', section: 'Pilot design', title: t('pilot-guardrails-title', { count: p.pause_rules.length }), blocks, notes: [] });
+  }
+  if (p.definitions.length)
+    slides.push({
+      id: 'pilot-definitions',
+      kind: 'table',
+      section: 'Pilot design',
+      title: t('pilot-definitions-title', { count: p.definitions.length }),
+      blocks: [{ type: 'table', header: ['Term', 'Locked definition'], rows: p.definitions.map((d) => [{ text: d.term, bold: true }, { text: d.definition }]), widths: [2, 8] }],
+      notes: [],
+    });
+  if (p.instrumentation.length)
+    slides.push({
+      id: 'pilot-instrumentation',
+      kind: 'table',
+      section: 'Pilot design',
+      title: t('pilot-instrumentation-title', { count: p.instrumentation.length, passed: p.instrumentation.filter((i) => i.status === 'passed').length }),
+      blocks: [{ type: 'table', header: ['Check before launch', 'Status'], rows: p.instrumentation.map((i) => [{ text: i.check }, { text: i.status, tone: i.status === 'passed' ? 'pass' : i.status === 'failed' ? 'fail' : 'neutral' }]), widths: [8, 2] }],
+      notes: [],
+    });
+  slides.push(...composePowerSlide(ctx));
+  slides.push(...composeCriteriaPlan(ctx));
+  if (p.reporting)
+    slides.push({
+      id: 'pilot-reporting',
+      kind: 'bullets',
+      section: 'Pilot design',
+      title: t('pilot-reporting-title', { sla: p.reporting.sla }),
+      blocks: [
+        {
+          type: 'bullets',
+          items: [
+            { text: t('pilot-reporting-cadence', { cadence: p.reporting.cadence, shows: p.reporting.interim_shows ?? ['participation', 'compliance', 'safety', 'data quality'] }) },
+            { text: t('pilot-no-peeking', {}) },
+            ...(p.reporting.final_readout ? [{ text: t('pilot-final-readout', { when: p.reporting.final_readout, sla: p.reporting.sla }) }] : []),
+            ...(p.looks ? [{ text: t('pilot-looks', { count: p.looks.count, method: p.looks.spending === 'obrien-fleming' ? "O'Brien–Fleming-type (Lan–DeMets) alpha spending" : 'Pocock-type (Lan–DeMets) alpha spending' }) }] : []),
+          ],
+        },
+      ],
+      notes: [t('pilot-reporting-notes', {})],
+    });
+  return slides;
+}
+
+/** The design deck's first page: the ask is to approve a pilot instead of a mandate. */
+export function composeDesignSummary(ctx: Ctx): Slide[] {
+  const p = ctx.spec.pilot;
+  if (!p) return [];
+  const plan = powerPlan(ctx);
+  const data = {
+    question: ctx.spec.decision.question,
+    proposal: p.proposal,
+    confounders: shortNames(p.confounders),
+    hasPlan: Boolean(plan),
+    perArm: plan ? fmtCount(plan.perArm) : '',
+    unit: plan?.unitName ?? '',
+    weeks: plan?.weeks ?? 0,
+    hasWeeks: Boolean(plan?.weeks),
+    criteria: Object.values(ctx.spec.criteria).map((c) => c.label),
+    sla: p.reporting?.sla ?? '',
+  };
+  return [
+    {
+      id: 'design-summary',
+      kind: 'exec-summary',
+      section: 'Summary',
+      title: ctx.t('design-title', data),
+      blocks: [
+        { type: 'text', role: 'lead', text: ctx.t('design-lead', data) },
+        {
+          type: 'bullets',
+          items: [
+            { text: ctx.t('design-finding', data) },
+            { text: ctx.t('design-proposal', data) },
+            ...(plan ? [{ text: ctx.t('design-sample', data) }] : []),
+            { text: ctx.t('design-criteria', data) },
+            ...(p.reporting ? [{ text: ctx.t('design-reporting', data) }] : []),
+          ],
+        },
+      ],
+      notes: p.talk_track?.length ? p.talk_track : [],
+    },
+  ];
+}
+
+/** The pre-registered decision rules, written out before any data exists. */
+function composeCriteriaPlan(ctx: Ctx): Slide[] {
+  const rows: TableCell[][] = Object.entries(ctx.spec.criteria).map(([, c]) => [
+    { text: c.label, bold: true },
+    { text: (c.all ?? c.any ?? []).map((r) => ruleInWords(ctx, r)).join(c.all ? '; and ' : '; or ') },
+    { text: c.description ?? '—' },
+  ]);
+  return [
+    {
+      id: 'pilot-criteria',
+      kind: 'table',
+      section: 'Decision criteria',
+      title: ctx.t('pilot-criteria-title', { labels: Object.values(ctx.spec.criteria).map((c) => c.label) }),
+      blocks: [
+        { type: 'table', header: ['Decision', 'Pre-registered rule', 'What it means'], rows, widths: [2, 5, 3.5] },
+        { type: 'text', role: 'caption', text: ctx.t('pilot-criteria-caption', { confidence: ctx.confidence }) },
+      ],
+      notes: [],
+    },
+  ];
+}
+
+export function ruleInWords(ctx: Ctx, r: Rule): string {
+  if ('metric' in r) {
+    const m = ctx.metric(r.metric);
+    const conds = (['estimate', 'ci_lower', 'ci_upper'] as const).flatMap((k) =>
+      r[k] ? Object.entries(r[k]!).map(([side, q]) => `${k === 'estimate' ? 'change' : k === 'ci_lower' ? 'CI lower bound' : 'CI upper bound'} ${side === 'at_least' ? '≥' : '≤'} ${String(q).replace(/^-/, '−')}`) : [],
+    );
+    return r.note ?? `${m.label}: ${conds.join(' and ')}`;
+  }
+  if ('guardrails' in r) return r.note ?? (r.guardrails === 'pass' ? 'every safety guardrail within its limit' : 'any safety guardrail breached');
+  if ('data_gap' in r) return r.note ?? `data gap ${r.data_gap} within its bound`;
+  return r.note ?? `no ${r.no_segment.by} shows the harmful pattern`;
+}
+
+/** "Deal stage — late-stage deals…" → "deal stage": the name before a dash, for titles and lists. */
+function shortNames(items: string[]): string[] {
+  return items.map((c) => c.split(/\s[—–-]\s|:\s/)[0].toLowerCase());
+}

@@ -1,0 +1,54 @@
+// Side-by-side columns (options A/B/C, best/base/worst): equal cards with a tone bar, a heading carrying
+// the tone's symbol, and the column's own blocks stacked inside at the same step as the rest of the slide.
+import type { Theme } from '../deck/theme.js';
+import type { Box, Placed } from './types.js';
+import type { Flow, FlowColumn } from './flow.js';
+import { BLOCK_GAP, splitColumns, toneColor, TONE_WORD, withToneMark } from './grid.js';
+import { lineHeight, paragraphsHeightIn } from './textfit.js';
+
+const PAD = 0.2;
+const BAR = 0.06;
+const HEADING_PT = 16;
+
+type StackFn = (flows: Flow[], theme: Theme, region: Box, step: number, split: boolean) => { items: Placed[]; overflow: Flow[]; heightIn: number };
+
+export function layoutColumns(columns: FlowColumn[], theme: Theme, region: Box, step: number, split: boolean, stack: StackFn): { items: Placed[]; heightIn: number; rest: FlowColumn[] | null } {
+  const boxes = splitColumns(region, columns.length);
+  const heads = columns.map((c, i) => {
+    const p = { text: withToneMark(c.heading, c.tone), bullet: 'none' as const, level: 0 as const, weight: 'bold' as const, color: TONE_WORD[c.tone ?? 'neutral'] ? toneColor(theme, c.tone) : theme.colors.text, tone: c.tone, spaceBeforePt: 0 };
+    return { p, h: paragraphsHeightIn([p], HEADING_PT, boxes[i].w - 2 * PAD) };
+  });
+  const headH = Math.max(...heads.map((h) => h.h));
+  const innerTop = region.y + BAR + PAD + headH + 0.14;
+  const innerH = region.y + region.h - innerTop - PAD;
+  if (innerH < 0.5) return { items: [], heightIn: 0, rest: columns };
+  const inner = (i: number, top: number): Box => ({ x: boxes[i].x + PAD, y: top, w: boxes[i].w - 2 * PAD, h: region.y + region.h - top - PAD });
+  // When every column opens with a lead line, the leads share one slot so the blocks below line up.
+  const leads = columns.every((c) => c.flows.length > 1 && c.flows[0].kind === 'paras' && c.flows[0].role === 'lead')
+    ? columns.map((c, i) => stack(c.flows.slice(0, 1), theme, inner(i, innerTop), step, false))
+    : null;
+  const aligned = leads !== null && leads.every((l) => l.overflow.length === 0);
+  const leadH = aligned ? Math.max(...leads.map((l) => l.heightIn)) + BLOCK_GAP : 0;
+  const bodies = columns.map((c, i) => {
+    if (!aligned) return stack(c.flows, theme, inner(i, innerTop), step, split);
+    const body = stack(c.flows.slice(1), theme, inner(i, innerTop + leadH), step, split);
+    return { ...body, items: [...leads[i].items, ...body.items], heightIn: leadH + body.heightIn };
+  });
+  const overflowing = bodies.some((b) => b.overflow.length > 0);
+  if (overflowing && !split) return { items: [], heightIn: 0, rest: columns };
+  const height = innerTop - region.y + Math.max(0, ...bodies.map((b) => b.heightIn)) + PAD;
+  const items: Placed[] = [];
+  columns.forEach((c, i) => {
+    const b = boxes[i];
+    const barTone = c.tone && c.tone !== 'neutral' ? c.tone : 'accent';
+    items.push({ type: 'shape', shape: 'rect', fill: theme.colors.tableStripe, box: { x: b.x, y: region.y, w: b.w, h: height } });
+    items.push({ type: 'shape', shape: 'rect', fill: toneColor(theme, barTone), box: { x: b.x, y: region.y, w: b.w, h: BAR } });
+    items.push({
+      type: 'text', role: 'heading', sizePt: HEADING_PT, lineHeightPt: lineHeight(HEADING_PT), align: 'left', valign: 'top',
+      paragraphs: [heads[i].p], box: { x: b.x + PAD, y: region.y + BAR + PAD, w: b.w - 2 * PAD, h: heads[i].h },
+    });
+    items.push(...bodies[i].items);
+  });
+  const rest = overflowing ? columns.map((c, i) => ({ ...c, heading: `${c.heading} (cont.)`, flows: bodies[i].overflow })) : null;
+  return { items, heightIn: height, rest };
+}

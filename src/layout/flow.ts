@@ -1,0 +1,106 @@
+// Blocks become flows: the unit the stack places, splits and carries over to a continuation slide.
+// Text and bullets become styled paragraphs here, so a split can cut between (or inside) paragraphs.
+import type { Block, ChartSpec, Kpi, TableBlock, Tone } from '../deck/types.js';
+import type { Theme } from '../deck/theme.js';
+import type { Paragraph } from './types.js';
+import { toneColor, withToneMark } from './grid.js';
+
+export type TextRole = 'body' | 'lead' | 'caption';
+
+export type Flow =
+  | { kind: 'paras'; role: TextRole; paras: Paragraph[] }
+  | { kind: 'table'; table: TableBlock; continued: boolean }
+  | { kind: 'chart'; chart: ChartSpec }
+  | { kind: 'kpis'; items: Kpi[] }
+  | { kind: 'columns'; columns: FlowColumn[] };
+
+export interface FlowColumn {
+  heading: string;
+  tone?: Tone;
+  flows: Flow[];
+}
+
+/** Font size of a text role at a shrink step (0 = roomiest). Body never goes under 12 pt. */
+export const STEPS = 5;
+export function roleSize(role: TextRole, step: number): number {
+  if (role === 'lead') return 20 - step;
+  if (role === 'caption') return 12;
+  return 16 - step;
+}
+export function tableSize(step: number): number {
+  return [14, 13, 12, 11, 10][step];
+}
+
+/** Space before a paragraph, as a fraction of the font size. */
+export function spaceBefore(p: Paragraph, first: boolean, sizePt: number): number {
+  if (first) return 0;
+  return Math.round((p.level === 1 ? 0.25 : 0.5) * sizePt * 10) / 10;
+}
+
+export function toFlows(blocks: Block[], theme: Theme, numbered = false): Flow[] {
+  return blocks.map((b) => toFlow(b, theme, numbered)).filter((f) => !isEmpty(f));
+}
+
+/** Empty blocks (no items, no columns, no header) place nothing rather than an empty box. */
+function isEmpty(f: Flow): boolean {
+  if (f.kind === 'paras') return f.paras.length === 0;
+  if (f.kind === 'kpis') return f.items.length === 0;
+  if (f.kind === 'columns') return f.columns.length === 0;
+  if (f.kind === 'table') return f.table.header.length === 0;
+  return false;
+}
+
+function toFlow(b: Block, theme: Theme, numbered: boolean): Flow {
+  switch (b.type) {
+    case 'text': {
+      const role = b.role ?? 'body';
+      const color = b.tone ? toneColor(theme, b.tone) : role === 'caption' ? theme.colors.muted : theme.colors.text;
+      const paras = b.text
+        .split(/\n\s*\n/)
+        .map((t) => t.trim())
+        .filter(Boolean)
+        .map<Paragraph>((t) => ({
+          text: withToneMark(t, b.tone),
+          bullet: 'none',
+          level: 0,
+          weight: role === 'lead' ? 'semibold' : 'regular',
+          color,
+          tone: b.tone,
+          spaceBeforePt: 0,
+        }));
+      return { kind: 'paras', role, paras };
+    }
+    case 'bullets': {
+      const isNumbered = b.numbered || numbered;
+      let n = 0;
+      const paras = b.items.map<Paragraph>((it) => {
+        const level = it.level ?? 0;
+        if (level === 0) n++;
+        return {
+          text: withToneMark(it.text, it.tone),
+          bullet: isNumbered && level === 0 ? 'number' : 'bullet',
+          number: isNumbered && level === 0 ? n : undefined,
+          level,
+          weight: 'regular',
+          color: it.tone ? toneColor(theme, it.tone) : theme.colors.text,
+          tone: it.tone,
+          spaceBeforePt: 0,
+        };
+      });
+      return { kind: 'paras', role: 'body', paras };
+    }
+    case 'table':
+      return { kind: 'table', table: b, continued: false };
+    case 'chart':
+      return { kind: 'chart', chart: b.chart };
+    case 'kpis':
+      return { kind: 'kpis', items: b.items };
+    case 'columns':
+      return { kind: 'columns', columns: b.columns.map((c) => ({ heading: c.heading, tone: c.tone, flows: toFlows(c.blocks, theme, numbered) })) };
+  }
+}
+
+/** Paragraphs with the space-before of their position, at a size. */
+export function spaced(paras: Paragraph[], sizePt: number): Paragraph[] {
+  return paras.map((p, i) => ({ ...p, spaceBeforePt: spaceBefore(p, i === 0, sizePt) }));
+}

@@ -1,0 +1,115 @@
+// The slide grid: 16:9 at 13.333 × 7.5 in, 12 columns, a title area, a body area and a footer band.
+// Every rule places boxes inside these regions, so every shape lies inside the slide.
+import type { DeckMeta, Tone } from '../deck/types.js';
+import type { Theme } from '../deck/theme.js';
+import type { Box, Placed } from './types.js';
+import { shrinkToLines, lineHeight, PT_PER_IN, wrapLines } from './textfit.js';
+
+export const SLIDE = { w: 13.333, h: 7.5 } as const;
+export const MARGIN_X = 0.6;
+export const GUTTER = 0.25;
+export const CONTENT_W = SLIDE.w - 2 * MARGIN_X;
+export const COLUMN_W = (CONTENT_W - 11 * GUTTER) / 12;
+
+export const KICKER = { y: 0.4, h: 0.28, sizePt: 12 } as const;
+export const TITLE = { y: 0.7, sizePt: 26, floorPt: 20, maxLines: 2 } as const;
+export const FOOTER = { y: 7.0, h: 0.26, sizePt: 10 } as const;
+export const BODY_BOTTOM = 6.72;
+/** Space between stacked blocks. */
+export const BLOCK_GAP = 0.3;
+
+/** Floors: body text never under 12 pt; table cells, captions of tables and footers never under 10 pt. */
+export const FLOOR = { body: 12, table: 10, footer: 10 } as const;
+
+/** x and width of columns `from`..`from+span-1` (0-based) of the 12-column grid. */
+export function columns(from: number, span: number): { x: number; w: number } {
+  return { x: MARGIN_X + from * (COLUMN_W + GUTTER), w: span * COLUMN_W + (span - 1) * GUTTER };
+}
+
+/** Splits a region into n equal columns with a gutter. */
+export function splitColumns(region: Box, n: number, gutter = GUTTER): Box[] {
+  const w = (region.w - (n - 1) * gutter) / n;
+  return Array.from({ length: n }, (_, i) => ({ x: region.x + i * (w + gutter), y: region.y, w, h: region.h }));
+}
+
+export function toneColor(theme: Theme, tone: Tone | undefined): string {
+  const c = theme.colors;
+  switch (tone) {
+    case 'pass':
+      return c.pass;
+    case 'fail':
+      return c.fail;
+    case 'inconclusive':
+      return c.inconclusive;
+    case 'accent':
+      return c.accent;
+    case 'control':
+      return c.muted;
+    case 'treatment':
+      return c.accent;
+    default:
+      return c.text;
+  }
+}
+
+/** Verdict tones also carry a symbol, so colour is never the only signal. */
+export const TONE_MARK: Partial<Record<Tone, string>> = { pass: '✓', fail: '✗', inconclusive: '?' };
+export const TONE_WORD: Partial<Record<Tone, string>> = { pass: 'Pass', fail: 'Fail', inconclusive: 'Inconclusive' };
+
+export function withToneMark(text: string, tone: Tone | undefined): string {
+  const mark = tone ? TONE_MARK[tone] : undefined;
+  if (!mark || text.startsWith(mark)) return text;
+  return `${mark} ${text}`;
+}
+
+/** The kicker (section), the action title and the subtitle; returns the items and where the body starts. */
+export function titleArea(theme: Theme, section: string, title: string, subtitle: string | undefined): { items: Placed[]; bodyTop: number } {
+  const w = CONTENT_W;
+  const items: Placed[] = [];
+  if (section) {
+    items.push({ type: 'title', role: 'kicker', text: section.toUpperCase(), sizePt: KICKER.sizePt, weight: 'semibold', color: theme.colors.accent, box: { x: MARGIN_X, y: KICKER.y, w, h: KICKER.h } });
+  }
+  const size = shrinkToLines(title, TITLE.sizePt, TITLE.floorPt, w, TITLE.maxLines, 'bold');
+  const lines = wrapLines(title, size, w, 'bold').length;
+  const titleH = (Math.max(1, lines) * lineHeight(size)) / PT_PER_IN + 0.06;
+  items.push({ type: 'title', role: 'title', text: title, sizePt: size, weight: 'bold', color: theme.colors.text, box: { x: MARGIN_X, y: TITLE.y, w, h: titleH } });
+  let bottom = TITLE.y + Math.max(titleH, (lineHeight(TITLE.sizePt) * 1) / PT_PER_IN);
+  if (subtitle) {
+    const sub = 16;
+    const subLines = Math.min(2, wrapLines(subtitle, sub, w).length);
+    const h = (subLines * lineHeight(sub)) / PT_PER_IN + 0.04;
+    items.push({ type: 'title', role: 'subtitle', text: subtitle, sizePt: sub, weight: 'regular', color: theme.colors.muted, box: { x: MARGIN_X, y: bottom + 0.08, w, h } });
+    bottom += 0.08 + h;
+  }
+  // A fixed body line for one-line titles keeps the grid calm; longer titles push the body down.
+  return { items, bodyTop: Math.max(1.75, bottom + 0.35) };
+}
+
+/**
+ * Footer: deck title (or the theme's footer) and confidentiality left, slide number right. On the cover
+ * (no number) the title is already the slide's subject, so only the confidentiality mark shows.
+ */
+export function footer(theme: Theme, meta: DeckMeta, number: number | undefined): Placed[] {
+  const source = number === undefined ? [] : [theme.footer ?? meta.title];
+  const left = ellipsize([...source, meta.confidentiality ?? theme.confidentiality].filter(Boolean).join('  ·  '), FOOTER.sizePt, CONTENT_W - 1.2);
+  const items: Placed[] = [];
+  const para = (text: string) => ({ text, bullet: 'none' as const, level: 0 as const, weight: 'regular' as const, color: theme.colors.muted, spaceBeforePt: 0 });
+  const common = { type: 'text' as const, sizePt: FOOTER.sizePt, lineHeightPt: lineHeight(FOOTER.sizePt), valign: 'middle' as const, role: 'footer' as const };
+  if (left) items.push({ ...common, align: 'left', paragraphs: [para(left)], box: { x: MARGIN_X, y: FOOTER.y, w: CONTENT_W - 1.2, h: FOOTER.h } });
+  if (number !== undefined && theme.slideNumbers) {
+    items.push({ ...common, align: 'right', paragraphs: [para(String(number))], box: { x: MARGIN_X + CONTENT_W - 1, y: FOOTER.y, w: 1, h: FOOTER.h } });
+  }
+  return items;
+}
+
+export function bodyRegion(top: number): Box {
+  return { x: MARGIN_X, y: top, w: CONTENT_W, h: BODY_BOTTOM - top };
+}
+
+/** Shortens `text` with an ellipsis to fit one line (footers must never wrap into the slide's edge). */
+export function ellipsize(text: string, sizePt: number, widthIn: number): string {
+  if (wrapLines(text, sizePt, widthIn).length <= 1) return text;
+  const words = text.split(/\s+/);
+  while (words.length > 1 && wrapLines(words.join(' ') + ' …', sizePt, widthIn).length > 1) words.pop();
+  return words.join(' ') + ' …';
+}

@@ -1,0 +1,116 @@
+// One layout rule per slide kind, through a typed map: a new SlideKind is a type error until it has a rule.
+import type { Slide, SlideKind } from '../deck/types.js';
+import type { Theme } from '../deck/theme.js';
+import type { Box, Placed } from './types.js';
+import type { Flow } from './flow.js';
+import { fitStack, stack } from './stack.js';
+import { BLOCK_GAP, bodyRegion, CONTENT_W, GUTTER, MARGIN_X, titleArea } from './grid.js';
+import { lineHeight, PT_PER_IN, shrinkToLines, wrapLines } from './textfit.js';
+
+export interface PageInput {
+  slide: Slide;
+  flows: Flow[];
+  /** The title as shown: '(cont.)' added on continuations. */
+  title: string;
+  part: number;
+  /** A continuation starts at the step its first part ended on, so the text size does not jump. */
+  minStep: number;
+}
+
+export interface PageResult {
+  items: Placed[];
+  overflow: Flow[];
+  /** Whether the footer shows the slide number (not on the title slide). */
+  numbered: boolean;
+  /** The shrink step the body ended on. */
+  step: number;
+  /** Text was cut mid-way: the continuation keeps this page's size. */
+  cut: boolean;
+}
+
+type Rule = (input: PageInput, theme: Theme) => PageResult;
+
+/** Kicker, action title, subtitle, then the flows stacked in the body. */
+const content: Rule = ({ slide, flows, title, part, minStep }, theme) => {
+  const head = titleArea(theme, slide.section, title, part === 0 ? slide.subtitle : undefined);
+  const body = fitStack(flows, theme, bodyRegion(head.bodyTop), minStep);
+  return { items: [...head.items, ...body.items], overflow: body.overflow, numbered: true, step: body.step, cut: body.cut };
+};
+
+/** A chart with its takeaways beside it (when the chart fits in 8 of 12 columns) or below it. */
+const chart: Rule = (input, theme) => {
+  const at = input.flows.findIndex((f) => f.kind === 'chart');
+  if (at < 0) return content(input, theme);
+  const { slide, title, part } = input;
+  const head = titleArea(theme, slide.section, title, part === 0 ? slide.subtitle : undefined);
+  const region = bodyRegion(head.bodyTop);
+  const before = input.flows.slice(0, at);
+  const spec = input.flows[at] as Extract<Flow, { kind: 'chart' }>;
+  const after = input.flows.slice(at + 1);
+  // Text before the chart (a lead line) goes full width above it.
+  const lead = before.length ? stack(before, theme, region, 0, false) : { items: [], overflow: [], heightIn: 0, cut: false };
+  if (lead.overflow.length) return content(input, theme);
+  const top = region.y + (lead.items.length ? lead.heightIn + BLOCK_GAP : 0);
+  const h = region.y + region.h - top;
+  const sideW = CONTENT_W * (8 / 12);
+  const besideScale = Math.min(1, sideW / spec.chart.width, h / spec.chart.height);
+  const belowScale = Math.min(1, region.w / spec.chart.width, (h - 1.3) / spec.chart.height);
+  const beside = after.length > 0 && besideScale >= belowScale * 0.95;
+  const items = [...head.items, ...lead.items];
+  if (beside || after.length === 0) {
+    const s = after.length === 0 ? Math.min(1, region.w / spec.chart.width, h / spec.chart.height) : besideScale;
+    const cw = spec.chart.width * s;
+    const ch = spec.chart.height * s;
+    const cx = after.length === 0 ? MARGIN_X + (CONTENT_W - cw) / 2 : MARGIN_X;
+    items.push({ type: 'image', chartId: spec.chart.id, alt: spec.chart.alt, box: { x: cx, y: top, w: cw, h: ch } });
+    if (after.length === 0) return { items, overflow: [], numbered: true, step: 0, cut: false };
+    const tx = MARGIN_X + cw + 2 * GUTTER;
+    const side = fitStack(after, theme, { x: tx, y: top, w: MARGIN_X + CONTENT_W - tx, h }, input.minStep);
+    return { items: [...items, ...side.items], overflow: side.overflow, numbered: true, step: side.step, cut: side.cut };
+  }
+  const cw = spec.chart.width * belowScale;
+  const ch = spec.chart.height * belowScale;
+  items.push({ type: 'image', chartId: spec.chart.id, alt: spec.chart.alt, box: { x: MARGIN_X + (CONTENT_W - cw) / 2, y: top, w: cw, h: ch } });
+  const below = fitStack(after, theme, { x: region.x, y: top + ch + BLOCK_GAP, w: region.w, h: h - ch - BLOCK_GAP }, input.minStep);
+  return { items: [...items, ...below.items], overflow: below.overflow, numbered: true, step: below.step, cut: below.cut };
+};
+
+/** Big title left of centre with an accent bar; subtitle and the flows (owner, date) below. */
+function cover(sizePt: number, floorPt: number, barY: number, numbered: boolean): Rule {
+  return ({ slide, flows, title, part, minStep }, theme) => {
+    let top = barY;
+    const w = CONTENT_W * (10 / 12);
+    const items: Placed[] = [{ type: 'shape', shape: 'rect', fill: theme.colors.accent, box: { x: MARGIN_X, y: top - 0.3, w: 0.9, h: 0.07 } }];
+    if (slide.kind === 'section' && slide.section) {
+      items.push({ type: 'title', role: 'kicker', text: slide.section.toUpperCase(), sizePt: 12, weight: 'semibold', color: theme.colors.accent, box: { x: MARGIN_X, y: top - 0.05, w, h: 0.28 } });
+      top += 0.35;
+    }
+    const size = shrinkToLines(title, sizePt, floorPt, w, 3, 'bold');
+    const lines = wrapLines(title, size, w, 'bold').length;
+    const th = (lines * lineHeight(size)) / PT_PER_IN + 0.06;
+    items.push({ type: 'title', role: 'title', text: title, sizePt: size, weight: 'bold', color: theme.colors.text, box: { x: MARGIN_X, y: top, w, h: th } });
+    let y = top + th + 0.15;
+    if (slide.subtitle && part === 0) {
+      const sh = (Math.min(2, wrapLines(slide.subtitle, 20, w).length) * lineHeight(20)) / PT_PER_IN + 0.06;
+      items.push({ type: 'title', role: 'subtitle', text: slide.subtitle, sizePt: 20, weight: 'regular', color: theme.colors.muted, box: { x: MARGIN_X, y, w, h: sh } });
+      y += sh;
+    }
+    const region: Box = { x: MARGIN_X, y: y + 0.45, w, h: bodyRegion(0).y + bodyRegion(0).h - y - 0.45 };
+    const body = region.h > 0.4 ? fitStack(flows, theme, region, minStep) : { items: [], overflow: flows, step: minStep, cut: false };
+    return { items: [...items, ...body.items], overflow: body.overflow, numbered, step: body.step, cut: body.cut };
+  };
+}
+
+export const RULES: Record<SlideKind, Rule> = {
+  title: cover(40, 28, 2.5, false),
+  section: cover(34, 26, 2.7, true),
+  'exec-summary': content,
+  chart,
+  table: content,
+  comparison: content,
+  scenarios: content,
+  register: content,
+  raci: content,
+  runbook: content,
+  bullets: content,
+};

@@ -1,0 +1,50 @@
+// Deck + theme → placed slides. Each Deck slide becomes one placed slide, or several when its content does
+// not fit at the floor sizes: continuations carry '(cont.)' in the title and leave a 'layout/split' receipt.
+import type { Deck } from '../deck/types.js';
+import type { Theme } from '../deck/theme.js';
+import type { Diagnostic } from '../diagnostics.js';
+import type { PlacedSlide } from './types.js';
+import { toFlows, type Flow } from './flow.js';
+import { RULES } from './kinds.js';
+import { footer } from './grid.js';
+
+const MAX_PARTS = 40;
+
+export interface LayoutResult {
+  slides: PlacedSlide[];
+  diagnostics: Diagnostic[];
+}
+
+export function layoutDeck(deck: Deck, theme: Theme): LayoutResult {
+  const slides: PlacedSlide[] = [];
+  const diagnostics: Diagnostic[] = [];
+  for (const slide of deck.slides) {
+    let flows: Flow[] = toFlows(slide.blocks, theme, slide.kind === 'runbook');
+    let minStep = 0;
+    for (let part = 0; ; part++) {
+      const title = part === 0 ? slide.title : `${slide.title} (cont.)`;
+      const page = RULES[slide.kind]({ slide, flows, title, part, minStep }, theme);
+      minStep = page.cut ? page.step : 0;
+      const number = slides.length + 1;
+      const foot = footer(theme, deck.meta, page.numbered ? number : undefined);
+      slides.push({ sourceId: slide.id, kind: slide.kind, title, part, items: [...page.items, ...foot], notes: part === 0 ? [...slide.notes] : [], number });
+      if (page.overflow.length === 0) break;
+      const stuck = JSON.stringify(page.overflow) === JSON.stringify(flows);
+      if (stuck || part + 1 >= MAX_PARTS) {
+        diagnostics.push({
+          code: 'layout/dropped', severity: 'warning', field: `slides.${slide.id}`,
+          message: `Slide '${slide.id}': ${page.overflow.length} block(s) could not be placed and were left out`,
+          hint: 'Shorten the content or split it into several slides in the spec',
+        });
+        break;
+      }
+      diagnostics.push({
+        code: 'layout/split', severity: 'info', field: `slides.${slide.id}`,
+        message: `Slide '${slide.id}' did not fit at the smallest readable size; it continues on slide ${number + 1} with '(cont.)'`,
+        hint: 'Shorten the text or table, or give it its own slide, to keep it on one slide',
+      });
+      flows = page.overflow;
+    }
+  }
+  return { slides, diagnostics };
+}

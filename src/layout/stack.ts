@@ -1,0 +1,110 @@
+// The vertical stack: flows placed top to bottom in a region at one shrink step. A fit tries the roomiest
+// step first and shrinks until everything fits; at the last step (the floors) what is left over is split
+// off and returned, for the caller to carry to a continuation slide.
+import type { Theme } from '../deck/theme.js';
+import type { Box, Placed } from './types.js';
+import { type Flow, roleSize, spaced, STEPS, tableSize } from './flow.js';
+import { BLOCK_GAP, columns } from './grid.js';
+import { lineHeight, paragraphsHeightIn, splitParagraphs } from './textfit.js';
+import { layoutTable } from './table.js';
+import { kpisPerRow, layoutKpis } from './kpis.js';
+import { layoutColumns } from './columns.js';
+
+export interface StackResult {
+  items: Placed[];
+  /** Flows (or their remainders) that did not fit. */
+  overflow: Flow[];
+  heightIn: number;
+  /** Whether running text (a paragraph run, table or columns) was cut mid-way, to continue at the same size. */
+  cut: boolean;
+}
+
+interface FlowResult {
+  items: Placed[];
+  heightIn: number;
+  rest: Flow | null;
+}
+
+/** A chart may shrink to this share of its full-width size before it moves to the next slide. */
+const CHART_MIN_SCALE = 0.6;
+const MAX_TEXT_W = columns(0, 10).w;
+
+export function placeFlow(f: Flow, theme: Theme, x: number, y: number, w: number, avail: number, step: number, split: boolean, first: boolean): FlowResult {
+  const none: FlowResult = { items: [], heightIn: 0, rest: f };
+  switch (f.kind) {
+    case 'paras': {
+      // Running text keeps a readable measure (10 of 12 columns); exhibits use the full width.
+      w = Math.min(w, MAX_TEXT_W);
+      const size = roleSize(f.role, step);
+      const paras = spaced(f.paras, size);
+      const text = (ps: typeof paras, h: number): Placed => ({
+        type: 'text', role: f.role, sizePt: size, lineHeightPt: lineHeight(size), align: 'left', valign: 'top', paragraphs: ps, box: { x, y, w, h },
+      });
+      const h = paragraphsHeightIn(paras, size, w);
+      if (h <= avail) return { items: [text(paras, h)], heightIn: h, rest: null };
+      if (!split) return none;
+      const { head, rest } = splitParagraphs(paras, size, w, avail);
+      if (head.length === 0) return none;
+      const headH = paragraphsHeightIn(head, size, w);
+      return { items: [text(head, headH)], heightIn: headH, rest: rest ? { ...f, paras: rest } : null };
+    }
+    case 'table': {
+      const r = layoutTable(f.table, theme, x, y, w, avail, tableSize(step), split);
+      if (r.items.length === 0) return none;
+      return { items: r.items, heightIn: r.heightIn, rest: r.rest ? { kind: 'table', table: r.rest, continued: true } : null };
+    }
+    case 'chart': {
+      const full = Math.min(1, w / f.chart.width);
+      const s = Math.min(full, avail / f.chart.height);
+      if (s < full * CHART_MIN_SCALE && !(first && split)) return none;
+      const cw = f.chart.width * s;
+      const ch = f.chart.height * s;
+      return { items: [{ type: 'image', chartId: f.chart.id, alt: f.chart.alt, box: { x: x + (w - cw) / 2, y, w: cw, h: ch } }], heightIn: ch, rest: null };
+    }
+    case 'kpis': {
+      const r = layoutKpis(f.items, theme, x, y, w);
+      if (r.heightIn <= avail) return { items: r.items, heightIn: r.heightIn, rest: null };
+      if (!split) return none;
+      // Whole rows of cards move on; the first row always stays when the block opens the slide.
+      const perRow = kpisPerRow(f.items.length);
+      for (let n = f.items.length - perRow; n > 0; n -= perRow) {
+        const part = layoutKpis(f.items.slice(0, n), theme, x, y, w, perRow);
+        if (part.heightIn <= avail || (first && n === perRow)) return { items: part.items, heightIn: part.heightIn, rest: { kind: 'kpis', items: f.items.slice(n) } };
+      }
+      return first ? { items: r.items, heightIn: r.heightIn, rest: null } : none;
+    }
+    case 'columns': {
+      const r = layoutColumns(f.columns, theme, { x, y, w, h: avail }, step, split, stack);
+      if (r.items.length === 0) return none;
+      if (r.rest && !split) return none;
+      return { items: r.items, heightIn: r.heightIn, rest: r.rest ? { kind: 'columns', columns: r.rest } : null };
+    }
+  }
+}
+
+/** Places flows top-down at one step. With `split`, the flow that crosses the bottom is cut. */
+export function stack(flows: Flow[], theme: Theme, region: Box, step: number, split: boolean): StackResult {
+  const items: Placed[] = [];
+  let y = region.y;
+  for (let i = 0; i < flows.length; i++) {
+    const first = i === 0;
+    const avail = region.y + region.h - y;
+    const r = placeFlow(flows[i], theme, region.x, y, region.w, avail, step, split, first);
+    items.push(...r.items);
+    if (r.items.length > 0) y += r.heightIn + BLOCK_GAP;
+    if (r.rest) {
+      const cut = r.items.length > 0 && r.rest.kind !== 'kpis' && r.rest.kind !== 'chart';
+      return { items, overflow: [r.rest, ...flows.slice(i + 1)], heightIn: Math.max(0, y - BLOCK_GAP - region.y), cut };
+    }
+  }
+  return { items, overflow: [], heightIn: Math.max(0, y - BLOCK_GAP - region.y), cut: false };
+}
+
+/** The roomiest step at which everything fits; else the floor step with the remainder split off. */
+export function fitStack(flows: Flow[], theme: Theme, region: Box, minStep = 0): StackResult & { step: number } {
+  for (let step = minStep; step < STEPS - 1; step++) {
+    const r = stack(flows, theme, region, step, false);
+    if (r.overflow.length === 0) return { ...r, step };
+  }
+  return { ...stack(flows, theme, region, STEPS - 1, true), step: STEPS - 1 };
+}

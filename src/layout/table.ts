@@ -1,0 +1,126 @@
+// Tables: column widths from content, row heights from wrapped cell text at a size, and a split by rows
+// when the table is taller than the room left (the continuation repeats the header).
+import type { TableBlock } from '../deck/types.js';
+import type { Theme } from '../deck/theme.js';
+import type { Paragraph, Placed, PlacedCell, PlacedTable } from './types.js';
+import type { FontWeight } from './measure.js';
+import { lineHeight, naturalWidthIn, paragraphsHeightIn, PT_PER_IN, wrapLines } from './textfit.js';
+import { toneColor, withToneMark } from './grid.js';
+
+const PAD = { x: 0.1, y: 0.06 } as const;
+const CAPTION_PT = 10;
+const NUMERIC = /^[-−+±~≈<>≤≥]?\s?[$€£]?[\d.,]+\s?(%|pp|x|×|ms|s|min|h|d|k|m|bn)?$/i;
+
+export interface TableResult {
+  items: Placed[];
+  heightIn: number;
+  /** Rows left for a continuation, or null. */
+  rest: TableBlock | null;
+}
+
+export function columnWidths(t: TableBlock, widthIn: number, sizePt: number): number[] {
+  return respectLongestWords(t, proportionalWidths(t, widthIn, sizePt), sizePt);
+}
+
+/** Widens columns whose longest word would otherwise break mid-word, taking the room from the others. */
+function respectLongestWords(t: TableBlock, widths: number[], sizePt: number): number[] {
+  const longestWord = (text: string, weight: FontWeight) => Math.max(0, ...text.split(/\s+/).map((w) => naturalWidthIn(w, sizePt, weight)));
+  const mins = t.header.map((h, c) =>
+    Math.max(longestWord(h, 'bold'), ...t.rows.map((r) => longestWord(withToneMark(r[c]?.text ?? '', r[c]?.tone), r[c]?.bold ? 'bold' : 'regular'))) + 2 * PAD.x + 0.01,
+  );
+  const need = widths.reduce((a, w, i) => a + Math.max(0, mins[i] - w), 0);
+  const spare = widths.reduce((a, w, i) => a + Math.max(0, w - mins[i]), 0);
+  if (need <= 0 || spare < need) return widths;
+  return widths.map((w, i) => (w < mins[i] ? mins[i] : w - ((w - mins[i]) / spare) * need));
+}
+
+function proportionalWidths(t: TableBlock, widthIn: number, sizePt: number): number[] {
+  const n = t.header.length;
+  if (t.widths && t.widths.length === n) {
+    const sum = t.widths.reduce((a, b) => a + b, 0);
+    return t.widths.map((w) => (w / sum) * widthIn);
+  }
+  // Desired width: the longest unwrapped cell; short columns get what they need, long ones share the rest.
+  const desired = t.header.map((h, c) => {
+    const cells = [naturalWidthIn(h, sizePt, 'bold'), ...t.rows.map((r) => naturalWidthIn(withToneMark(r[c]?.text ?? '', r[c]?.tone), sizePt, r[c]?.bold ? 'bold' : 'regular'))];
+    return Math.max(0.5, Math.max(...cells) + 2 * PAD.x);
+  });
+  const total = desired.reduce((a, b) => a + b, 0);
+  if (total <= widthIn) return desired.map((d) => (d / total) * widthIn);
+  const fair = widthIn / n;
+  const small = desired.map((d) => d <= fair);
+  const fixed = desired.reduce((a, d, i) => a + (small[i] ? d : 0), 0);
+  const flexible = desired.reduce((a, d, i) => a + (small[i] ? 0 : d), 0);
+  return desired.map((d, i) => (small[i] ? d : (d / flexible) * (widthIn - fixed)));
+}
+
+function cellLines(text: string, widthIn: number, sizePt: number, weight: FontWeight): number {
+  return wrapLines(text, sizePt, Math.max(0.01, widthIn - 2 * PAD.x), weight).length;
+}
+
+function alignments(t: TableBlock): ('left' | 'center' | 'right')[] {
+  return t.header.map((_, c) => {
+    const cells = t.rows.map((r) => (r[c]?.text ?? '').trim()).filter(Boolean);
+    if (c === 0 || cells.length === 0) return 'left';
+    if (cells.every((s) => s.length <= 3)) return 'center';
+    if (cells.every((s) => NUMERIC.test(s))) return 'right';
+    return 'left';
+  });
+}
+
+/**
+ * Lays out `t` at `sizePt` in a box `widthIn` wide starting at (x, y), in at most `availIn` of height.
+ * `split` allows cutting by rows; without it a table that does not fit returns no items.
+ */
+export function layoutTable(t: TableBlock, theme: Theme, x: number, y: number, widthIn: number, availIn: number, sizePt: number, split: boolean): TableResult {
+  const colWidths = columnWidths(t, widthIn, sizePt);
+  const lh = lineHeight(sizePt) / PT_PER_IN;
+  const rowH = (cells: { text: string; weight: FontWeight }[]) =>
+    Math.max(...cells.map((c, i) => cellLines(c.text, colWidths[i], sizePt, c.weight))) * lh + 2 * PAD.y;
+  const headerH = rowH(t.header.map((h) => ({ text: h, weight: 'bold' })));
+  const rows: PlacedCell[][] = t.rows.map((r) =>
+    t.header.map((_, c) => {
+      const cell = r[c] ?? { text: '' };
+      return { text: withToneMark(cell.text, cell.tone), color: cell.tone ? toneColor(theme, cell.tone) : theme.colors.text, weight: cell.bold ? 'bold' : 'regular', tone: cell.tone };
+    }),
+  );
+  const heights = rows.map((r) => rowH(r.map((c) => ({ text: c.text, weight: c.weight as FontWeight }))));
+  const captionPara: Paragraph | undefined = t.caption ? { text: t.caption, bullet: 'none', level: 0, weight: 'regular', color: theme.colors.muted, spaceBeforePt: 0 } : undefined;
+  const captionH = captionPara ? paragraphsHeightIn([captionPara], CAPTION_PT, widthIn) + 0.08 : 0;
+
+  let used = headerH;
+  let fit = 0;
+  while (fit < rows.length && used + heights[fit] <= availIn - (fit === rows.length - 1 ? captionH : 0)) used += heights[fit++];
+  const whole = fit === rows.length;
+  if (!whole && (!split || fit === 0)) return { items: [], heightIn: 0, rest: t };
+
+  const table: PlacedTable = {
+    type: 'table',
+    box: { x, y, w: widthIn, h: used },
+    header: t.header,
+    rows: rows.slice(0, fit),
+    colWidths,
+    rowHeights: [headerH, ...heights.slice(0, fit)],
+    align: alignments(t),
+    sizePt,
+    lineHeightPt: lineHeight(sizePt),
+    pad: { ...PAD },
+    headerFill: theme.colors.tableHeader,
+    headerColor: theme.colors.tableHeaderText,
+    stripeFill: theme.colors.tableStripe,
+    ruleColor: theme.colors.rule,
+  };
+  const items: Placed[] = [table];
+  let heightIn = used;
+  if (whole && captionPara) {
+    items.push({
+      type: 'text', role: 'caption', sizePt: CAPTION_PT, lineHeightPt: lineHeight(CAPTION_PT), align: 'left', valign: 'top',
+      paragraphs: [captionPara],
+      box: { x, y: y + used + 0.08, w: widthIn, h: captionH - 0.08 },
+    });
+    heightIn += captionH;
+  }
+  // The continuation keeps the caller's widths so columns do not jump between slides.
+  const rest = whole ? null : { ...t, rows: t.rows.slice(fit), widths: t.widths ?? colWidths };
+  return { items, heightIn, rest };
+}

@@ -1,0 +1,112 @@
+// Paragraph measurement with the real font metrics: how many lines each paragraph wraps to at a size,
+// and how tall the text box must be. The renderer sets the same exact line pitch, so what is measured
+// here is what a reader sees.
+import { lineHeightPt, textWidthPt, wrapWords, type FontWeight } from './measure.js';
+import type { Paragraph } from './types.js';
+
+/**
+ * Readers without Inter fall back to wider faces (LibreOffice's DejaVu Sans is ≈ 8% wider, its bold ≈ 18%
+ * wider than Inter's): wrap at this share of the box, so text measured with Inter still fits in the fallback.
+ */
+export const FIT = 0.92;
+export const FIT_BOLD = 0.84;
+
+export function fitFor(weight: FontWeight): number {
+  return weight === 'regular' || weight === 'italic' ? FIT : FIT_BOLD;
+}
+
+/** Lines of `text` wrapped in a box `widthIn` wide (with the fallback allowance). */
+export function wrapLines(text: string, sizePt: number, widthIn: number, weight: FontWeight = 'regular'): string[] {
+  return wrapWords(text, sizePt, Math.max(1, widthIn * PT_PER_IN * fitFor(weight)), weight);
+}
+/** Hanging indent of one bullet level, in points (the renderer writes the same). */
+export const BULLET_INDENT_PT = 18;
+/** Numbers need room for two digits and a period ('10.') at the largest body size. */
+export const NUMBER_INDENT_PT = 26;
+
+export function bulletIndentPt(p: Pick<Paragraph, 'bullet'>): number {
+  return p.bullet === 'number' ? NUMBER_INDENT_PT : BULLET_INDENT_PT;
+}
+
+export const PT_PER_IN = 72;
+
+export function lineHeight(sizePt: number): number {
+  // Rounded to 0.1 pt because the PPTX stores line pitch in 1/100 pt.
+  return Math.round(lineHeightPt(sizePt) * 10) / 10;
+}
+
+export function indentPt(p: Pick<Paragraph, 'bullet' | 'level'>): number {
+  if (p.bullet === 'none') return p.level * BULLET_INDENT_PT;
+  return bulletIndentPt(p) * (p.level + 1);
+}
+
+export interface MeasuredParagraph {
+  lines: string[];
+  /** Space before + lines × pitch, in points. */
+  heightPt: number;
+}
+
+export function wrapWidthPt(boxWidthIn: number, p: Pick<Paragraph, 'bullet' | 'level' | 'weight'>): number {
+  return Math.max(1, (boxWidthIn * PT_PER_IN - indentPt(p)) * fitFor(p.weight));
+}
+
+export function measureParagraph(p: Paragraph, sizePt: number, boxWidthIn: number): MeasuredParagraph {
+  const lines = wrapWords(p.text, sizePt, wrapWidthPt(boxWidthIn, p), p.weight as FontWeight);
+  return { lines, heightPt: p.spaceBeforePt + lines.length * lineHeight(sizePt) };
+}
+
+export function paragraphsHeightPt(ps: Paragraph[], sizePt: number, boxWidthIn: number): number {
+  return ps.reduce((sum, p) => sum + measureParagraph(p, sizePt, boxWidthIn).heightPt, 0);
+}
+
+/** Inches needed for the paragraphs, with a hair of slack against rounding in readers. */
+export function paragraphsHeightIn(ps: Paragraph[], sizePt: number, boxWidthIn: number): number {
+  return paragraphsHeightPt(ps, sizePt, boxWidthIn) / PT_PER_IN + 0.04;
+}
+
+/** The widest single line of `text` (no wrapping) in inches, at the size and weight, before FIT. */
+export function naturalWidthIn(text: string, sizePt: number, weight: FontWeight = 'regular'): number {
+  return Math.max(0, ...text.split('\n').map((l) => textWidthPt(l, sizePt, weight))) / PT_PER_IN / fitFor(weight);
+}
+
+/** Largest size in [floor, start] (1 pt steps) at which `text` fits in `lines` lines of `widthIn`. */
+export function shrinkToLines(text: string, start: number, floor: number, widthIn: number, maxLines: number, weight: FontWeight): number {
+  for (let size = start; size > floor; size--) {
+    if (wrapLines(text, size, widthIn, weight).length <= maxLines) return size;
+  }
+  return floor;
+}
+
+/**
+ * Splits paragraphs so that the first part fits in `heightIn`: whole paragraphs first, then the lines of the
+ * paragraph that crosses the edge. Returns null for `rest` when everything fits.
+ */
+export function splitParagraphs(
+  ps: Paragraph[],
+  sizePt: number,
+  boxWidthIn: number,
+  heightIn: number,
+): { head: Paragraph[]; rest: Paragraph[] | null } {
+  const budget = (heightIn - 0.04) * PT_PER_IN;
+  const lh = lineHeight(sizePt);
+  let used = 0;
+  for (let i = 0; i < ps.length; i++) {
+    const m = measureParagraph(ps[i], sizePt, boxWidthIn);
+    if (used + m.heightPt <= budget) {
+      used += m.heightPt;
+      continue;
+    }
+    const room = Math.floor((budget - used - ps[i].spaceBeforePt) / lh);
+    const head = ps.slice(0, i);
+    const rest = ps.slice(i + 1);
+    if (room >= 1 && m.lines.length > 1) {
+      // Text continues mid-paragraph: the tail keeps the paragraph's style but no bullet of its own.
+      head.push({ ...ps[i], text: m.lines.slice(0, room).join(' ') });
+      rest.unshift({ ...ps[i], text: m.lines.slice(room).join(' '), number: undefined, continued: ps[i].bullet !== 'none', spaceBeforePt: 0 });
+    } else {
+      rest.unshift({ ...ps[i], spaceBeforePt: 0 });
+    }
+    return { head, rest };
+  }
+  return { head: ps, rest: null };
+}

@@ -1,0 +1,98 @@
+// Turns snowflake-sdk failures into GonogoErrors: the user's mistakes exit 2, an outside system failing exits 3.
+import { errorDiag, EXIT, GonogoError } from '../diagnostics.js';
+import type { SnowflakeSettings } from './snowflake-config.js';
+import type { Redactor } from './snowflake-redact.js';
+
+/** The fields of an SDK error we read (snowflake-sdk lib/errors.js). */
+export interface SdkError {
+  name?: string;
+  code?: string | number;
+  message?: string;
+  sqlState?: string;
+  cause?: { code?: string; message?: string };
+  response?: { statusCode?: number; status?: number };
+}
+
+/** GS codes for a refused login (390xxx): wrong password, bad JWT, locked or disabled user, and the like. */
+const isLoginRefusal = (code: string) => /^390\d{3}$/.test(code) && code !== '390104' && code !== '390112';
+
+const NETWORK_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ENOTFOUND', 'EAI_AGAIN', 'ETIMEDOUT', 'ECONNABORTED', 'EPIPE', 'EHOSTUNREACH']);
+
+export function loginError(err: SdkError, s: SnowflakeSettings, redactor: Redactor): GonogoError {
+  const code = String(err.code ?? '');
+  const said = redactor.redact(firstLine(err.message));
+  if (isLoginRefusal(code)) {
+    const keyPair = s.authenticator === 'SNOWFLAKE_JWT';
+    const secretFrom = keyPair ? (s.origin.privateKey ?? s.origin.privateKeyPath) : s.origin.password;
+    return new GonogoError(
+      errorDiag('snowflake/login-refused', `Snowflake refused the login of user "${s.user}" on account "${s.account}" (${code}: ${said})`, {
+        field: keyPair ? 'private key' : 'password',
+        hint: keyPair
+          ? `check ${secretFrom ?? 'the private key'} (${s.described}): its public key must be the one set with ALTER USER ${s.user} SET RSA_PUBLIC_KEY, and ${s.origin.user ?? 'the user'} must name that user`
+          : `check ${secretFrom ?? 'SNOWFLAKE_PASSWORD'} and ${s.origin.user ?? 'SNOWFLAKE_USER'} (${s.described})`,
+      }),
+      EXIT.usage,
+    );
+  }
+  if (err.name === 'InvalidParameterError' || err.name === 'MissingParameterError') {
+    return new GonogoError(
+      errorDiag('snowflake/bad-setting', `Snowflake connection settings are not valid: ${said}`, { hint: `check ${s.described}` }),
+      EXIT.usage,
+    );
+  }
+  return unreachable(err, s, redactor);
+}
+
+export function unreachable(err: SdkError, s: SnowflakeSettings, redactor: Redactor): GonogoError {
+  const netCode = err.cause?.code ?? (typeof err.code === 'string' && NETWORK_CODES.has(err.code) ? err.code : undefined);
+  const status = err.response?.statusCode ?? err.response?.status;
+  const detail = redactor.redact(firstLine(err.cause?.message ?? err.message));
+  const what = status ? `answered HTTP ${status}` : `could not be reached${netCode ? ` (${netCode})` : ''}`;
+  return new GonogoError(
+    errorDiag('snowflake/unreachable', `Snowflake account "${s.account}" ${what}: ${detail}`, {
+      hint:
+        netCode === 'ENOTFOUND'
+          ? `check the account identifier (${s.origin.account ?? 'SNOWFLAKE_ACCOUNT'}) and your network`
+          : 'check your network or VPN and https://status.snowflake.com, then pull again',
+    }),
+    EXIT.external,
+  );
+}
+
+/** A statement Snowflake ran and rejected (compilation or execution error): the query is the user's to fix. */
+export function queryError(err: SdkError, sql: string, s: SnowflakeSettings, redactor: Redactor): GonogoError {
+  if (err.name !== 'OperationFailedError' || !err.sqlState) return unreachable(err, s, redactor);
+  const said = redactor.redact(String(err.message ?? '').replace(/\s+/g, ' ').trim());
+  return new GonogoError(
+    errorDiag('snowflake/sql-error', `Snowflake rejected the query ${quoteSql(redactor.redact(sql))}: ${said} (code ${err.code}, SQLSTATE ${err.sqlState})`, {
+      hint: 'run the query in a Snowflake worksheet to see the problem in context; values go in as bind variables (? or :name)',
+    }),
+    EXIT.usage,
+  );
+}
+
+export function timeoutError(what: 'login' | 'query', ms: number, sql: string | undefined, lastNetworkError: string | undefined, s: SnowflakeSettings, redactor: Redactor): GonogoError {
+  const seconds = `${Math.round(ms / 100) / 10} s`;
+  const subject = what === 'login' ? `logging in to account "${s.account}"` : `the query ${quoteSql(redactor.redact(sql ?? ''))}`;
+  const message = lastNetworkError
+    ? `the connection to Snowflake dropped (${redactor.redact(lastNetworkError)}) during ${subject} and did not recover within ${seconds}`
+    : `Snowflake did not finish ${subject} within ${seconds}`;
+  return new GonogoError(
+    errorDiag(lastNetworkError ? 'snowflake/connection-dropped' : 'snowflake/timeout', message, {
+      hint: lastNetworkError
+        ? 'check your network or VPN, then pull again'
+        : 'a larger warehouse or a narrower date range may help; the timeout is set by the pull command',
+    }),
+    EXIT.external,
+  );
+}
+
+/** The first 80 characters of the query on one line, enough to recognise it. */
+export function quoteSql(sql: string): string {
+  const flat = sql.replace(/\s+/g, ' ').trim();
+  return `"${flat.length > 80 ? `${flat.slice(0, 77)}...` : flat}"`;
+}
+
+function firstLine(s: string | undefined): string {
+  return String(s ?? 'no detail').split('\n')[0];
+}

@@ -1,0 +1,210 @@
+// The Snowflake engine: snowflake-sdk with credentials from connections.toml / SNOWFLAKE_* variables,
+// bind variables only, plain JS rows, and no secret in any message or log line.
+import { createPrivateKey } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { homedir } from 'node:os';
+import { errorDiag, EXIT, GonogoError } from '../diagnostics.js';
+import type { Engine, Row, SqlValue } from './engine.js';
+import { toPositional } from './snowflake-binds.js';
+import { resolveSnowflakeSettings, type SnowflakeSettings } from './snowflake-config.js';
+import { loginError, queryError, timeoutError, type SdkError } from './snowflake-errors.js';
+import { abandonStatement, loadSdk, onSdkLog, sharedRedactor, type SdkColumn, type SdkConnection, type SdkStatement } from './snowflake-sdk.js';
+
+export interface SnowflakeOptions {
+  /** The connection named by the spec's `source.connection`; else SNOWFLAKE_DEFAULT_CONNECTION_NAME, default_connection_name, [default]. */
+  connection?: string;
+  env?: NodeJS.ProcessEnv;
+  home?: string;
+  /** Deadline for the login and for each query (default 10 minutes). */
+  timeoutMs?: number;
+  /** Receives the driver's log lines, secrets masked (e.g. for --debug). Nothing reaches the terminal otherwise. */
+  log?: (line: string) => void;
+  /** For tests against a local server. */
+  overrides?: { host?: string; port?: number; protocol?: 'http' | 'https'; loginRetries?: number };
+}
+
+const DEFAULT_TIMEOUT_MS = 10 * 60_000;
+
+export async function openSnowflake(opts: SnowflakeOptions = {}): Promise<Engine> {
+  const env = opts.env ?? process.env;
+  const home = opts.home ?? homedir();
+  const settings = resolveSnowflakeSettings({ connection: opts.connection, env, home });
+  const redactor = sharedRedactor;
+  for (const secret of [settings.password, settings.privateKey, settings.privateKeyPassphrase]) redactor.add(secret);
+  const auth = authOptions(settings, home);
+  if (auth.privateKey) redactor.add(auth.privateKey as string);
+  const timeoutMs = opts.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+
+  const sdk = await loadSdk();
+  let lastNetworkError: string | undefined;
+  const stopLog = onSdkLog((line) => {
+    const dropped = /Retrying request.*error=([^,]+)/.exec(line) ?? /failed after .*?(socket hang up|ECONNRESET|ECONNREFUSED)/.exec(line);
+    if (dropped) lastNetworkError = dropped[1];
+    opts.log?.(line);
+  });
+
+  let conn: SdkConnection;
+  try {
+    conn = sdk.createConnection({
+      account: settings.account,
+      username: settings.user,
+      ...auth,
+      warehouse: settings.warehouse,
+      database: settings.database,
+      schema: settings.schema,
+      role: settings.role,
+      host: opts.overrides?.host ?? settings.host,
+      port: opts.overrides?.port ?? settings.port,
+      protocol: opts.overrides?.protocol ?? settings.protocol,
+      application: 'gonogo',
+      clientSessionKeepAlive: false,
+      sfRetryMaxLoginRetries: opts.overrides?.loginRetries ?? 2,
+      timeout: Math.max(1000, Math.round(timeoutMs)),
+    });
+  } catch (err) {
+    stopLog();
+    throw loginError(err as SdkError, settings, redactor);
+  }
+
+  lastNetworkError = undefined;
+  const login = await withDeadline<unknown>(timeoutMs, (done) => conn.connect((err) => done(err ?? null)));
+  if (login.timedOut || login.value) {
+    const failure = login.timedOut
+      ? timeoutError('login', timeoutMs, undefined, lastNetworkError, settings, redactor)
+      : loginError(login.value as SdkError, settings, redactor);
+    void destroy(conn); // a login still under way is abandoned, not waited for
+    stopLog();
+    throw failure;
+  }
+
+  let closed = false;
+  return {
+    name: 'snowflake',
+    async query(sql: string, binds?: SqlValue[] | Record<string, SqlValue>): Promise<Row[]> {
+      if (closed) throw new GonogoError(errorDiag('snowflake/closed', 'the Snowflake connection is already closed'), EXIT.internal);
+      const q = toPositional(sql, binds);
+      lastNetworkError = undefined;
+      let statement: SdkStatement | undefined;
+      const outcome = await withDeadline<{ err: unknown; rows?: Record<string, unknown>[]; columns?: SdkColumn[] }>(timeoutMs, (done) => {
+        try {
+          statement = conn.execute({
+            sqlText: q.sql,
+            binds: q.binds,
+            complete: (err, stmt, rows) => done({ err, rows, columns: err ? undefined : stmt.getColumns() }),
+          });
+        } catch (err) {
+          done({ err });
+        }
+      });
+      if (outcome.timedOut) {
+        if (statement) {
+          statement.cancel(() => {});
+          abandonStatement([statement.getRequestId(), statement.getQueryId()]);
+        }
+        throw timeoutError('query', timeoutMs, sql, lastNetworkError, settings, redactor);
+      }
+      const { err, rows, columns } = outcome.value;
+      if (err) throw queryError(err as SdkError, sql, settings, redactor);
+      return (rows ?? []).map((r) => plainRow(r, columns ?? []));
+    },
+    async close(): Promise<void> {
+      if (closed) return;
+      closed = true;
+      await destroy(conn, Math.min(timeoutMs, 5000));
+      stopLog();
+    },
+  };
+}
+
+/** Password or key pair; the key is read and decrypted here so a wrong path or passphrase is named clearly. */
+function authOptions(s: SnowflakeSettings, home: string): Record<string, unknown> {
+  if (s.authenticator === 'SNOWFLAKE') {
+    if (!s.password) {
+      throw new GonogoError(
+        errorDiag('snowflake/missing-password', `no password for Snowflake user "${s.user}" (${s.described})`, {
+          hint: 'set SNOWFLAKE_PASSWORD, or use a key pair: SNOWFLAKE_PRIVATE_KEY_PATH (authenticator SNOWFLAKE_JWT)',
+        }),
+      );
+    }
+    return { authenticator: 'SNOWFLAKE', password: s.password };
+  }
+  const from = s.origin.privateKey ?? s.origin.privateKeyPath ?? 'SNOWFLAKE_PRIVATE_KEY_PATH';
+  let pem = s.privateKey?.replace(/\\n/g, '\n');
+  if (!pem && s.privateKeyPath) {
+    try {
+      pem = readFileSync(s.privateKeyPath.replace(/^~(?=\/|$)/, home), 'utf8');
+    } catch (err) {
+      throw new GonogoError(
+        errorDiag('snowflake/private-key-unreadable', `cannot read the private key file ${s.privateKeyPath} (${(err as NodeJS.ErrnoException).code ?? 'error'})`, {
+          field: from,
+          hint: 'point it at the PKCS#8 .p8 file whose public key is registered for the user',
+        }),
+      );
+    }
+  }
+  if (!pem) {
+    throw new GonogoError(
+      errorDiag('snowflake/missing-private-key', `key-pair login for "${s.user}" needs a private key (${s.described})`, {
+        hint: 'set SNOWFLAKE_PRIVATE_KEY_PATH (or private_key_file in connections.toml)',
+      }),
+    );
+  }
+  let key;
+  try {
+    key = createPrivateKey({ key: pem, format: 'pem', passphrase: s.privateKeyPassphrase });
+  } catch {
+    throw new GonogoError(
+      errorDiag('snowflake/private-key-invalid', `the private key from ${from} cannot be ${s.privateKeyPassphrase ? 'decrypted' : 'read'}`, {
+        field: from,
+        hint: s.privateKeyPassphrase
+          ? `check the passphrase (${s.origin.privateKeyPassphrase})`
+          : 'an encrypted key needs SNOWFLAKE_PRIVATE_KEY_PASSPHRASE; the key must be PEM (PKCS#8 or PKCS#1)',
+      }),
+    );
+  }
+  return { authenticator: 'SNOWFLAKE_JWT', privateKey: key.export({ format: 'pem', type: 'pkcs8' }).toString() };
+}
+
+/** Snowflake folds unquoted names to upper case; gonogo's rows use the lower-case names the SQL was written with. */
+function plainRow(r: Record<string, unknown>, columns: SdkColumn[]): Row {
+  const out: Row = {};
+  const byName = new Map(columns.map((c) => [c.getName(), c]));
+  for (const [name, value] of Object.entries(r)) {
+    const key = name === name.toUpperCase() ? name.toLowerCase() : name;
+    out[key] = plainValue(value, byName.get(name));
+  }
+  return out;
+}
+
+function plainValue(v: unknown, column: SdkColumn | undefined): SqlValue {
+  if (v === null || v === undefined) return null;
+  if (typeof v === 'number' || typeof v === 'string' || typeof v === 'boolean') return v;
+  if (typeof v === 'bigint') return Number(v);
+  if (v instanceof Date) return column?.isDate() ? v.toISOString().slice(0, 10) : v.toISOString();
+  if (Buffer.isBuffer(v)) return v.toString('hex');
+  return JSON.stringify(v);
+}
+
+type Deadline<T> = { timedOut: true } | { timedOut: false; value: T };
+
+/** Runs a callback-style operation against a deadline. */
+function withDeadline<T>(ms: number, start: (done: (value: T) => void) => void): Promise<Deadline<T>> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => resolve({ timedOut: true }), ms);
+    start((value) => {
+      clearTimeout(timer);
+      resolve({ timedOut: false, value });
+    });
+  });
+}
+
+/** Closes the session; a server that does not answer is given up on, not waited for. */
+async function destroy(conn: SdkConnection, ms = 5000): Promise<void> {
+  await withDeadline<unknown>(ms, (done) => {
+    try {
+      conn.destroy(() => done(null));
+    } catch {
+      done(null);
+    }
+  });
+}

@@ -1,0 +1,14 @@
+import { runUntil } from './src/pipeline.js';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { tempDeck } from './test/support/decks.js';
+const data = (await import('node:fs')).readFileSync('/dev/stdin','utf8');
+const deck = tempDeck((y) => y.replace(/^phase: design$/m, 'phase: ' + process.argv[2]).replace(/^blind: true$/m, 'blind: true\nmetrics_file: metrics.csv'), 'decks/call-volume-pilot');
+writeFileSync(join(deck.dir, 'metrics.csv'), data);
+const r = await runUntil('compose', deck.dir);
+console.log(r.compose!.slides.map(s=>s.id));
+console.log(JSON.stringify(r.decide!.verdict));
+for (const c of r.decide!.criteria) for (const x of c.rules) console.log(c.id, x.status, x.text, x.reason);
+for (const g of r.decide!.guardrails) console.log('G', g.status, g.text, g.reason);
+console.log(r.diagnostics);
+deck.cleanup();

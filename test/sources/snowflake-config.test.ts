@@ -1,0 +1,137 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { GonogoError } from '../../src/diagnostics.js';
+import { resolveSnowflakeSettings } from '../../src/sources/snowflake-config.js';
+
+let home: string;
+beforeEach(() => {
+  home = mkdtempSync(join(tmpdir(), 'gonogo-sfcfg-'));
+});
+afterEach(() => rmSync(home, { recursive: true, force: true }));
+
+function writeSnowflakeFile(name: string, text: string, dir = join(home, '.snowflake')): string {
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(join(dir, name), text);
+  return dir;
+}
+
+function thrown(f: () => unknown): GonogoError {
+  try {
+    f();
+  } catch (e) {
+    expect(e).toBeInstanceOf(GonogoError);
+    return e as GonogoError;
+  }
+  throw new Error('expected a GonogoError');
+}
+
+const CONNECTIONS = `
+default_connection_name = "dev"
+
+[dev]
+account = "acme-dev"
+user = "ana"
+password = "dev-pw"
+
+[prod]
+account = "acme-prod"
+user = "svc_gonogo"
+authenticator = "snowflake_jwt"
+private_key_file = "/keys/prod.p8"
+private_key_file_pwd = "pp"
+warehouse = "REPORTING_WH"
+database = "ANALYTICS"
+schema = "PILOTS"
+role = "ANALYST"
+`;
+
+describe('resolveSnowflakeSettings', () => {
+  it('uses the environment alone when there is no connection file', () => {
+    const s = resolveSnowflakeSettings({
+      env: { SNOWFLAKE_ACCOUNT: 'a1', SNOWFLAKE_USER: 'u1', SNOWFLAKE_PASSWORD: 'p1', SNOWFLAKE_ROLE: 'R' },
+      home,
+    });
+    expect(s).toMatchObject({ account: 'a1', user: 'u1', password: 'p1', role: 'R', authenticator: 'SNOWFLAKE' });
+    expect(s.described).toBe('SNOWFLAKE_* environment variables');
+    expect(s.origin.password).toBe('SNOWFLAKE_PASSWORD');
+  });
+
+  it('picks default_connection_name, and the spec names another connection', () => {
+    writeSnowflakeFile('connections.toml', CONNECTIONS);
+    expect(resolveSnowflakeSettings({ env: {}, home })).toMatchObject({ account: 'acme-dev', user: 'ana', password: 'dev-pw' });
+    const prod = resolveSnowflakeSettings({ connection: 'prod', env: {}, home });
+    expect(prod).toMatchObject({
+      account: 'acme-prod',
+      user: 'svc_gonogo',
+      authenticator: 'SNOWFLAKE_JWT',
+      privateKeyPath: '/keys/prod.p8',
+      privateKeyPassphrase: 'pp',
+      warehouse: 'REPORTING_WH',
+      database: 'ANALYTICS',
+      schema: 'PILOTS',
+      role: 'ANALYST',
+    });
+    expect(prod.described).toBe(`connection "prod" in ${join(home, '.snowflake', 'connections.toml')}`);
+    expect(prod.origin.privateKeyPath).toContain('private_key_file in [prod]');
+  });
+
+  it('SNOWFLAKE_DEFAULT_CONNECTION_NAME beats the file default; SNOWFLAKE_* variables beat file values', () => {
+    writeSnowflakeFile('connections.toml', CONNECTIONS);
+    const s = resolveSnowflakeSettings({ env: { SNOWFLAKE_DEFAULT_CONNECTION_NAME: 'prod', SNOWFLAKE_WAREHOUSE: 'BIG_WH' }, home });
+    expect(s.account).toBe('acme-prod');
+    expect(s.warehouse).toBe('BIG_WH');
+    expect(s.origin.warehouse).toBe('SNOWFLAKE_WAREHOUSE');
+  });
+
+  it('reads $SNOWFLAKE_HOME and [connections.NAME] tables of config.toml', () => {
+    const dir = writeSnowflakeFile('config.toml', 'default_connection_name = "ci"\n[connections.ci]\naccount = "acme-ci"\nuser = "bot"\npassword = "x"\n', join(home, 'elsewhere'));
+    expect(resolveSnowflakeSettings({ env: { SNOWFLAKE_HOME: dir }, home })).toMatchObject({ account: 'acme-ci', user: 'bot' });
+  });
+
+  it('SNOWFLAKE_CONNECTIONS_<NAME>_<KEY> variables define a named connection without any file (CI)', () => {
+    const s = resolveSnowflakeSettings({
+      connection: 'prod',
+      env: { SNOWFLAKE_CONNECTIONS_PROD_ACCOUNT: 'acme-prod', SNOWFLAKE_CONNECTIONS_PROD_USER: 'bot', SNOWFLAKE_CONNECTIONS_PROD_PASSWORD: 'pw' },
+      home,
+    });
+    expect(s).toMatchObject({ account: 'acme-prod', user: 'bot', password: 'pw', authenticator: 'SNOWFLAKE' });
+    expect(s.origin.password).toBe('SNOWFLAKE_CONNECTIONS_PROD_PASSWORD');
+    expect(s.described).toBe('connection "prod" in SNOWFLAKE_CONNECTIONS_PROD_* variables');
+  });
+
+  it('SNOWFLAKE_CONNECTIONS_<NAME>_<KEY> amends a connection from the file', () => {
+    writeSnowflakeFile('connections.toml', CONNECTIONS);
+    const s = resolveSnowflakeSettings({ connection: 'prod', env: { SNOWFLAKE_CONNECTIONS_PROD_ROLE: 'ADMIN' }, home });
+    expect(s).toMatchObject({ account: 'acme-prod', role: 'ADMIN' });
+    expect(s.origin.role).toBe('SNOWFLAKE_CONNECTIONS_PROD_ROLE');
+    expect(s.origin.account).toContain('account in [prod] of');
+  });
+
+  it('a key without an authenticator means key-pair login', () => {
+    const s = resolveSnowflakeSettings({ env: { SNOWFLAKE_ACCOUNT: 'a', SNOWFLAKE_USER: 'u', SNOWFLAKE_PRIVATE_KEY_PATH: '/k.p8' }, home });
+    expect(s.authenticator).toBe('SNOWFLAKE_JWT');
+  });
+
+  it('an unknown connection name: exit 2 with the known names and a guess', () => {
+    writeSnowflakeFile('connections.toml', CONNECTIONS);
+    const err = thrown(() => resolveSnowflakeSettings({ connection: 'prd', env: {}, home }));
+    expect(err.exitCode).toBe(2);
+    expect(err.diagnostics[0]).toMatchObject({ field: 'source.connection', expected: 'one of: dev, prod', hint: 'did you mean "prod"?' });
+  });
+
+  it('a missing account names the variable to set', () => {
+    const err = thrown(() => resolveSnowflakeSettings({ env: { SNOWFLAKE_USER: 'u' }, home }));
+    expect(err.message).toBe('Snowflake account is not set (looked in SNOWFLAKE_* environment variables)');
+    expect(err.diagnostics[0].hint).toContain('SNOWFLAKE_ACCOUNT');
+  });
+
+  it('broken TOML: exit 2 with the position, without echoing the line (it may hold a password)', () => {
+    writeSnowflakeFile('connections.toml', '[dev]\npassword = "hunter2\nuser = "x"\n');
+    const err = thrown(() => resolveSnowflakeSettings({ env: {}, home }));
+    expect(err.exitCode).toBe(2);
+    expect(err.diagnostics[0].pos).toMatchObject({ line: 2 });
+    expect(JSON.stringify(err.diagnostics)).not.toContain('hunter2');
+  });
+});
