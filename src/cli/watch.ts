@@ -35,6 +35,7 @@ export function makeWatchCommand(loadBuild: () => Promise<RealBuild> = loadRealB
 function sigintSignal(): AbortSignal {
   const ac = new AbortController();
   process.once('SIGINT', () => ac.abort());
+  process.once('SIGTERM', () => ac.abort());
   return ac.signal;
 }
 

@@ -41,8 +41,11 @@ export async function snapshotAtRevision(deckDir: string, rev: string, cwd: stri
   try {
     const untar = spawnSync('tar', ['-x', '-C', tmp], { input: archive.stdout });
     if (untar.status !== 0) throw gitError(`cannot unpack ${deckDir} at ${rev}`, untar.stderr);
-    const snap = await deckSnapshot(tmp, `${deckDir}@${rev}`, tmp);
-    return snap;
+    return await deckSnapshot(tmp, `${deckDir}@${rev}`, tmp).catch((err: unknown) => {
+      // Errors point into the temp copy: name the file as the user knows it, DECK@REV/gonogo.yaml.
+      if (!(err instanceof GonogoError)) throw err;
+      throw new GonogoError(err.diagnostics.map((d) => (d.pos ? { ...d, pos: { ...d.pos, file: `${deckDir}@${rev}/${d.pos.file}` } } : d)), err.exitCode);
+    });
   } finally {
     rmSync(tmp, { recursive: true, force: true });
   }

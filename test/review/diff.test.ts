@@ -183,6 +183,11 @@ describe('gonogo diff (CLI)', () => {
       expect(revs.code).toBe(1);
       expect(revs.stdout).toContain('Metric Median time to first quote: −11.9%');
       expect((await runCli(['diff', 'decks/qw', '--from', 'HEAD'], { cwd: repo })).code).toBe(0);
+      writeFileSync(join(repo, 'decks', 'qw', 'gonogo.yaml'), readFileSync(join(repo, 'decks', 'qw', 'gonogo.yaml'), 'utf8').replace('confidence: 0.90', 'confidence: high'));
+      git('commit', '-qam', 'broken');
+      const broken = await runCli(['diff', 'decks/qw', '--from', 'HEAD', '--to', 'HEAD~1'], { cwd: repo });
+      expect(broken.code).toBe(2);
+      expect(broken.stderr).toMatch(/^decks\/qw@HEAD\/gonogo\.yaml:\d+:\d+: error/);
       const bad = await runCli(['diff', 'decks/qw', '--from', 'no-such-rev'], { cwd: repo });
       expect(bad.code).toBe(2);
       expect(bad.stderr).toContain('cannot read decks/qw at revision no-such-rev');
