@@ -10,6 +10,9 @@ import { decide } from './decide/decide.js';
 import { interimView } from './decide/phase.js';
 import { composeDeck } from './compose/compose.js';
 import { loadTexts } from './compose/texts.js';
+import { readHistory } from './review/history.js';
+import type { ComposeInput } from './compose/context.js';
+import type { Spec } from './spec/schema.js';
 import { defaultTheme, type Theme } from './deck/theme.js';
 import type { Results } from './stats/results.js';
 import type { Decision } from './decide/types.js';
@@ -57,13 +60,38 @@ export async function runUntil<S extends StageName>(stage: S, deckDir: string, o
   run.decide = decide(run.load.spec, run.analyze, run.data.quality);
   if (last < 4) return run as never;
   const { texts } = loadTexts(run.load.dir, cwd, run.load.spec.phase);
-  const composed = composeDeck({ spec: run.load.spec, results: run.analyze, decision: run.decide, quality: run.data.quality, texts, theme: opts.theme ?? defaultTheme, checkpoint: opts.checkpoint });
+  const history = readHistory(run.load.dir).checkpoints;
+  const composed = composeDeck({
+    spec: run.load.spec,
+    results: run.analyze,
+    decision: run.decide,
+    quality: run.data.quality,
+    texts,
+    theme: opts.theme ?? defaultTheme,
+    checkpoint: opts.checkpoint,
+    history,
+    distributions: distributionsOf(run.load.spec, run.data),
+  });
   run.diagnostics.push(...composed.diagnostics);
   run.compose = composed.deck;
   return run as never;
 }
 
 /** Metrics come from a precomputed file, or from the lock written by gonogo pull; a database is touched only with --pull. */
+/** Raw per-arm values of the overall read of duration metrics, for the distribution chart. */
+function distributionsOf(spec: Spec, data: MetricsSnapshot): ComposeInput['distributions'] {
+  const control = spec.arms?.control ?? 'control';
+  const treatment = spec.arms?.treatment ?? 'treatment';
+  const out: NonNullable<ComposeInput['distributions']> = {};
+  for (const m of spec.metrics) {
+    const at = (arm: string) => data.rows.find((r) => r.metric === m.id && r.arm === arm && r.segment === 'all')?.values;
+    const c = at(control);
+    const t = at(treatment);
+    if (c?.length && t?.length) out[m.id] = { control: c, treatment: t };
+  }
+  return out;
+}
+
 async function readData(loaded: LoadedSpec, cwd: string, opts: PipelineOptions): Promise<MetricsSnapshot> {
   const { spec, dir } = loaded;
   if (spec.metrics_file) return readPrecomputed(join(dir, spec.metrics_file), spec, cwd);

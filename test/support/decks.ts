@@ -15,3 +15,10 @@ export function tempDeck(edit?: (yaml: string) => string, from: string = REFEREN
   }
   return { dir, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
 }
+
+/** The reference deck read from precomputed numbers (test/fixtures/quoting-precomputed.csv) instead of the lock. */
+export function precomputedDeck(edit?: (yaml: string) => string): { dir: string; cleanup: () => void } {
+  const deck = tempDeck((y) => (edit ? edit(y) : y).replace(/^metrics:$/m, 'metrics_file: metrics.csv\n\nmetrics:'));
+  cpSync(join(import.meta.dirname, '..', 'fixtures', 'quoting-precomputed.csv'), join(deck.dir, 'metrics.csv'));
+  return deck;
+}
