@@ -2,6 +2,7 @@
 // or raw aggregates (successes, mean, sd, sum, sum_sq, events, exposure). Validated like the spec.
 import { extname, relative } from 'node:path';
 import { parse as parseCsv } from 'csv-parse/sync';
+import { isMap, isScalar, isSeq, LineCounter, parseDocument } from 'yaml';
 import { closest, errorDiag, GonogoError, sortDiagnostics, type Diagnostic } from '../diagnostics.js';
 import { readUserText } from '../spec/source-file.js';
 import type { Spec } from '../spec/schema.js';
@@ -17,11 +18,15 @@ interface RawRow {
   line: number;
   /** Column number (1-based) of each field, for CSV. */
   cols: Record<string, number>;
+  /** Line and column of each field, when fields span lines (JSON). */
+  pos?: Record<string, { line: number; col: number }>;
+  /** How messages name the row; default "row <line>". */
+  label?: string;
 }
 
 export async function readPrecomputed(path: string, spec: Spec, cwd: string = process.cwd()): Promise<MetricsSnapshot> {
   const shown = relative(cwd, path) || path;
-  const text = await readUserText(path, 'metrics file');
+  const text = await readUserText(path, 'metrics file', undefined, shown);
   const raw = extname(path).toLowerCase() === '.json' ? jsonRows(text, shown) : csvRows(text, shown);
   const { rows, diagnostics } = validateRows(raw, spec, shown);
   const errors = diagnostics.filter((d) => d.severity === 'error');
@@ -30,15 +35,23 @@ export async function readPrecomputed(path: string, spec: Spec, cwd: string = pr
 }
 
 function csvRows(text: string, file: string): RawRow[] {
-  let records: string[][];
+  let parsed: { record: string[]; info: { lines: number } }[];
   try {
-    records = parseCsv(text, { relax_column_count: false, skip_empty_lines: true, trim: true });
+    parsed = parseCsv(text, { relax_column_count: false, skip_empty_lines: true, trim: true, info: true }) as unknown as typeof parsed;
   } catch (err) {
-    const e = err as { message: string; lines?: number; code?: string };
-    throw new GonogoError(errorDiag('metrics/csv', `CSV syntax error: ${e.message.replace(/^Invalid Record Length: /, '')}`, { pos: { file, line: e.lines ?? 1, col: 1 }, expected: 'the same number of comma-separated fields on every line', hint: 'quote fields that contain commas' }));
+    throw csvError(err as { message: string; code?: string; lines?: number; record?: string[] }, text, file);
   }
+  const records = parsed.map((p) => p.record);
   if (records.length === 0) throw new GonogoError(errorDiag('metrics/empty', `${file} has no rows`, { pos: { file, line: 1, col: 1 } }));
   const header = records[0].map((h) => h.toLowerCase());
+  if (!header.some((h) => KNOWN.includes(h)))
+    throw new GonogoError(
+      errorDiag('metrics/header', `the first line of ${file} is not a header: none of its fields names a column`, {
+        pos: { file, line: 1, col: 1 },
+        expected: 'a header row such as metric,arm,segment,estimate,ci_low,ci_high,n',
+        hint: 'add the header line at the top of the file',
+      }),
+    );
   const diags: Diagnostic[] = [];
   header.forEach((h, i) => {
     if (!KNOWN.includes(h)) {
@@ -49,15 +62,49 @@ function csvRows(text: string, file: string): RawRow[] {
   for (const required of ['metric', 'arm'])
     if (!header.includes(required)) diags.push(errorDiag('metrics/header', `${file} has no "${required}" column`, { pos: { file, line: 1, col: 1 }, expected: 'a header row with metric, arm, segment, estimate, ci_low, ci_high, n, unit', hint: 'the first line of the CSV names the columns' }));
   if (diags.length) throw new GonogoError(diags);
-  return records.slice(1).map((rec, r) => {
+  if (records.length === 1) throw new GonogoError(noRows(file));
+  return parsed.slice(1).map(({ record: rec, info }) => {
     const fields: Record<string, unknown> = {};
     const cols: Record<string, number> = {};
     header.forEach((h, i) => {
       if (rec[i] !== '') fields[h] = rec[i];
       cols[h] = colOf(rec, i);
     });
-    return { fields, line: r + 2, cols };
+    return { fields, line: info.lines, cols };
   });
+}
+
+function noRows(file: string): Diagnostic {
+  return errorDiag('metrics/empty', `${file} has a header but no data rows`, { pos: { file, line: 1, col: 1 }, expected: 'one row per metric, arm and segment', hint: 'the query or export that wrote the file returned nothing; run it again' });
+}
+
+/** csv-parse's errors in words, at the line (and for an unclosed quote, the quote) to fix. */
+function csvError(e: { message: string; code?: string; lines?: number; record?: string[] }, text: string, file: string): GonogoError {
+  const line = e.lines ?? 1;
+  if (e.code === 'CSV_RECORD_INCONSISTENT_FIELDS_LENGTH' || e.code === 'CSV_RECORD_DONT_MATCH_COLUMNS_LENGTH') {
+    const m = /expect (\d+), got (\d+)/.exec(e.message);
+    const [want, got] = m ? [m[1], m[2]] : ['?', String(e.record?.length ?? '?')];
+    return new GonogoError(
+      errorDiag('metrics/csv', `line ${line} has ${got} fields, the header has ${want}`, {
+        pos: { file, line, col: 1 },
+        expected: 'the same number of comma-separated fields on every line',
+        hint: Number(got) > Number(want) ? 'a text with a comma needs quotes ("1,000" or "Plumbing, Drains"); or remove the extra field' : 'a field is missing: leave an empty field between commas (a,,b) rather than dropping it',
+      }),
+    );
+  }
+  if (e.code === 'CSV_QUOTE_NOT_CLOSED') {
+    const at = unclosedQuote(text);
+    return new GonogoError(errorDiag('metrics/csv', 'CSV syntax error: this quote is never closed', { pos: { file, ...at }, expected: 'a closing " before the end of the field', hint: 'close the quote, or remove it; a quote inside a quoted field is written twice ("")' }));
+  }
+  return new GonogoError(errorDiag('metrics/csv', `CSV syntax error: ${e.message.replace(/^Invalid Record Length: /, '')}`, { pos: { file, line, col: 1 }, expected: 'comma-separated fields, one row per line', hint: 'quote fields that contain commas or quotes' }));
+}
+
+/** Line and column of the quote that leaves the file inside a quoted field. */
+function unclosedQuote(text: string): { line: number; col: number } {
+  let open: number | undefined;
+  for (let i = 0; i < text.length; i++) if (text[i] === '"') open = open === undefined ? i : undefined;
+  const before = text.slice(0, open ?? 0).split('\n');
+  return { line: before.length, col: before[before.length - 1].length + 1 };
 }
 
 function colOf(rec: string[], i: number): number {
@@ -69,15 +116,42 @@ function jsonRows(text: string, file: string): RawRow[] {
   try {
     data = JSON.parse(text);
   } catch (err) {
-    const m = /position (\d+)/.exec(String((err as Error).message));
-    const offset = m ? Number(m[1]) : 0;
-    const before = text.slice(0, offset).split('\n');
-    throw new GonogoError(errorDiag('metrics/json', `JSON syntax error: ${(err as Error).message}`, { pos: { file, line: before.length, col: before[before.length - 1].length + 1 }, expected: 'a JSON list of rows' }));
+    const msg = String((err as Error).message);
+    const pos = /position (\d+)/.exec(msg);
+    const trailing = /,\s*[\]}]/.exec(text);
+    const offset = pos ? Number(pos[1]) : /end of JSON input/.test(msg) ? text.length : (trailing?.index ?? 0);
+    const what = pos || !trailing ? msg.replace(/ in JSON at position \d+.*$/, '').replace(/, ".*" is not valid JSON$/s, '') : 'a comma before a closing bracket (JSON allows no trailing comma)';
+    throw new GonogoError(errorDiag('metrics/json', `JSON syntax error: ${what}`, { pos: { file, ...lineCol(text, offset) }, expected: 'a JSON list of rows', hint: trailing && !pos ? 'remove the comma' : 'check the commas and quotes around this point' }));
   }
   const list = Array.isArray(data) ? data : (data as { rows?: unknown })?.rows;
-  if (!Array.isArray(list)) throw new GonogoError(errorDiag('metrics/json', `${file} should be a list of rows (or {"rows": [...]})`, { pos: { file, line: 1, col: 1 } }));
-  // JSON.parse keeps no positions: report the row index as the line of a one-row-per-line file.
-  return list.map((fields, i) => ({ fields: (fields ?? {}) as Record<string, unknown>, line: i + 1, cols: {} }));
+  if (!Array.isArray(list)) throw new GonogoError(errorDiag('metrics/json', `${file} should be a list of rows (or {"rows": [...]})`, { pos: { file, line: 1, col: 1 }, expected: '[{"metric": …, "arm": …, "estimate": …}, …]' }));
+  if (list.length === 0) throw new GonogoError(errorDiag('metrics/empty', `${file} has no rows`, { pos: { file, line: 1, col: 1 }, expected: 'one row per metric, arm and segment' }));
+  // JSON.parse keeps no positions; the yaml parser reads JSON too and does, so messages point at the field.
+  const counter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter: counter });
+  const seq = isSeq(doc.contents) ? doc.contents : isMap(doc.contents) ? doc.get('rows', true) : undefined;
+  const items = isSeq(seq) ? seq.items : [];
+  const where = (node: unknown) => {
+    const r = (node as { range?: number[] } | undefined)?.range;
+    return r ? counter.linePos(r[0]) : { line: 1, col: 1 };
+  };
+  const diags: Diagnostic[] = [];
+  const rows = list.map((fields, i) => {
+    const node = items[i];
+    const { line, col } = where(node);
+    if (fields === null || typeof fields !== 'object' || Array.isArray(fields))
+      diags.push(errorDiag('metrics/json', `row ${i + 1} is ${JSON.stringify(fields)}, not an object of fields`, { pos: { file, line, col }, expected: '{"metric": …, "arm": …, "estimate": …}' }));
+    const pos: Record<string, { line: number; col: number }> = {};
+    if (isMap(node)) for (const p of node.items) if (isScalar(p.key)) pos[String(p.key.value)] = where(p.value);
+    return { fields: (fields && typeof fields === 'object' ? fields : {}) as Record<string, unknown>, line, cols: { _: col }, pos, label: `row ${i + 1}` };
+  });
+  if (diags.length) throw new GonogoError(diags.slice(0, 20));
+  return rows;
+}
+
+function lineCol(text: string, offset: number): { line: number; col: number } {
+  const before = text.slice(0, offset).split('\n');
+  return { line: before.length, col: before[before.length - 1].length + 1 };
 }
 
 function validateRows(raw: RawRow[], spec: Spec, file: string): { rows: MetricRow[]; diagnostics: Diagnostic[] } {
@@ -86,8 +160,9 @@ function validateRows(raw: RawRow[], spec: Spec, file: string): { rows: MetricRo
   const diags: Diagnostic[] = [];
   const rows: MetricRow[] = [];
   const seen = new Set<string>();
-  for (const { fields, line, cols } of raw) {
-    const at = (col: string) => ({ file, line, col: cols[col] ?? 1 });
+  for (const { fields, line, cols, pos, label } of raw) {
+    const rowName = label ?? `row ${line}`;
+    const at = (col: string) => ({ file, ...(pos?.[col] ?? { line, col: cols[col] ?? cols._ ?? 1 }) });
     const bad = (col: string, message: string, expected: string, hint?: string) =>
       diags.push(errorDiag('metrics/value', message, { pos: at(col), field: col, expected, hint }));
     const metric = String(fields.metric ?? '');
@@ -95,19 +170,19 @@ function validateRows(raw: RawRow[], spec: Spec, file: string): { rows: MetricRo
     const segment = String(fields.segment ?? OVERALL);
     if (!metricIds.includes(metric)) {
       const guess = closest(metric, metricIds);
-      bad('metric', `row ${line}: metric "${metric}" is not defined in the spec`, `one of: ${metricIds.join(', ')}`, guess ? `did you mean "${guess}"?` : 'add it to metrics: in gonogo.yaml, or remove the row');
+      bad('metric', `${rowName}: metric "${metric}" is not defined in the spec`, `one of: ${metricIds.join(', ')}`, guess ? `did you mean "${guess}"?` : 'add it to metrics: in gonogo.yaml, or remove the row');
       continue;
     }
     if (!arms.includes(arm)) {
-      bad('arm', `row ${line}: arm "${arm}" is neither an arm nor a change`, `one of: ${arms.join(', ')}`, closest(arm, arms) ? `did you mean "${closest(arm, arms)}"?` : undefined);
+      bad('arm', `${rowName}: arm "${arm}" is neither an arm nor a change`, `one of: ${arms.join(', ')}`, closest(arm, arms) ? `did you mean "${closest(arm, arms)}"?` : undefined);
       continue;
     }
     if (segment !== OVERALL && !/^[A-Za-z][\w-]*=.+$/.test(segment)) {
-      bad('segment', `row ${line}: segment "${segment}" should be "all" or "dimension=value"`, 'all, or e.g. category=Plumbing');
+      bad('segment', `${rowName}: segment "${segment}" should be "all" or "dimension=value"`, 'all, or e.g. category=Plumbing');
       continue;
     }
     const key = `${metric}\u0000${arm}\u0000${segment}`;
-    if (seen.has(key)) bad('metric', `row ${line}: a second row for ${metric} / ${arm} / ${segment}`, 'one row per metric, arm and segment', 'remove the duplicate');
+    if (seen.has(key)) bad('metric', `${rowName}: a second row for ${metric} / ${arm} / ${segment}`, 'one row per metric, arm and segment', 'remove the duplicate');
     seen.add(key);
     const row: MetricRow = { metric, arm, segment };
     let ok = true;
@@ -116,12 +191,12 @@ function validateRows(raw: RawRow[], spec: Spec, file: string): { rows: MetricRo
       if (v === undefined || v === null || v === '') continue;
       const n = typeof v === 'number' ? v : Number(String(v).replace(/,/g, ''));
       if (!Number.isFinite(n)) {
-        bad(name, `row ${line}: ${name} is "${v}", not a finite number`, 'a finite number', 'leave the cell empty when there is no value');
+        bad(name, `${rowName}: ${name} is "${v}", not a finite number`, 'a finite number', 'leave the cell empty when there is no value');
         ok = false;
         continue;
       }
       if (['n', 'successes', 'events', 'exposure', 'sd'].includes(name) && n < 0) {
-        bad(name, `row ${line}: ${name} is negative (${n})`, `${name} ≥ 0`);
+        bad(name, `${rowName}: ${name} is negative (${n})`, `${name} ≥ 0`);
         ok = false;
         continue;
       }
@@ -130,12 +205,12 @@ function validateRows(raw: RawRow[], spec: Spec, file: string): { rows: MetricRo
     if (typeof fields.unit === 'string') row.unit = fields.unit;
     if (!ok) continue;
     if (row.ci_low !== undefined && row.ci_high !== undefined && row.ci_low > row.ci_high)
-      bad('ci_low', `row ${line}: ci_low ${row.ci_low} is above ci_high ${row.ci_high} for ${metric} / ${arm}`, 'ci_low ≤ ci_high', 'the columns may be swapped');
+      bad('ci_low', `${rowName}: ci_low ${row.ci_low} is above ci_high ${row.ci_high} for ${metric} / ${arm}`, 'ci_low ≤ ci_high', 'the columns may be swapped');
     else if (row.estimate !== undefined && row.ci_low !== undefined && row.ci_high !== undefined && (row.estimate < row.ci_low || row.estimate > row.ci_high))
-      bad('estimate', `row ${line}: estimate ${row.estimate} lies outside its interval [${row.ci_low}, ${row.ci_high}]`, 'ci_low ≤ estimate ≤ ci_high');
+      bad('estimate', `${rowName}: estimate ${row.estimate} lies outside its interval [${row.ci_low}, ${row.ci_high}]`, 'ci_low ≤ estimate ≤ ci_high');
     if (row.successes !== undefined && row.n !== undefined && row.successes > row.n)
-      bad('successes', `row ${line}: successes ${row.successes} exceed n ${row.n}`, 'successes ≤ n');
-    if (row.n === 0 && !CHANGE_ARMS.includes(arm)) bad('n', `row ${line}: arm ${arm} of ${metric} is empty (n = 0)`, 'n > 0', 'an empty arm cannot be read; check the assignment join');
+      bad('successes', `${rowName}: successes ${row.successes} exceed n ${row.n}`, 'successes ≤ n');
+    if (row.n === 0 && !CHANGE_ARMS.includes(arm)) bad('n', `${rowName}: arm ${arm} of ${metric} is empty (n = 0)`, 'n > 0', 'an empty arm cannot be read; check the assignment join');
     rows.push(row);
   }
   return { rows, diagnostics: diags };

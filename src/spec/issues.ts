@@ -32,6 +32,7 @@ const TYPE_WORDS: Record<string, string> = {
   boolean: 'true or false',
   array: 'a list',
   object: 'a mapping of keys to values',
+  record: 'a mapping of ids to entries',
   int: 'a whole number',
 };
 
@@ -107,7 +108,7 @@ export function issuesToDiagnostics(issues: readonly Issue[], schema: z.ZodType,
         for (const key of issue.keys) {
           const guess = closest(key, known);
           out.push(
-            errorDiag('spec/unknown-key', `unknown key "${key}" in ${field}`, {
+            errorDiag('spec/unknown-key', `unknown key "${key}" ${path.length ? `in ${field}` : 'at the top level'}`, {
               field: fieldName([...path, key]),
               expected: known.length ? `one of: ${known.join(', ')}` : undefined,
               hint: guess
@@ -132,7 +133,7 @@ export function issuesToDiagnostics(issues: readonly Issue[], schema: z.ZodType,
           errorDiag('spec/type', `${field} should be ${expected}, not ${describe(got)}`, {
             field,
             expected,
-            hint: hintForType(issue.expected, got),
+            hint: hintForType(issue.expected, got, path),
             pos: positions.at(path),
           }),
         );
@@ -176,7 +177,7 @@ function missingKey(path: (string | number)[], expected: string, positions: Posi
   return errorDiag('spec/missing', `${fieldName(path)} is required`, {
     field: fieldName(path),
     expected,
-    hint: `add ${String(path[path.length - 1])}: to ${fieldName(parent)}`,
+    hint: `add ${String(path[path.length - 1])}: ${parent.length ? `to ${fieldName(parent)}` : 'at the top level'}`,
     pos: { ...pos, length: 1 },
   });
 }
@@ -186,7 +187,10 @@ function dropMissingExplainedByTypo(diags: Diagnostic[]): Diagnostic[] {
   const typos = new Set(
     diags
       .filter((d) => d.code === 'spec/unknown-key' && d.hint?.startsWith('did you mean'))
-      .map((d) => `${d.field!.replace(/\.[^.]+$/, '')}.${/"(.+)"/.exec(d.hint!)![1]}`),
+      .map((d) => {
+        const parent = d.field!.includes('.') ? d.field!.replace(/\.[^.]+$/, '') + '.' : '';
+        return `${parent}${/"(.+)"/.exec(d.hint!)![1]}`;
+      }),
   );
   return diags.filter((d) => !(d.code === 'spec/missing' && typos.has(d.field!)));
 }
@@ -217,7 +221,9 @@ function hintFor(issue: Issue, got: unknown): string | undefined {
   return undefined;
 }
 
-function hintForType(expected: string, got: unknown): string | undefined {
+function hintForType(expected: string, got: unknown, path: FieldPath): string | undefined {
+  const percent = typeof got === 'string' ? /^\s*(\d+(?:\.\d+)?)\s*%\s*$/.exec(got) : null;
+  if (expected === 'number' && percent && path.includes('confidence')) return `write ${Number(percent[1]) / 100}: a confidence level is a fraction, e.g. 0.90`;
   if (expected === 'number' && typeof got === 'string') return 'write the number without quotes or units; units go in the metric\'s unit field';
   if (expected === 'array' && (typeof got === 'string' || typeof got === 'object')) return 'write a YAML list: one "- item" per line, or [a, b]';
   if (expected === 'string' && got === null) return 'the value is empty: write a text after the colon, or remove the key';

@@ -1,11 +1,12 @@
 // deck folder → Spec, every node keeping its YAML line:col. Errors name file:line:col, field, expectation, hint.
-import { join, relative, resolve } from 'node:path';
+import { isAbsolute, join, relative, resolve } from 'node:path';
 import { existsSync, statSync } from 'node:fs';
-import { parseDocument, LineCounter } from 'yaml';
+import { isMap, isScalar, isSeq, parseDocument, LineCounter, type Document } from 'yaml';
 import { errorDiag, GonogoError, sortDiagnostics, type Diagnostic } from '../diagnostics.js';
 import { spec as specSchema, type Spec } from './schema.js';
 import { PositionIndex } from './positions.js';
-import { issuesToDiagnostics } from './issues.js';
+import { fieldName, issuesToDiagnostics } from './issues.js';
+import { yamlErrorToDiagnostic } from './yaml-errors.js';
 import { checkReferences } from './references.js';
 import { readUserText } from './source-file.js';
 
@@ -38,7 +39,7 @@ export async function loadSpec(target: string, cwd: string = process.cwd()): Pro
         hint: `a deck folder holds ${SPEC_FILE}; create one with: gonogo init ${relative(cwd, dir) || '.'}`,
       }),
     );
-  const text = await readUserText(path, 'spec');
+  const text = await readUserText(path, 'spec', undefined, shown);
   return parseSpecText(text, shown, dir);
 }
 
@@ -46,19 +47,20 @@ export function parseSpecText(text: string, file: string, dir: string): LoadedSp
   const counter = new LineCounter();
   const doc = parseDocument(text, { lineCounter: counter, uniqueKeys: true, prettyErrors: false, strict: true });
   const positions = new PositionIndex(file, doc, counter, text);
-  if (doc.errors.length > 0) {
-    throw new GonogoError(
-      doc.errors.slice(0, 5).map((e) =>
-        errorDiag('spec/yaml', `YAML syntax error: ${firstLine(e.message)}`, {
-          pos: positions.offset(e.pos[0], Math.max(1, e.pos[1] - e.pos[0])),
-          expected: 'valid YAML',
-          hint: yamlHint(e.code),
-        }),
-      ),
-    );
-  }
+  // Only the first: the yaml library's later errors are mostly echoes of the first one.
+  if (doc.errors.length > 0) throw new GonogoError(yamlErrorToDiagnostic(doc.errors[0], text, positions));
+  const controls = controlCharacters(doc, text, positions);
+  if (controls.length) throw new GonogoError(controls);
   const data: unknown = doc.toJS({ maxAliasCount: 100 });
-  if (data === null || typeof data !== 'object' || Array.isArray(data))
+  if (data === null || data === undefined)
+    throw new GonogoError(
+      errorDiag('spec/empty', `${file} holds no settings (only comments or blank lines)`, {
+        pos: { file, line: 1, col: 1 },
+        expected: 'a mapping: deck:, decision:, metrics:, criteria: …',
+        hint: 'run gonogo init to see a commented example spec',
+      }),
+    );
+  if (typeof data !== 'object' || Array.isArray(data))
     throw new GonogoError(
       errorDiag('spec/shape', `${file} should hold a mapping (deck:, decision:, metrics:, criteria: …), not ${Array.isArray(data) ? 'a list' : 'a single value'}`, {
         pos: positions.at([]),
@@ -67,29 +69,51 @@ export function parseSpecText(text: string, file: string, dir: string): LoadedSp
     );
   const parsed = specSchema.safeParse(data);
   if (!parsed.success) throw new GonogoError(sortDiagnostics(issuesToDiagnostics(parsed.error.issues, specSchema, data, positions)));
-  const diagnostics = checkReferences(parsed.data, positions);
+  const diagnostics = [...checkReferences(parsed.data, positions), ...checkDataFile(parsed.data, dir, positions)];
   const errors = diagnostics.filter((d) => d.severity === 'error');
   if (errors.length) throw new GonogoError(sortDiagnostics(errors));
   return { spec: parsed.data, dir, file, positions, diagnostics: sortDiagnostics(diagnostics) };
 }
 
-function firstLine(s: string): string {
-  return s.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
+/** metrics_file must name a file inside the deck folder: a build reads only what the deck folder holds. */
+function checkDataFile(spec: Spec, dir: string, positions: PositionIndex): Diagnostic[] {
+  if (!spec.metrics_file) return [];
+  const path = resolve(dir, spec.metrics_file);
+  const rel = relative(dir, path);
+  const at = { field: 'metrics_file', pos: positions.at(['metrics_file']) };
+  if (rel.startsWith('..') || isAbsolute(rel))
+    return [errorDiag('spec/path', `metrics_file "${spec.metrics_file}" lies outside the deck folder`, { ...at, expected: 'a path inside the deck folder, e.g. metrics.csv', hint: 'copy the file into the deck folder so the deck builds from what git holds' })];
+  if (!existsSync(path))
+    return [errorDiag('spec/path', `metrics_file names ${spec.metrics_file}, which is not in the deck folder`, { ...at, expected: 'a CSV or JSON file in the deck folder', hint: 'check the file name, or run gonogo pull to produce it' })];
+  if (statSync(path).isDirectory()) return [errorDiag('spec/path', `metrics_file names ${spec.metrics_file}, which is a folder`, { ...at, expected: 'a CSV or JSON file', hint: 'point at the file inside it' })];
+  return [];
 }
 
-function yamlHint(code: string): string | undefined {
-  switch (code) {
-    case 'DUPLICATE_KEY':
-      return 'a key appears twice in the same mapping; keep one';
-    case 'BAD_INDENT':
-    case 'MISSING_CHAR':
-      return 'check the indentation: nested keys need consistent spaces (no tabs)';
-    case 'TAB_AS_INDENT':
-      return 'YAML indentation uses spaces, not tabs';
-    case 'BLOCK_AS_IMPLICIT_KEY':
-    case 'MULTILINE_IMPLICIT_KEY':
-      return 'a value probably lost its colon or its quotes; quote texts that contain ": " or "#"';
-    default:
-      return 'quote texts that contain ":", "#", "[" or "{"';
-  }
+/** Text values with control characters (other than tab and newline) would corrupt the deck's XML: refuse them where they are. */
+function controlCharacters(doc: Document.Parsed, text: string, positions: PositionIndex): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const walk = (node: unknown, path: (string | number)[]) => {
+    if (out.length >= 5) return;
+    if (isMap(node)) for (const p of node.items) walk(p.value, [...path, isScalar(p.key) ? String(p.key.value) : '?']);
+    else if (isSeq(node)) node.items.forEach((n, i) => walk(n, [...path, i]));
+    else if (isScalar(node) && typeof node.value === 'string') {
+      const m = CONTROL.exec(node.value);
+      if (!m) return;
+      const [start, end] = node.range!;
+      const raw = text.slice(start, end).indexOf(m[0]);
+      const code = `U+${m[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`;
+      out.push(
+        errorDiag('spec/control-character', `${fieldName(path)} contains the control character ${code}`, {
+          field: fieldName(path),
+          expected: 'printable text (tabs and line breaks are fine)',
+          hint: `remove the invisible ${code} character (often pasted from a terminal or PDF)`,
+          pos: positions.offset(raw >= 0 ? start + raw : start, 1),
+        }),
+      );
+    }
+  };
+  walk(doc.contents, []);
+  return out;
 }
+
+const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/;

@@ -14,8 +14,9 @@ export function checkReferences(spec: Spec, positions: PositionIndex): Diagnosti
   const criterionIds = Object.keys(spec.criteria);
   const metricKind = new Map(spec.metrics.map((m) => [m.id, m.kind]));
 
-  const ref = (kind: string, id: string, known: string[], path: FieldPath) => {
-    if (known.includes(id)) return;
+  const ref = (kind: string, id: string, all: string[], path: FieldPath) => {
+    if (all.includes(id)) return;
+    const known = [...new Set(all)]; // a duplicated id is reported once, as a duplicate
     const guess = closest(id, known);
     out.push(
       errorDiag(`spec/undefined-${kind}`, `${fieldName(path)} names ${kind} "${id}", which the spec does not define`, {

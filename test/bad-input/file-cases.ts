@@ -1,0 +1,57 @@
+// Bad files: missing, empty, binary, wrong encoding, wrong kind of path.
+import type { BadCase } from './support.js';
+
+const Y = 'gonogo.yaml';
+
+export const fileCases: BadCase[] = [
+  {
+    name: 'file: no spec in the folder',
+    files: { [Y]: null },
+    expect: { code: 'spec/missing-file', message: 'no gonogo.yaml in .', at: null, hint: /gonogo init/ },
+  },
+  {
+    name: 'file: a spec path that does not exist',
+    target: 'decks/nope.yaml',
+    expect: { code: 'spec/missing-file', message: /no (gonogo\.yaml|decks\/nope\.yaml)/, at: null },
+  },
+  {
+    name: 'file: empty spec',
+    files: { [Y]: '' },
+    expect: { code: 'file/empty', message: 'spec gonogo.yaml is empty', at: { file: Y, line: 1, col: 1 }, hint: /gonogo init/ },
+  },
+  {
+    name: 'file: spec of blank lines only',
+    files: { [Y]: '\n\n   \n' },
+    expect: { code: 'spec/empty', message: 'gonogo.yaml holds no settings', at: { file: Y, line: 1, col: 1 }, hint: /gonogo init/ },
+  },
+  {
+    name: 'file: binary spec',
+    files: { [Y]: Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x14, 0x00, 0x00, 0x00, 0x08, 0x00]) },
+    expect: { code: 'file/binary', message: 'spec gonogo.yaml is a binary file, not text', at: { file: Y, line: 1, col: 1 }, expected: 'UTF-8 text', hint: /\.pptx|zip|text/ },
+  },
+  {
+    name: 'file: Latin-1 spec',
+    files: { [Y]: Buffer.from('deck:\n  title: Caf\xe9 workflow\n  owner: O\n', 'latin1') },
+    expect: { code: 'file/encoding', message: 'spec gonogo.yaml is not valid UTF-8 (byte 0xe9 at line 2)', at: { file: Y, line: 2, col: 13 }, expected: 'UTF-8 text', hint: /iconv -f latin1/ },
+  },
+  {
+    name: 'file: UTF-16 spec',
+    files: { [Y]: Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('deck:\n  title: T\n', 'utf16le')]) },
+    expect: { message: 'spec gonogo.yaml is UTF-16 text', at: { file: Y, line: 1, col: 1 }, hint: /iconv -f utf-16/ },
+  },
+  {
+    name: 'file: the spec path is a folder',
+    files: { [Y]: null, [`${Y}/keep`]: 'x' },
+    expect: { code: 'file/is-directory', message: /gonogo\.yaml is a folder, not a file/ },
+  },
+  {
+    name: 'file: metrics_file points at a folder',
+    files: { 'metrics.csv': null, 'metrics.csv/keep': 'x' },
+    expect: { code: 'spec/path', message: 'metrics_file names metrics.csv, which is a folder', at: { file: Y, marker: 'metrics.csv' } },
+  },
+  {
+    name: 'file: metrics_file escapes the deck folder',
+    spec: (y) => y.replace('metrics_file: metrics.csv', 'metrics_file: ../../etc/passwd'),
+    expect: { code: 'spec/path', message: 'metrics_file "../../etc/passwd" lies outside the deck folder', at: { file: Y, marker: '../../etc/passwd' }, field: 'metrics_file' },
+  },
+];
