@@ -33,14 +33,21 @@ export function yamlErrorToDiagnostic(e: YAMLError, text: string, positions: Pos
     const at = last ? lineStart + last.index + last[0].length - 1 : start;
     return diag(`this ${q} is never closed`, at, 1, 'close the quote on the same line, or remove the quotes');
   }
-  if (e.code === 'BLOCK_AS_IMPLICIT_KEY' || e.code === 'MULTILINE_IMPLICIT_KEY') {
+  if (e.code === 'BLOCK_AS_IMPLICIT_KEY' || e.code === 'MULTILINE_IMPLICIT_KEY' || /need to be followed by map values/.test(message)) {
+    const lineStart = text.lastIndexOf('\n', start - 1) + 1;
     const lineEnd = text.indexOf('\n', start) < 0 ? text.length : text.indexOf('\n', start);
+    const line = text.slice(lineStart, lineEnd);
     const colon = text.slice(start, lineEnd).search(/:(\s|$)/);
-    if (colon >= 0)
+    const first = lineStart + /^[\s-]*/.exec(line)![0].length;
+    // "key: Note: daily": the error sits in a value that itself holds ": "
+    if (colon >= 0 && /:\s/.test(text.slice(lineStart, start)))
       return diag('this value contains ": ", which YAML reads as a nested key', start + colon, 1, 'quote the whole text, e.g. "Note: daily", when it contains ": " or " #"');
-    const next = deeperLine(text, start, lineEnd);
+    const next = /:\s/.test(text.slice(lineStart, start)) ? deeperLine(text, start, lineEnd) : undefined;
     if (next !== undefined)
       return diag('this line is indented deeper than the key above it', next, 1, 'align it with its sibling keys (same number of spaces), or indent it under a key that ends with ":"');
+    if (!/:(\s|$)/.test(line))
+      return diag('this line has no ":", so YAML reads it as part of a key', first, lineEnd - first, 'write it as "key: value", or remove the line');
+    return diag('this line is indented differently from the lines around it', first, 1, 'keys of one mapping, and the "- " items of one list, start in the same column');
   }
   if (e.code === 'BAD_INDENT' || e.code === 'MISSING_CHAR')
     return diag(message, start, end - start, 'check the indentation: nested keys need consistent spaces (no tabs)');

@@ -49,6 +49,21 @@ export const yamlSyntax: BadCase[] = [
     expect: { code: 'spec/control-character', message: 'deck.owner contains the control character U+0007', at: at('\u0007'), field: 'deck.owner', hint: /U\+0007/ },
   },
   {
+    name: 'yaml: a truncated key with no colon',
+    spec: (y) => sub(y, '    likelihood: low\n', '    likel\n'),
+    expect: { message: 'YAML syntax error: this line has no ":", so YAML reads it as part of a key', at: at('likel\n'), hint: /key: value/ },
+  },
+  {
+    name: 'yaml: a list item indented differently from its siblings',
+    spec: (y) => sub(y, '  - id: three_quotes_24h', '    - id: three_quotes_24h'),
+    expect: { message: 'YAML syntax error: this line is indented differently from the lines around it', at: at('id: three_quotes_24h'), hint: /same column/ },
+  },
+  {
+    name: 'yaml: a stray character at the start of a line',
+    spec: (y) => sub(y, '    role: primary\n    group: speed\n    segments: [category]\n  - id: ttfq_p90', '|    role: primary\n    group: speed\n    segments: [category]\n  - id: ttfq_p90'),
+    expect: { message: /YAML syntax error/, at: at('|    role'), hint: /same column/ },
+  },
+  {
     name: 'yaml: two documents in one file',
     spec: (y) => `${y}---\nversion: 1\n`,
     expect: { message: /a second YAML document starts here/, at: at('---'), hint: /remove the --- line/ },
