@@ -36,7 +36,12 @@ function readDir(dir: string, cwd: string): Map<string, Source> {
     if (!name.endsWith('.hbs')) continue;
     const file = join(dir, name);
     const shown = relative(cwd, file) || file;
-    out.set(name.slice(0, -4), { text: decodeUserText(readFileSync(file), 'template', shown).replace(/\n+$/, ''), file: shown });
+    const bytes = readFileSync(file);
+    const text = bytes.length ? decodeUserText(bytes, 'template', shown).replace(/\n+$/, '') : '';
+    // An empty sentence would leave a slide without its title or a bullet without text.
+    if (text.replace(/\{\{!--[\s\S]*?--\}\}|\{\{![\s\S]*?\}\}/g, '').trim() === '')
+      throw new GonogoError(errorDiag('template/empty', `template ${shown} writes nothing`, { pos: { file: shown, line: 1, col: 1 }, expected: 'the text of the sentence, with {{values}}', hint: 'write the sentence, or delete the file to use the built-in one' }));
+    out.set(name.slice(0, -4), { text, file: shown });
   }
   return out;
 }
@@ -102,6 +107,15 @@ function templateError(err: unknown, src: Source, code: string, names?: string[]
       }),
     );
   }
+  const partial = /The partial (\S+) could not be found/.exec(msg)?.[1];
+  if (partial)
+    return new GonogoError(
+      errorDiag(code, `${file} uses the partial {{> ${partial}}}, but templates have no partials`, {
+        pos: { file, ...lineCol(src.text, Math.max(0, src.text.indexOf('{{>'))) },
+        expected: 'text, {{values}} and the helpers',
+        hint: 'write the text in place',
+      }),
+    );
   const { what, line, col } = parseErrorAt(msg, e, src.text);
   return new GonogoError(
     errorDiag(code, `template syntax error in ${file}: ${what}`, {

@@ -42,7 +42,7 @@ function csvRows(text: string, file: string): RawRow[] {
     throw csvError(err as { message: string; code?: string; lines?: number; record?: string[] }, text, file);
   }
   const records = parsed.map((p) => p.record);
-  if (records.length === 0) throw new GonogoError(errorDiag('metrics/empty', `${file} has no rows`, { pos: { file, line: 1, col: 1 } }));
+  if (records.length === 0) throw new GonogoError(errorDiag('metrics/empty', `${file} has no rows`, { pos: { file, line: 1, col: 1 }, expected: 'a header line, then one row per metric, arm and segment', hint: 'the query or export that wrote the file returned nothing; run it again' }));
   const header = records[0].map((h) => h.toLowerCase());
   if (!header.some((h) => KNOWN.includes(h)))
     throw new GonogoError(
@@ -54,7 +54,9 @@ function csvRows(text: string, file: string): RawRow[] {
     );
   const diags: Diagnostic[] = [];
   header.forEach((h, i) => {
-    if (!KNOWN.includes(h)) {
+    if (header.indexOf(h) < i)
+      diags.push(errorDiag('metrics/header', `column "${records[0][i]}" appears twice in the header of ${file}`, { pos: { file, line: 1, col: colOf(records[0], i) }, expected: 'each column once', hint: 'rename or remove one of them' }));
+    else if (!KNOWN.includes(h)) {
       const guess = closest(h, KNOWN);
       diags.push(errorDiag('metrics/header', `unknown column "${records[0][i]}" in ${file}`, { pos: { file, line: 1, col: colOf(records[0], i) }, expected: `columns among: ${KNOWN.join(', ')}`, hint: guess ? `did you mean "${guess}"?` : 'remove the column or rename it' }));
     }
@@ -213,5 +215,10 @@ function validateRows(raw: RawRow[], spec: Spec, file: string): { rows: MetricRo
     if (row.n === 0 && !CHANGE_ARMS.includes(arm)) bad('n', `${rowName}: arm ${arm} of ${metric} is empty (n = 0)`, 'n > 0', 'an empty arm cannot be read; check the assignment join');
     rows.push(row);
   }
+  // A metric without data would silently turn its criteria inconclusive and change the verdict.
+  if (spec.phase !== 'design' && diags.length === 0)
+    for (const id of metricIds)
+      if (!rows.some((r) => r.metric === id))
+        diags.push(errorDiag('metrics/missing', `${file} has no rows for metric ${id}`, { pos: { file, line: 1, col: 1 }, field: 'metric', expected: 'rows for every metric the spec defines (control and treatment at least)', hint: `add ${id}'s rows, or remove the metric from gonogo.yaml` }));
   return { rows, diagnostics: diags };
 }

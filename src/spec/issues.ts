@@ -129,6 +129,10 @@ export function issuesToDiagnostics(issues: readonly Issue[], schema: z.ZodType,
           out.push(missingKey(path, expected, positions));
           break;
         }
+        if (typeof got === 'number' && !Number.isFinite(got)) {
+          out.push(errorDiag('spec/type', `${field} should be a finite number, not ${Number.isNaN(got) ? '.nan (not a number)' : 'infinity'}`, { field, expected: 'a finite number', hint: 'write the number itself; YAML reads .nan, .inf and numbers like 1e400 as not finite', pos: positions.at(path) }));
+          break;
+        }
         out.push(
           errorDiag('spec/type', `${field} should be ${expected}, not ${describe(got)}`, {
             field,
@@ -227,6 +231,7 @@ function hintForType(expected: string, got: unknown, path: FieldPath): string | 
   if (expected === 'number' && typeof got === 'string') return 'write the number without quotes or units; units go in the metric\'s unit field';
   if (expected === 'array' && (typeof got === 'string' || typeof got === 'object')) return 'write a YAML list: one "- item" per line, or [a, b]';
   if (expected === 'string' && got === null) return 'the value is empty: write a text after the colon, or remove the key';
+  if (expected === 'string' && (typeof got === 'number' || typeof got === 'boolean')) return `YAML reads ${String(got)} as a ${typeof got}: put it in quotes to make it a text`;
   if (expected === 'object' && typeof got === 'string') return 'indent the fields under this key, one "name: value" per line';
   return undefined;
 }

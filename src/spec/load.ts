@@ -49,9 +49,15 @@ export function parseSpecText(text: string, file: string, dir: string): LoadedSp
   const positions = new PositionIndex(file, doc, counter, text);
   // Only the first: the yaml library's later errors are mostly echoes of the first one.
   if (doc.errors.length > 0) throw new GonogoError(yamlErrorToDiagnostic(doc.errors[0], text, positions));
+  // Unknown tags (!secret, !!js/function) would silently become plain texts: a spec holds plain values only.
+  const tag = doc.warnings.find((w) => w.code === 'TAG_RESOLVE_FAILED');
+  if (tag)
+    throw new GonogoError(
+      errorDiag('spec/yaml', `YAML tag ${text.slice(tag.pos[0], tag.pos[1])} is not supported`, { pos: positions.offset(tag.pos[0], tag.pos[1] - tag.pos[0]), expected: 'a plain value (text, number, list or mapping)', hint: 'remove the tag; secrets belong in the environment, not the spec' }),
+    );
   const controls = controlCharacters(doc, text, positions);
   if (controls.length) throw new GonogoError(controls);
-  const data: unknown = doc.toJS({ maxAliasCount: 100 });
+  const data: unknown = toPlainData(doc, text, positions);
   if (data === null || data === undefined)
     throw new GonogoError(
       errorDiag('spec/empty', `${file} holds no settings (only comments or blank lines)`, {
@@ -73,6 +79,23 @@ export function parseSpecText(text: string, file: string, dir: string): LoadedSp
   const errors = diagnostics.filter((d) => d.severity === 'error');
   if (errors.length) throw new GonogoError(sortDiagnostics(errors));
   return { spec: parsed.data, dir, file, positions, diagnostics: sortDiagnostics(diagnostics) };
+}
+
+/** doc.toJS() throws on an undefined alias (*name) or an alias bomb: both are the user's mistake. */
+function toPlainData(doc: Document.Parsed, text: string, positions: PositionIndex): unknown {
+  try {
+    return doc.toJS({ maxAliasCount: 100 });
+  } catch (err) {
+    const msg = String((err as Error).message);
+    const name = /Unresolved alias.*: (\S+)/.exec(msg)?.[1];
+    const at = name ? text.search(new RegExp(`\\*${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\w-])`)) : text.search(/(?<=^|[\s[{,])\*[\w-]/m);
+    const pos = positions.offset(Math.max(0, at), (name?.length ?? 0) + 1);
+    throw new GonogoError(
+      name
+        ? errorDiag('spec/yaml', `YAML alias *${name} names no anchor`, { pos, expected: `an anchor &${name} earlier in the file`, hint: 'define the anchor before the alias, or write the value out' })
+        : errorDiag('spec/yaml', 'YAML aliases expand to too many values', { pos, expected: 'at most 100 alias expansions', hint: 'write the values out instead of nesting aliases' }),
+    );
+  }
 }
 
 /** metrics_file must name a file inside the deck folder: a build reads only what the deck folder holds. */

@@ -22,7 +22,7 @@ export function checkReferences(spec: Spec, positions: PositionIndex): Diagnosti
       errorDiag(`spec/undefined-${kind}`, `${fieldName(path)} names ${kind} "${id}", which the spec does not define`, {
         field: fieldName(path),
         expected: known.length ? `one of the ${kind} ids: ${known.join(', ')}` : `a ${kind} defined in the spec`,
-        hint: guess ? `did you mean "${guess}"?` : `define it under ${kind === 'data gap' ? 'data_gaps' : kind + 's'}`,
+        hint: guess ? `did you mean "${guess}"?` : `define it under ${LIST_OF[kind] ?? kind + 's'}`,
         pos: positions.at(path),
       }),
     );
@@ -50,6 +50,11 @@ export function checkReferences(spec: Spec, positions: PositionIndex): Diagnosti
       else seen.set(item.id, i);
     });
   }
+
+  if (criterionIds.length === 0)
+    out.push(errorDiag('spec/missing', 'criteria defines no criterion', { field: 'criteria', expected: 'at least one criterion, e.g. go: {label: Go, all: [...]}', hint: 'a deck decides between criteria: add go / no_go with their rules', pos: positions.at(['criteria']) }));
+  if (!isCalendarDate(spec.deck.date))
+    out.push(errorDiag('spec/value', `deck.date ${spec.deck.date} is not a date in the calendar`, { field: 'deck.date', expected: 'a real date as YYYY-MM-DD', hint: 'check the month (01–12) and the day', pos: positions.at(['deck', 'date']) }));
 
   spec.metrics.forEach((m, i) => {
     if (m.kind === 'quantile' && m.quantile === undefined)
@@ -118,4 +123,11 @@ export function checkReferences(spec: Spec, positions: PositionIndex): Diagnosti
   }
 
   return out;
+}
+
+const LIST_OF: Record<string, string> = { metric: 'metrics', option: 'decision.options', criterion: 'criteria', 'data gap': 'data_gaps' };
+
+function isCalendarDate(iso: string): boolean {
+  const d = new Date(`${iso}T00:00:00Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === iso;
 }

@@ -63,6 +63,21 @@ export const csvCases: BadCase[] = [
     expect: { code: 'metrics/header', message: 'unknown column "ci_lo" in metrics.csv', at: at('ci_lo'), hint: 'did you mean "ci_low"?' },
   },
   {
+    name: 'csv: a column named twice',
+    csv: (c) => sub(c, HEADER, 'metric,arm,segment,estimate,ci_low,ci_high,estimate'),
+    expect: { message: 'column "estimate" appears twice in the header of metrics.csv', at: at('estimate', 0, 2), hint: /rename or remove/ },
+  },
+  {
+    name: 'csv: a metric of the spec has no rows',
+    csv: (c) => c.split('\n').filter((l) => !l.startsWith('refund_rate,')).join('\n'),
+    expect: { code: 'metrics/missing', message: 'metrics.csv has no rows for metric refund_rate', at: { file: C, line: 1, col: 1 }, hint: /remove the metric from gonogo\.yaml/ },
+  },
+  {
+    name: 'csv: blank lines only',
+    csv: () => '  \n\n',
+    expect: { code: 'metrics/empty', message: 'metrics.csv has no rows', at: { file: C, line: 1, col: 1 }, hint: /run it again/ },
+  },
+  {
     name: 'csv: the metric column missing',
     csv: (c) => c.replace(/^[^,\n]*,/gm, '').replace(/^arm,/, 'arm,'),
     expect: { message: 'metrics.csv has no "metric" column', at: { file: C, line: 1, col: 1 }, hint: /first line of the CSV names the columns/ },
@@ -194,6 +209,21 @@ export const templateCases: BadCase[] = [
     name: 'template: a file for a key that does not exist',
     files: { [T('exec-titel')]: 'Hello\n' },
     expect: { code: 'template/unknown', message: 'templates/exec-titel.hbs overrides no template: there is no "exec-titel"', at: { file: T('exec-titel'), line: 1, col: 1 }, hint: 'did you mean exec-title.hbs?' },
+  },
+  {
+    name: 'template: an empty override',
+    files: { [T('exec-title')]: '\n' },
+    expect: { code: 'template/empty', message: 'template templates/exec-title.hbs writes nothing', at: { file: T('exec-title'), line: 1, col: 1 }, hint: /delete the file to use the built-in/ },
+  },
+  {
+    name: 'template: an override of comments only',
+    files: { [T('exec-ask')]: '{{!-- TODO --}}\n' },
+    expect: { code: 'template/empty', message: 'template templates/exec-ask.hbs writes nothing' },
+  },
+  {
+    name: 'template: a partial',
+    files: { [T('exec-title')]: 'Recommend {{> option}}\n' },
+    expect: { message: 'templates/exec-title.hbs uses the partial {{> option}}, but templates have no partials', at: { file: T('exec-title'), line: 1, col: 11 } },
   },
   {
     name: 'template: not UTF-8',

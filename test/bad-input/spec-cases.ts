@@ -64,6 +64,26 @@ export const yamlSyntax: BadCase[] = [
     expect: { message: /YAML syntax error/, at: at('|    role'), hint: /same column/ },
   },
   {
+    name: 'yaml: an alias with no anchor',
+    spec: (y) => sub(y, 'phase: final', 'phase: *final'),
+    expect: { message: 'YAML alias *final names no anchor', at: at('*final'), hint: /define the anchor/ },
+  },
+  {
+    name: 'yaml: an alias bomb',
+    spec: (y) => `a: &a [x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]\nc: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b]\nd: [*c, *c, *c, *c, *c, *c, *c, *c, *c]\n${y}`,
+    expect: { message: 'YAML aliases expand to too many values', at: at('*a'), hint: /write the values out/ },
+  },
+  {
+    name: 'yaml: a custom tag',
+    spec: (y) => sub(y, 'owner: Dana Whitfield, Analytics Lead', 'owner: !secret DANA'),
+    expect: { message: 'YAML tag !secret is not supported', at: at('!secret'), hint: /secrets belong in the environment/ },
+  },
+  {
+    name: 'yaml: a language-specific tag',
+    spec: (y) => sub(y, 'phase: final', 'phase: !!js/function "final"'),
+    expect: { message: 'YAML tag !!js/function is not supported', at: at('!!js') },
+  },
+  {
     name: 'yaml: two documents in one file',
     spec: (y) => `${y}---\nversion: 1\n`,
     expect: { message: /a second YAML document starts here/, at: at('---'), hint: /remove the --- line/ },
@@ -135,6 +155,31 @@ export const wrongTypes: BadCase[] = [
     name: 'type: phase outside the enum',
     spec: (y) => sub(y, 'phase: final', 'phase: finale'),
     expect: { message: 'phase should be one of design, interim, final', at: at('finale'), hint: 'did you mean "final"?' },
+  },
+  {
+    name: 'type: .nan where a number is expected',
+    spec: (y) => sub(y, 'confidence: 0.90', 'confidence: .nan'),
+    expect: { message: 'decision.confidence should be a finite number, not .nan (not a number)', at: at('.nan'), hint: /not finite/ },
+  },
+  {
+    name: 'type: a number too large for a double (1e400)',
+    spec: (y) => sub(y, 'sla_minutes: 30', 'sla_minutes: 1e400'),
+    expect: { message: 'rollback.sla_minutes should be a finite number, not infinity', at: at('1e400') },
+  },
+  {
+    name: 'type: a number where a text is expected',
+    spec: (y) => sub(y, '      label: Hold and instrument', '      label: 3'),
+    expect: { message: 'decision.options[2].label should be a text, not number 3', at: at('label: 3', 1, 7), hint: 'YAML reads 3 as a number: put it in quotes to make it a text' },
+  },
+  {
+    name: 'type: a date that is not in the calendar',
+    spec: (y) => sub(y, 'date: 2026-11-20', 'date: 2026-13-45'),
+    expect: { message: 'deck.date 2026-13-45 is not a date in the calendar', at: at('2026-13-45'), field: 'deck.date' },
+  },
+  {
+    name: 'type: no criteria at all',
+    spec: (y) => sub(y.replace(/\ncriteria:\n[\s\S]*?(?=\nscenarios:)/, '\ncriteria: {}\n'), '  fallback: no_go\n', ''),
+    expect: { message: 'criteria defines no criterion', at: at('{}'), field: 'criteria', hint: /add go \/ no_go/ },
   },
   {
     name: 'type: the whole spec is a list',
