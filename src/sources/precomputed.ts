@@ -12,6 +12,7 @@ const NUMERIC = ['estimate', 'ci_low', 'ci_high', 'n', 'successes', 'mean', 'sd'
 const TEXT = ['metric', 'arm', 'segment', 'unit'] as const;
 const KNOWN = [...TEXT, ...NUMERIC, 'value'];
 const CHANGE_ARMS = ['abs_change', 'rel_change'];
+const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/;
 
 interface RawRow {
   fields: Record<string, unknown>;
@@ -44,6 +45,11 @@ function csvRows(text: string, file: string): RawRow[] {
   const records = parsed.map((p) => p.record);
   if (records.length === 0) throw new GonogoError(errorDiag('metrics/empty', `${file} has no rows`, { pos: { file, line: 1, col: 1 }, expected: 'a header line, then one row per metric, arm and segment', hint: 'the query or export that wrote the file returned nothing; run it again' }));
   const header = records[0].map((h) => h.toLowerCase());
+  const sep = /[;\t|]/.exec(text.split('\n')[0])?.[0];
+  if (records[0].length === 1 && sep)
+    throw new GonogoError(
+      errorDiag('metrics/csv', `${file} separates its fields with ${sep === '\t' ? 'tabs' : `"${sep}"`}, not commas`, { pos: { file, line: 1, col: 1 }, expected: 'comma-separated values', hint: 'export the file as CSV with commas (spreadsheet locales often use ";")' }),
+    );
   if (!header.some((h) => KNOWN.includes(h)))
     throw new GonogoError(
       errorDiag('metrics/header', `the first line of ${file} is not a header: none of its fields names a column`, {
@@ -91,6 +97,17 @@ function csvError(e: { message: string; code?: string; lines?: number; record?: 
         pos: { file, line, col: 1 },
         expected: 'the same number of comma-separated fields on every line',
         hint: Number(got) > Number(want) ? 'a text with a comma needs quotes ("1,000" or "Plumbing, Drains"); or remove the extra field' : 'a field is missing: leave an empty field between commas (a,,b) rather than dropping it',
+      }),
+    );
+  }
+  if (e.code === 'INVALID_OPENING_QUOTE' || e.code === 'CSV_INVALID_OPENING_QUOTE') {
+    const lineText = text.split('\n')[line - 1] ?? '';
+    const quote = lineText.search(/[^,]"/);
+    return new GonogoError(
+      errorDiag('metrics/csv', 'CSV syntax error: a quote inside a field that does not start with one', {
+        pos: { file, line, col: quote < 0 ? 1 : quote + 2 },
+        expected: 'a field in quotes when it contains quotes, commas or line breaks',
+        hint: 'quote the whole field and write each quote inside it twice ("")',
       }),
     );
   }
@@ -170,6 +187,11 @@ function validateRows(raw: RawRow[], spec: Spec, file: string): { rows: MetricRo
     const metric = String(fields.metric ?? '');
     const arm = String(fields.arm ?? '');
     const segment = String(fields.segment ?? OVERALL);
+    const control = TEXT.find((name) => typeof fields[name] === 'string' && CONTROL.test(fields[name] as string));
+    if (control) {
+      bad(control, `${rowName}: ${control} contains a control character`, 'printable text', 'remove the invisible character (often pasted from a terminal or PDF)');
+      continue;
+    }
     if (!metricIds.includes(metric)) {
       const guess = closest(metric, metricIds);
       bad('metric', `${rowName}: metric "${metric}" is not defined in the spec`, `one of: ${metricIds.join(', ')}`, guess ? `did you mean "${guess}"?` : 'add it to metrics: in gonogo.yaml, or remove the row');

@@ -17,12 +17,17 @@ export function valueAt(data: unknown, path: FieldPath): unknown {
   return v;
 }
 
+/** Invisible characters (zero-width space, BOM, controls) written as \u{…} so the message shows what is wrong. */
+function visible(s: string): string {
+  return s.replace(/[\p{Cc}\p{Cf}\u2028\u2029]/gu, (c) => `\\u{${c.codePointAt(0)!.toString(16).toUpperCase()}}`);
+}
+
 function describe(value: unknown): string {
   if (value === undefined) return 'nothing';
   if (value === null) return 'null (an empty value)';
   if (Array.isArray(value)) return 'a list';
   if (typeof value === 'object') return 'a mapping';
-  if (typeof value === 'string') return `the text "${value.length > 40 ? value.slice(0, 40) + '…' : value}"`;
+  if (typeof value === 'string') return `the text "${visible(value.length > 40 ? value.slice(0, 40) + '…' : value)}"`;
   return `${typeof value} ${String(value)}`;
 }
 

@@ -70,7 +70,7 @@ export function parseSpecText(text: string, file: string, dir: string): LoadedSp
     throw new GonogoError(
       errorDiag('spec/shape', `${file} should hold a mapping (deck:, decision:, metrics:, criteria: …), not ${Array.isArray(data) ? 'a list' : 'a single value'}`, {
         pos: positions.at([]),
-        hint: 'run gonogo init to see a commented example spec',
+        hint: /\.ya?ml$/i.test(file) ? 'run gonogo init to see a commented example spec' : `${file} does not look like a spec: give the deck folder, or its ${SPEC_FILE}`,
       }),
     );
   const parsed = specSchema.safeParse(data);

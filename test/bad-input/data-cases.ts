@@ -78,6 +78,26 @@ export const csvCases: BadCase[] = [
     expect: { code: 'metrics/empty', message: 'metrics.csv has no rows', at: { file: C, line: 1, col: 1 }, hint: /run it again/ },
   },
   {
+    name: 'csv: semicolons instead of commas',
+    csv: (c) => c.replaceAll(',', ';'),
+    expect: { code: 'metrics/csv', message: 'metrics.csv separates its fields with ";", not commas', at: { file: C, line: 1, col: 1 }, hint: /export the file as CSV with commas/ },
+  },
+  {
+    name: 'csv: tabs instead of commas',
+    csv: (c) => c.replaceAll(',', '\t'),
+    expect: { code: 'metrics/csv', message: 'metrics.csv separates its fields with tabs, not commas', at: { file: C, line: 1, col: 1 } },
+  },
+  {
+    name: 'csv: a quote in the middle of a field',
+    csv: (c) => c.replaceAll('category=Plumbing', 'category=<Plumbing & "Drains">'),
+    expect: { code: 'metrics/csv', message: 'CSV syntax error: a quote inside a field that does not start with one', at: at('"Drains'), hint: /write each quote inside it twice/ },
+  },
+  {
+    name: 'csv: a control character in a segment',
+    csv: (c) => sub(c, 'ttfq_median,control,category=Plumbing,', 'ttfq_median,control,category=Plu\u0007mbing,'),
+    expect: { message: 'row 6: segment contains a control character', at: at('category=Plu'), field: 'segment', hint: /invisible/ },
+  },
+  {
     name: 'csv: the metric column missing',
     csv: (c) => c.replace(/^[^,\n]*,/gm, '').replace(/^arm,/, 'arm,'),
     expect: { message: 'metrics.csv has no "metric" column', at: { file: C, line: 1, col: 1 }, hint: /first line of the CSV names the columns/ },

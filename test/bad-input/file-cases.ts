@@ -15,6 +15,11 @@ export const fileCases: BadCase[] = [
     expect: { code: 'spec/missing-file', message: /no (gonogo\.yaml|decks\/nope\.yaml)/, at: null },
   },
   {
+    name: 'file: the metrics CSV given where the spec is expected',
+    target: 'metrics.csv',
+    expect: { code: 'spec/shape', message: /metrics\.csv should hold a mapping/, at: { file: 'metrics.csv', line: 1, col: 1 }, hint: 'metrics.csv does not look like a spec: give the deck folder, or its gonogo.yaml' },
+  },
+  {
     name: 'file: empty spec',
     files: { [Y]: '' },
     expect: { code: 'file/empty', message: 'spec gonogo.yaml is empty', at: { file: Y, line: 1, col: 1 }, hint: /gonogo init/ },

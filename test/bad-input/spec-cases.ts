@@ -182,6 +182,11 @@ export const wrongTypes: BadCase[] = [
     expect: { message: 'criteria defines no criterion', at: at('{}'), field: 'criteria', hint: /add go \/ no_go/ },
   },
   {
+    name: 'type: an id with an invisible zero-width space',
+    spec: (y) => sub(y, '  - id: ttfq_p90\n', '  - id: ttfq_p90\u200b\n'),
+    expect: { message: 'metrics[1].id: the text "ttfq_p90\\u{200B}" is not an id', at: at('ttfq_p90'), field: 'metrics[1].id' },
+  },
+  {
     name: 'type: the whole spec is a list',
     spec: () => '- deck\n- metrics\n',
     expect: { code: 'spec/shape', message: /should hold a mapping .* not a list/, at: at('- deck') },
