@@ -19,7 +19,7 @@ function allText(deck: Deck): string {
   return JSON.stringify(deck);
 }
 
-async function withDeck<T>(c: Pick<BadCase, 'spec' | 'csv' | 'files'>, fn: (dir: string) => Promise<T>): Promise<T> {
+async function withDeck<T>(c: Pick<BadCase, 'fixture' | 'spec' | 'csv' | 'files'>, fn: (dir: string) => Promise<T>): Promise<T> {
   const deck = makeDeck(c);
   try {
     return await fn(deck.dir);
@@ -27,6 +27,15 @@ async function withDeck<T>(c: Pick<BadCase, 'spec' | 'csv' | 'files'>, fn: (dir:
     deck.cleanup();
   }
 }
+
+describe('accepted: the fixtures', () => {
+  it('the minimal fixture deck validates', async () => {
+    await withDeck({ fixture: 'minimal' }, async (dir) => {
+      const r = await expectAccepted(dir);
+      expect(JSON.parse(r.stdout)).toMatchObject({ ok: true });
+    });
+  });
+});
 
 describe('accepted: byte-order mark and line endings change nothing', () => {
   const clean = withDeck({}, async (dir) => ({ deck: await deckOf(dir), out: (await expectAccepted(dir)).stdout }));

@@ -59,4 +59,22 @@ export const fileCases: BadCase[] = [
     spec: (y) => y.replace('metrics_file: metrics.csv', 'metrics_file: ../../etc/passwd'),
     expect: { code: 'spec/path', message: 'metrics_file "../../etc/passwd" lies outside the deck folder', at: { file: Y, marker: '../../etc/passwd' }, field: 'metrics_file' },
   },
+  {
+    name: 'minimal fixture: an option label missing',
+    fixture: 'minimal',
+    spec: (y) => y.replace('{id: B, label: Hold}', '{id: B}'),
+    expect: { code: 'spec/missing', message: 'decision.options[1].label is required', at: { file: Y, marker: '{id: B}' }, hint: 'add label: to decision.options[1]' },
+  },
+  {
+    name: 'minimal fixture: the treatment row with its interval reversed',
+    fixture: 'minimal',
+    csv: (c) => c.replace('conv,treatment,all,0.11,0.105,0.115', 'conv,treatment,all,0.11,0.115,0.105'),
+    expect: { message: 'row 3: ci_low 0.115 is above ci_high 0.105 for conv / treatment', at: { file: 'metrics.csv', marker: '0.115,0.105' } },
+  },
+  {
+    name: 'minimal fixture: a criterion naming an option that does not exist',
+    fixture: 'minimal',
+    spec: (y) => y.replace('hold: {label: Hold, option: B,', 'hold: {label: Hold, option: b,'),
+    expect: { message: 'criteria.hold.option names option "b"', at: { file: Y, marker: 'b, any' }, hint: 'did you mean "B"?' },
+  },
 ];
