@@ -70,13 +70,24 @@ export function formatDiagnostic(d: Diagnostic): string {
   const lines = [`${where}${d.severity}: ${d.message}`];
   if (d.pos?.lineText !== undefined) {
     const gutter = `${d.pos.line} | `;
-    lines.push(`  ${gutter}${d.pos.lineText}`);
-    lines.push(`  ${' '.repeat(gutter.length + d.pos.col - 1)}^${'~'.repeat(Math.max(0, (d.pos.length ?? 1) - 1))}`);
+    const { text, col } = clipLine(d.pos.lineText, d.pos.col);
+    lines.push(`  ${gutter}${text}`);
+    const width = Math.min(Math.max(1, d.pos.length ?? 1), text.length - col + 1);
+    lines.push(`  ${' '.repeat(gutter.length + col - 1)}^${'~'.repeat(Math.max(0, width - 1))}`);
   }
   if (d.field) lines.push(`  field: ${d.field}`);
   if (d.expected) lines.push(`  expected: ${d.expected}`);
   if (d.hint) lines.push(`  hint: ${d.hint}`);
   return lines.join('\n');
+}
+
+/** A long source line (a 10,000-character text) is shown as a window around the column, so the caret stays in view. */
+function clipLine(text: string, col: number, max = 120): { text: string; col: number } {
+  if (text.length <= max) return { text, col };
+  const start = Math.max(0, Math.min(col - 1 - 40, text.length - max));
+  const head = start > 0 ? '…' : '';
+  const tail = start + max < text.length ? '…' : '';
+  return { text: head + text.slice(start, start + max) + tail, col: col - start + head.length };
 }
 
 /** Did-you-mean: the closest candidate within a small edit distance. */

@@ -2,10 +2,11 @@
 // Texts with XML-special characters, emoji, right-to-left scripts and very long strings reach the Deck tree
 // verbatim; escaping them is the renderers' job (the PPTX build must escape <, & and ]]>).
 import { describe, expect, it } from 'vitest';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { runUntil } from '../../src/pipeline.js';
 import type { Deck } from '../../src/deck/types.js';
+import { runCli } from '../support/cli.js';
 import { expectAccepted, makeDeck, sub, type BadCase } from './support.js';
 
 const BOM = '\uFEFF';
@@ -110,3 +111,24 @@ function rewrite(file: string, edit: (t: string) => string): void {
 function builtIn(key: string): string {
   return readFileSync(join(import.meta.dirname, '..', '..', 'templates', `${key}.hbs`), 'utf8');
 }
+
+describe('accepted: paths', () => {
+  it('a deck folder whose name has spaces and non-ASCII letters', async () => {
+    await withDeck({}, async (dir) => {
+      const named = join(dir, 'Décision deck 2026');
+      mkdirSync(named);
+      for (const f of ['gonogo.yaml', 'metrics.csv']) cpSync(join(dir, f), join(named, f));
+      const r = await runCli(['validate', 'Décision deck 2026'], { cwd: dir });
+      expect(r.code, r.stderr).toBe(0);
+      expect(r.stdout).toContain('Décision deck 2026/gonogo.yaml: valid');
+    });
+  });
+
+  it('the spec file given directly, under another name', async () => {
+    await withDeck({}, async (dir) => {
+      renameSync(join(dir, 'gonogo.yaml'), join(dir, 'decision.yml'));
+      const r = await runCli(['validate', 'decision.yml'], { cwd: dir });
+      expect(r.code, r.stderr).toBe(0);
+    });
+  });
+});

@@ -24,9 +24,9 @@ const lineMutation = (n: number): fc.Arbitrary<Mutation> =>
   );
 
 /** One deck folder per test, its two files rewritten for each generated case. */
-async function check(dir: string, spec: string, csv: string): Promise<void> {
+async function check(dir: string, spec: string, data: string, dataFile = 'metrics.csv'): Promise<void> {
   writeFileSync(join(dir, 'gonogo.yaml'), spec);
-  writeFileSync(join(dir, 'metrics.csv'), csv);
+  writeFileSync(join(dir, dataFile), data);
   const r = await runCli(['validate', '.'], { cwd: dir });
   const context = `exit ${r.code}\n${r.stderr}`;
   expect([0, 2], context).toContain(r.code);
@@ -60,6 +60,27 @@ describe('property: a mutated reference deck is accepted or refused cleanly', ()
           await check(deck.dir, SPEC, muts.reduce((ls, m) => m(ls).filter((l) => l !== undefined), csvLines).join('\n'));
         }),
         { numRuns: 80, seed: 4242 },
+      );
+    } finally {
+      deck.cleanup();
+    }
+  });
+
+  it('holds for 60 mutations of JSON metrics', async () => {
+    // the reference CSV as pretty JSON, one field per line, so line mutations hit keys, values and brackets
+    const [header, ...rows] = CSV.trim().split('\n').map((l) => l.split(','));
+    const json = JSON.stringify(rows.map((r) => Object.fromEntries(header.map((h, i) => [h, r[i] === '' ? null : i > 2 ? Number(r[i]) : r[i]]))), null, 2);
+    const spec = SPEC.replace('metrics_file: metrics.csv', 'metrics_file: metrics.json');
+    const jsonLines = json.split('\n');
+    const deck = tempDeck();
+    try {
+      await check(deck.dir, spec, json, 'metrics.json');
+      expect((await runCli(['validate', '.'], { cwd: deck.dir })).code).toBe(0); // the unmutated JSON is accepted
+      await fc.assert(
+        fc.asyncProperty(fc.array(lineMutation(jsonLines.length), { minLength: 1, maxLength: 3 }), async (muts) => {
+          await check(deck.dir, spec, muts.reduce((ls, m) => m(ls).filter((l) => l !== undefined), jsonLines).join('\n'), 'metrics.json');
+        }),
+        { numRuns: 60, seed: 99 },
       );
     } finally {
       deck.cleanup();
