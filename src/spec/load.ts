@@ -107,7 +107,7 @@ function checkDataFile(spec: Spec, dir: string, positions: PositionIndex): Diagn
   if (rel.startsWith('..') || isAbsolute(rel))
     return [errorDiag('spec/path', `metrics_file "${spec.metrics_file}" lies outside the deck folder`, { ...at, expected: 'a path inside the deck folder, e.g. metrics.csv', hint: 'copy the file into the deck folder so the deck builds from what git holds' })];
   if (!existsSync(path))
-    return [errorDiag('spec/path', `metrics_file names ${spec.metrics_file}, which is not in the deck folder`, { ...at, expected: 'a CSV or JSON file in the deck folder', hint: 'check the file name, or run gonogo pull to produce it' })];
+    return [errorDiag('spec/path', `metrics_file names ${spec.metrics_file}, which is not in the deck folder`, { ...at, expected: 'a CSV or JSON file in the deck folder', hint: 'check the file name: metrics_file names the precomputed metrics (CSV or JSON) kept beside gonogo.yaml' })];
   if (statSync(path).isDirectory()) return [errorDiag('spec/path', `metrics_file names ${spec.metrics_file}, which is a folder`, { ...at, expected: 'a CSV or JSON file', hint: 'point at the file inside it' })];
   return [];
 }

@@ -155,7 +155,7 @@ export const csvCases: BadCase[] = [
   {
     name: 'csv: the metrics file is missing',
     files: { 'metrics.csv': null },
-    expect: { code: 'spec/path', message: 'metrics_file names metrics.csv, which is not in the deck folder', field: 'metrics_file', at: { file: 'gonogo.yaml', marker: 'metrics.csv' }, hint: /gonogo pull/ },
+    expect: { code: 'spec/path', message: 'metrics_file names metrics.csv, which is not in the deck folder', field: 'metrics_file', at: { file: 'gonogo.yaml', marker: 'metrics.csv' }, hint: /check the file name/ },
   },
   {
     name: 'csv: Latin-1 bytes',
