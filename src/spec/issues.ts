@@ -31,6 +31,9 @@ function describe(value: unknown): string {
   return `${typeof value} ${String(value)}`;
 }
 
+/** The keys that start each kind of criterion rule. */
+const RULE_KEYS = ['metric', 'guardrails', 'data_gap', 'no_segment'];
+
 const TYPE_WORDS: Record<string, string> = {
   string: 'a text',
   number: 'a number',
@@ -118,6 +121,8 @@ export function issuesToDiagnostics(issues: readonly Issue[], schema: z.ZodType,
               expected: known.length ? `one of: ${known.join(', ')}` : undefined,
               hint: guess
                 ? `did you mean "${guess}"?`
+                : RULE_KEYS.includes(key) && path.some((p) => p === 'all' || p === 'any')
+                  ? `each rule is its own "- " item: start ${key}: on a new line with "- "`
                 : /\s/.test(key)
                   ? 'inside { … } a comma starts a new key: quote texts that contain commas'
                   : 'remove it, or check the spelling against gonogo schema',
@@ -226,6 +231,8 @@ function expectedFor(issue: Issue): string | undefined {
 function hintFor(issue: Issue, got: unknown): string | undefined {
   if (issue.code === 'too_big' && typeof got === 'number' && got > 1 && got < 100 && issue.path.includes('confidence'))
     return `did you mean ${got / 100}? Confidence is a fraction, e.g. 0.90`;
+  if (issue.code === 'too_big' && Number(issue.maximum) === 1 && typeof got === 'number' && got > 1 && got <= 100)
+    return `did you mean ${got / 100}? ${fieldName(issue.path as FieldPath)} is a fraction between 0 and 1`;
   if ((issue.code === 'too_big' || issue.code === 'too_small') && issue.path.includes('confidence')) return 'a confidence level strictly between 0 and 1, e.g. 0.90';
   return undefined;
 }

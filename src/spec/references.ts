@@ -13,6 +13,7 @@ export function checkReferences(spec: Spec, positions: PositionIndex): Diagnosti
   const gapIds = spec.data_gaps.map((g) => g.id);
   const criterionIds = Object.keys(spec.criteria);
   const metricKind = new Map(spec.metrics.map((m) => [m.id, m.kind]));
+  const dimensions = [...new Set([...spec.metrics.flatMap((m) => m.segments ?? []), ...(spec.prespecified_segments ?? [])])];
 
   const ref = (kind: string, id: string, all: string[], path: FieldPath) => {
     if (all.includes(id)) return;
@@ -51,6 +52,8 @@ export function checkReferences(spec: Spec, positions: PositionIndex): Diagnosti
     });
   }
 
+  if (spec.arms && spec.arms.control === spec.arms.treatment)
+    out.push(errorDiag('spec/value', `arms.control and arms.treatment are both "${spec.arms.control}"`, { field: 'arms.treatment', expected: 'two different arm names, as they appear in the metrics data', hint: 'the treatment arm is usually "treatment" or the variant\'s name', pos: positions.at(['arms', 'treatment']) }));
   if (criterionIds.length === 0)
     out.push(errorDiag('spec/missing', 'criteria defines no criterion', { field: 'criteria', expected: 'at least one criterion, e.g. go: {label: Go, all: [...]}', hint: 'a deck decides between criteria: add go / no_go with their rules', pos: positions.at(['criteria']) }));
   if (!isCalendarDate(spec.deck.date))
@@ -59,8 +62,14 @@ export function checkReferences(spec: Spec, positions: PositionIndex): Diagnosti
   spec.metrics.forEach((m, i) => {
     if (m.kind === 'quantile' && m.quantile === undefined)
       out.push(errorDiag('spec/missing', `metrics[${i}] (${m.id}) is a quantile but has no quantile level`, { field: `metrics[${i}].quantile`, expected: 'a number between 0 and 1, e.g. 0.9 for P90', pos: positions.at(['metrics', i]) }));
-    if (m.max_worsening !== undefined && !parseQuantity(m.max_worsening))
-      out.push(errorDiag('spec/quantity', `metrics[${i}].max_worsening "${m.max_worsening}" is not a quantity`, { field: `metrics[${i}].max_worsening`, expected: 'e.g. 10% (relative) or 1pp (absolute)', pos: positions.at(['metrics', i, 'max_worsening']) }));
+    const margin = m.max_worsening === undefined ? undefined : parseQuantity(m.max_worsening);
+    const marginAt = { field: `metrics[${i}].max_worsening`, pos: positions.at(['metrics', i, 'max_worsening']) };
+    if (m.max_worsening !== undefined && !margin)
+      out.push(errorDiag('spec/quantity', `metrics[${i}].max_worsening "${m.max_worsening}" is not a quantity`, { ...marginAt, expected: 'e.g. 10% (relative) or 1pp (absolute)' }));
+    else if (margin && margin.value < 0)
+      out.push(errorDiag('spec/quantity', `metrics[${i}].max_worsening "${m.max_worsening}" is negative`, { ...marginAt, expected: 'the size of the largest worsening allowed, e.g. 10%', hint: 'write it without a sign: the direction comes from the metric\'s better: field' }));
+    else if (margin?.unit === 'pp' && m.kind !== 'proportion')
+      out.push(errorDiag('spec/quantity', `metrics[${i}].max_worsening "${m.max_worsening}" is in percentage points, but ${m.id} is a ${m.kind}, not a proportion`, { ...marginAt, expected: 'a percentage (relative) or a plain number in the metric\'s unit', hint: `write ${String(m.max_worsening).replace(/\s*(pp|p\.p\.)$/i, '%')} for a relative margin` }));
     if (m.role === 'guardrail' && m.max_worsening === undefined)
       out.push(errorDiag('spec/missing', `guardrail ${m.id} has no max_worsening`, { severity: 'warning', field: `metrics[${i}].max_worsening`, expected: 'the largest worsening allowed, e.g. 10%', hint: 'without it the guardrail is shown but never checked', pos: positions.at(['metrics', i]) }));
   });
@@ -85,7 +94,20 @@ export function checkReferences(spec: Spec, positions: PositionIndex): Diagnosti
 
   function checkRule(rule: Rule, path: FieldPath): void {
     if ('metric' in rule) checkMetricRule(rule, path);
-    else if ('no_segment' in rule) rule.no_segment.all.forEach((r, j) => checkMetricRule(r, [...path, 'no_segment', 'all', j]));
+    else if ('no_segment' in rule) {
+      if (!dimensions.includes(rule.no_segment.by)) {
+        const guess = closest(rule.no_segment.by, dimensions);
+        out.push(
+          errorDiag('spec/undefined-segment', `${fieldName([...path, 'no_segment', 'by'])} names segment "${rule.no_segment.by}", which no metric is read by`, {
+            field: fieldName([...path, 'no_segment', 'by']),
+            expected: dimensions.length ? `one of the segments: ${dimensions.join(', ')}` : 'a segment listed under a metric\'s segments:',
+            hint: guess ? `did you mean "${guess}"?` : 'add it to the segments: of the metrics this rule reads',
+            pos: positions.at([...path, 'no_segment', 'by']),
+          }),
+        );
+      }
+      rule.no_segment.all.forEach((r, j) => checkMetricRule(r, [...path, 'no_segment', 'all', j]));
+    }
     else if ('data_gap' in rule) {
       ref('data gap', rule.data_gap, gapIds, [...path, 'data_gap']);
       checkBoundShares(rule.missing_share, [...path, 'missing_share']);

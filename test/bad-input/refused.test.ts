@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runCli } from '../support/cli.js';
 import { expectRefused, makeDeck, sub, type BadCase } from './support.js';
-import { confidence, duplicateIds, quantities, undefinedRefs, unknownKeys, wrongTypes, yamlSyntax } from './spec-cases.js';
+import { confidence, duplicateIds, quantities, semantics, undefinedRefs, unknownKeys, wrongTypes, yamlSyntax } from './spec-cases.js';
 import { csvCases, jsonCases, templateCases } from './data-cases.js';
 import { fileCases } from './file-cases.js';
 
@@ -18,6 +18,7 @@ export const ALL_REFUSED: Record<string, BadCase[]> = {
   'undefined references': undefinedRefs,
   quantities,
   'confidence levels': confidence,
+  semantics,
   'CSV metrics': csvCases,
   'JSON metrics': jsonCases,
   templates: templateCases,

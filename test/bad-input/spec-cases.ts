@@ -367,3 +367,51 @@ export const confidence: BadCase[] = [
     expect: { message: /decision\.confidence: number -0.9 is too small/, hint: /strictly between 0 and 1/ },
   },
 ];
+
+export const semantics: BadCase[] = [
+  {
+    name: 'semantics: a guardrail margin in pp on a rate',
+    spec: (y) => sub(y, 'max_worsening: 10%', 'max_worsening: 10pp'),
+    expect: { code: 'spec/quantity', message: 'metrics[8].max_worsening "10pp" is in percentage points, but support_per_100 is a rate, not a proportion', at: at('10pp'), hint: 'write 10% for a relative margin' },
+  },
+  {
+    name: 'semantics: a negative guardrail margin',
+    spec: (y) => sub(y, 'max_worsening: 5%', 'max_worsening: -5%'),
+    expect: { message: 'metrics[9].max_worsening "-5%" is negative', at: at('-5%'), hint: /without a sign/ },
+  },
+  {
+    name: 'semantics: a quantile level written as a percentile',
+    spec: (y) => sub(y, 'quantile: 0.9', 'quantile: 90'),
+    expect: { message: 'metrics[1].quantile: number 90 is too large (must be < 1)', at: at('quantile: 90', 1, 10), hint: 'did you mean 0.9? metrics[1].quantile is a fraction between 0 and 1' },
+  },
+  {
+    name: 'semantics: a planned split written as a percentage',
+    spec: (y) => sub(y, 'planned_split: 0.5', 'planned_split: 50'),
+    expect: { message: 'arms.planned_split: number 50 is too large', at: at('planned_split: 50', 1, 15), hint: /did you mean 0\.5\?/ },
+  },
+  {
+    name: 'semantics: control and treatment named the same',
+    spec: (y) => sub(y, '  treatment: treatment\n', '  treatment: control\n'),
+    expect: { message: 'arms.control and arms.treatment are both "control"', at: at('treatment: control', 1, 11), field: 'arms.treatment' },
+  },
+  {
+    name: 'semantics: a segment rule by a dimension no metric is read by',
+    spec: (y) => sub(y, '          by: category', '          by: categroy'),
+    expect: { code: 'spec/undefined-segment', message: 'criteria.go_full.all[4].no_segment.by names segment "categroy"', at: at('categroy'), hint: 'did you mean "category"?' },
+  },
+  {
+    name: 'semantics: two rules written as one item',
+    spec: (y) => sub(y, '      - guardrails: breached\n', '      - guardrails: breached\n        metric: ttfq_median\n'),
+    expect: { message: 'unknown key "guardrails" in criteria.no_go.any[0]', at: at('guardrails: breached', 1, 0), hint: 'each rule is its own "- " item: start guardrails: on a new line with "- "' },
+  },
+  {
+    name: 'semantics: a guardrails rule value outside pass/breached',
+    spec: (y) => sub(y, '      - guardrails: breached\n', '      - guardrails: breach\n'),
+    expect: { message: 'criteria.no_go.any[0].guardrails should be one of pass, breached, not the text "breach"', at: at('breach\n'), hint: 'did you mean "breached"?' },
+  },
+  {
+    name: 'semantics: no options',
+    spec: (y) => y.replace(/\n  options:\n[\s\S]*?(?=\ncontext:)/, '\n  options: []\n'),
+    expect: { message: 'decision.options: needs at least 1 item', at: at('[]'), field: 'decision.options', maxErrors: 4 },
+  },
+];
