@@ -77,7 +77,7 @@ function csvError(e: { message: string; code?: string; lines?: number; record?: 
     const m = /expect (\d+), got (\d+)/.exec(e.message);
     const [want, got] = m ? [m[1], m[2]] : ['?', String(e.record?.length ?? '?')];
     return new GonogoError(
-      errorDiag('metrics/csv', `line ${line} has ${got} fields, the header has ${want}`, {
+      errorDiag('metrics/csv', `line ${line} has ${got} field${got === '1' ? '' : 's'}, the header has ${want}`, {
         pos: { file, line, col: 1 },
         expected: 'the same number of comma-separated fields on every line',
         hint: Number(got) > Number(want) ? 'a text with a comma needs quotes ("1,000" or "Plumbing, Drains"); or remove the extra field' : 'a field is missing: leave an empty field between commas (a,,b) rather than dropping it',

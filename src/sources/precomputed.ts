@@ -27,7 +27,7 @@ function validateRows(raw: RawRow[], spec: Spec, file: string): { rows: MetricRo
   const rows: MetricRow[] = [];
   const seen = new Set<string>();
   for (const { fields, line, cols, pos, label } of raw) {
-    const rowName = label ?? `row ${line}`;
+    const rowName = label ?? `line ${line}`;
     const at = (col: string) => ({ file, ...(pos?.[col] ?? { line, col: cols[col] ?? cols._ ?? 1 }) });
     const bad = (col: string, message: string, expected: string, hint?: string) =>
       diags.push(errorDiag('metrics/value', message, { pos: at(col), field: col, expected, hint }));

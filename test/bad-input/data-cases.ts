@@ -20,42 +20,42 @@ export const csvCases: BadCase[] = [
   {
     name: 'csv: CI low above high',
     csv: (c) => sub(c, ROW, 'ttfq_median,control,all,42,42.4759,41.5241,43000'),
-    expect: { code: 'metrics/value', message: 'row 2: ci_low 42.4759 is above ci_high 41.5241 for ttfq_median / control', at: at('42.4759,41.5241', 0), field: 'ci_low', hint: /swapped/ },
+    expect: { code: 'metrics/value', message: 'line 2: ci_low 42.4759 is above ci_high 41.5241 for ttfq_median / control', at: at('42.4759,41.5241', 0), field: 'ci_low', hint: /swapped/ },
   },
   {
     name: 'csv: NaN estimate',
     csv: (c) => sub(c, ROW, 'ttfq_median,control,all,NaN,41.5241,42.4759,43000'),
-    expect: { message: 'row 2: estimate is "NaN", not a finite number', at: at('NaN'), field: 'estimate', hint: /leave the cell empty/ },
+    expect: { message: 'line 2: estimate is "NaN", not a finite number', at: at('NaN'), field: 'estimate', hint: /leave the cell empty/ },
   },
   {
     name: 'csv: Infinity in a CI bound',
     csv: (c) => sub(c, ROW, 'ttfq_median,control,all,42,41.5241,Infinity,43000'),
-    expect: { message: 'row 2: ci_high is "Infinity", not a finite number', at: at('Infinity'), field: 'ci_high' },
+    expect: { message: 'line 2: ci_high is "Infinity", not a finite number', at: at('Infinity'), field: 'ci_high' },
   },
   {
     name: 'csv: negative n',
     csv: (c) => sub(c, ROW, 'ttfq_median,control,all,42,41.5241,42.4759,-43000'),
-    expect: { message: 'row 2: n is negative (-43000)', at: at('-43000'), field: 'n', expected: 'n ≥ 0' },
+    expect: { message: 'line 2: n is negative (-43000)', at: at('-43000'), field: 'n', expected: 'n ≥ 0' },
   },
   {
     name: 'csv: successes above n',
     csv: (c) => sub(withColumn('successes')(c), `${ROW},`, `${ROW},50000`),
-    expect: { message: 'row 2: successes 50000 exceed n 43000', at: at('50000'), field: 'successes', expected: 'successes ≤ n' },
+    expect: { message: 'line 2: successes 50000 exceed n 43000', at: at('50000'), field: 'successes', expected: 'successes ≤ n' },
   },
   {
     name: 'csv: an empty arm (n = 0)',
     csv: (c) => sub(c, ROW, 'ttfq_median,control,all,42,41.5241,42.4759,0'),
-    expect: { message: 'row 2: arm control of ttfq_median is empty (n = 0)', at: at(',0\n', 1), field: 'n', hint: /assignment join/ },
+    expect: { message: 'line 2: arm control of ttfq_median is empty (n = 0)', at: at(',0\n', 1), field: 'n', hint: /assignment join/ },
   },
   {
     name: 'csv: estimate outside its interval',
     csv: (c) => sub(c, ROW, 'ttfq_median,control,all,45,41.5241,42.4759,43000'),
-    expect: { message: 'row 2: estimate 45 lies outside its interval [41.5241, 42.4759]', at: at('45,41'), field: 'estimate' },
+    expect: { message: 'line 2: estimate 45 lies outside its interval [41.5241, 42.4759]', at: at('45,41'), field: 'estimate' },
   },
   {
     name: 'csv: a number with a unit in it',
     csv: (c) => sub(c, ROW, 'ttfq_median,control,all,42 min,41.5241,42.4759,43000'),
-    expect: { message: 'row 2: estimate is "42 min", not a finite number', at: at('42 min') },
+    expect: { message: 'line 2: estimate is "42 min", not a finite number', at: at('42 min') },
   },
   {
     name: 'csv: unknown column, with did-you-mean',
@@ -95,7 +95,7 @@ export const csvCases: BadCase[] = [
   {
     name: 'csv: a control character in a segment',
     csv: (c) => sub(c, 'ttfq_median,control,category=Plumbing,', 'ttfq_median,control,category=Plu\u0007mbing,'),
-    expect: { message: 'row 6: segment contains a control character', at: at('category=Plu'), field: 'segment', hint: /invisible/ },
+    expect: { message: 'line 6: segment contains a control character', at: at('category=Plu'), field: 'segment', hint: /invisible/ },
   },
   {
     name: 'csv: the metric column missing',
@@ -125,12 +125,12 @@ export const csvCases: BadCase[] = [
   {
     name: 'csv: a metric the spec does not define',
     csv: (c) => sub(c, ROW, 'ttfq_mediam,control,all,42,41.5241,42.4759,43000'),
-    expect: { message: 'row 2: metric "ttfq_mediam" is not defined in the spec', at: at('ttfq_mediam'), hint: 'did you mean "ttfq_median"?' },
+    expect: { message: 'line 2: metric "ttfq_mediam" is not defined in the spec', at: at('ttfq_mediam'), hint: 'did you mean "ttfq_median"?' },
   },
   {
     name: 'csv: an unknown arm',
     csv: (c) => sub(c, ROW, 'ttfq_median,contrl,all,42,41.5241,42.4759,43000'),
-    expect: { message: 'row 2: arm "contrl" is neither an arm nor a change', at: at('contrl'), hint: 'did you mean "control"?' },
+    expect: { message: 'line 2: arm "contrl" is neither an arm nor a change', at: at('contrl'), hint: 'did you mean "control"?' },
   },
   {
     name: 'csv: a segment not written dimension=value',
@@ -140,7 +140,7 @@ export const csvCases: BadCase[] = [
   {
     name: 'csv: a duplicated row',
     csv: (c) => sub(c, ROW, `${ROW}\n${ROW}`),
-    expect: { message: 'row 3: a second row for ttfq_median / control / all', at: at(ROW, 0, 2), hint: /remove the duplicate/ },
+    expect: { message: 'line 3: a second row for ttfq_median / control / all', at: at(ROW, 0, 2), hint: /remove the duplicate/ },
   },
   {
     name: 'csv: only a header',

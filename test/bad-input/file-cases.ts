@@ -69,7 +69,7 @@ export const fileCases: BadCase[] = [
     name: 'minimal fixture: the treatment row with its interval reversed',
     fixture: 'minimal',
     csv: (c) => c.replace('conv,treatment,all,0.11,0.105,0.115', 'conv,treatment,all,0.11,0.115,0.105'),
-    expect: { message: 'row 3: ci_low 0.115 is above ci_high 0.105 for conv / treatment', at: { file: 'metrics.csv', marker: '0.115,0.105' } },
+    expect: { message: 'line 3: ci_low 0.115 is above ci_high 0.105 for conv / treatment', at: { file: 'metrics.csv', marker: '0.115,0.105' } },
   },
   {
     name: 'minimal fixture: a criterion naming an option that does not exist',
