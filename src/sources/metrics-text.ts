@@ -127,8 +127,8 @@ export function jsonRows(text: string, file: string): RawRow[] {
     throw new GonogoError(errorDiag('metrics/json', `JSON syntax error: ${what}`, { pos: { file, ...lineCol(text, offset) }, expected: 'a JSON list of rows', hint: trailing && !pos ? 'remove the comma' : 'check the commas and quotes around this point' }));
   }
   const list = Array.isArray(data) ? data : (data as { rows?: unknown })?.rows;
-  if (!Array.isArray(list)) throw new GonogoError(errorDiag('metrics/json', `${file} should be a list of rows (or {"rows": [...]})`, { pos: { file, line: 1, col: 1 }, expected: '[{"metric": …, "arm": …, "estimate": …}, …]' }));
-  if (list.length === 0) throw new GonogoError(errorDiag('metrics/empty', `${file} has no rows`, { pos: { file, line: 1, col: 1 }, expected: 'one row per metric, arm and segment' }));
+  if (!Array.isArray(list)) throw new GonogoError(errorDiag('metrics/json', `${file} should be a list of rows (or {"rows": [...]})`, { pos: { file, line: 1, col: 1 }, expected: '[{"metric": …, "arm": …, "estimate": …}, …]', hint: 'put the rows in a top-level list, or under a "rows" key' }));
+  if (list.length === 0) throw new GonogoError(errorDiag('metrics/empty', `${file} has no rows`, { pos: { file, line: 1, col: 1 }, expected: 'one row per metric, arm and segment', hint: 'the query or export that wrote the file returned nothing; run it again' }));
   // JSON.parse keeps no positions; the yaml parser reads JSON too and does, so messages point at the field.
   const counter = new LineCounter();
   const doc = parseDocument(text, { lineCounter: counter });
@@ -143,7 +143,7 @@ export function jsonRows(text: string, file: string): RawRow[] {
     const node = items[i];
     const { line, col } = where(node);
     if (fields === null || typeof fields !== 'object' || Array.isArray(fields))
-      diags.push(errorDiag('metrics/json', `row ${i + 1} is ${JSON.stringify(fields)}, not an object of fields`, { pos: { file, line, col }, expected: '{"metric": …, "arm": …, "estimate": …}' }));
+      diags.push(errorDiag('metrics/json', `row ${i + 1} is ${JSON.stringify(fields)}, not an object of fields`, { pos: { file, line, col }, expected: '{"metric": …, "arm": …, "estimate": …}', hint: 'every item of the list is one row: an object with its fields' }));
     const pos: Record<string, { line: number; col: number }> = {};
     if (isMap(node)) for (const p of node.items) if (isScalar(p.key)) pos[String(p.key.value)] = where(p.value);
     return { fields: (fields && typeof fields === 'object' ? fields : {}) as Record<string, unknown>, line, cols: { _: col }, pos, label: `row ${i + 1}` };

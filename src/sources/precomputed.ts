@@ -49,7 +49,7 @@ function validateRows(raw: RawRow[], spec: Spec, file: string): { rows: MetricRo
       continue;
     }
     if (segment !== OVERALL && !/^[A-Za-z][\w-]*=.+$/.test(segment)) {
-      bad('segment', `${rowName}: segment "${segment}" should be "all" or "dimension=value"`, 'all, or e.g. category=Plumbing');
+      bad('segment', `${rowName}: segment "${segment}" should be "all" or "dimension=value"`, 'all, or e.g. category=Plumbing', 'write the dimension, "=" and the value, e.g. category=Plumbing');
       continue;
     }
     const key = `${metric}\u0000${arm}\u0000${segment}`;
@@ -67,7 +67,7 @@ function validateRows(raw: RawRow[], spec: Spec, file: string): { rows: MetricRo
         continue;
       }
       if (['n', 'successes', 'events', 'exposure', 'sd'].includes(name) && n < 0) {
-        bad(name, `${rowName}: ${name} is negative (${n})`, `${name} ≥ 0`);
+        bad(name, `${rowName}: ${name} is negative (${n})`, `${name} ≥ 0`, 'a count cannot be negative: check the export or the query');
         ok = false;
         continue;
       }
@@ -78,9 +78,9 @@ function validateRows(raw: RawRow[], spec: Spec, file: string): { rows: MetricRo
     if (row.ci_low !== undefined && row.ci_high !== undefined && row.ci_low > row.ci_high)
       bad('ci_low', `${rowName}: ci_low ${row.ci_low} is above ci_high ${row.ci_high} for ${metric} / ${arm}`, 'ci_low ≤ ci_high', 'the columns may be swapped');
     else if (row.estimate !== undefined && row.ci_low !== undefined && row.ci_high !== undefined && (row.estimate < row.ci_low || row.estimate > row.ci_high))
-      bad('estimate', `${rowName}: estimate ${row.estimate} lies outside its interval [${row.ci_low}, ${row.ci_high}]`, 'ci_low ≤ estimate ≤ ci_high');
+      bad('estimate', `${rowName}: estimate ${row.estimate} lies outside its interval [${row.ci_low}, ${row.ci_high}]`, 'ci_low ≤ estimate ≤ ci_high', 'check that the three numbers come from the same row and the same scale (0.12 vs 12%)');
     if (row.successes !== undefined && row.n !== undefined && row.successes > row.n)
-      bad('successes', `${rowName}: successes ${row.successes} exceed n ${row.n}`, 'successes ≤ n');
+      bad('successes', `${rowName}: successes ${row.successes} exceed n ${row.n}`, 'successes ≤ n', 'successes counts the units with the outcome, n all units of the arm: check the columns are not swapped');
     if (row.n === 0 && !CHANGE_ARMS.includes(arm)) bad('n', `${rowName}: arm ${arm} of ${metric} is empty (n = 0)`, 'n > 0', 'an empty arm cannot be read; check the assignment join');
     rows.push(row);
   }

@@ -164,7 +164,7 @@ export function issuesToDiagnostics(issues: readonly Issue[], schema: z.ZodType,
           errorDiag('spec/value', `${field} should be one of ${values.join(', ')}, not ${describe(got)}`, {
             field,
             expected: `one of: ${values.join(', ')}`,
-            hint: guess ? `did you mean "${guess}"?` : undefined,
+            hint: guess ? `did you mean "${guess}"?` : `write one of the listed words exactly, in lower case`,
             pos: positions.at(path),
           }),
         );
@@ -222,6 +222,8 @@ function plainMessage(issue: Issue, got: unknown): string {
 
 function expectedFor(issue: Issue): string | undefined {
   if (issue.code === 'too_small' && issue.origin === 'number') return `a number ${issue.inclusive ? '≥' : '>'} ${issue.minimum}`;
+  if (issue.code === 'too_small' && issue.origin === 'array') return `a list with at least ${issue.minimum} item${Number(issue.minimum) === 1 ? '' : 's'}`;
+  if (issue.code === 'too_small' && issue.origin === 'string') return 'a non-empty text';
   if (issue.code === 'too_big' && issue.origin === 'number') return `a number ${issue.inclusive ? '≤' : '<'} ${issue.maximum}`;
   if (issue.code === 'invalid_format') return issue.message;
   if (issue.code === 'custom') return issue.message;
@@ -234,6 +236,13 @@ function hintFor(issue: Issue, got: unknown): string | undefined {
   if (issue.code === 'too_big' && Number(issue.maximum) === 1 && typeof got === 'number' && got > 1 && got <= 100)
     return `did you mean ${got / 100}? ${fieldName(issue.path as FieldPath)} is a fraction between 0 and 1`;
   if ((issue.code === 'too_big' || issue.code === 'too_small') && issue.path.includes('confidence')) return 'a confidence level strictly between 0 and 1, e.g. 0.90';
+  if (issue.code === 'too_small' && issue.origin === 'array') return 'add at least one "- " item under this key';
+  if (issue.code === 'too_small' || issue.code === 'too_big') return 'check the number and its unit';
+  if (issue.code === 'invalid_format' && typeof got === 'string' && visible(got) !== got) return 'the text holds an invisible character (shown as \\u{…}): delete and retype it';
+  if (issue.code === 'invalid_format' && issue.path.at(-1) === 'date') return 'write the date as YYYY-MM-DD, e.g. 2026-11-20';
+  if (issue.code === 'invalid_format') return 'e.g. ttfq_median, hire_rate_7d or A';
+  if (issue.code === 'custom' && /all or any/.test(issue.message)) return 'all: needs every rule to hold, any: needs one; keep one of them (split into two criteria if you need both)';
+  if (issue.code === 'custom' && /at_least or at_most/.test(issue.message)) return 'e.g. { at_least: -1.0pp } or { at_most: -5% }';
   return undefined;
 }
 
@@ -245,5 +254,7 @@ function hintForType(expected: string, got: unknown, path: FieldPath): string | 
   if (expected === 'string' && got === null) return 'the value is empty: write a text after the colon, or remove the key';
   if (expected === 'string' && (typeof got === 'number' || typeof got === 'boolean')) return `YAML reads ${String(got)} as a ${typeof got}: put it in quotes to make it a text`;
   if (expected === 'object' && typeof got === 'string') return 'indent the fields under this key, one "name: value" per line';
+  if (expected === 'boolean' && typeof got === 'string') return 'write true or false (YAML 1.2 reads yes, no, on and off as texts)';
+  if (expected === 'int' && typeof got === 'number') return `write a whole number, e.g. ${Math.round(got)}`;
   return undefined;
 }

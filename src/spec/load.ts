@@ -33,9 +33,19 @@ export function resolveSpecPath(target: string, cwd: string = process.cwd()): { 
 export async function loadSpec(target: string, cwd: string = process.cwd()): Promise<LoadedSpec> {
   const { dir, path } = resolveSpecPath(target, cwd);
   const shown = relative(cwd, path) || path;
+  const asked = relative(cwd, resolve(cwd, target)) || '.';
+  // A path that does not exist at all: name it as typed, not its parent folder.
+  if (!existsSync(resolve(cwd, target)))
+    throw new GonogoError(
+      errorDiag('spec/missing-file', `no ${SPEC_FILE} at ${asked}: the path does not exist`, {
+        expected: `a deck folder with ${SPEC_FILE}, or the path of a spec file`,
+        hint: `check the path; create a new deck with: gonogo init ${asked}`,
+      }),
+    );
   if (!existsSync(path))
     throw new GonogoError(
       errorDiag('spec/missing-file', `no ${SPEC_FILE} in ${relative(cwd, dir) || '.'}`, {
+        expected: `a deck folder with ${SPEC_FILE}, or the path of a spec file`,
         hint: `a deck folder holds ${SPEC_FILE}; create one with: gonogo init ${relative(cwd, dir) || '.'}`,
       }),
     );
@@ -70,6 +80,7 @@ export function parseSpecText(text: string, file: string, dir: string): LoadedSp
     throw new GonogoError(
       errorDiag('spec/shape', `${file} should hold a mapping (deck:, decision:, metrics:, criteria: …), not ${Array.isArray(data) ? 'a list' : 'a single value'}`, {
         pos: positions.at([]),
+        expected: 'top-level keys such as deck:, decision:, metrics:, criteria:',
         hint: /\.ya?ml$/i.test(file) ? 'run gonogo init to see a commented example spec' : `${file} does not look like a spec: give the deck folder, or its ${SPEC_FILE}`,
       }),
     );

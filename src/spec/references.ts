@@ -61,11 +61,11 @@ export function checkReferences(spec: Spec, positions: PositionIndex): Diagnosti
 
   spec.metrics.forEach((m, i) => {
     if (m.kind === 'quantile' && m.quantile === undefined)
-      out.push(errorDiag('spec/missing', `metrics[${i}] (${m.id}) is a quantile but has no quantile level`, { field: `metrics[${i}].quantile`, expected: 'a number between 0 and 1, e.g. 0.9 for P90', pos: positions.at(['metrics', i]) }));
+      out.push(errorDiag('spec/missing', `metrics[${i}] (${m.id}) is a quantile but has no quantile level`, { field: `metrics[${i}].quantile`, expected: 'a number between 0 and 1, e.g. 0.9 for P90', hint: 'add quantile: 0.9 (P90) or 0.5 (the median) to the metric', pos: positions.at(['metrics', i]) }));
     const margin = m.max_worsening === undefined ? undefined : parseQuantity(m.max_worsening);
     const marginAt = { field: `metrics[${i}].max_worsening`, pos: positions.at(['metrics', i, 'max_worsening']) };
     if (m.max_worsening !== undefined && !margin)
-      out.push(errorDiag('spec/quantity', `metrics[${i}].max_worsening "${m.max_worsening}" is not a quantity`, { ...marginAt, expected: 'e.g. 10% (relative) or 1pp (absolute)' }));
+      out.push(errorDiag('spec/quantity', `metrics[${i}].max_worsening "${m.max_worsening}" is not a quantity`, { ...marginAt, expected: 'e.g. 10% (relative) or 1pp (absolute)', hint: 'write a number with % or pp, without words' }));
     else if (margin && margin.value < 0)
       out.push(errorDiag('spec/quantity', `metrics[${i}].max_worsening "${m.max_worsening}" is negative`, { ...marginAt, expected: 'the size of the largest worsening allowed, e.g. 10%', hint: 'write it without a sign: the direction comes from the metric\'s better: field' }));
     else if (margin?.unit === 'pp' && m.kind !== 'proportion')
@@ -80,7 +80,7 @@ export function checkReferences(spec: Spec, positions: PositionIndex): Diagnosti
     for (const key of ['missing_share', 'missing_share_before'] as const) {
       const v = g[key];
       if (v !== undefined && parseShare(v) === undefined)
-        out.push(errorDiag('spec/quantity', `data_gaps[${i}].${key} "${v}" is not a share`, { field: `data_gaps[${i}].${key}`, expected: 'a share between 0% and 100%, e.g. 6%', pos: positions.at(['data_gaps', i, key]) }));
+        out.push(errorDiag('spec/quantity', `data_gaps[${i}].${key} "${v}" is not a share`, { field: `data_gaps[${i}].${key}`, expected: 'a share between 0% and 100%, e.g. 6%', hint: 'write the share of rows affected, e.g. 6% or 0.06', pos: positions.at(['data_gaps', i, key]) }));
     }
   });
   spec.monitoring?.alerts.forEach((a, i) => a.metric && ref('metric', a.metric, metricIds, ['monitoring', 'alerts', i, 'metric']));
@@ -122,7 +122,7 @@ export function checkReferences(spec: Spec, positions: PositionIndex): Diagnosti
       out.push(errorDiag('spec/missing', `${fieldName(path)} has no condition`, { field: fieldName(path), expected: 'at least one of estimate, ci_lower, ci_upper', hint: 'e.g. ci_lower: {at_least: -1.0pp}', pos: positions.at(path) }));
     const scale = inferScale(rule);
     if ('error' in scale) {
-      out.push(errorDiag('spec/quantity', `${fieldName(path)}: ${scale.error}`, { field: fieldName(path), hint: 'set scale: relative or scale: absolute', pos: positions.at(path) }));
+      out.push(errorDiag('spec/quantity', `${fieldName(path)}: ${scale.error}`, { field: fieldName(path), expected: 'thresholds on one scale: all percentages (relative) or all pp / plain numbers (absolute)', hint: 'set scale: relative or scale: absolute', pos: positions.at(path) }));
       return;
     }
     if (!kind) return;
@@ -132,7 +132,7 @@ export function checkReferences(spec: Spec, positions: PositionIndex): Diagnosti
         if (q === undefined) continue;
         const r = quantityOnScale(q, scale.scale, kind);
         if ('error' in r)
-          out.push(errorDiag('spec/quantity', `${fieldName([...path, b, side])}: ${r.error}`, { field: fieldName([...path, b, side]), hint: r.hint, pos: positions.at([...path, b, side]) }));
+          out.push(errorDiag('spec/quantity', `${fieldName([...path, b, side])}: ${r.error}`, { field: fieldName([...path, b, side]), expected: 'a percentage for relative changes, pp for absolute changes of proportions, a plain number otherwise', hint: r.hint, pos: positions.at([...path, b, side]) }));
       }
   }
 
@@ -140,7 +140,7 @@ export function checkReferences(spec: Spec, positions: PositionIndex): Diagnosti
     for (const side of ['at_least', 'at_most'] as const) {
       const q = b[side];
       if (q !== undefined && parseShare(q) === undefined)
-        out.push(errorDiag('spec/quantity', `${fieldName([...path, side])} "${q}" is not a share`, { field: fieldName([...path, side]), expected: 'a share such as 10%', pos: positions.at([...path, side]) }));
+        out.push(errorDiag('spec/quantity', `${fieldName([...path, side])} "${q}" is not a share`, { field: fieldName([...path, side]), expected: 'a share such as 10%', hint: 'write a share between 0% and 100%', pos: positions.at([...path, side]) }));
     }
   }
 

@@ -10,12 +10,12 @@ export async function readUserText(path: string, what: string, maxBytes: number 
   let size: number;
   try {
     const st = await stat(path);
-    if (st.isDirectory()) throw new GonogoError(errorDiag('file/is-directory', `${what} ${shown} is a folder, not a file`, { hint: 'point at the file inside it' }));
+    if (st.isDirectory()) throw new GonogoError(errorDiag('file/is-directory', `${what} ${shown} is a folder, not a file`, { expected: 'a file', hint: 'point at the file inside it' }));
     size = st.size;
   } catch (err) {
     if (err instanceof GonogoError) throw err;
     throw new GonogoError(
-      errorDiag('file/missing', `${what} not found: ${shown}`, { hint: 'check the path; paths in a spec are relative to the deck folder' }),
+      errorDiag('file/missing', `${what} not found: ${shown}`, { expected: 'an existing file', hint: 'check the path; paths in a spec are relative to the deck folder' }),
     );
   }
   const at = { file: shown, line: 1, col: 1 };
@@ -23,6 +23,7 @@ export async function readUserText(path: string, what: string, maxBytes: number 
     throw new GonogoError(
       errorDiag('file/too-large', `${what} ${shown} is ${(size / 1048576).toFixed(1)} MB, more than the ${maxBytes / 1048576} MB gonogo reads`, {
         pos: at,
+        expected: `a file under ${maxBytes / 1048576} MB: aggregates, not raw events`,
         hint: 'aggregate the data first (gonogo pull runs SQL in the engine) or point at a smaller file',
       }),
     );
@@ -33,7 +34,7 @@ export async function readUserText(path: string, what: string, maxBytes: number 
 export function decodeUserText(bytes: Uint8Array, what: string, shown: string): string {
   const at = { file: shown, line: 1, col: 1 };
   if (bytes.length === 0)
-    throw new GonogoError(errorDiag('file/empty', `${what} ${shown} is empty`, { pos: at, hint: 'run gonogo init to start from a commented example' }));
+    throw new GonogoError(errorDiag('file/empty', `${what} ${shown} is empty`, { pos: at, expected: `a ${what} with content`, hint: what === 'spec' ? 'run gonogo init to start from a commented example' : 'write it again from its source (the query or export)' }));
   if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff))
     throw new GonogoError(errorDiag('file/encoding', `${what} ${shown} is UTF-16 text`, { pos: at, expected: 'UTF-8 text', hint: 're-save the file as UTF-8 (e.g. iconv -f utf-16 -t utf-8)' }));
   if (bytes.subarray(0, 8192).includes(0))

@@ -12,7 +12,7 @@ export const fileCases: BadCase[] = [
   {
     name: 'file: a spec path that does not exist',
     target: 'decks/nope.yaml',
-    expect: { code: 'spec/missing-file', message: /no (gonogo\.yaml|decks\/nope\.yaml)/, at: null },
+    expect: { code: 'spec/missing-file', message: 'no gonogo.yaml at decks/nope.yaml: the path does not exist', at: null, hint: 'check the path; create a new deck with: gonogo init decks/nope.yaml' },
   },
   {
     name: 'file: the metrics CSV given where the spec is expected',

@@ -129,6 +129,9 @@ export function checkRefusal(r: CliRun, dir: string, e: Expectation): void {
       expect(head, context).toMatch(new RegExp(`^${escape(p.file)}:${p.line}:${p.col}: error: `));
     }
   }
+  // every refusal says what was expected and how to fix it
+  expect(first, context).toMatch(/\n {2}expected: \S/);
+  expect(first, context).toMatch(/\n {2}hint: \S/);
   if (e.field) expect(first, context).toContain(`  field: ${e.field}\n`);
   if (e.expected) match(/ {2}expected: (.*)/.exec(first)?.[1], e.expected);
   if (e.hint) match(/ {2}hint: (.*)/.exec(first)?.[1], e.hint);
