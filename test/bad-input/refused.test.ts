@@ -94,8 +94,7 @@ describe('refused: display', () => {
 describe('refused: command line', () => {
   // Known bug in src/cli/main.ts (not this branch's scope): yargs' fail() handler does not stop the
   // command, so `gonogo validate` with no deck prints two usage errors and then runs validate on ".".
-  // Flip it.fails to it once main.ts stops after a usage error.
-  it.fails('validate without a deck prints one usage message and exits 2', async () => {
+  it('validate without a deck prints one usage message and exits 2', async () => {
     const r = await runCli(['validate'], { cwd: tmpdir() });
     expect(r.code).toBe(2);
     expect(r.stderr.trim().split('\n').filter((l) => l.startsWith('gonogo:') || / error: |^error: /.test(l))).toHaveLength(1);
