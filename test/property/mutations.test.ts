@@ -6,10 +6,13 @@ import fc from 'fast-check';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { runCli } from '../support/cli.js';
-import { REFERENCE, tempDeck } from '../support/decks.js';
+import { precomputedDeck } from '../support/decks.js';
 
-const SPEC = readFileSync(join(REFERENCE, 'gonogo.yaml'), 'utf8');
-const CSV = readFileSync(join(REFERENCE, 'metrics.csv'), 'utf8');
+// The reference deck on precomputed numbers: mutations hit the spec and its metrics file.
+const base = precomputedDeck();
+const SPEC = readFileSync(join(base.dir, 'gonogo.yaml'), 'utf8');
+const CSV = readFileSync(join(base.dir, 'metrics.csv'), 'utf8');
+base.cleanup();
 const NOISE = [':', ' ', '\t', '-', '[', ']', '{', '}', '"', "'", '#', '&', '*', '!', '|', '>', '%', ',', '\u0007', '\u00e9', '🚀', '\n', '0', 'x'];
 
 type Mutation = (lines: string[]) => string[];
@@ -39,7 +42,7 @@ describe('property: a mutated reference deck is accepted or refused cleanly', ()
   const csvLines = CSV.split('\n');
 
   it('holds for 100 mutations of the spec', async () => {
-    const deck = tempDeck();
+    const deck = precomputedDeck();
     try {
       await fc.assert(
         fc.asyncProperty(fc.array(lineMutation(specLines.length), { minLength: 1, maxLength: 3 }), async (muts) => {
@@ -53,7 +56,7 @@ describe('property: a mutated reference deck is accepted or refused cleanly', ()
   });
 
   it('holds for 60 mutations of the metrics CSV', async () => {
-    const deck = tempDeck();
+    const deck = precomputedDeck();
     try {
       await fc.assert(
         fc.asyncProperty(fc.array(lineMutation(csvLines.length), { minLength: 1, maxLength: 3 }), async (muts) => {
@@ -72,7 +75,7 @@ describe('property: a mutated reference deck is accepted or refused cleanly', ()
     const json = JSON.stringify(rows.map((r) => Object.fromEntries(header.map((h, i) => [h, r[i] === '' ? null : i > 2 ? Number(r[i]) : r[i]]))), null, 2);
     const spec = SPEC.replace('metrics_file: metrics.csv', 'metrics_file: metrics.json');
     const jsonLines = json.split('\n');
-    const deck = tempDeck();
+    const deck = precomputedDeck();
     try {
       await check(deck.dir, spec, json, 'metrics.json');
       expect((await runCli(['validate', '.'], { cwd: deck.dir })).code).toBe(0); // the unmutated JSON is accepted
