@@ -2,7 +2,9 @@
 // and its Deck tree is well formed: every slide has a title, no text says undefined/NaN/Infinity/[object Object].
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { unzipSync } from 'fflate';
+import { convertWithLibreOffice, pdfPages, pdfText } from '../support/office.js';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { stringify } from 'yaml';
@@ -132,6 +134,43 @@ describe('property: random valid specs validate and compose to a well-formed Dec
       expect(r.code, r.stderr).toBe(0);
     } finally {
       rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('property: random valid specs build to a PPTX that LibreOffice opens', () => {
+  // Builds are in-process (charts and all); every few builds one is opened by LibreOffice (~2 s each).
+  // GONOGO_PROPERTY_BUILDS=300 runs more on demand.
+  const runs = Number(process.env.GONOGO_PROPERTY_BUILDS ?? 48);
+  const openEvery = 8;
+  it(`holds for ${runs} generated decks, ${Math.ceil(runs / openEvery)} of them opened in LibreOffice`, async () => {
+    const root = mkdtempSync(join(tmpdir(), 'gonogo-prop-build-'));
+    let i = 0;
+    try {
+      await fc.assert(
+        fc.asyncProperty(specArb, async (gen) => {
+          const dir = join(root, `deck${i}`);
+          mkdirSync(dir);
+          writeFileSync(join(dir, 'gonogo.yaml'), stringify(buildSpec(gen)));
+          writeFileSync(join(dir, 'metrics.csv'), buildCsv(gen.metrics));
+          const r = await runCli(['build', dir, '--json']);
+          expect(r.code, r.stderr).toBe(0);
+          const { slides, pptx } = JSON.parse(r.stdout) as { slides: number; pptx: string };
+          const zip = unzipSync(readFileSync(pptx));
+          expect(Object.keys(zip).filter((n) => /^ppt\/slides\/slide\d+\.xml$/.test(n)).length).toBe(slides);
+          if (i++ % openEvery === 0) {
+            const pdf = convertWithLibreOffice(pptx, 'pdf', dir);
+            expect(pdfPages(pdf)).toBe(slides);
+            const text = pdfText(pdf).replace(/\s+/g, ' ');
+            // the title slide's title, as a reader sees it (LibreOffice may re-wrap but keeps the words)
+            for (const word of gen.s.title.split(' ').filter((w) => /^[A-Za-z]{4,}$/.test(w))) expect(text).toContain(word);
+          }
+          rmSync(dir, { recursive: true, force: true });
+        }),
+        { numRuns: runs, seed: 20261125 },
+      );
+    } finally {
+      rmSync(root, { recursive: true, force: true });
     }
   });
 });
