@@ -18,6 +18,7 @@ import { composeDesignSummary, composePilotDesign } from './pilot-design.js';
 import { composeInterim } from './interim.js';
 import { composeSinceLastCheckpoint } from '../review/since-checkpoint.js';
 import { composeGuardrails } from './guardrails.js';
+import { composeSegmentAppendix } from './appendix.js';
 import { composeDistribution, composeFrontier } from './frontier.js';
 
 type Composer = (ctx: Ctx) => Slide[];
@@ -49,6 +50,7 @@ const FINAL: Composer[] = [
   composePlan,
   composeRollback,
   composePrewire,
+  composeSegmentAppendix,
 ];
 
 const DESIGN: Composer[] = [composeTitle, composeDesignSummary, composePilotDesign, composeRisks, composeRaci, composePlan, composePrewire];
