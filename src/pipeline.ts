@@ -70,6 +70,7 @@ export async function runUntil<S extends StageName>(stage: S, deckDir: string, o
     theme: opts.theme ?? defaultTheme,
     checkpoint: opts.checkpoint,
     history,
+    trends: run.data.trends,
     distributions: distributionsOf(run.load.spec, run.data),
   });
   run.diagnostics.push(...composed.diagnostics);

@@ -10,6 +10,7 @@ import { scenariosChart } from '../charts/scenarios.js';
 import { tradeoffChart } from '../charts/tradeoff.js';
 import { distributionChart } from '../charts/distribution.js';
 import { powerChart } from '../charts/power.js';
+import { timeSeriesChart } from '../charts/timeseries.js';
 import type { ValueFormat } from '../charts/format.js';
 import { minimumDetectableEffect } from '../stats/power.js';
 import { parseQuantity } from '../spec/quantity.js';
@@ -130,7 +131,13 @@ export function tradeoffForSegments(ctx: Ctx): ChartSpec | undefined {
 export function distributionFor(ctx: Ctx, m: Metric): ChartSpec | undefined {
   const values = ctx.input.distributions?.[m.id];
   if (!values || !values.control.length || !values.treatment.length) return undefined;
-  return distributionChart({ id: m.id, metric: m.label, unit: m.unit === 'minutes' ? 'min' : m.unit, values, mode: 'ecdf', size: WIDE }, ctx.theme);
+  return distributionChart({ id: m.id, metric: valuesLabel(m), unit: m.unit === 'minutes' ? 'min' : m.unit, values, mode: 'ecdf', clipQuantile: 0.95, size: WIDE }, ctx.theme);
+}
+
+/** What the raw values of a median or percentile metric measure: "Median time to first quote" → "Time to first quote". */
+export function valuesLabel(m: Metric): string {
+  const bare = m.label.replace(/^(median|mean|average|p\d{1,2})\s+/i, '');
+  return bare.charAt(0).toUpperCase() + bare.slice(1);
 }
 
 export function powerCurveChart(ctx: Ctx, plan: PowerPlan): ChartSpec {
@@ -138,6 +145,29 @@ export function powerCurveChart(ctx: Ctx, plan: PowerPlan): ChartSpec {
   const curve = grid.map((n) => ({ n, mde: minimumDetectableEffect({ p0: plan.p0, n, power: plan.power, alpha: plan.alpha, method: 'power-prop-test' }).mde }));
   return powerChart(
     { curve, designEffect: plan.deff, format: { kind: 'pp' }, target: { mde: plan.mde, label: 'target lift' }, plannedN: plan.perArm, unitName: plan.unitName.toLowerCase(), size: WIDE },
+    ctx.theme,
+  );
+}
+
+/** The metric per arm per day (its `trend` SQL), with the rollout date and earlier checkpoints marked. */
+export function trendFor(ctx: Ctx, m: Metric): ChartSpec | undefined {
+  const points = ctx.input.trends?.[m.id];
+  if (!points || points.length < 4) return undefined;
+  const format: ValueFormat = m.kind === 'proportion' ? { kind: 'percent' } : { kind: 'unit', unit: m.unit === 'minutes' ? 'min' : m.unit };
+  const rollout = ctx.spec.context?.rollout_date;
+  const first = points[0].date;
+  const last = points[points.length - 1].date;
+  const checkpoints = (ctx.input.history ?? []).filter((c) => c.date >= first && c.date <= last).map((c) => ({ date: c.date, label: c.name }));
+  return timeSeriesChart(
+    {
+      id: m.id,
+      metric: m.label,
+      format,
+      points: points.map((p) => ({ date: p.date, arm: p.arm as 'control' | 'treatment', value: p.value })),
+      ...(rollout && rollout >= first && rollout <= last ? { rollout: { date: rollout, label: 'rollout' } } : {}),
+      ...(checkpoints.length ? { checkpoints } : {}),
+      size: WIDE,
+    },
     ctx.theme,
   );
 }

@@ -19,7 +19,7 @@ import { composeInterim } from './interim.js';
 import { composeSinceLastCheckpoint } from '../review/since-checkpoint.js';
 import { composeGuardrails } from './guardrails.js';
 import { composeSegmentAppendix } from './appendix.js';
-import { composeDistribution, composeFrontier } from './frontier.js';
+import { composeDistribution, composeFrontier, composeTrends } from './frontier.js';
 
 type Composer = (ctx: Ctx) => Slide[];
 
@@ -38,6 +38,7 @@ const FINAL: Composer[] = [
   composeContextMethod,
   composeDeepDives,
   composeDistribution,
+  composeTrends,
   composeGuardrails,
   composeMetricsOverview,
   composeFrontier,

@@ -3,7 +3,7 @@
 import type { Metric, Spec } from '../spec/schema.js';
 import type { ChangeRead, MetricRead, Results } from '../stats/results.js';
 import type { Decision, Status } from '../decide/types.js';
-import type { QualityCheck } from '../sources/snapshot.js';
+import type { MetricsSnapshot, QualityCheck } from '../sources/snapshot.js';
 import { OVERALL } from '../sources/snapshot.js';
 import type { Theme } from '../deck/theme.js';
 import type { Tone } from '../deck/types.js';
@@ -21,6 +21,8 @@ export interface ComposeInput {
   checkpoint?: string;
   /** Earlier checkpoints of this deck (checkpoints.json), for the "since the last checkpoint" slide. */
   history?: Checkpoint[];
+  /** Daily values per arm (metrics with a `trend` query), for time-series charts. */
+  trends?: MetricsSnapshot['trends'];
   /** Raw values per arm for duration metrics read from raw data (overall), for distribution charts. */
   distributions?: Record<string, { control: number[]; treatment: number[] }>;
 }

@@ -2,7 +2,7 @@
 // where both bars are met shaded — where to roll out first.
 import type { Slide } from '../deck/types.js';
 import type { Ctx } from './context.js';
-import { distributionFor, tradeoffForSegments } from './charts.js';
+import { distributionFor, tradeoffForSegments, trendFor, valuesLabel } from './charts.js';
 
 export function composeFrontier(ctx: Ctx): Slide[] {
   const chart = tradeoffForSegments(ctx);
@@ -29,9 +29,34 @@ export function composeDistribution(ctx: Ctx): Slide[] {
       id: `distribution-${m.id}`,
       kind: 'chart',
       section: 'Metric deep-dives',
-      title: ctx.t('distribution-title', { label: m.label }),
+      title: ctx.t('distribution-title', { label: valuesLabel(m) }),
       blocks: [{ type: 'chart', chart }, { type: 'text', role: 'body', text: chart.alt }],
       notes: [],
     },
   ];
+}
+
+/** Each primary metric's daily trend per arm, when its SQL gives one. */
+export function composeTrends(ctx: Ctx): Slide[] {
+  return ctx.spec.metrics
+    .filter((m) => m.role === 'primary')
+    .flatMap((m) => {
+      const chart = trendFor(ctx, m);
+      const points = ctx.input.trends?.[m.id];
+      if (!chart || !points) return [];
+      const days = [...new Set(points.map((p) => p.date))];
+      const better = days.filter((d) => {
+        const c = points.find((p) => p.date === d && p.arm === 'control')?.value;
+        const t = points.find((p) => p.date === d && p.arm === 'treatment')?.value;
+        return c !== undefined && t !== undefined && (m.better === 'lower' ? t < c : t > c);
+      }).length;
+      return [{
+        id: `trend-${m.id}`,
+        kind: 'chart' as const,
+        section: 'Metric deep-dives',
+        title: ctx.t('trend-title', { label: m.label, better, days: days.length }),
+        blocks: [{ type: 'chart' as const, chart }, { type: 'text' as const, role: 'body' as const, text: chart.alt }],
+        notes: [ctx.t('trend-notes', { label: m.label })],
+      }];
+    });
 }

@@ -6,7 +6,7 @@ import { readFile, rename, writeFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { EXIT, GonogoError, errorDiag } from '../diagnostics.js';
 import type { Spec } from '../spec/schema.js';
-import type { MetricRow, MetricsSnapshot, Provenance, QualityCheck } from './snapshot.js';
+import type { MetricRow, MetricsSnapshot, Provenance, QualityCheck, TrendPoint } from './snapshot.js';
 import { stableStringify } from './stable-json.js';
 import { metricSourceText, setupSql } from './metric-source.js';
 
@@ -19,6 +19,12 @@ export type LockedRow = Omit<MetricRow, 'values'> & { value_counts?: [number, nu
 /** Provenance (engine, file, sqlHash, rowCount, asOf, pulledAt) plus the rows. */
 export interface LockedMetric extends Provenance {
   rows: LockedRow[];
+  trend?: TrendPoint[];
+}
+
+/** The hash that ties a locked metric to its SQL: the metric's source and, when it has one, its trend's. */
+export function metricSqlHash(text: string | Buffer, trendText?: string | Buffer): string {
+  return trendText === undefined ? sha256(text) : sha256(Buffer.concat([Buffer.from(text), Buffer.from('\u0000trend\u0000'), Buffer.from(trendText)]));
 }
 
 export interface MetricsLock {
@@ -115,8 +121,9 @@ export async function readLock(deckDir: string, spec: Spec): Promise<MetricsSnap
       continue;
     }
     const current = await metricSourceText(metric.from, deckDir).catch(() => undefined);
-    if (current === undefined) stale.push(`the source of metric ${metric.id} cannot be read`);
-    else if (sha256(current.text) !== locked.sqlHash) stale.push(`the ${current.kind} of metric ${metric.id} changed since the pull (${current.label})`);
+    const trend = metric.trend ? await metricSourceText(metric.trend, deckDir).catch(() => null) : undefined;
+    if (current === undefined || trend === null) stale.push(`the source of metric ${metric.id} cannot be read`);
+    else if (metricSqlHash(current.text, trend?.text) !== locked.sqlHash) stale.push(`the ${current.kind} of metric ${metric.id} changed since the pull (${trend ? `${current.label} or its trend ${trend.label}` : current.label})`);
   }
   if (lock.checksHash !== checksHashOf(spec)) stale.push('the quality checks, assignments, params or as_of changed since the pull');
   const setup = await setupSql(spec.source?.setup ?? [], deckDir).catch(() => undefined);
@@ -135,12 +142,20 @@ export async function readLock(deckDir: string, spec: Spec): Promise<MetricsSnap
 export function snapshotFromLock(lock: MetricsLock, spec: Spec): MetricsSnapshot {
   const rows: MetricRow[] = [];
   const provenance: Record<string, Provenance> = {};
+  const trends: Record<string, TrendPoint[]> = {};
   for (const metric of spec.metrics) {
     const locked = lock.metrics[metric.id];
     if (!locked) continue;
-    const { rows: lockedRows, ...prov } = locked;
+    const { rows: lockedRows, trend, ...prov } = locked;
     provenance[metric.id] = prov;
     for (const r of lockedRows) rows.push(unlockRow(r));
+    if (trend?.length) trends[metric.id] = trend;
   }
-  return { rows, provenance, quality: lock.quality ?? [], ...(lock.assignments ? { assignments: lock.assignments } : {}) };
+  return {
+    rows,
+    provenance,
+    quality: lock.quality ?? [],
+    ...(Object.keys(trends).length ? { trends } : {}),
+    ...(lock.assignments ? { assignments: lock.assignments } : {}),
+  };
 }

@@ -2,10 +2,10 @@
 // Nothing is written here: the CLI writes the lock only after the whole pull succeeded.
 import { EXIT, GonogoError, errorDiag, type Diagnostic } from '../diagnostics.js';
 import type { Spec } from '../spec/schema.js';
-import type { Engine, SqlValue } from './engine.js';
-import type { MetricsSnapshot, QualityCheck } from './snapshot.js';
+import type { Engine, Row, SqlValue } from './engine.js';
+import type { MetricsSnapshot, QualityCheck, TrendPoint } from './snapshot.js';
 import { SqlError, dataDirOf, openDuckDb } from './duckdb.js';
-import { LOCK_VERSION, checksHashOf, lockRow, setupHashOf, sha256, snapshotFromLock, type LockedMetric, type MetricsLock } from './lock.js';
+import { LOCK_VERSION, checksHashOf, lockRow, metricSqlHash, setupHashOf, snapshotFromLock, type LockedMetric, type MetricsLock } from './lock.js';
 import { metricSourceText, setupSql } from './metric-source.js';
 import { shapeMetricRows } from './metric-rows.js';
 import { asOfOf, countAssignments, runCheck } from './quality.js';
@@ -79,6 +79,24 @@ async function openEngine(spec: Spec, deckDir: string, env: NodeJS.ProcessEnv): 
   }
 }
 
+/** A trend query's rows (day, arm, value) → sorted points with the spec's arm labels; anything else is the user's SQL mistake. */
+function trendPoints(rows: Row[], label: string, metricId: string, arms: Record<string, string>): TrendPoint[] {
+  const points = rows.map((r, i) => {
+    const day = r.day ?? r.date;
+    const value = typeof r.value === 'number' ? r.value : Number(r.value);
+    const arm = arms[String(r.arm)];
+    if ((arm !== 'control' && arm !== 'treatment') || typeof day !== 'string' || !/^\d{4}-\d{2}-\d{2}/.test(day) || !Number.isFinite(value))
+      throw new GonogoError(
+        errorDiag('pull/trend', `${label}: row ${i + 1} of the trend of ${metricId} is not (day, arm, value)`, {
+          expected: `columns day (a date), arm (one of ${Object.keys(arms).join(', ')}) and value (a number)`,
+          hint: 'SELECT CAST(created_at AS DATE) AS day, arm, median(x) AS value … GROUP BY 1, 2',
+        }),
+      );
+    return { date: day.slice(0, 10), arm, value: Number(value.toPrecision(12)) };
+  });
+  return points.sort((a, b) => (a.date === b.date ? (a.arm < b.arm ? -1 : 1) : a.date < b.date ? -1 : 1));
+}
+
 async function pullWith(engine: Engine, spec: Spec, deckDir: string, opts: PullOptions): Promise<PullResult> {
   const diagnostics: Diagnostic[] = [];
   const now = opts.now ?? (() => performance.now());
@@ -116,10 +134,13 @@ async function pullWith(engine: Engine, spec: Spec, deckDir: string, opts: PullO
     }
     const shaped = shapeMetricRows(metric, raw, label, arms);
     diagnostics.push(...shaped.diagnostics);
+    const trendSrc = metric.trend ? await metricSourceText(metric.trend, deckDir) : undefined;
+    const trend = trendSrc ? trendPoints(await run(engine, trendSrc.sql, trendSrc.binds ?? params, `trend of ${metric.id}`, trendSrc.file ?? `metrics.${metric.id}.trend.sql`), trendSrc.label, metric.id, arms) : undefined;
     locked[metric.id] = {
       engine: engine.name,
       ...(src.file ? { file: src.file } : {}),
-      sqlHash: sha256(src.text),
+      sqlHash: metricSqlHash(src.text, trendSrc?.text),
+      ...(trend ? { trend } : {}),
       rowCount: raw.length,
       ...(shaped.asOf ? { asOf: shaped.asOf } : {}),
       pulledAt,

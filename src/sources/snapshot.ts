@@ -58,8 +58,17 @@ export interface QualityCheck {
   after?: number;
 }
 
+/** One day of a metric in one arm, for the time-series chart. */
+export interface TrendPoint {
+  date: string; // YYYY-MM-DD
+  arm: string;
+  value: number;
+}
+
 export interface MetricsSnapshot {
   rows: MetricRow[];
+  /** Daily values per metric (from a metric's `trend` SQL). */
+  trends?: Record<string, TrendPoint[]>;
   provenance: Record<string, Provenance>;
   quality: QualityCheck[];
   /** Units assigned per arm, for the sample-ratio-mismatch test. */

@@ -49,6 +49,8 @@ export const metric = z.strictObject({
   /** proportion CI method; Wald only when asked. */
   method: z.enum(['wilson', 'newcombe', 'wald', 'welch', 'poisson', 'bootstrap', 'delta', 'fieller']).optional(),
   from: metricSource.optional(),
+  /** SQL (or a file) returning day, arm and value: the metric per arm per day, for the time-series chart. */
+  trend: metricSource.optional(),
 });
 
 /** One rule of a criterion. */
@@ -332,6 +334,8 @@ export const spec = z.strictObject({
       timeframe: text.optional(),
       unit_of_analysis: text.optional(),
       method: text.optional(),
+      /** When the change started reaching users (YYYY-MM-DD): marked on time-series charts. */
+      rollout_date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date as YYYY-MM-DD').optional(),
     })
     .optional(),
   arms: z
