@@ -1,8 +1,9 @@
 // One deep-dive per primary metric: the forest chart by segment, a table by arm and segment, a plain reading.
-import type { Slide, TableCell } from '../deck/types.js';
+import type { Slide } from '../deck/types.js';
 import { type Ctx, STATUS_TONE, STATUS_WORD, describeChange, headlineChange, scaleOf } from './context.js';
 import { findRule } from './exec-summary.js';
-import { fmtBracket, fmtChange, fmtCount, fmtValue } from '../deck/format.js';
+import { fmtChange } from '../deck/format.js';
+import { segmentTable } from './segment-table.js';
 import { forestForMetric } from './charts.js';
 import type { Metric } from '../spec/schema.js';
 
@@ -19,17 +20,6 @@ function deepDive(ctx: Ctx, m: Metric): Slide[] {
   const d = describeChange(m, ch, scale, ctx.spec.decision.confidence);
   const segs = ctx.segmentReads(m.id);
   const exploratory = segs.some((s) => s.exploratory);
-  const rows: TableCell[][] = [read, ...segs].map((r) => {
-    const c = scale === 'relative' ? r.relative : r.absolute;
-    return [
-      { text: r.segment === 'all' ? 'All requests' : `${r.segment.split('=')[1]}${r.exploratory ? ' (exploratory)' : ''}`, bold: r.segment === 'all' },
-      { text: r.control ? fmtValue(r.control.estimate, m) : '—' },
-      { text: r.treatment ? fmtValue(r.treatment.estimate, m) : '—' },
-      { text: c ? fmtChange(c.estimate, scale, m) : '—', bold: r.segment === 'all' },
-      { text: c ? fmtBracket(c.ci, scale, m) : '—' },
-      { text: r.treatment?.n != null && r.control?.n != null ? fmtCount(r.control.n + r.treatment.n) : '—' },
-    ];
-  });
   const title = ctx.t('deep-dive-title', { ...d, hasRule: Boolean(rule), status: rule?.status ?? '', threshold: rule?.threshold ?? '' });
   const slides: Slide[] = [
     {
@@ -57,7 +47,7 @@ function deepDive(ctx: Ctx, m: Metric): Slide[] {
     section: 'Metric deep-dives',
     title: ctx.t('segments-title', { label: m.label, improved, count: changes.length, hasSegments: changes.length > 0, weakest: weakest?.segment ?? '', weakestChange: weakest ? fmtChange(weakest.c.estimate, scale, m) : '' }),
     blocks: [
-      { type: 'table', header: ['Segment', 'Control', 'Treatment', 'Change', `${ctx.confidence} CI`, 'n'], rows, widths: [3, 1.6, 1.6, 1.4, 2.4, 1.4] },
+      segmentTable(ctx, m, scale),
       ...(segs.length ? [{ type: 'text' as const, role: 'caption' as const, text: ctx.t('deep-dive-segments', { exploratory, count: segs.length, adjustment: ctx.results.adjustment === 'bh' ? 'Benjamini–Hochberg' : ctx.results.adjustment === 'holm' ? 'Holm' : '' }) }] : []),
     ],
     notes: [],

@@ -60,7 +60,7 @@ export const yamlSyntax: BadCase[] = [
   },
   {
     name: 'yaml: a stray character at the start of a line',
-    spec: (y) => sub(y, '    role: primary\n    group: speed\n    segments: [category]\n    from: { sql_file: queries/ttfq_median.sql }\n  - id: ttfq_p90', '|    role: primary\n    group: speed\n    segments: [category]\n    from: { sql_file: queries/ttfq_median.sql }\n  - id: ttfq_p90'),
+    spec: (y) => sub(y, '    role: primary\n    group: speed\n    segments: [category]\n', '|    role: primary\n    group: speed\n    segments: [category]\n'),
     expect: { message: /YAML syntax error/, at: at('|    role'), hint: /same column/ },
   },
   {

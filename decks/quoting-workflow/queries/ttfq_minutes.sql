@@ -1,4 +1,4 @@
--- ttfq_median: minutes from a request to its first quote (requests with at least one quote).
+-- ttfq_median and ttfq_p90: minutes from a request to its first quote (requests with at least one quote), read at 0.5 and 0.9.
 -- Raw values compressed as (value, weight): one row per arm, segment and distinct value.
 -- Reads the cohort table built by _cohort.sql.
 WITH waits AS (
