@@ -82,7 +82,6 @@ export function composePilotDesign(ctx: Ctx): Slide[] {
             { text: t('pilot-reporting-cadence', { cadence: p.reporting.cadence, shows: p.reporting.interim_shows ?? ['participation', 'compliance', 'safety', 'data quality'] }) },
             { text: t('pilot-no-peeking', {}) },
             ...(p.reporting.final_readout ? [{ text: t('pilot-final-readout', { when: p.reporting.final_readout, sla: p.reporting.sla }) }] : []),
-            ...(p.looks ? [{ text: t('pilot-looks', { count: p.looks.count, method: p.looks.spending === 'obrien-fleming' ? "O'Brien–Fleming-type (Lan–DeMets) alpha spending" : 'Pocock-type (Lan–DeMets) alpha spending' }) }] : []),
           ],
         },
       ],

@@ -267,10 +267,6 @@ export const pilot = z.strictObject({
       unit_name: text.default('units'),
     })
     .optional(),
-  /** Sequential looks, if any, with a named alpha-spending method. */
-  looks: z
-    .strictObject({ count: z.number().int().min(2).max(10), spending: z.enum(['obrien-fleming', 'pocock']) })
-    .optional(),
   talk_track: textList.optional(),
   written_summary: textList.optional(),
 });
