@@ -19,7 +19,7 @@ import { composeInterim } from './interim.js';
 import { composeSinceLastCheckpoint } from '../review/since-checkpoint.js';
 import { composeGuardrails } from './guardrails.js';
 import { composeSegmentAppendix } from './appendix.js';
-import { composeDistribution, composeFrontier, composeTrends } from './frontier.js';
+import { composeDistribution, composeFrontier, composeTrends } from './chart-slides.js';
 
 type Composer = (ctx: Ctx) => Slide[];
 

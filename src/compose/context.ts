@@ -2,7 +2,7 @@
 // what a change means in words). Composers are pure: no IO, no pptxgenjs.
 import type { Metric, Spec } from '../spec/schema.js';
 import type { ChangeRead, MetricRead, Results } from '../stats/results.js';
-import type { Decision, Status } from '../decide/types.js';
+import type { Decision, RuleOutcome, Status } from '../decide/types.js';
 import type { MetricsSnapshot, QualityCheck } from '../sources/snapshot.js';
 import { OVERALL } from '../sources/snapshot.js';
 import type { Theme } from '../deck/theme.js';
@@ -107,3 +107,14 @@ export function describeChange(m: Metric, ch: ChangeRead, scale: 'relative' | 'a
 export const STATUS_TONE: Record<Status, Tone> = { pass: 'pass', fail: 'fail', inconclusive: 'inconclusive' };
 /** Status as a word and symbol: meaning never rides on colour alone. */
 export const STATUS_WORD: Record<Status, string> = { pass: '✓ Pass', fail: '✗ Fail', inconclusive: '○ Inconclusive' };
+
+/** The first criterion rule (or guardrail) about this metric, for its status and threshold. */
+export function findRule(ctx: Ctx, metricId: string): RuleOutcome | undefined {
+  const verdictCriterion = ctx.decision.criteria.find((c) => c.id === ctx.decision.verdict.criterion);
+  const pools = [verdictCriterion?.rules ?? [], ...ctx.decision.criteria.map((c) => c.rules), ctx.decision.guardrails];
+  for (const pool of pools) {
+    const r = pool.find((x) => x.metric === metricId && (x.segment ?? 'all') === 'all');
+    if (r) return r;
+  }
+  return undefined;
+}

@@ -1,7 +1,6 @@
 // One deep-dive per primary metric: the forest chart by segment, a table by arm and segment, a plain reading.
 import type { Slide } from '../deck/types.js';
-import { type Ctx, STATUS_TONE, STATUS_WORD, describeChange, headlineChange, scaleOf } from './context.js';
-import { findRule } from './exec-summary.js';
+import { type Ctx, findRule, STATUS_TONE, STATUS_WORD, describeChange, headlineChange, scaleOf } from './context.js';
 import { fmtChange } from '../deck/format.js';
 import { segmentTable } from './segment-table.js';
 import { forestForMetric } from './charts.js';

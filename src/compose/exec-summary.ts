@@ -1,8 +1,7 @@
 // The one-page exec summary: the ask, the recommendation, headline metrics vs thresholds with intervals,
 // confidence, top risks, rollout and rollback in one line each.
 import type { Kpi, Slide } from '../deck/types.js';
-import { type Ctx, STATUS_TONE, describeChange, headlineChange, scaleOf } from './context.js';
-import type { RuleOutcome } from '../decide/types.js';
+import { type Ctx, STATUS_TONE, describeChange, findRule, headlineChange, scaleOf } from './context.js';
 import { fmtThreshold } from '../deck/format.js';
 
 export function composeExecSummary(ctx: Ctx): Slide[] {
@@ -68,15 +67,4 @@ function headline(ctx: Ctx): string {
 
 function rank(level: string): number {
   return level === 'high' ? 3 : level === 'medium' ? 2 : 1;
-}
-
-/** The first criterion rule (or guardrail) about this metric, for its status and threshold. */
-export function findRule(ctx: Ctx, metricId: string): RuleOutcome | undefined {
-  const verdictCriterion = ctx.decision.criteria.find((c) => c.id === ctx.decision.verdict.criterion);
-  const pools = [verdictCriterion?.rules ?? [], ...ctx.decision.criteria.map((c) => c.rules), ctx.decision.guardrails];
-  for (const pool of pools) {
-    const r = pool.find((x) => x.metric === metricId && (x.segment ?? 'all') === 'all');
-    if (r) return r;
-  }
-  return undefined;
 }

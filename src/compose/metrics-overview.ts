@@ -1,7 +1,6 @@
 // Every metric on one table, grouped (speed, quality, volume, guardrails): the reader sees the whole picture.
 import type { Slide, TableCell } from '../deck/types.js';
-import { type Ctx, STATUS_TONE, STATUS_WORD, headlineChange, isImprovement, scaleOf } from './context.js';
-import { findRule } from './exec-summary.js';
+import { type Ctx, findRule, STATUS_TONE, STATUS_WORD, headlineChange, isImprovement, scaleOf } from './context.js';
 import { fmtBracket, fmtChange, fmtValue } from '../deck/format.js';
 
 export function composeMetricsOverview(ctx: Ctx): Slide[] {

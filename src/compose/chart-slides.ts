@@ -1,5 +1,6 @@
-// The efficiency frontier: speed gain against the quality change, segment by segment, with the region
-// where both bars are met shaded — where to roll out first.
+// Slides that are one chart and its reading: the efficiency frontier (speed gain against the quality
+// change by segment, the region where both bars are met shaded: where to roll out first), the
+// distribution of a duration metric, and each primary metric's daily trend.
 import type { Slide } from '../deck/types.js';
 import type { Ctx } from './context.js';
 import { distributionFor, tradeoffForSegments, trendFor, valuesLabel } from './charts.js';
