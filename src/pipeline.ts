@@ -52,7 +52,10 @@ export async function runUntil<S extends StageName>(stage: S, deckDir: string, o
   if (last < 1) return run as never;
   run.data = await readData(run.load, cwd, opts);
   if (last < 2) return run as never;
-  const analyzed = analyze(run.load.spec, run.data);
+  // A pilot being designed has no data yet: nothing to read, nothing to warn about.
+  const analyzed = run.load.spec.phase === 'design' && run.data.rows.length === 0
+    ? { results: { confidence: run.load.spec.decision.confidence, reads: [], methods: [] }, diagnostics: [] }
+    : analyze(run.load.spec, run.data);
   throwIfErrors(analyzed.diagnostics);
   run.diagnostics.push(...analyzed.diagnostics);
   run.analyze = run.load.spec.phase === 'interim' ? interimView(run.load.spec, analyzed.results) : analyzed.results;
