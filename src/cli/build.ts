@@ -45,7 +45,7 @@ export const buildCommand: CliCommand = {
       io.stdout(
         `${v.label}${v.option ? ` (option ${v.option})` : ''}\n` +
           `  because ${v.decidedBy.split('; ')[0]}\n` +
-          `  rules: ${c.pass} pass · ${c.fail} fail · ${c.inconclusive} inconclusive\n` +
+          (r.decision.criteria.length ? `  rules: ${c.pass} pass · ${c.fail} fail · ${c.inconclusive} inconclusive\n` : '') +
           `  ${r.slideCount} slides → ${r.pptxPath} (+ ${r.markdownPath}) in ${(r.ms / 1000).toFixed(2)} s\n` +
           exported.map((p) => `  exported ${p}\n`).join(''),
       );
