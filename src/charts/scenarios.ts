@@ -1,6 +1,6 @@
-// Scenarios: best / base / worst change per primary metric against its criterion line.
-// Metrics have different units, so each row has its own scale (no shared axis): positions are
-// normalised per row and every point carries its value in the metric's unit.
+// Scenarios: best / base / worst change per primary metric against its bar.
+// Metrics have different units, so each metric has its own scale (no shared axis): positions are
+// normalised per metric and every point carries its value in the metric's unit.
 import type { ChartSpec } from '../deck/types.js';
 import type { Theme } from '../deck/theme.js';
 import { changePhrase, thresholdPhrase, type Better } from './alt.js';
@@ -27,40 +27,52 @@ export interface ScenariosInput {
 }
 
 const NAMES = ['worst', 'base', 'best'] as const;
+const ROW_OF = { best: 'b', base: 'c', worst: 'd' } as const;
 
 export function scenariosChart(input: ScenariosInput, theme: Theme): ChartSpec {
   if (input.rows.length === 0) throw new Error('scenariosChart: no metrics to plot');
+  // One block of rows per metric: a heading row (the metric, the bar and zero labelled), then one row
+  // per scenario, so no two labels share a row. Row ids sort in order: '0a' heading, '0b' best, '0c' base, '0d' worst.
   const points: Record<string, unknown>[] = [];
-  const spans: Record<string, unknown>[] = [];
   const refs: Record<string, unknown>[] = [];
+  const heads: Record<string, unknown>[] = [];
+  const rowIds: string[] = [];
   const size = input.size ?? DEFAULT_SIZE;
-  const labels = rowLabels(input.rows.map((r) => r.label), size);
+  const labels = rowLabels(input.rows.map((r) => r.label), { width: size.width * 2.2, height: size.height });
   input.rows.forEach((r, i) => {
-    const label = labels[i];
-    const [lo, hi] = paddedDomain([r.best, r.base, r.worst, 0, ...(r.criterion !== undefined ? [r.criterion] : [])], 0.12);
-    const pos = (v: number) => round((v - lo) / (hi - lo));
-    const digits = autoDigits(r.format, Math.max(Math.abs(r.best), Math.abs(r.worst), Math.abs(r.base)));
-    for (const name of NAMES) {
-      points.push({ label, scenario: name[0].toUpperCase() + name.slice(1), x: pos(r[name]), text: `${name} ${formatValue(r[name], r.format, { signed: true, digits })}` });
-    }
-    spans.push({ label, x: pos(Math.min(r.best, r.worst)), x2: pos(Math.max(r.best, r.worst)) });
-    refs.push({ label, kind: 'zero', x: pos(0), text: '0' });
-    if (r.criterion !== undefined) refs.push({ label, kind: 'criterion', x: pos(r.criterion), text: `criterion ${formatValue(r.criterion, r.format, { signed: true, digits })}` });
+    // the right quarter stays free for the value labels beside the points
+    const [lo, hi] = paddedDomain([r.best, r.base, r.worst, 0, ...(r.criterion !== undefined ? [r.criterion] : [])], 0.1);
+    const pos = (v: number) => round(0.04 + (0.7 * (v - lo)) / (hi - lo));
+    // one digit more than usual: a worst case just past the bar must not print as the bar itself
+    const digits = autoDigits(r.format, Math.max(Math.abs(r.best), Math.abs(r.worst), Math.abs(r.base))) + 1;
+    const head = `${i}a`;
+    rowIds.push(head, `${i}b`, `${i}c`, `${i}d`);
+    heads.push({ row: head, x: 0, text: labels[i] });
+    NAMES.forEach((name) => {
+      const row = `${i}${ROW_OF[name]}`;
+      points.push({ row, scenario: name[0].toUpperCase() + name.slice(1), x: pos(r[name]), text: formatValue(r[name], r.format, { signed: true, digits }) });
+      refs.push({ row, kind: 'zero', x: pos(0) });
+      if (r.criterion !== undefined) refs.push({ row, kind: 'criterion', x: pos(r.criterion) });
+    });
+    refs.push({ row: `${i}b`, kind: 'zero', x: pos(0), text: '0', label: true });
+    if (r.criterion !== undefined) refs.push({ row: `${i}b`, kind: 'criterion', x: pos(r.criterion), text: `bar ${formatValue(r.criterion, r.format, { signed: true, digits })}`, label: true });
   });
   const x = { type: 'quantitative', scale: { domain: [0, 1], nice: false, zero: false }, axis: null };
-  const y = { field: 'label', type: 'nominal', sort: labels, title: null, axis: rowAxis(theme) };
+  const rowName = "slice(datum.value, -1) === 'b' ? 'Best' : slice(datum.value, -1) === 'c' ? 'Base' : slice(datum.value, -1) === 'd' ? 'Worst' : ''";
+  const y = { field: 'row', type: 'nominal', sort: rowIds, title: null, axis: { ...rowAxis(theme), labelExpr: rowName, labelColor: hex(theme.colors.muted) } };
   const scenarioScale = { domain: ['Worst', 'Base', 'Best'], range: [hex(theme.colors.fail), hex(theme.colors.text), hex(theme.colors.pass)] };
   const color = { field: 'scenario', type: 'nominal', scale: scenarioScale, legend: null };
   const shape = { field: 'scenario', type: 'nominal', scale: { domain: scenarioScale.domain, range: ['triangle-down', 'circle', 'triangle-up'] }, legend: null };
   const refColor = { field: 'kind', type: 'nominal', scale: { domain: ['zero', 'criterion'], range: [hex(theme.colors.muted), hex(theme.colors.accent)] }, legend: null };
+  const refDash = { field: 'kind', type: 'nominal', scale: { domain: ['zero', 'criterion'], range: [[1, 0], [5, 3]] }, legend: null };
   const spec = {
-    ...baseSpec(theme, input.title ?? 'Best, base and worst case against the criteria', 'Each row on its own scale · ▲ best · ● base · ▼ worst · blue: criterion · grey: no change'),
+    ...baseSpec(theme, input.title ?? 'Best, base and worst case against the bar', 'Each metric on its own scale · ▲ best · ● base · ▼ worst · dashed: the bar · grey: no change'),
     layer: [
-      { data: { values: spans }, mark: { type: 'rule', strokeWidth: 6, color: '#E4E7EB', strokeCap: 'round' }, encoding: { y, x: { field: 'x', ...x }, x2: { field: 'x2' } } },
-      { data: { values: refs }, mark: { type: 'tick', thickness: 2, size: 44 }, encoding: { y, x: { field: 'x', ...x }, color: refColor, strokeDash: { field: 'kind', type: 'nominal', scale: { domain: ['zero', 'criterion'], range: [[1, 0], [4, 3]] }, legend: null } } },
-      ...withHalo(theme, { data: { values: refs }, mark: { type: 'text', baseline: 'bottom', dy: -18, fontSize: 12 }, encoding: { y, x: { field: 'x', ...x }, text: { field: 'text' }, color: refColor } }),
-      { data: { values: points }, mark: { type: 'point', filled: true, size: 150, opacity: 1 }, encoding: { y, x: { field: 'x', ...x }, color, shape } },
-      { data: { values: points }, mark: { type: 'text', baseline: 'top', dy: 13, fontSize: 12 }, encoding: { y, x: { field: 'x', ...x }, text: { field: 'text' }, color } },
+      { data: { values: refs.filter((r) => !r.label) }, mark: { type: 'tick', thickness: 1.5, bandSize: 1 }, encoding: { y, x: { field: 'x', ...x }, color: refColor, strokeDash: refDash } },
+      ...withHalo(theme, { data: { values: refs.filter((r) => r.label) }, mark: { type: 'text', baseline: 'bottom', dy: -12, fontSize: 12 }, encoding: { y, x: { field: 'x', ...x }, text: { field: 'text' }, color: refColor } }),
+      { data: { values: heads }, mark: { type: 'text', align: 'left', baseline: 'middle', fontSize: 13, fontWeight: 600, color: hex(theme.colors.text) }, encoding: { y, x: { field: 'x', ...x }, text: { field: 'text' } } },
+      { data: { values: points }, mark: { type: 'point', filled: true, size: 130, opacity: 1 }, encoding: { y, x: { field: 'x', ...x }, color, shape } },
+      ...withHalo(theme, { data: { values: points }, mark: { type: 'text', align: 'left', baseline: 'middle', dx: 10, fontSize: 12 }, encoding: { y, x: { field: 'x', ...x }, text: { field: 'text' }, color } }),
     ],
     resolve: { scale: { color: 'independent' } },
   };
