@@ -4,6 +4,7 @@ import type { Theme } from '../deck/theme.js';
 import type { Box, Placed } from './types.js';
 import type { Flow } from './flow.js';
 import { fitStack, stack } from './stack.js';
+import { fitWithTailColumns } from './tail-columns.js';
 import { BLOCK_GAP, bodyRegion, CONTENT_W, GUTTER, MARGIN_X, titleArea } from './grid.js';
 import { lineHeight, PT_PER_IN, shrinkToLines, wrapLines } from './textfit.js';
 
@@ -35,6 +36,16 @@ const content: Rule = ({ slide, flows, title, part, minStep }, theme) => {
   const head = titleArea(theme, slide.section, title, part === 0 ? slide.subtitle : undefined);
   const body = fitStack(flows, theme, bodyRegion(head.bodyTop), minStep);
   return { items: [...head.items, ...body.items], overflow: body.overflow, numbered: true, step: body.step, cut: body.cut };
+};
+
+/** The one-pager: as `content`, but a closing list that would spill goes into two columns instead. */
+const onePager: Rule = (input, theme) => {
+  const plain = content(input, theme);
+  if (plain.overflow.length === 0 || input.part > 0) return plain;
+  const head = titleArea(theme, input.slide.section, input.title, input.slide.subtitle);
+  const body = fitWithTailColumns(input.flows, theme, bodyRegion(head.bodyTop));
+  if (!body) return plain;
+  return { items: [...head.items, ...body.items], overflow: [], numbered: true, step: body.step, cut: false };
 };
 
 /** A chart with its takeaways beside it (when the chart fits in 8 of 12 columns) or below it. */
@@ -104,7 +115,7 @@ function cover(sizePt: number, floorPt: number, barY: number, numbered: boolean)
 export const RULES: Record<SlideKind, Rule> = {
   title: cover(40, 28, 2.5, false),
   section: cover(34, 26, 2.7, true),
-  'exec-summary': content,
+  'exec-summary': onePager,
   chart,
   table: content,
   comparison: content,
