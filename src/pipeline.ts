@@ -11,6 +11,7 @@ import { interimView } from './decide/phase.js';
 import { composeDeck } from './compose/compose.js';
 import { loadTexts } from './compose/texts.js';
 import { defaultTheme, type Theme } from './deck/theme.js';
+import { resolveDeckTheme } from './deck/theme-load.js';
 import type { Results } from './stats/results.js';
 import type { Decision } from './decide/types.js';
 import type { Deck } from './deck/types.js';
@@ -35,6 +36,8 @@ const ORDER: StageName[] = ['load', 'data', 'analyze', 'decide', 'compose'];
 
 export interface PipelineRun extends Partial<Stages> {
   diagnostics: Diagnostic[];
+  /** The deck's theme (options.theme, else assets/theme.yaml with the spec's `theme:` over it). */
+  theme?: Theme;
 }
 
 export async function runUntil<S extends StageName>(stage: S, deckDir: string, opts: PipelineOptions = {}): Promise<PipelineRun & Pick<Stages, (typeof ORDER)[number] & S> & Partial<Stages>> {
@@ -44,6 +47,12 @@ export async function runUntil<S extends StageName>(stage: S, deckDir: string, o
   run.load = await loadSpec(deckDir, cwd);
   run.diagnostics.push(...run.load.diagnostics);
   if (last < 1) return run as never;
+  if (opts.theme) run.theme = opts.theme;
+  else {
+    const themed = await resolveDeckTheme(run.load.spec, run.load.dir, run.load.positions, cwd);
+    run.theme = themed.theme;
+    run.diagnostics.push(...themed.diagnostics);
+  }
   run.data = await readData(run.load, cwd);
   if (last < 2) return run as never;
   const analyzed = analyze(run.load.spec, run.data);
@@ -54,7 +63,7 @@ export async function runUntil<S extends StageName>(stage: S, deckDir: string, o
   run.decide = decide(run.load.spec, run.analyze, run.data.quality);
   if (last < 4) return run as never;
   const { texts } = loadTexts(run.load.dir, cwd, run.load.spec.phase);
-  const composed = composeDeck({ spec: run.load.spec, results: run.analyze, decision: run.decide, quality: run.data.quality, texts, theme: opts.theme ?? defaultTheme, checkpoint: opts.checkpoint });
+  const composed = composeDeck({ spec: run.load.spec, results: run.analyze, decision: run.decide, quality: run.data.quality, texts, theme: run.theme ?? defaultTheme, checkpoint: opts.checkpoint });
   run.diagnostics.push(...composed.diagnostics);
   run.compose = composed.deck;
   return run as never;

@@ -29,6 +29,18 @@ export interface Theme {
   confidentiality?: string;
   slideNumbers: boolean;
   logo?: string;
+  /** The logo's bytes, read when the theme is loaded (layout and render stay pure). */
+  logoImage?: LogoImage;
+}
+
+export interface LogoImage {
+  data: Uint8Array;
+  /** 'png' | 'jpeg' | 'svg' — what pptxgenjs embeds. */
+  type: 'png' | 'jpeg' | 'svg';
+  widthPx: number;
+  heightPx: number;
+  position: 'top-right' | 'footer';
+  alt: string;
 }
 
 // Okabe–Ito derived, colour-blind safe; text colours keep ≥ 4.5:1 contrast on white.
@@ -54,8 +66,8 @@ export const defaultTheme: Theme = {
     pass: '00734D',
     fail: 'B3261E',
     inconclusive: '8A5A00',
-    control: '6B7A89',
-    treatment: '0072B2',
+    control: '52606D',
+    treatment: '0B5CAD',
     tableHeader: '1F2933',
     tableHeaderText: 'FFFFFF',
     tableStripe: 'F3F5F7',

@@ -94,7 +94,14 @@ export interface PlacedShape {
   lineWidthPt?: number;
 }
 
-export type Placed = PlacedTitle | PlacedText | PlacedTable | PlacedImage | PlacedShape;
+/** The theme's logo (its bytes live in the theme; the renderer embeds them). */
+export interface PlacedLogo {
+  type: 'logo';
+  box: Box;
+  alt: string;
+}
+
+export type Placed = PlacedTitle | PlacedText | PlacedTable | PlacedImage | PlacedShape | PlacedLogo;
 
 export interface PlacedSlide {
   /** The Deck slide this came from; continuation slides share it. */
