@@ -4,6 +4,8 @@ import type { Theme } from '../deck/theme.js';
 import type { Box, Placed } from './types.js';
 import type { Flow } from './flow.js';
 import { fitStack, stack } from './stack.js';
+import { minTableWidth } from './table.js';
+import { STEPS, tableSize } from './flow.js';
 import { fitWithTailColumns } from './tail-columns.js';
 import { BLOCK_GAP, bodyRegion, CONTENT_W, GUTTER, MARGIN_X, titleArea } from './grid.js';
 import { lineHeight, PT_PER_IN, shrinkToLines, wrapLines } from './textfit.js';
@@ -63,7 +65,11 @@ const chart: Rule = (input, theme) => {
   if (lead.overflow.length) return content(input, theme);
   const top = region.y + (lead.items.length ? lead.heightIn + BLOCK_GAP : 0);
   const h = region.y + region.h - top;
-  const sideW = CONTENT_W * (8 / 12);
+  // The chart takes 8 of 12 columns, or fewer when a table beside it would otherwise break words mid-way.
+  const tables = after.flatMap((f) => (f.kind === 'table' ? [f.table] : []));
+  const sideRoom = (cols: number) => CONTENT_W - CONTENT_W * (cols / 12) - 2 * GUTTER;
+  const chartCols = [8, 7, 6].find((cols) => tables.every((t) => minTableWidth(t, tableSize(STEPS - 1)) <= sideRoom(cols))) ?? 6;
+  const sideW = CONTENT_W * (chartCols / 12);
   const besideScale = Math.min(1, sideW / spec.chart.width, h / spec.chart.height);
   const belowScale = Math.min(1, region.w / spec.chart.width, (h - 1.3) / spec.chart.height);
   const beside = after.length > 0 && besideScale >= belowScale * 0.95;

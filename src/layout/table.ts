@@ -22,6 +22,15 @@ export function columnWidths(t: TableBlock, widthIn: number, sizePt: number): nu
   return respectLongestWords(t, proportionalWidths(t, widthIn, sizePt), sizePt);
 }
 
+/** The narrowest width at which no cell breaks a word mid-way, at a size. */
+export function minTableWidth(t: TableBlock, sizePt: number): number {
+  const longestWord = (text: string, weight: FontWeight) => Math.max(0, ...text.split(/\s+/).map((w) => naturalWidthIn(w, sizePt, weight)));
+  return t.header.reduce(
+    (sum, h, c) => sum + Math.max(longestWord(h, 'bold'), ...t.rows.map((r) => longestWord(withToneMark(r[c]?.text ?? '', r[c]?.tone), r[c]?.bold ? 'bold' : 'regular'))) + 2 * PAD.x + 0.01,
+    0,
+  );
+}
+
 /** Widens columns whose longest word would otherwise break mid-word, taking the room from the others. */
 function respectLongestWords(t: TableBlock, widths: number[], sizePt: number): number[] {
   const longestWord = (text: string, weight: FontWeight) => Math.max(0, ...text.split(/\s+/).map((w) => naturalWidthIn(w, sizePt, weight)));

@@ -8,7 +8,7 @@ import { runUntil } from '../../src/pipeline.js';
 import { layoutDeck, type LayoutResult } from '../../src/layout/layout.js';
 import { SLIDE } from '../../src/layout/grid.js';
 import { fitFor, indentPt, lineHeight, PT_PER_IN } from '../../src/layout/textfit.js';
-import { wrapText, type FontWeight } from '../../src/layout/measure.js';
+import { textWidthPt, wrapText, type FontWeight } from '../../src/layout/measure.js';
 import type { Box, Paragraph, Placed } from '../../src/layout/types.js';
 
 const DECKS = ['quoting-workflow', 'call-volume-pilot'];
@@ -76,6 +76,21 @@ describe.each(DECKS)('reference deck %s, laid out', (name) => {
       for (let a = 0; a < boxes.length; a++)
         for (let b = a + 1; b < boxes.length; b++) expect(overlaps(boxes[a].box, boxes[b].box), `slide ${s.number}: ${boxes[a].type} × ${boxes[b].type}`).toBe(false);
     }
+  });
+
+  it('breaks no word mid-way in a table cell', () => {
+    const broken: string[] = [];
+    for (const s of laid.slides)
+      for (const i of s.items) {
+        if (i.type !== 'table') continue;
+        const rows = [i.header.map((t) => ({ text: t, weight: 'bold' as const })), ...i.rows.map((r) => r.map((c) => ({ text: c.text, weight: c.weight })))];
+        for (const cells of rows)
+          cells.forEach((c, col) => {
+            const room = (i.colWidths[col] - 2 * i.pad.x) * PT_PER_IN * fitFor(c.weight as FontWeight);
+            for (const word of c.text.split(/\s+/)) if (textWidthPt(word, i.sizePt, c.weight as FontWeight) > room) broken.push(`${s.number}: ${word}`);
+          });
+      }
+    expect(broken).toEqual([]);
   });
 
   it('puts the action title first in reading order on every slide', () => {
