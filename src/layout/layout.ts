@@ -7,7 +7,7 @@ import type { PlacedSlide } from './types.js';
 import { toFlows, type Flow } from './flow.js';
 import { RULES } from './kinds.js';
 import { footer, logoBox } from './grid.js';
-import type { Placed } from './types.js';
+import type { Box, Placed } from './types.js';
 
 const MAX_PARTS = 40;
 
@@ -29,7 +29,8 @@ export function layoutDeck(deck: Deck, theme: Theme): LayoutResult {
       const number = slides.length + 1;
       const foot = footer(theme, deck.meta, page.numbered ? number : undefined);
       const logo = theme.logoImage?.position === 'top-right' ? logoBox(theme, 'top-right') : undefined;
-      const items = readingOrder([...page.items, ...foot, ...(logo ? [{ type: 'logo' as const, alt: theme.logoImage!.alt, box: logo }] : [])]);
+      const body = logo ? page.items.map((i) => clearOf(i, logo)) : page.items;
+      const items = readingOrder([...body, ...foot, ...(logo ? [{ type: 'logo' as const, alt: theme.logoImage!.alt, box: logo }] : [])]);
       slides.push({ sourceId: slide.id, kind: slide.kind, title, part, items, notes: part === 0 ? [...slide.notes] : [], number });
       if (page.overflow.length === 0) break;
       const stuck = JSON.stringify(page.overflow) === JSON.stringify(flows);
@@ -59,4 +60,10 @@ export function layoutDeck(deck: Deck, theme: Theme): LayoutResult {
 function readingOrder(items: Placed[]): Placed[] {
   const isTitle = (i: Placed) => i.type === 'title' && i.role === 'title';
   return [...items.filter(isTitle), ...items.filter((i) => !isTitle(i))];
+}
+
+/** The kicker's box ends short of a top-right logo (the logo sits above the title's first line). */
+function clearOf(item: Placed, logo: Box): Placed {
+  if (item.type !== 'title' || item.box.y >= logo.y + logo.h || item.box.x + item.box.w <= logo.x) return item;
+  return { ...item, box: { ...item.box, w: Math.max(0.5, logo.x - 0.2 - item.box.x) } };
 }

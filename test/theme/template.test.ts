@@ -11,6 +11,12 @@ import { build, type BuildResult } from '../../src/build.js';
 import { tempDeck } from '../support/decks.js';
 import { envWithInter } from '../support/fonts.js';
 import { makeTemplates } from './template-fixture.js';
+import { runUntil } from '../../src/pipeline.js';
+import { layoutDeck } from '../../src/layout/layout.js';
+import { SLIDE } from '../../src/layout/grid.js';
+import type { Box } from '../../src/layout/types.js';
+
+const overlaps = (a: Box, b: Box) => a.x + a.w > b.x + 0.005 && b.x + b.w > a.x + 0.005 && a.y + a.h > b.y + 0.005 && b.y + b.h > a.y + 0.005;
 
 /** The template's own scheme, read with plain regular expressions (not gonogo's reader). */
 function templateFacts(file: string): { accent1: string; dk2: string; minor: string; major: string } {
@@ -67,6 +73,17 @@ describe.each(['potx', 'pptx'] as const)('theme from a LibreOffice-saved .%s', (
     const out = parts(join(deck.dir, result.pptxPath));
     const logos = out.slides.match(/<p:cNvPr id="\d+" name="Logo" descr="Company logo"/g) ?? [];
     expect(logos.length).toBe(result.slideCount);
+  });
+
+  it('lays the logo out inside the slide, clear of every other box', async () => {
+    const run = await runUntil('compose', deck.dir, { cwd: deck.dir });
+    const laid = layoutDeck(run.compose!, run.theme!);
+    for (const s of laid.slides) {
+      const logo = s.items.find((i) => i.type === 'logo')!;
+      expect(logo.box.x + logo.box.w).toBeLessThanOrEqual(SLIDE.w);
+      expect(logo.box.y).toBeGreaterThanOrEqual(0);
+      for (const i of s.items) if (i !== logo && i.type !== 'shape') expect(overlaps(i.box, logo.box), `slide ${s.number} ${i.type}`).toBe(false);
+    }
   });
 
   it('says what it used and what it ignored, as diagnostics', () => {
