@@ -21,7 +21,8 @@ export const buildCommand: CliCommand = {
       checkpoint: args.checkpoint as string | undefined,
       outDir: args.out ? resolve(io.cwd, String(args.out)) : undefined,
     });
-    if (!args.quiet) printDiagnostics(io, r.diagnostics.filter((d) => d.severity !== 'info'));
+    // Theme notes (what a corporate template contributed and what was ignored) print even though they are info.
+    if (!args.quiet) printDiagnostics(io, r.diagnostics.filter((d) => d.severity !== 'info' || d.code.startsWith('theme/')));
     const v = r.decision.verdict;
     const c = r.decision.counts;
     if (args.json) {

@@ -85,7 +85,8 @@ async function applyFields(base: Theme, f: ThemeFile, origin: Origin, cwd: strin
     }
     const mapped = applyTemplate(theme, template, shown);
     theme = mapped.theme;
-    diagnostics.push(...mapped.diagnostics);
+    const pos = origin.positions.at([...origin.at, 'from']);
+    diagnostics.push(...mapped.diagnostics.map((d) => ({ ...d, pos })));
     if (template.logo && !f.logo) {
       const logo = logoImage(template.logo.data, template.logo.ext, 'top-right', 'Company logo');
       if (logo) theme = { ...theme, logo: `${shown}:${template.logo.name}`, logoImage: logo };

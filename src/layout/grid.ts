@@ -3,6 +3,7 @@
 import type { DeckMeta, Tone } from '../deck/types.js';
 import type { Theme } from '../deck/theme.js';
 import type { Box, Placed } from './types.js';
+import { withContrast } from '../deck/contrast.js';
 import { shrinkToLines, lineHeight, PT_PER_IN, wrapLines } from './textfit.js';
 
 export const SLIDE = { w: 13.333, h: 7.5 } as const;
@@ -44,9 +45,9 @@ export function toneColor(theme: Theme, tone: Tone | undefined): string {
     case 'accent':
       return c.accent;
     case 'control':
-      return c.control;
     case 'treatment':
-      return c.treatment;
+      // The arm's chart colour, darkened along its hue where it would fall under 4.5:1 as text.
+      return withContrast(withContrast(c[tone], c.background), c.tableStripe);
     default:
       return c.text;
   }

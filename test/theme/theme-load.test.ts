@@ -138,3 +138,19 @@ describe('a deck with an inline theme', () => {
     expect(svgs.toLowerCase()).toContain('#7a1fa2');
   });
 });
+
+describe('arm colours', () => {
+  it('sets text in an arm tone in the arm’s chart hue, readable at ≥ 4.5:1', async () => {
+    const { toneColor } = await import('../../src/layout/grid.js');
+    for (const arm of ['control', 'treatment'] as const) {
+      const c = toneColor(defaultTheme, arm);
+      expect(contrast(c, defaultTheme.colors.background)).toBeGreaterThanOrEqual(4.5);
+      expect(contrast(c, defaultTheme.colors.tableStripe)).toBeGreaterThanOrEqual(4.5);
+      // Same hue: each channel scaled by one factor from the chart colour.
+      const ch = (h: string) => [0, 2, 4].map((i) => parseInt(h.slice(i, i + 2), 16));
+      const [a, b] = [ch(defaultTheme.colors[arm]), ch(c)];
+      const k = b[0] / Math.max(1, a[0]);
+      for (let i = 0; i < 3; i++) expect(Math.abs(b[i] - a[i] * k)).toBeLessThanOrEqual(2);
+    }
+  });
+});
