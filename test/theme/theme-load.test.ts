@@ -149,7 +149,7 @@ describe('arm colours', () => {
       // Same hue: each channel scaled by one factor from the chart colour.
       const ch = (h: string) => [0, 2, 4].map((i) => parseInt(h.slice(i, i + 2), 16));
       const [a, b] = [ch(defaultTheme.colors[arm]), ch(c)];
-      const k = b[0] / Math.max(1, a[0]);
+      const k = Math.max(...b) / Math.max(...a);
       for (let i = 0; i < 3; i++) expect(Math.abs(b[i] - a[i] * k)).toBeLessThanOrEqual(2);
     }
   });
