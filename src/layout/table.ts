@@ -63,6 +63,21 @@ function proportionalWidths(t: TableBlock, widthIn: number, sizePt: number): num
   return desired.map((d, i) => (small[i] ? d : (d / flexible) * (widthIn - fixed)));
 }
 
+/**
+ * A table whose first column names a group once (blank on the group's following rows) is striped by group,
+ * so the eye keeps each group together; any other table is striped every second row.
+ */
+export function stripes(t: TableBlock): boolean[] {
+  const first = t.rows.map((r) => (r[0]?.text ?? '').trim());
+  const grouped = first.length > 1 && first[0] !== '' && first.some((f) => f === '');
+  let group = -1;
+  return first.map((f, i) => {
+    if (!grouped) return i % 2 === 1;
+    if (f !== '') group++;
+    return group % 2 === 1;
+  });
+}
+
 function cellLines(text: string, widthIn: number, sizePt: number, weight: FontWeight): number {
   return wrapLines(text, sizePt, Math.max(0.01, widthIn - 2 * PAD.x), weight).length;
 }
@@ -117,6 +132,7 @@ export function layoutTable(t: TableBlock, theme: Theme, x: number, y: number, w
     headerFill: theme.colors.tableHeader,
     headerColor: theme.colors.tableHeaderText,
     stripeFill: theme.colors.tableStripe,
+    stripes: stripes(t).slice(0, fit),
     ruleColor: theme.colors.rule,
   };
   const items: Placed[] = [table];

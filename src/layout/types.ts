@@ -75,6 +75,8 @@ export interface PlacedTable {
   headerFill: string;
   headerColor: string;
   stripeFill: string;
+  /** Which body rows carry the stripe fill (grouped tables stripe by group, others every second row). */
+  stripes?: boolean[];
   ruleColor: string;
 }
 

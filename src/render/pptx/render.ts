@@ -108,7 +108,7 @@ const table: Handler<PlacedTable> = (s, t, theme) => {
   const rule = { type: 'solid' as const, pt: 0.75, color: t.ruleColor };
   const header = t.header.map((h, c) => cell(h, { bold: true, color: t.headerColor, fill: { color: t.headerFill }, align: t.align[c] }));
   const rows = t.rows.map((r, i) =>
-    r.map((c, j) => cell(c.text, { bold: c.weight !== 'regular', color: c.color, align: t.align[j], ...(i % 2 === 1 ? { fill: { color: t.stripeFill } } : {}) })),
+    r.map((c, j) => cell(c.text, { bold: c.weight !== 'regular', color: c.color, align: t.align[j], ...((t.stripes?.[i] ?? i % 2 === 1) ? { fill: { color: t.stripeFill } } : {}) })),
   );
   s.addTable([header, ...rows], {
     x: r3(t.box.x), y: r3(t.box.y), w: r3(t.box.w),
