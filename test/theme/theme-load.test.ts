@@ -97,6 +97,18 @@ describe('theme YAML', () => {
   });
 });
 
+describe('a template that is not a presentation', () => {
+  it('is named at theme.from in gonogo.yaml, with what was expected', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'gonogo-theme-'));
+    cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
+    writeFileSync(join(dir, 'company.potx'), 'not a zip');
+    const loaded = parseSpecText(withTheme('theme:\n  from: company.potx\n'), 'decks/x/gonogo.yaml', dir);
+    const e = await rejection(resolveDeckTheme(loaded.spec, dir, loaded.positions));
+    expect(e.diagnostics[0]).toMatchObject({ code: 'theme/template', field: 'theme.from', pos: { file: 'decks/x/gonogo.yaml', line: line(2), col: 9 } });
+    expect(e.diagnostics[0].expected).toMatch(/\.pptx or \.potx/);
+  });
+});
+
 describe('a template whose colours fail contrast', () => {
   const template = {
     colors: { dk1: '000000', lt1: 'FFFFFF', dk2: 'A0A0A0', lt2: 'F2F2F2', accent1: 'FFC000' },
