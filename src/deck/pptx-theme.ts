@@ -1,5 +1,6 @@
 // Reads a corporate .pptx/.potx: the first slide master's theme colours (a:clrScheme), fonts (a:fontScheme,
-// latin faces) and its largest picture (taken as the logo). Layouts, placeholders and slides are not used —
+// latin faces) and its largest picture (taken as the logo; failing one, the layouts' largest). Layouts,
+// placeholders and slides are not otherwise used —
 // gonogo keeps its own grid — and the result says so, for the build to print.
 import { unzipSync, type Unzipped } from 'fflate';
 import { XMLParser } from 'fast-xml-parser';
@@ -73,27 +74,41 @@ export function readTemplateTheme(bytes: Uint8Array): TemplateTheme {
   };
   const tree = child(xml(entries, master), 'p:sldMaster', 'p:cSld', 'p:spTree');
   const pics = pictures(tree);
-  let logo: TemplateTheme['logo'];
-  for (const pic of pics) {
-    const ext = child(pic, 'p:spPr', 'a:xfrm', 'a:ext');
-    const area = Number(ext?.['@_cx'] ?? 0) * Number(ext?.['@_cy'] ?? 0);
-    const rid = child(pic, 'p:blipFill', 'a:blip')?.['@_r:embed'];
-    const target = typeof rid === 'string' ? masterRels.get(rid)?.target : undefined;
-    if (!target || !entries[target] || (logo && logo.areaEmu2 >= area)) continue;
-    logo = { data: entries[target], ext: posix.extname(target).slice(1).toLowerCase(), name: posix.basename(target), areaEmu2: area };
-  }
+  // The master's largest picture is the logo; a template whose master has none may carry it on its layouts.
+  const layouts = names.filter((n) => /^ppt\/slideLayouts\/slideLayout\d+\.xml$/.test(n)).sort(byNumber);
+  let logo = largestPicture(entries, master, pics);
+  if (!logo) for (const layout of layouts) logo = largerOf(logo, largestPicture(entries, layout, pictures(child(xml(entries, layout), 'p:sldLayout', 'p:cSld', 'p:spTree'))));
   const placeholders = ((tree?.['p:sp'] as Node[] | undefined) ?? []).filter((sp) => child(sp, 'p:nvSpPr', 'p:nvPr', 'p:ph') !== undefined).length;
   return {
     colors,
     fonts: { major: face('a:majorFont'), minor: face('a:minorFont') },
     logo,
     ignored: {
-      layouts: names.filter((n) => /^ppt\/slideLayouts\/slideLayout\d+\.xml$/.test(n)).length,
+      layouts: layouts.length,
       placeholders,
       slides: names.filter((n) => /^ppt\/slides\/slide\d+\.xml$/.test(n)).length,
       pictures: Math.max(0, pics.length - (logo ? 1 : 0)),
     },
   };
+}
+
+type Logo = NonNullable<TemplateTheme['logo']>;
+
+function largestPicture(entries: Unzipped, part: string, pics: Node[]): Logo | undefined {
+  const partRels = rels(entries, part);
+  let best: Logo | undefined;
+  for (const pic of pics) {
+    const ext = child(pic, 'p:spPr', 'a:xfrm', 'a:ext');
+    const area = Number(ext?.['@_cx'] ?? 0) * Number(ext?.['@_cy'] ?? 0);
+    const rid = child(pic, 'p:blipFill', 'a:blip')?.['@_r:embed'];
+    const target = typeof rid === 'string' ? partRels.get(rid)?.target : undefined;
+    if (target && entries[target]) best = largerOf(best, { data: entries[target], ext: posix.extname(target).slice(1).toLowerCase(), name: posix.basename(target), areaEmu2: area });
+  }
+  return best;
+}
+
+function largerOf(a: Logo | undefined, b: Logo | undefined): Logo | undefined {
+  return !a ? b : !b ? a : b.areaEmu2 > a.areaEmu2 ? b : a;
 }
 
 function byNumber(a: string, b: string): number {

@@ -71,8 +71,9 @@ export function resaveWithLibreOffice(source: string, outDir: string): { pptx: s
   return { pptx: one('pptx', '.pptx'), potx: one('potx', '.potx') };
 }
 
-export async function makeTemplates(dir: string): Promise<{ pptx: string; potx: string }> {
+/** The pptxgenjs original (`source`) and LibreOffice's .pptx and .potx re-saves of it. */
+export async function makeTemplates(dir: string): Promise<{ source: string; pptx: string; potx: string }> {
   const source = join(dir, 'acme-source.pptx');
   writeFileSync(source, await pptxgenTemplate());
-  return resaveWithLibreOffice(source, dir);
+  return { source, ...resaveWithLibreOffice(source, dir) };
 }
