@@ -13,6 +13,7 @@ import { writeChartSpecs } from './charts/write.js';
 import type { ChartSpec, Deck } from './deck/types.js';
 import type { Decision } from './decide/types.js';
 import type { Diagnostic } from './diagnostics.js';
+import { appendCheckpoint, checkpointFrom } from './review/history.js';
 
 export interface BuildOptions extends PipelineOptions {
   outDir?: string;
@@ -26,6 +27,9 @@ export interface BuildResult {
   decision: Decision;
   pptxPath: string;
   markdownPath: string;
+  /** Absolute paths, for exports. */
+  pptxFile: string;
+  outDir: string;
   slideCount: number;
   diagnostics: Diagnostic[];
   ms: number;
@@ -54,11 +58,18 @@ export async function build(deckDir: string, opts: BuildOptions = {}): Promise<B
   await writeFileAtomic(join(outDir, `${name}.deck.json`), JSON.stringify(deck, null, 2) + '\n');
   await writeFileAtomic(markdownPath, markdown);
   await writeFileAtomic(pptxPath, pptx);
+  if (opts.checkpoint) {
+    const env = opts.env ?? process.env;
+    const date = env.SOURCE_DATE_EPOCH && /^\d+$/.test(env.SOURCE_DATE_EPOCH) ? new Date(Number(env.SOURCE_DATE_EPOCH) * 1000).toISOString().slice(0, 10) : deck.meta.date;
+    appendCheckpoint(run.load!.dir, checkpointFrom({ name: opts.checkpoint, date, spec: run.load!.spec, results: run.analyze!, decision: run.decide! }));
+  }
   const cwd = opts.cwd ?? process.cwd();
   return {
     deck,
     decision: run.decide!,
     pptxPath: relative(cwd, pptxPath) || pptxPath,
+    pptxFile: pptxPath,
+    outDir,
     markdownPath: relative(cwd, markdownPath) || markdownPath,
     slideCount: laid.slides.length,
     diagnostics,

@@ -70,13 +70,24 @@ export function formatDiagnostic(d: Diagnostic): string {
   const lines = [`${where}${d.severity}: ${d.message}`];
   if (d.pos?.lineText !== undefined) {
     const gutter = `${d.pos.line} | `;
-    lines.push(`  ${gutter}${d.pos.lineText}`);
-    lines.push(`  ${' '.repeat(gutter.length + d.pos.col - 1)}^${'~'.repeat(Math.max(0, (d.pos.length ?? 1) - 1))}`);
+    const { text, col } = clipLine(d.pos.lineText, d.pos.col);
+    lines.push(`  ${gutter}${text}`);
+    const width = Math.min(Math.max(1, d.pos.length ?? 1), text.length - col + 1);
+    lines.push(`  ${' '.repeat(gutter.length + col - 1)}^${'~'.repeat(Math.max(0, width - 1))}`);
   }
   if (d.field) lines.push(`  field: ${d.field}`);
   if (d.expected) lines.push(`  expected: ${d.expected}`);
   if (d.hint) lines.push(`  hint: ${d.hint}`);
   return lines.join('\n');
+}
+
+/** A long source line (a 10,000-character text) is shown as a window around the column, so the caret stays in view. */
+function clipLine(text: string, col: number, max = 120): { text: string; col: number } {
+  if (text.length <= max) return { text, col };
+  const start = Math.max(0, Math.min(col - 1 - 40, text.length - max));
+  const head = start > 0 ? '…' : '';
+  const tail = start + max < text.length ? '…' : '';
+  return { text: head + text.slice(start, start + max) + tail, col: col - start + head.length };
 }
 
 /** Did-you-mean: the closest candidate within a small edit distance. */
@@ -93,16 +104,13 @@ export function closest(word: string, candidates: readonly string[]): string | u
   return best !== undefined && bestDist <= Math.max(2, Math.floor(word.length / 3)) ? best : undefined;
 }
 
+/** Optimal string alignment distance: a swap of two neighbours ("medain" → "median") counts as one edit. */
 function editDistance(a: string, b: string): number {
-  const prev = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    let diag = prev[0];
-    prev[0] = i;
+  const d: number[][] = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
+  for (let i = 1; i <= a.length; i++)
     for (let j = 1; j <= b.length; j++) {
-      const tmp = prev[j];
-      prev[j] = Math.min(prev[j] + 1, prev[j - 1] + 1, diag + (a[i - 1] === b[j - 1] ? 0 : 1));
-      diag = tmp;
+      d[i][j] = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
     }
-  }
-  return prev[b.length];
+  return d[a.length][b.length];
 }

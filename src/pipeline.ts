@@ -10,6 +10,9 @@ import { decide } from './decide/decide.js';
 import { interimView } from './decide/phase.js';
 import { composeDeck } from './compose/compose.js';
 import { loadTexts } from './compose/texts.js';
+import { readHistory } from './review/history.js';
+import type { ComposeInput } from './compose/context.js';
+import type { Spec } from './spec/schema.js';
 import { defaultTheme, type Theme } from './deck/theme.js';
 import { resolveDeckTheme } from './deck/theme-load.js';
 import type { Results } from './stats/results.js';
@@ -19,6 +22,9 @@ import { errorDiag, GonogoError, throwIfErrors, type Diagnostic } from './diagno
 
 export interface PipelineOptions {
   cwd?: string;
+  /** Pull fresh metrics (and write the lock) before building, instead of reading the lock. */
+  pull?: boolean;
+  env?: NodeJS.ProcessEnv;
   checkpoint?: string;
   theme?: Theme;
 }
@@ -53,7 +59,7 @@ export async function runUntil<S extends StageName>(stage: S, deckDir: string, o
     run.theme = themed.theme;
     run.diagnostics.push(...themed.diagnostics);
   }
-  run.data = await readData(run.load, cwd);
+  run.data = await readData(run.load, cwd, opts);
   if (last < 2) return run as never;
   const analyzed = analyze(run.load.spec, run.data);
   throwIfErrors(analyzed.diagnostics);
@@ -63,15 +69,54 @@ export async function runUntil<S extends StageName>(stage: S, deckDir: string, o
   run.decide = decide(run.load.spec, run.analyze, run.data.quality);
   if (last < 4) return run as never;
   const { texts } = loadTexts(run.load.dir, cwd, run.load.spec.phase);
-  const composed = composeDeck({ spec: run.load.spec, results: run.analyze, decision: run.decide, quality: run.data.quality, texts, theme: run.theme ?? defaultTheme, checkpoint: opts.checkpoint });
+  const history = readHistory(run.load.dir).checkpoints;
+  const composed = composeDeck({
+    spec: run.load.spec,
+    results: run.analyze,
+    decision: run.decide,
+    quality: run.data.quality,
+    texts,
+    theme: run.theme ?? defaultTheme,
+    checkpoint: opts.checkpoint,
+    history,
+    distributions: distributionsOf(run.load.spec, run.data),
+  });
   run.diagnostics.push(...composed.diagnostics);
   run.compose = composed.deck;
   return run as never;
 }
 
-async function readData(loaded: LoadedSpec, cwd: string): Promise<MetricsSnapshot> {
+/** Metrics come from a precomputed file, or from the lock written by gonogo pull; a database is touched only with --pull. */
+/** Raw per-arm values of the overall read of duration metrics, for the distribution chart. */
+function distributionsOf(spec: Spec, data: MetricsSnapshot): ComposeInput['distributions'] {
+  const control = spec.arms?.control ?? 'control';
+  const treatment = spec.arms?.treatment ?? 'treatment';
+  const out: NonNullable<ComposeInput['distributions']> = {};
+  for (const m of spec.metrics) {
+    const at = (arm: string) => data.rows.find((r) => r.metric === m.id && r.arm === arm && r.segment === 'all')?.values;
+    const c = at(control);
+    const t = at(treatment);
+    if (c?.length && t?.length) out[m.id] = { control: c, treatment: t };
+  }
+  return out;
+}
+
+async function readData(loaded: LoadedSpec, cwd: string, opts: PipelineOptions): Promise<MetricsSnapshot> {
   const { spec, dir } = loaded;
   if (spec.metrics_file) return readPrecomputed(join(dir, spec.metrics_file), spec, cwd);
+  if (spec.metrics.some((m) => m.from)) {
+    if (opts.pull) {
+      const { pullMetrics, pullTime } = await import('./sources/pull.js');
+      const { writeLock } = await import('./sources/lock.js');
+      const env = opts.env ?? process.env;
+      const pulled = await pullMetrics(spec, dir, { pulledAt: pullTime(env), env });
+      throwIfErrors(pulled.diagnostics);
+      await writeLock(dir, pulled.lock);
+      return pulled.snapshot;
+    }
+    const { readLock } = await import('./sources/lock.js');
+    return readLock(dir, spec);
+  }
   if (spec.phase === 'design') return { rows: [], provenance: {}, quality: [] };
   throw new GonogoError(
     errorDiag('data/none', 'the spec names no metrics data', { pos: loaded.positions.at([]), expected: 'metrics_file: metrics.csv, or a source with SQL per metric', hint: 'add metrics_file: with precomputed metrics, or run gonogo pull' }),

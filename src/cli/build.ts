@@ -9,7 +9,10 @@ export const buildCommand: CliCommand = {
     y
       .positional('deck', { type: 'string', describe: 'Deck folder (or its gonogo.yaml)', demandOption: true })
       .option('out', { type: 'string', describe: 'Output folder (default: <deck>/out)' })
+      .option('pull', { type: 'boolean', describe: 'Run the SQL and rewrite metrics.lock.json before building (default: read the lock)' })
       .option('checkpoint', { type: 'string', describe: 'Stamp the deck with a checkpoint name, e.g. "Day 2 EOD"' })
+      .option('pdf', { type: 'boolean', describe: 'Also export a PDF pre-read (needs LibreOffice)' })
+      .option('thumbnails', { type: 'boolean', describe: 'Also write one PNG per slide to <out>/thumbs (needs LibreOffice and pdftoppm)' })
       .option('json', { type: 'boolean', describe: 'Print the summary as JSON' })
       .option('quiet', { type: 'boolean', alias: 'q', describe: 'Print nothing on success' }),
   run: async (args, io) => {
@@ -19,20 +22,33 @@ export const buildCommand: CliCommand = {
       cwd: io.cwd,
       env: io.env,
       checkpoint: args.checkpoint as string | undefined,
+      pull: Boolean(args.pull),
       outDir: args.out ? resolve(io.cwd, String(args.out)) : undefined,
     });
     // Theme notes (what a corporate template contributed and what was ignored) print even though they are info.
     if (!args.quiet) printDiagnostics(io, r.diagnostics.filter((d) => d.severity !== 'info' || d.code.startsWith('theme/')));
+    const exported: string[] = [];
+    if (args.pdf || args.thumbnails) {
+      const { exportPdf, exportThumbnails } = await import('../review/export.js');
+      const { join, relative } = await import('node:path');
+      const pdf = await exportPdf(r.pptxFile, r.outDir);
+      if (args.pdf) exported.push(relative(io.cwd, pdf));
+      if (args.thumbnails) {
+        const thumbs = await exportThumbnails(pdf, join(r.outDir, 'thumbs'));
+        exported.push(`${relative(io.cwd, join(r.outDir, 'thumbs'))}/ (${thumbs.length} PNGs)`);
+      }
+    }
     const v = r.decision.verdict;
     const c = r.decision.counts;
     if (args.json) {
-      io.stdout(JSON.stringify({ verdict: v, counts: c, slides: r.slideCount, pptx: r.pptxPath, markdown: r.markdownPath, ms: Math.round(r.ms) }, null, 2) + '\n');
+      io.stdout(JSON.stringify({ verdict: v, counts: c, slides: r.slideCount, pptx: r.pptxPath, markdown: r.markdownPath, exported, ms: Math.round(r.ms) }, null, 2) + '\n');
     } else if (!args.quiet) {
       io.stdout(
         `${v.label}${v.option ? ` (option ${v.option})` : ''}\n` +
           `  because ${v.decidedBy.split('; ')[0]}\n` +
           `  rules: ${c.pass} pass · ${c.fail} fail · ${c.inconclusive} inconclusive\n` +
-          `  ${r.slideCount} slides → ${r.pptxPath} (+ ${r.markdownPath}) in ${(r.ms / 1000).toFixed(2)} s\n`,
+          `  ${r.slideCount} slides → ${r.pptxPath} (+ ${r.markdownPath}) in ${(r.ms / 1000).toFixed(2)} s\n` +
+          exported.map((p) => `  exported ${p}\n`).join(''),
       );
     }
     return EXIT.ok;

@@ -7,6 +7,9 @@ import { commands } from './commands.js';
 export async function main(argv: string[], io: Io = processIo): Promise<number> {
   let exitCode: number = EXIT.ok;
   let ran = false;
+  // yargs reports each validation failure through fail() and may still call the handler: print the
+  // first message only, and never run a command whose arguments failed.
+  let failed = false;
   const debug = argv.includes('--debug');
   const parser = yargs(argv)
     .scriptName('gonogo')
@@ -21,11 +24,13 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
     .exitProcess(false)
     .fail((msg, err) => {
       if (err) throw err;
-      io.stderr(`gonogo: ${msg}\nRun gonogo --help for usage.\n`);
+      if (!failed) io.stderr(`gonogo: ${msg}\nRun gonogo --help for usage.\n`);
+      failed = true;
       exitCode = EXIT.usage;
     });
   for (const cmd of commands as CliCommand[]) {
     parser.command(cmd.name, cmd.describe, cmd.builder, async (args) => {
+      if (failed) return;
       ran = true;
       try {
         exitCode = await cmd.run(args as Record<string, unknown>, io);

@@ -16,14 +16,24 @@ import { composePlan, composeRaci, composeRollback } from './plan.js';
 import { composePrewire } from './prewire.js';
 import { composeDesignSummary, composePilotDesign } from './pilot-design.js';
 import { composeInterim } from './interim.js';
+import { composeSinceLastCheckpoint } from '../review/since-checkpoint.js';
 import { composeGuardrails } from './guardrails.js';
 import { composeDistribution, composeFrontier } from './frontier.js';
 
 type Composer = (ctx: Ctx) => Slide[];
 
+/** "Since the last checkpoint", after the exec summary, when the deck folder keeps a history. */
+const composeSince: Composer = (ctx) => {
+  const slide = ctx.input.history?.length
+    ? composeSinceLastCheckpoint({ history: ctx.input.history, spec: ctx.spec, results: ctx.results, decision: ctx.decision, texts: ctx.t, checkpoint: ctx.input.checkpoint })
+    : undefined;
+  return slide ? [slide] : [];
+};
+
 const FINAL: Composer[] = [
   composeTitle,
   composeExecSummary,
+  composeSince,
   composeContextMethod,
   composeDeepDives,
   composeDistribution,

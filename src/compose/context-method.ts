@@ -1,5 +1,5 @@
 // Context and method: what changed, cohorts, timeframe, unit, how intervals were computed, known gaps.
-import type { BulletItem, Slide } from '../deck/types.js';
+import type { BulletItem, Slide, TableCell } from '../deck/types.js';
 import type { Ctx } from './context.js';
 import { fmtCount } from '../deck/format.js';
 
@@ -11,7 +11,7 @@ export function composeContextMethod(ctx: Ctx): Slide[] {
   if (c?.cohorts) items.push({ text: ctx.t('context-cohorts', { text: c.cohorts }) });
   if (c?.timeframe) items.push({ text: ctx.t('context-timeframe', { text: c.timeframe }) });
   if (c?.unit_of_analysis) items.push({ text: ctx.t('context-unit', { text: c.unit_of_analysis }) });
-  items.push({ text: ctx.t('context-method', { confidence: ctx.confidence, methods: ctx.results.methods, note: c?.method ?? '' }) });
+  items.push({ text: ctx.t('context-method', { confidence: ctx.confidence, note: c?.method ?? '' }) });
   if (ctx.results.adjustment) items.push({ text: ctx.t('context-adjustment', { adjustment: ctx.results.adjustment === 'bh' ? 'Benjamini–Hochberg' : 'Holm' }) });
   if (srm)
     items.push({
@@ -30,6 +30,30 @@ export function composeContextMethod(ctx: Ctx): Slide[] {
       section: 'Context and method',
       title: ctx.t('context-title', { question: ctx.spec.decision.question }),
       blocks: [{ type: 'bullets', items }],
+      notes: [ctx.t('context-notes', { methods: ctx.results.methods })],
+    },
+    ...composeMethods(ctx),
+  ];
+}
+
+/** How each number was computed: the interval method per metric, for the change in its unit and the relative change. */
+function composeMethods(ctx: Ctx): Slide[] {
+  const rows: TableCell[][] = ctx.spec.metrics.flatMap((m) => {
+    const r = ctx.read(m.id);
+    if (!r || (!r.absolute && !r.relative)) return [];
+    return [[{ text: m.label }, { text: m.kind }, { text: r.absolute?.method ?? '—' }, { text: r.relative?.method ?? '—' }]];
+  });
+  if (!rows.length) return [];
+  return [
+    {
+      id: 'methods',
+      kind: 'table',
+      section: 'Context and method',
+      title: ctx.t('methods-title', { confidence: ctx.confidence, count: rows.length }),
+      blocks: [
+        { type: 'table', header: ['Metric', 'Kind', 'Interval of the change', 'Interval of the relative change'], rows, widths: [3, 1.2, 3.6, 3.6] },
+        { type: 'text', role: 'caption', text: ctx.t('methods-caption', { confidence: ctx.confidence, adjustment: ctx.results.adjustment === 'bh' ? 'Benjamini–Hochberg' : ctx.results.adjustment === 'holm' ? 'Holm' : '' }) },
+      ],
       notes: [],
     },
   ];

@@ -8,6 +8,7 @@ import { OVERALL } from '../sources/snapshot.js';
 import type { Theme } from '../deck/theme.js';
 import type { Tone } from '../deck/types.js';
 import type { Texts } from './texts.js';
+import type { Checkpoint } from '../review/history.js';
 import { fmtChange, fmtConfidence, fmtInterval } from '../deck/format.js';
 
 export interface ComposeInput {
@@ -18,6 +19,8 @@ export interface ComposeInput {
   texts: Texts;
   theme: Theme;
   checkpoint?: string;
+  /** Earlier checkpoints of this deck (checkpoints.json), for the "since the last checkpoint" slide. */
+  history?: Checkpoint[];
   /** Raw values per arm for duration metrics read from raw data (overall), for distribution charts. */
   distributions?: Record<string, { control: number[]; treatment: number[] }>;
 }

@@ -1,6 +1,7 @@
 // Data-gap and risk registers: the lead's notes, with measured figures beside them where the pull measured them.
 import type { Slide, TableCell } from '../deck/types.js';
 import type { Ctx } from './context.js';
+import type { QualityCheck } from '../sources/snapshot.js';
 import { parseShare } from '../spec/quantity.js';
 import { fmtShare } from '../deck/format.js';
 
@@ -12,7 +13,7 @@ export function composeDataGaps(ctx: Ctx): Slide[] {
     const before = g.missing_share_before !== undefined ? parseShare(g.missing_share_before) : undefined;
     const after = g.missing_share !== undefined ? parseShare(g.missing_share) : undefined;
     const figures = measured.length
-      ? measured.map((q) => q.message).join('; ')
+      ? measured.map(measuredFigure).join('; ')
       : before !== undefined && after !== undefined
         ? `${fmtShare(before)} → ${fmtShare(after)} (stated)`
         : after !== undefined
@@ -38,6 +39,13 @@ export function composeDataGaps(ctx: Ctx): Slide[] {
       notes: [],
     },
   ];
+}
+
+/** The measured figure beside the lead's notes, short: "18.0% → 6.0% (measured)", "84 h old (limit 36 h)". */
+function measuredFigure(q: QualityCheck): string {
+  if (q.kind === 'missing_variant' && q.before !== undefined && q.after !== undefined) return `${fmtShare(q.before)} → ${fmtShare(q.after)} (measured)`;
+  if (q.kind === 'freshness') return `${Math.round(q.value)} h old (limit ${q.threshold} h)`;
+  return `${fmtShare(q.value)}${q.threshold !== undefined ? ` (limit ${fmtShare(q.threshold)})` : ''}`;
 }
 
 export function composeRisks(ctx: Ctx): Slide[] {

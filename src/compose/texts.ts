@@ -5,6 +5,7 @@ import { readdirSync, readFileSync, existsSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import Handlebars from 'handlebars';
 import { closest, errorDiag, GonogoError } from '../diagnostics.js';
+import { decodeUserText } from '../spec/source-file.js';
 import { ASSETS_DIR } from '../layout/measure.js';
 import { NO_PEEKING } from '../decide/phase.js';
 
@@ -35,7 +36,13 @@ function readDir(dir: string, cwd: string): Map<string, Source> {
   for (const name of readdirSync(dir).sort()) {
     if (!name.endsWith('.hbs')) continue;
     const file = join(dir, name);
-    out.set(name.slice(0, -4), { text: readFileSync(file, 'utf8').replace(/\r\n?/g, '\n').replace(/\n+$/, ''), file: relative(cwd, file) || file });
+    const shown = relative(cwd, file) || file;
+    const bytes = readFileSync(file);
+    const text = bytes.length ? decodeUserText(bytes, 'template', shown).replace(/\n+$/, '') : '';
+    // An empty sentence would leave a slide without its title or a bullet without text.
+    if (text.replace(/\{\{!--[\s\S]*?--\}\}|\{\{![\s\S]*?\}\}/g, '').trim() === '')
+      throw new GonogoError(errorDiag('template/empty', `template ${shown} writes nothing`, { pos: { file: shown, line: 1, col: 1 }, expected: 'the text of the sentence, with {{values}}', hint: 'write the sentence, or delete the file to use the built-in one' }));
+    out.set(name.slice(0, -4), { text, file: shown });
   }
   return out;
 }
@@ -59,15 +66,15 @@ export function loadTexts(deckDir: string | undefined, cwd: string = process.cwd
     }
   const hb = Handlebars.create();
   helpersFor(hb);
-  const compiled = new Map<string, { fn: HandlebarsTemplateDelegate; file: string }>();
+  const compiled = new Map<string, { fn: HandlebarsTemplateDelegate; src: Source }>();
   for (const key of keys) {
     const src = overrides.get(key) ?? builtIn.get(key)!;
     try {
       hb.precompile(src.text, { strict: true }); // parse now: syntax errors point at the file
     } catch (err) {
-      throw templateError(err, src.file, 'template/syntax');
+      throw templateError(err, src, 'template/syntax');
     }
-    compiled.set(key, { fn: hb.compile(src.text, { strict: true, noEscape: true, knownHelpersOnly: false }), file: src.file });
+    compiled.set(key, { fn: hb.compile(src.text, { strict: true, noEscape: true, knownHelpersOnly: false }), src });
   }
   const texts: Texts = (key, data) => {
     const t = compiled.get(key);
@@ -76,8 +83,8 @@ export function loadTexts(deckDir: string | undefined, cwd: string = process.cwd
       return t.fn(data, { allowProtoPropertiesByDefault: false, allowProtoMethodsByDefault: false }).replace(/\s+/g, ' ').replace(/([.?!])\./g, '$1').trim();
     } catch (err) {
       const missing = /"([^"]+)" not defined/.exec(String((err as Error).message))?.[1];
-      if (phase === 'interim' && missing && EFFICACY_VALUES.has(missing)) throw peekingError(t.file, missing, 1, 1);
-      throw templateError(err, t.file, 'template/missing-value', Object.keys(data));
+      if (phase === 'interim' && missing && EFFICACY_VALUES.has(missing)) throw peekingError(t.src.file, missing, (err as { lineNumber?: number }).lineNumber ?? 1, ((err as { column?: number }).column ?? 0) + 1);
+      throw templateError(err, t.src, 'template/missing-value', Object.keys(data));
     }
   };
   return { texts, overridden: [...overrides.keys()] };
@@ -104,16 +111,72 @@ function peekingError(file: string, name: string, line: number, col: number): Go
   );
 }
 
-function templateError(err: unknown, file: string, code: string, names?: string[]): GonogoError {
-  const msg = String((err as Error).message ?? err);
-  const m = /line (\d+)(?:, column (\d+))?/.exec(msg) ?? /^Parse error on line (\d+)/.exec(msg);
+const HELPERS = ['lower', 'upper', 'capitalize', 'join', 'plural', 'eq', 'if', 'unless', 'each', 'with'];
+
+function templateError(err: unknown, src: Source, code: string, names?: string[]): GonogoError {
+  const e = err as { message?: string; lineNumber?: number; column?: number };
+  const msg = String(e.message ?? err);
+  const file = src.file;
   const missing = /"([^"]+)" not defined/.exec(msg)?.[1];
-  const guess = missing && names ? closest(missing, names) : undefined;
+  if (missing && names) {
+    const pos = { file, line: e.lineNumber ?? 1, col: (e.column ?? 0) + 1 };
+    const lineText = src.text.split('\n')[pos.line - 1] ?? '';
+    // strict mode reports an unknown helper as an undefined value; "{{name arg}}" tells them apart
+    const asHelper = new RegExp(`\\{\\{[#~\\s]*${missing.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s+[^}\\s]`).test(lineText);
+    const guess = closest(missing, asHelper ? HELPERS : names);
+    return new GonogoError(
+      errorDiag(code, asHelper ? `${file} calls the helper "${missing}", which does not exist` : `${file} uses {{${missing}}}, which this template does not receive`, {
+        pos,
+        expected: asHelper ? `one of the helpers: ${HELPERS.join(', ')}` : `one of the values: ${names.join(', ')}`,
+        hint: guess ? (asHelper ? `did you mean ${guess}?` : `did you mean {{${guess}}}?`) : asHelper ? `helpers: ${HELPERS.join(', ')}` : 'write only the values listed, or wrap optional ones in {{#if name}}…{{/if}}',
+      }),
+    );
+  }
+  const partial = /The partial (\S+) could not be found/.exec(msg)?.[1];
+  if (partial)
+    return new GonogoError(
+      errorDiag(code, `${file} uses the partial {{> ${partial}}}, but templates have no partials`, {
+        pos: { file, ...lineCol(src.text, Math.max(0, src.text.indexOf('{{>'))) },
+        expected: 'text, {{values}} and the helpers',
+        hint: 'write the text in place',
+      }),
+    );
+  const { what, line, col } = parseErrorAt(msg, e, src.text);
   return new GonogoError(
-    errorDiag(code, missing ? `${file} uses {{${missing}}}, which this template does not receive` : `template syntax error in ${file}: ${msg.split('\n')[0]}`, {
-      pos: { file, line: m ? Number(m[1]) : 1, col: m?.[2] ? Number(m[2]) + 1 : 1 },
-      expected: names ? `one of the values: ${names.join(', ')}` : 'a valid Handlebars template',
-      hint: guess ? `did you mean {{${guess}}}?` : names ? undefined : 'check that every {{#if}} / {{#each}} has its {{/if}} / {{/each}}',
+    errorDiag(code, `template syntax error in ${file}: ${what}`, {
+      pos: { file, line, col },
+      expected: 'a valid Handlebars template',
+      hint: 'check that every {{#if}} / {{#each}} has its {{/if}} / {{/each}}, and every {{ its }}',
     }),
   );
+}
+
+/** Handlebars' parse errors carry no position object: recover the line and column from the message, or from the text. */
+function parseErrorAt(msg: string, e: { lineNumber?: number; column?: number }, text: string): { what: string; line: number; col: number } {
+  const first = msg.split('\n')[0];
+  if (e.lineNumber !== undefined) return { what: first.replace(/ - \d+:\d+$/, ''), line: e.lineNumber, col: (e.column ?? 0) + 1 };
+  const got = /got '([^']+)'/.exec(msg)?.[1];
+  const open = unclosed(text, got === 'EOF');
+  if (open) return { what: open.what, ...lineCol(text, open.offset) };
+  const line = Number(/line (\d+)/.exec(first)?.[1] ?? 1);
+  return { what: got ? `unexpected ${got === 'EOF' ? 'end of template' : got}` : first, line, col: 1 };
+}
+
+/** The last {{ with no }}, or (at the end of the template) the last block opener {{#name with no {{/name}}. */
+function unclosed(text: string, atEnd: boolean): { what: string; offset: number } | undefined {
+  const lastOpen = text.lastIndexOf('{{');
+  if (lastOpen >= 0 && text.indexOf('}}', lastOpen) < 0) return { what: 'this {{ is never closed with }}', offset: lastOpen };
+  if (!atEnd) return undefined;
+  const stack: { name: string; offset: number }[] = [];
+  for (const m of text.matchAll(/\{\{~?\s*([#/])\s*([\w-]+)/g)) {
+    if (m[1] === '#') stack.push({ name: m[2], offset: m.index });
+    else if (stack.at(-1)?.name === m[2]) stack.pop();
+  }
+  const top = stack.pop();
+  return top ? { what: `{{#${top.name}}} is never closed with {{/${top.name}}}`, offset: top.offset } : undefined;
+}
+
+function lineCol(text: string, offset: number): { line: number; col: number } {
+  const before = text.slice(0, offset).split('\n');
+  return { line: before.length, col: before[before.length - 1].length + 1 };
 }

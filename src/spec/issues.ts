@@ -17,14 +17,22 @@ export function valueAt(data: unknown, path: FieldPath): unknown {
   return v;
 }
 
+/** Invisible characters (zero-width space, BOM, controls) written as \u{…} so the message shows what is wrong. */
+function visible(s: string): string {
+  return s.replace(/[\p{Cc}\p{Cf}\u2028\u2029]/gu, (c) => `\\u{${c.codePointAt(0)!.toString(16).toUpperCase()}}`);
+}
+
 function describe(value: unknown): string {
   if (value === undefined) return 'nothing';
   if (value === null) return 'null (an empty value)';
   if (Array.isArray(value)) return 'a list';
   if (typeof value === 'object') return 'a mapping';
-  if (typeof value === 'string') return `the text "${value.length > 40 ? value.slice(0, 40) + '…' : value}"`;
+  if (typeof value === 'string') return `the text "${visible(value.length > 40 ? value.slice(0, 40) + '…' : value)}"`;
   return `${typeof value} ${String(value)}`;
 }
+
+/** The keys that start each kind of criterion rule. */
+const RULE_KEYS = ['metric', 'guardrails', 'data_gap', 'no_segment'];
 
 const TYPE_WORDS: Record<string, string> = {
   string: 'a text',
@@ -32,6 +40,7 @@ const TYPE_WORDS: Record<string, string> = {
   boolean: 'true or false',
   array: 'a list',
   object: 'a mapping of keys to values',
+  record: 'a mapping of ids to entries',
   int: 'a whole number',
 };
 
@@ -107,11 +116,13 @@ export function issuesToDiagnostics(issues: readonly Issue[], schema: z.ZodType,
         for (const key of issue.keys) {
           const guess = closest(key, known);
           out.push(
-            errorDiag('spec/unknown-key', `unknown key "${key}" in ${field}`, {
+            errorDiag('spec/unknown-key', `unknown key "${key}" ${path.length ? `in ${field}` : 'at the top level'}`, {
               field: fieldName([...path, key]),
               expected: known.length ? `one of: ${known.join(', ')}` : undefined,
               hint: guess
                 ? `did you mean "${guess}"?`
+                : RULE_KEYS.includes(key) && path.some((p) => p === 'all' || p === 'any')
+                  ? `each rule is its own "- " item: start ${key}: on a new line with "- "`
                 : /\s/.test(key)
                   ? 'inside { … } a comma starts a new key: quote texts that contain commas'
                   : 'remove it, or check the spelling against gonogo schema',
@@ -128,11 +139,15 @@ export function issuesToDiagnostics(issues: readonly Issue[], schema: z.ZodType,
           out.push(missingKey(path, expected, positions));
           break;
         }
+        if (typeof got === 'number' && !Number.isFinite(got)) {
+          out.push(errorDiag('spec/type', `${field} should be a finite number, not ${Number.isNaN(got) ? '.nan (not a number)' : 'infinity'}`, { field, expected: 'a finite number', hint: 'write the number itself; YAML reads .nan, .inf and numbers like 1e400 as not finite', pos: positions.at(path) }));
+          break;
+        }
         out.push(
           errorDiag('spec/type', `${field} should be ${expected}, not ${describe(got)}`, {
             field,
             expected,
-            hint: hintForType(issue.expected, got),
+            hint: hintForType(issue.expected, got, path),
             pos: positions.at(path),
           }),
         );
@@ -149,7 +164,7 @@ export function issuesToDiagnostics(issues: readonly Issue[], schema: z.ZodType,
           errorDiag('spec/value', `${field} should be one of ${values.join(', ')}, not ${describe(got)}`, {
             field,
             expected: `one of: ${values.join(', ')}`,
-            hint: guess ? `did you mean "${guess}"?` : undefined,
+            hint: guess ? `did you mean "${guess}"?` : `write one of the listed words exactly, in lower case`,
             pos: positions.at(path),
           }),
         );
@@ -176,7 +191,7 @@ function missingKey(path: (string | number)[], expected: string, positions: Posi
   return errorDiag('spec/missing', `${fieldName(path)} is required`, {
     field: fieldName(path),
     expected,
-    hint: `add ${String(path[path.length - 1])}: to ${fieldName(parent)}`,
+    hint: `add ${String(path[path.length - 1])}: ${parent.length ? `to ${fieldName(parent)}` : 'at the top level'}`,
     pos: { ...pos, length: 1 },
   });
 }
@@ -186,7 +201,10 @@ function dropMissingExplainedByTypo(diags: Diagnostic[]): Diagnostic[] {
   const typos = new Set(
     diags
       .filter((d) => d.code === 'spec/unknown-key' && d.hint?.startsWith('did you mean'))
-      .map((d) => `${d.field!.replace(/\.[^.]+$/, '')}.${/"(.+)"/.exec(d.hint!)![1]}`),
+      .map((d) => {
+        const parent = d.field!.includes('.') ? d.field!.replace(/\.[^.]+$/, '') + '.' : '';
+        return `${parent}${/"(.+)"/.exec(d.hint!)![1]}`;
+      }),
   );
   return diags.filter((d) => !(d.code === 'spec/missing' && typos.has(d.field!)));
 }
@@ -204,6 +222,8 @@ function plainMessage(issue: Issue, got: unknown): string {
 
 function expectedFor(issue: Issue): string | undefined {
   if (issue.code === 'too_small' && issue.origin === 'number') return `a number ${issue.inclusive ? '≥' : '>'} ${issue.minimum}`;
+  if (issue.code === 'too_small' && issue.origin === 'array') return `a list with at least ${issue.minimum} item${Number(issue.minimum) === 1 ? '' : 's'}`;
+  if (issue.code === 'too_small' && issue.origin === 'string') return 'a non-empty text';
   if (issue.code === 'too_big' && issue.origin === 'number') return `a number ${issue.inclusive ? '≤' : '<'} ${issue.maximum}`;
   if (issue.code === 'invalid_format') return issue.message;
   if (issue.code === 'custom') return issue.message;
@@ -213,14 +233,28 @@ function expectedFor(issue: Issue): string | undefined {
 function hintFor(issue: Issue, got: unknown): string | undefined {
   if (issue.code === 'too_big' && typeof got === 'number' && got > 1 && got < 100 && issue.path.includes('confidence'))
     return `did you mean ${got / 100}? Confidence is a fraction, e.g. 0.90`;
+  if (issue.code === 'too_big' && Number(issue.maximum) === 1 && typeof got === 'number' && got > 1 && got <= 100)
+    return `did you mean ${got / 100}? ${fieldName(issue.path as FieldPath)} is a fraction between 0 and 1`;
   if ((issue.code === 'too_big' || issue.code === 'too_small') && issue.path.includes('confidence')) return 'a confidence level strictly between 0 and 1, e.g. 0.90';
+  if (issue.code === 'too_small' && issue.origin === 'array') return 'add at least one "- " item under this key';
+  if (issue.code === 'too_small' || issue.code === 'too_big') return 'check the number and its unit';
+  if (issue.code === 'invalid_format' && typeof got === 'string' && visible(got) !== got) return 'the text holds an invisible character (shown as \\u{…}): delete and retype it';
+  if (issue.code === 'invalid_format' && issue.path.at(-1) === 'date') return 'write the date as YYYY-MM-DD, e.g. 2026-11-20';
+  if (issue.code === 'invalid_format') return 'e.g. ttfq_median, hire_rate_7d or A';
+  if (issue.code === 'custom' && /all or any/.test(issue.message)) return 'all: needs every rule to hold, any: needs one; keep one of them (split into two criteria if you need both)';
+  if (issue.code === 'custom' && /at_least or at_most/.test(issue.message)) return 'e.g. { at_least: -1.0pp } or { at_most: -5% }';
   return undefined;
 }
 
-function hintForType(expected: string, got: unknown): string | undefined {
+function hintForType(expected: string, got: unknown, path: FieldPath): string | undefined {
+  const percent = typeof got === 'string' ? /^\s*(\d+(?:\.\d+)?)\s*%\s*$/.exec(got) : null;
+  if (expected === 'number' && percent && path.includes('confidence')) return `write ${Number(percent[1]) / 100}: a confidence level is a fraction, e.g. 0.90`;
   if (expected === 'number' && typeof got === 'string') return 'write the number without quotes or units; units go in the metric\'s unit field';
   if (expected === 'array' && (typeof got === 'string' || typeof got === 'object')) return 'write a YAML list: one "- item" per line, or [a, b]';
   if (expected === 'string' && got === null) return 'the value is empty: write a text after the colon, or remove the key';
+  if (expected === 'string' && (typeof got === 'number' || typeof got === 'boolean')) return `YAML reads ${String(got)} as a ${typeof got}: put it in quotes to make it a text`;
   if (expected === 'object' && typeof got === 'string') return 'indent the fields under this key, one "name: value" per line';
+  if (expected === 'boolean' && typeof got === 'string') return 'write true or false (YAML 1.2 reads yes, no, on and off as texts)';
+  if (expected === 'int' && typeof got === 'number') return `write a whole number, e.g. ${Math.round(got)}`;
   return undefined;
 }

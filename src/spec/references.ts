@@ -14,15 +14,17 @@ export function checkReferences(spec: Spec, positions: PositionIndex): Diagnosti
   const gapIds = spec.data_gaps.map((g) => g.id);
   const criterionIds = Object.keys(spec.criteria);
   const metricKind = new Map(spec.metrics.map((m) => [m.id, m.kind]));
+  const dimensions = [...new Set([...spec.metrics.flatMap((m) => m.segments ?? []), ...(spec.prespecified_segments ?? [])])];
 
-  const ref = (kind: string, id: string, known: string[], path: FieldPath) => {
-    if (known.includes(id)) return;
+  const ref = (kind: string, id: string, all: string[], path: FieldPath) => {
+    if (all.includes(id)) return;
+    const known = [...new Set(all)]; // a duplicated id is reported once, as a duplicate
     const guess = closest(id, known);
     out.push(
       errorDiag(`spec/undefined-${kind}`, `${fieldName(path)} names ${kind} "${id}", which the spec does not define`, {
         field: fieldName(path),
         expected: known.length ? `one of the ${kind} ids: ${known.join(', ')}` : `a ${kind} defined in the spec`,
-        hint: guess ? `did you mean "${guess}"?` : `define it under ${kind === 'data gap' ? 'data_gaps' : kind + 's'}`,
+        hint: guess ? `did you mean "${guess}"?` : `define it under ${LIST_OF[kind] ?? kind + 's'}`,
         pos: positions.at(path),
       }),
     );
@@ -51,11 +53,24 @@ export function checkReferences(spec: Spec, positions: PositionIndex): Diagnosti
     });
   }
 
+  if (spec.arms && spec.arms.control === spec.arms.treatment)
+    out.push(errorDiag('spec/value', `arms.control and arms.treatment are both "${spec.arms.control}"`, { field: 'arms.treatment', expected: 'two different arm names, as they appear in the metrics data', hint: 'the treatment arm is usually "treatment" or the variant\'s name', pos: positions.at(['arms', 'treatment']) }));
+  if (criterionIds.length === 0)
+    out.push(errorDiag('spec/missing', 'criteria defines no criterion', { field: 'criteria', expected: 'at least one criterion, e.g. go: {label: Go, all: [...]}', hint: 'a deck decides between criteria: add go / no_go with their rules', pos: positions.at(['criteria']) }));
+  if (!isCalendarDate(spec.deck.date))
+    out.push(errorDiag('spec/value', `deck.date ${spec.deck.date} is not a date in the calendar`, { field: 'deck.date', expected: 'a real date as YYYY-MM-DD', hint: 'check the month (01–12) and the day', pos: positions.at(['deck', 'date']) }));
+
   spec.metrics.forEach((m, i) => {
     if (m.kind === 'quantile' && m.quantile === undefined)
-      out.push(errorDiag('spec/missing', `metrics[${i}] (${m.id}) is a quantile but has no quantile level`, { field: `metrics[${i}].quantile`, expected: 'a number between 0 and 1, e.g. 0.9 for P90', pos: positions.at(['metrics', i]) }));
-    if (m.max_worsening !== undefined && !parseQuantity(m.max_worsening))
-      out.push(errorDiag('spec/quantity', `metrics[${i}].max_worsening "${m.max_worsening}" is not a quantity`, { field: `metrics[${i}].max_worsening`, expected: 'e.g. 10% (relative) or 1pp (absolute)', pos: positions.at(['metrics', i, 'max_worsening']) }));
+      out.push(errorDiag('spec/missing', `metrics[${i}] (${m.id}) is a quantile but has no quantile level`, { field: `metrics[${i}].quantile`, expected: 'a number between 0 and 1, e.g. 0.9 for P90', hint: 'add quantile: 0.9 (P90) or 0.5 (the median) to the metric', pos: positions.at(['metrics', i]) }));
+    const margin = m.max_worsening === undefined ? undefined : parseQuantity(m.max_worsening);
+    const marginAt = { field: `metrics[${i}].max_worsening`, pos: positions.at(['metrics', i, 'max_worsening']) };
+    if (m.max_worsening !== undefined && !margin)
+      out.push(errorDiag('spec/quantity', `metrics[${i}].max_worsening "${m.max_worsening}" is not a quantity`, { ...marginAt, expected: 'e.g. 10% (relative) or 1pp (absolute)', hint: 'write a number with % or pp, without words' }));
+    else if (margin && margin.value < 0)
+      out.push(errorDiag('spec/quantity', `metrics[${i}].max_worsening "${m.max_worsening}" is negative`, { ...marginAt, expected: 'the size of the largest worsening allowed, e.g. 10%', hint: 'write it without a sign: the direction comes from the metric\'s better: field' }));
+    else if (margin?.unit === 'pp' && m.kind !== 'proportion')
+      out.push(errorDiag('spec/quantity', `metrics[${i}].max_worsening "${m.max_worsening}" is in percentage points, but ${m.id} is a ${m.kind}, not a proportion`, { ...marginAt, expected: 'a percentage (relative) or a plain number in the metric\'s unit', hint: `write ${String(m.max_worsening).replace(/\s*(pp|p\.p\.)$/i, '%')} for a relative margin` }));
     if (m.role === 'guardrail' && m.max_worsening === undefined)
       out.push(errorDiag('spec/missing', `guardrail ${m.id} has no max_worsening`, { severity: 'warning', field: `metrics[${i}].max_worsening`, expected: 'the largest worsening allowed, e.g. 10%', hint: 'without it the guardrail is shown but never checked', pos: positions.at(['metrics', i]) }));
   });
@@ -66,7 +81,7 @@ export function checkReferences(spec: Spec, positions: PositionIndex): Diagnosti
     for (const key of ['missing_share', 'missing_share_before'] as const) {
       const v = g[key];
       if (v !== undefined && parseShare(v) === undefined)
-        out.push(errorDiag('spec/quantity', `data_gaps[${i}].${key} "${v}" is not a share`, { field: `data_gaps[${i}].${key}`, expected: 'a share between 0% and 100%, e.g. 6%', pos: positions.at(['data_gaps', i, key]) }));
+        out.push(errorDiag('spec/quantity', `data_gaps[${i}].${key} "${v}" is not a share`, { field: `data_gaps[${i}].${key}`, expected: 'a share between 0% and 100%, e.g. 6%', hint: 'write the share of rows affected, e.g. 6% or 0.06', pos: positions.at(['data_gaps', i, key]) }));
     }
   });
   spec.monitoring?.alerts.forEach((a, i) => a.metric && ref('metric', a.metric, metricIds, ['monitoring', 'alerts', i, 'metric']));
@@ -93,7 +108,20 @@ export function checkReferences(spec: Spec, positions: PositionIndex): Diagnosti
 
   function checkRule(rule: Rule, path: FieldPath): void {
     if ('metric' in rule) checkMetricRule(rule, path);
-    else if ('no_segment' in rule) rule.no_segment.all.forEach((r, j) => checkMetricRule(r, [...path, 'no_segment', 'all', j]));
+    else if ('no_segment' in rule) {
+      if (!dimensions.includes(rule.no_segment.by)) {
+        const guess = closest(rule.no_segment.by, dimensions);
+        out.push(
+          errorDiag('spec/undefined-segment', `${fieldName([...path, 'no_segment', 'by'])} names segment "${rule.no_segment.by}", which no metric is read by`, {
+            field: fieldName([...path, 'no_segment', 'by']),
+            expected: dimensions.length ? `one of the segments: ${dimensions.join(', ')}` : 'a segment listed under a metric\'s segments:',
+            hint: guess ? `did you mean "${guess}"?` : 'add it to the segments: of the metrics this rule reads',
+            pos: positions.at([...path, 'no_segment', 'by']),
+          }),
+        );
+      }
+      rule.no_segment.all.forEach((r, j) => checkMetricRule(r, [...path, 'no_segment', 'all', j]));
+    }
     else if ('data_gap' in rule) {
       ref('data gap', rule.data_gap, gapIds, [...path, 'data_gap']);
       checkBoundShares(rule.missing_share, [...path, 'missing_share']);
@@ -108,7 +136,7 @@ export function checkReferences(spec: Spec, positions: PositionIndex): Diagnosti
       out.push(errorDiag('spec/missing', `${fieldName(path)} has no condition`, { field: fieldName(path), expected: 'at least one of estimate, ci_lower, ci_upper', hint: 'e.g. ci_lower: {at_least: -1.0pp}', pos: positions.at(path) }));
     const scale = inferScale(rule);
     if ('error' in scale) {
-      out.push(errorDiag('spec/quantity', `${fieldName(path)}: ${scale.error}`, { field: fieldName(path), hint: 'set scale: relative or scale: absolute', pos: positions.at(path) }));
+      out.push(errorDiag('spec/quantity', `${fieldName(path)}: ${scale.error}`, { field: fieldName(path), expected: 'thresholds on one scale: all percentages (relative) or all pp / plain numbers (absolute)', hint: 'set scale: relative or scale: absolute', pos: positions.at(path) }));
       return;
     }
     if (!kind) return;
@@ -118,7 +146,7 @@ export function checkReferences(spec: Spec, positions: PositionIndex): Diagnosti
         if (q === undefined) continue;
         const r = quantityOnScale(q, scale.scale, kind);
         if ('error' in r)
-          out.push(errorDiag('spec/quantity', `${fieldName([...path, b, side])}: ${r.error}`, { field: fieldName([...path, b, side]), hint: r.hint, pos: positions.at([...path, b, side]) }));
+          out.push(errorDiag('spec/quantity', `${fieldName([...path, b, side])}: ${r.error}`, { field: fieldName([...path, b, side]), expected: 'a percentage for relative changes, pp for absolute changes of proportions, a plain number otherwise', hint: r.hint, pos: positions.at([...path, b, side]) }));
       }
   }
 
@@ -126,9 +154,16 @@ export function checkReferences(spec: Spec, positions: PositionIndex): Diagnosti
     for (const side of ['at_least', 'at_most'] as const) {
       const q = b[side];
       if (q !== undefined && parseShare(q) === undefined)
-        out.push(errorDiag('spec/quantity', `${fieldName([...path, side])} "${q}" is not a share`, { field: fieldName([...path, side]), expected: 'a share such as 10%', pos: positions.at([...path, side]) }));
+        out.push(errorDiag('spec/quantity', `${fieldName([...path, side])} "${q}" is not a share`, { field: fieldName([...path, side]), expected: 'a share such as 10%', hint: 'write a share between 0% and 100%', pos: positions.at([...path, side]) }));
     }
   }
 
   return out;
+}
+
+const LIST_OF: Record<string, string> = { metric: 'metrics', option: 'decision.options', criterion: 'criteria', 'data gap': 'data_gaps' };
+
+function isCalendarDate(iso: string): boolean {
+  const d = new Date(`${iso}T00:00:00Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === iso;
 }

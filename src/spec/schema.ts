@@ -186,6 +186,47 @@ export const scenarioSpec = z.strictObject({
   assumption: text.optional(),
 });
 
+/**
+ * Data-quality checks run at pull time (src/sources/quality.ts). Each measures one share or age;
+ * over its limit the check's status becomes `level` (warn by default). `gap` links it to a data_gaps id.
+ * Table and column names are identifiers in the engine (DuckDB: the data folder's file names).
+ */
+const checkBase = {
+  id,
+  table: text,
+  /** Status when the limit is breached. */
+  level: z.enum(['warn', 'fail']).optional(),
+  gap: id.optional(),
+  description: text.optional(),
+};
+export const qualityCheckSpec = z.discriminatedUnion('kind', [
+  // hours from the last event in `column` to the as-of reference (source.as_of, else deck.date end of day)
+  z.strictObject({ ...checkBase, kind: z.literal('freshness'), column: text, max_hours: z.number().positive() }),
+  // NULL share of each critical column; the worst column is the check's value
+  z.strictObject({ ...checkBase, kind: z.literal('completeness'), columns: z.array(text).min(1), max_null_share: z.number().min(0).max(1) }),
+  // share of rows that repeat an earlier row's key (rows − distinct keys) / rows
+  z.strictObject({ ...checkBase, kind: z.literal('uniqueness'), keys: z.array(text).min(1), max_duplicate_share: z.number().min(0).max(1) }),
+  // share of rows whose key has no row in the referenced table
+  z.strictObject({
+    ...checkBase,
+    kind: z.literal('referential'),
+    key: text,
+    references: z.strictObject({ table: text, key: text }),
+    max_orphan_share: z.number().min(0).max(1),
+  }),
+  // share of rows without a variant, before and after filling it from source.assignments by `key`
+  z.strictObject({ ...checkBase, kind: z.literal('missing_variant'), column: text, key: text, max_share: z.number().min(0).max(1) }),
+  // any SQL returning one row with a numeric `value` column (binds: source.params and $as_of)
+  z.strictObject({ ...checkBase, kind: z.literal('sql'), sql: text, max: z.number() }),
+]);
+
+/** The experiment's assignment log: one row per unit with its arm; gives SRM counts and fills missing variants. */
+export const assignmentsSource = z.strictObject({
+  table: text,
+  unit: text,
+  arm: text,
+});
+
 /** A pilot's design, pre-registered before launch (seed: pilot-instead-of-mandate). */
 export const pilot = z.strictObject({
   /** The observational finding that prompted the pilot. */
@@ -248,6 +289,15 @@ export const source = z.strictObject({
   data_dir: text.optional(),
   /** Bind variables available to every query (never pasted into SQL text). */
   params: z.record(z.string(), z.union([z.string(), z.number(), z.boolean()])).optional(),
+  /** Reference time for freshness checks (ISO); default: deck.date at 23:59:59Z. Never the wall clock. */
+  as_of: z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?Z$/, 'an ISO UTC time as YYYY-MM-DDTHH:MM:SSZ').optional(),
+  assignments: assignmentsSource.optional(),
+  /**
+   * SQL files run once, in order, before the metric queries (relative to the deck folder), e.g. one that builds
+   * the cohort as a temp table every metric reads. Statements end with `;` at the end of a line; params bind.
+   */
+  setup: z.array(text).optional(),
+  checks: z.array(qualityCheckSpec).optional(),
 });
 
 export const deckMeta = z.strictObject({
@@ -339,4 +389,6 @@ export type Stakeholder = z.infer<typeof stakeholder>;
 export type DataGap = z.infer<typeof dataGap>;
 export type Risk = z.infer<typeof risk>;
 export type Option = z.infer<typeof option>;
+export type QualityCheckSpec = z.infer<typeof qualityCheckSpec>;
+export type Source = z.infer<typeof source>;
 export type Pilot = z.infer<typeof pilot>;

@@ -51,7 +51,7 @@ describe('the reference Deck tree', () => {
     expect(text).toContain('Rollback:');
     expect(text).toContain('Rollout:');
     const kpis = exec.blocks.find((b) => b.type === 'kpis');
-    expect(kpis && kpis.type === 'kpis' && kpis.items[0].value).toBe('−11.9%');
+    expect(kpis && kpis.type === 'kpis' && kpis.items[0].value).toBe('−12.4%');
   });
 
   it('shows each rule with threshold, observed interval and result on the recommendation slide', () => {
@@ -59,7 +59,7 @@ describe('the reference Deck tree', () => {
     const table = rec.blocks.find((b) => b.type === 'table');
     if (table?.type !== 'table') throw new Error('no table');
     expect(table.rows.length).toBeGreaterThanOrEqual(8);
-    expect(table.rows.some((r) => r[3].text === '✗ Fail' && r[2].text.includes('6%'))).toBe(true);
+    expect(table.rows.some((r) => r[3].text === '✗ Fail' && r[2].text.includes('6.0%'))).toBe(true);
   });
 
   it('shows best, base and worst with the verdict under each', () => {

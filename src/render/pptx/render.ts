@@ -100,6 +100,8 @@ const text: Handler<PlacedText> = (s, t, theme) => {
   s.addText(runs, {
     ...box(t.box), fontFace: theme.fonts.body, fontSize: t.sizePt, lineSpacing: t.lineHeightPt,
     margin: 0, align: t.align, valign: t.valign, fit: 'none', wrap: true,
+    // Named like PowerPoint's own footer placeholders, so textconv and diff leave them out.
+    ...(t.role === 'footer' ? { objectName: t.align === 'right' ? 'Slide Number' : 'Footer' } : {}),
   });
 };
 

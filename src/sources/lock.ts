@@ -1,0 +1,146 @@
+// metrics.lock.json: what the last pull read, so builds run offline and only from locked numbers.
+// The lock records per metric the rows, the engine, a sha256 of the SQL text and row counts; a build refuses a
+// lock whose SQL (or quality checks) changed since the pull.
+import { createHash } from 'node:crypto';
+import { readFile, rename, writeFile, rm } from 'node:fs/promises';
+import { join } from 'node:path';
+import { EXIT, GonogoError, errorDiag } from '../diagnostics.js';
+import type { Spec } from '../spec/schema.js';
+import type { MetricRow, MetricsSnapshot, Provenance, QualityCheck } from './snapshot.js';
+import { stableStringify } from './stable-json.js';
+import { metricSourceText, setupSql } from './metric-source.js';
+
+export const LOCK_FILE = 'metrics.lock.json';
+export const LOCK_VERSION = 1;
+
+/** A MetricRow as locked: raw quantile values are stored as sorted [value, count] pairs. */
+export type LockedRow = Omit<MetricRow, 'values'> & { value_counts?: [number, number][] };
+
+/** Provenance (engine, file, sqlHash, rowCount, asOf, pulledAt) plus the rows. */
+export interface LockedMetric extends Provenance {
+  rows: LockedRow[];
+}
+
+export interface MetricsLock {
+  version: typeof LOCK_VERSION;
+  engine: Provenance['engine'];
+  /** When the pull ran: SOURCE_DATE_EPOCH when set, else the clock. A fact about the pull, never read by a build. */
+  pulledAt: string;
+  /** The reference time quality checks were measured against (source.as_of or deck.date end of day). */
+  checkedAt: string;
+  /** sha256 of the spec's quality-check and assignment settings. */
+  checksHash: string;
+  /** sha256 of the source.setup SQL files (names and texts), when there are any. */
+  setupHash?: string;
+  metrics: Record<string, LockedMetric>;
+  quality: QualityCheck[];
+  assignments?: Record<string, number>;
+}
+
+export function sha256(text: string | Buffer): string {
+  return 'sha256:' + createHash('sha256').update(text).digest('hex');
+}
+
+/** Hash of the settings that decide the quality section, so a changed check makes the lock stale. */
+export function checksHashOf(spec: Spec): string {
+  const s = spec.source;
+  return sha256(stableStringify({ as_of: s?.as_of, assignments: s?.assignments, checks: s?.checks ?? [], params: s?.params }));
+}
+
+export function setupHashOf(setup: readonly { file: string; text: string }[]): string | undefined {
+  return setup.length === 0 ? undefined : sha256(stableStringify(setup.map((s) => [s.file, s.text])));
+}
+
+export function lockRow(row: MetricRow): LockedRow {
+  const { values, ...rest } = row;
+  if (values === undefined) return rest;
+  const pairs: [number, number][] = [];
+  for (const v of [...values].sort((a, b) => a - b)) {
+    const last = pairs[pairs.length - 1];
+    if (last && last[0] === v) last[1]++;
+    else pairs.push([v, 1]);
+  }
+  return { ...rest, value_counts: pairs };
+}
+
+export function unlockRow(row: LockedRow): MetricRow {
+  const { value_counts, ...rest } = row;
+  if (value_counts === undefined) return rest;
+  const values: number[] = [];
+  for (const [v, c] of value_counts) for (let i = 0; i < c; i++) values.push(v);
+  return { ...rest, values };
+}
+
+/** Writes the lock atomically: a temp file beside it, then a rename, so a reader never sees half a lock. */
+export async function writeLock(deckDir: string, lock: MetricsLock): Promise<string> {
+  const file = join(deckDir, LOCK_FILE);
+  const tmp = `${file}.${process.pid}.tmp`;
+  try {
+    await writeFile(tmp, stableStringify(lock), 'utf8');
+    await rename(tmp, file);
+  } catch (err) {
+    await rm(tmp, { force: true });
+    throw err;
+  }
+  return file;
+}
+
+/** The locked snapshot, or exit 2 when the lock is missing, unreadable or stale against the spec. */
+export async function readLock(deckDir: string, spec: Spec): Promise<MetricsSnapshot> {
+  const file = join(deckDir, LOCK_FILE);
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch {
+    throw new GonogoError(
+      errorDiag('lock/missing', `${file} does not exist: the metrics have not been pulled`, { hint: `run gonogo pull ${deckDir}` }),
+      EXIT.usage,
+    );
+  }
+  let lock: MetricsLock;
+  try {
+    lock = JSON.parse(text) as MetricsLock;
+  } catch (err) {
+    throw new GonogoError(errorDiag('lock/invalid', `${file} is not valid JSON (${(err as Error).message})`, { hint: `run gonogo pull ${deckDir}` }));
+  }
+  if (lock.version !== LOCK_VERSION || typeof lock.metrics !== 'object' || lock.metrics === null) {
+    throw new GonogoError(errorDiag('lock/invalid', `${file} is not a version ${LOCK_VERSION} metrics lock`, { hint: `run gonogo pull ${deckDir}` }));
+  }
+  const stale: string[] = [];
+  for (const metric of spec.metrics) {
+    if (!metric.from) continue;
+    const locked = lock.metrics[metric.id];
+    if (!locked) {
+      stale.push(`metric ${metric.id} was added since the pull`);
+      continue;
+    }
+    const current = await metricSourceText(metric.from, deckDir).catch(() => undefined);
+    if (current === undefined) stale.push(`the source of metric ${metric.id} cannot be read`);
+    else if (sha256(current.text) !== locked.sqlHash) stale.push(`the ${current.kind} of metric ${metric.id} changed since the pull (${current.label})`);
+  }
+  if (lock.checksHash !== checksHashOf(spec)) stale.push('the quality checks, assignments, params or as_of changed since the pull');
+  const setup = await setupSql(spec.source?.setup ?? [], deckDir).catch(() => undefined);
+  if (setup === undefined) stale.push('a source.setup SQL file cannot be read');
+  else if (setupHashOf(setup) !== lock.setupHash) stale.push(`the setup SQL changed since the pull (${(spec.source?.setup ?? []).join(', ') || 'removed'})`);
+  if (stale.length > 0) {
+    throw new GonogoError(
+      stale.map((s) => errorDiag('lock/stale', `${file} is stale: ${s}`, { hint: `run gonogo pull ${deckDir}` })),
+      EXIT.usage,
+    );
+  }
+  return snapshotFromLock(lock, spec);
+}
+
+/** The snapshot a lock holds, restricted to the spec's metrics, in the spec's order. */
+export function snapshotFromLock(lock: MetricsLock, spec: Spec): MetricsSnapshot {
+  const rows: MetricRow[] = [];
+  const provenance: Record<string, Provenance> = {};
+  for (const metric of spec.metrics) {
+    const locked = lock.metrics[metric.id];
+    if (!locked) continue;
+    const { rows: lockedRows, ...prov } = locked;
+    provenance[metric.id] = prov;
+    for (const r of lockedRows) rows.push(unlockRow(r));
+  }
+  return { rows, provenance, quality: lock.quality ?? [], ...(lock.assignments ? { assignments: lock.assignments } : {}) };
+}

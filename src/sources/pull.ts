@@ -1,0 +1,171 @@
+// The pull: every metric's SQL and every quality check run in the engine; the result is a snapshot and its lock.
+// Nothing is written here: the CLI writes the lock only after the whole pull succeeded.
+import { EXIT, GonogoError, errorDiag, type Diagnostic } from '../diagnostics.js';
+import type { Spec } from '../spec/schema.js';
+import type { Engine, SqlValue } from './engine.js';
+import type { MetricsSnapshot, QualityCheck } from './snapshot.js';
+import { SqlError, dataDirOf, openDuckDb } from './duckdb.js';
+import { LOCK_VERSION, checksHashOf, lockRow, setupHashOf, sha256, snapshotFromLock, type LockedMetric, type MetricsLock } from './lock.js';
+import { metricSourceText, setupSql } from './metric-source.js';
+import { shapeMetricRows } from './metric-rows.js';
+import { asOfOf, countAssignments, runCheck } from './quality.js';
+import { asPullError, checkGapIds, metricsWithoutSource, run } from './pull-checks.js';
+
+export type PullProgress =
+  | { type: 'start'; step: 'setup' | 'metric' | 'check'; id: string; label: string; index: number; total: number }
+  | { type: 'done'; step: 'setup' | 'metric' | 'check'; id: string; label: string; index: number; total: number; rows: number; ms: number };
+
+export interface PullOptions {
+  /** An open engine (tests, Snowflake); otherwise a DuckDB over the deck's data folder is opened and closed here. */
+  engine?: Engine;
+  onProgress?: (e: PullProgress) => void;
+  /** Most rows one query may return (quantile values are the big ones); default 2,000,000. */
+  rowsLimit?: number;
+  /** The pull time; default SOURCE_DATE_EPOCH, else the clock. */
+  pulledAt?: string;
+  /** Monotonic milliseconds for progress timing only; never reaches the snapshot or the lock. */
+  now?: () => number;
+  /** Environment for warehouse credentials (SNOWFLAKE_*); default process.env. */
+  env?: NodeJS.ProcessEnv;
+}
+
+export interface PullResult {
+  snapshot: MetricsSnapshot;
+  lock: MetricsLock;
+  diagnostics: Diagnostic[];
+}
+
+/** When the pull ran: SOURCE_DATE_EPOCH (seconds) when set, else the real clock. */
+export function pullTime(env: NodeJS.ProcessEnv = process.env): string {
+  const epoch = env.SOURCE_DATE_EPOCH;
+  if (epoch && /^\d+$/.test(epoch)) return new Date(Number(epoch) * 1000).toISOString().replace('.000Z', 'Z');
+  return new Date().toISOString().replace(/\.\d{3}Z$/, 'Z');
+}
+
+/** Data value → canonical arm: 'control'/'treatment' and the spec's own arm names both map. */
+export function armMap(spec: Spec): Record<string, string> {
+  // abs_change / rel_change: precomputed differences from a file pass through as they are.
+  const map: Record<string, string> = { control: 'control', treatment: 'treatment', abs_change: 'abs_change', rel_change: 'rel_change' };
+  if (spec.arms?.control) map[spec.arms.control] = 'control';
+  if (spec.arms?.treatment) map[spec.arms.treatment] = 'treatment';
+  return map;
+}
+
+export async function pullMetrics(spec: Spec, deckDir: string, opts: PullOptions = {}): Promise<PullResult> {
+  const engine = opts.engine ?? (await openEngine(spec, deckDir, opts.env ?? process.env));
+  try {
+    return await pullWith(engine, spec, deckDir, opts);
+  } finally {
+    if (!opts.engine) await engine.close();
+  }
+}
+
+async function openEngine(spec: Spec, deckDir: string, env: NodeJS.ProcessEnv): Promise<Engine> {
+  if (spec.source?.engine === 'snowflake') {
+    // Loaded only here: snowflake-sdk brings ~185 packages and must not slow down DuckDB decks.
+    const { openSnowflake } = await import('./snowflake.js');
+    return openSnowflake({ connection: spec.source.connection, env });
+  }
+  try {
+    return await openDuckDb({ dataDir: dataDirOf(deckDir, spec.source?.data_dir) });
+  } catch (err) {
+    const message = err instanceof Error ? err.message : String(err);
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') {
+      throw new GonogoError(errorDiag('pull/data-dir', `the data folder does not exist: ${message}`, { field: 'source.data_dir', hint: 'data_dir is relative to the deck folder; default: data' }));
+    }
+    if (err instanceof SqlError && err.userError) throw new GonogoError(errorDiag('pull/data-file', `a data file cannot be read: ${message}`));
+    throw new GonogoError(errorDiag('pull/engine', `DuckDB could not start: ${message}`), EXIT.external);
+  }
+}
+
+async function pullWith(engine: Engine, spec: Spec, deckDir: string, opts: PullOptions): Promise<PullResult> {
+  const diagnostics: Diagnostic[] = [];
+  const now = opts.now ?? (() => performance.now());
+  const pulledAt = opts.pulledAt ?? pullTime();
+  const rowsLimit = opts.rowsLimit ?? 2_000_000;
+  const arms = armMap(spec);
+  const params: Record<string, SqlValue> = { ...(spec.source?.params ?? {}) };
+  const asOf = asOfOf(spec);
+  const metrics = spec.metrics.filter((m) => m.from);
+  const checks = spec.source?.checks ?? [];
+  checkGapIds(spec);
+  const setup = await setupSql(spec.source?.setup ?? [], deckDir);
+  const total = setup.length + metrics.length + checks.length;
+  let index = 0;
+
+  // Setup first: statements that build what every metric reads (a cohort temp table, say), once.
+  for (const s of setup) {
+    opts.onProgress?.({ type: 'start', step: 'setup', id: s.file, label: `${s.statements.length} statement(s)`, index, total });
+    const t0 = now();
+    for (const statement of s.statements) await run(engine, statement, params, 'setup', s.file);
+    opts.onProgress?.({ type: 'done', step: 'setup', id: s.file, label: `${s.statements.length} statement(s)`, index: index++, total, rows: 0, ms: now() - t0 });
+  }
+
+  const locked: Record<string, LockedMetric> = {};
+  for (const metric of metrics) {
+    const src = await metricSourceText(metric.from!, deckDir);
+    const label = src.label;
+    opts.onProgress?.({ type: 'start', step: 'metric', id: metric.id, label, index, total });
+    const t0 = now();
+    const raw = await run(engine, src.sql, src.binds ?? params, `metric ${metric.id}`, src.file ?? `metrics.${metric.id}.from.sql`);
+    if (raw.length > rowsLimit) {
+      throw new GonogoError(errorDiag('pull/too-many-rows', `${label}: the query for metric ${metric.id} returned ${raw.length} rows, over the limit of ${rowsLimit}`, {
+        hint: 'aggregate in SQL: one row per arm and segment, or for quantiles GROUP BY arm, segment, value with a weight column; or raise --rows-limit',
+      }));
+    }
+    const shaped = shapeMetricRows(metric, raw, label, arms);
+    diagnostics.push(...shaped.diagnostics);
+    locked[metric.id] = {
+      engine: engine.name,
+      ...(src.file ? { file: src.file } : {}),
+      sqlHash: sha256(src.text),
+      rowCount: raw.length,
+      ...(shaped.asOf ? { asOf: shaped.asOf } : {}),
+      pulledAt,
+      rows: shaped.rows.map(lockRow),
+    };
+    opts.onProgress?.({ type: 'done', step: 'metric', id: metric.id, label, index: index++, total, rows: raw.length, ms: now() - t0 });
+  }
+  const errors = diagnostics.filter((d) => d.severity === 'error');
+  if (errors.length > 0) throw new GonogoError(errors);
+
+  const quality: QualityCheck[] = [];
+  let lastEvent: string | undefined;
+  for (const check of checks) {
+    opts.onProgress?.({ type: 'start', step: 'check', id: check.id, label: `${check.kind} ${check.table}`, index, total });
+    const t0 = now();
+    let outcome;
+    try {
+      outcome = await runCheck(engine, spec, check, asOf, params);
+    } catch (err) {
+      throw asPullError(err, `quality check ${check.id}`, `source.checks (${check.id})`);
+    }
+    quality.push(outcome.check);
+    if (outcome.lastEvent && (lastEvent === undefined || outcome.lastEvent > lastEvent)) lastEvent = outcome.lastEvent;
+    opts.onProgress?.({ type: 'done', step: 'check', id: check.id, label: `${check.kind} ${check.table}`, index: index++, total, rows: 1, ms: now() - t0 });
+  }
+  // A metric whose SQL returned no as_of takes the latest event the freshness checks saw.
+  if (lastEvent) for (const m of Object.values(locked)) m.asOf ??= lastEvent;
+
+  let assignments: Record<string, number> | undefined;
+  try {
+    assignments = await countAssignments(engine, spec, arms);
+  } catch (err) {
+    throw asPullError(err, 'the assignment count', 'source.assignments');
+  }
+
+  const lock: MetricsLock = {
+    version: LOCK_VERSION,
+    engine: engine.name,
+    pulledAt,
+    checkedAt: asOf,
+    checksHash: checksHashOf(spec),
+    ...(setupHashOf(setup) ? { setupHash: setupHashOf(setup) } : {}),
+    metrics: locked,
+    quality,
+    ...(assignments ? { assignments } : {}),
+  };
+  for (const d of metricsWithoutSource(spec)) diagnostics.push(d);
+  return { snapshot: snapshotFromLock(lock, spec), lock, diagnostics };
+}
