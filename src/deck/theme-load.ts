@@ -9,7 +9,7 @@ import { imageSize } from 'image-size';
 import { errorDiag, GonogoError, sortDiagnostics, type Diagnostic } from '../diagnostics.js';
 import { PositionIndex, type FieldPath } from '../spec/positions.js';
 import { issuesToDiagnostics } from '../spec/issues.js';
-import { ASSETS_DIR } from '../layout/measure.js';
+import { allFontPaths, ASSETS_DIR } from '../layout/measure.js';
 import { defaultTheme, type LogoImage, type Theme } from './theme.js';
 import { themeFile, type SpecTheme, type ThemeFile } from './theme-schema.js';
 import { readTemplateTheme } from './pptx-theme.js';
@@ -88,7 +88,7 @@ async function applyFields(base: Theme, f: ThemeFile, origin: Origin, cwd: strin
     const pos = origin.positions.at([...origin.at, 'from']);
     diagnostics.push(...mapped.diagnostics.map((d) => ({ ...d, pos })));
     if (template.logo && !f.logo) {
-      const logo = logoImage(template.logo.data, template.logo.ext, 'top-right', 'Company logo');
+      const logo = logoImage(await rasterIfSvg(template.logo.data), template.logo.ext, 'top-right', 'Company logo');
       if (logo) theme = { ...theme, logo: `${shown}:${template.logo.name}`, logoImage: logo };
       else diagnostics.push({ code: 'theme/logo-format', severity: 'info', field: 'theme.from', message: `${shown}: the master's picture ${template.logo.name} is not PNG, JPEG or SVG; no logo placed`, hint: 'set theme: logo: to a PNG or SVG file' });
     }
@@ -111,11 +111,29 @@ async function applyFields(base: Theme, f: ThemeFile, origin: Origin, cwd: strin
     const spec = typeof f.logo === 'string' ? { file: f.logo, position: 'top-right' as const, alt: undefined } : f.logo;
     const at = [...origin.at, 'logo', ...(typeof f.logo === 'string' ? [] : ['file'])];
     const path = mustExist(resolve(origin.dir, spec.file), origin.positions, at, 'a PNG, JPEG or SVG file');
-    const logo = logoImage(new Uint8Array(await readFile(path)), extname(path).slice(1), spec.position, spec.alt ?? `${theme.name} logo`);
+    const logo = logoImage(await rasterIfSvg(new Uint8Array(await readFile(path))), extname(path).slice(1), spec.position, spec.alt ?? `${theme.name} logo`);
     if (!logo) throw new GonogoError(errorDiag('theme/logo-format', `${spec.file} is not a PNG, JPEG or SVG image`, { pos: origin.positions.at(at), field: 'theme.logo', expected: 'a .png, .jpg or .svg file' }));
     theme = { ...theme, logo: spec.file, logoImage: logo };
   }
   return { theme, diagnostics };
+}
+
+/**
+ * An SVG logo is rasterised to a 600 px wide PNG: pptxgenjs has no SVG rasteriser in Node and would write the
+ * SVG bytes as the PNG fallback, which older PowerPoint versions and some viewers cannot show. Text in the
+ * SVG is set with the shipped fonts only, so the PNG is the same on every machine.
+ */
+async function rasterIfSvg(data: Uint8Array): Promise<Uint8Array> {
+  let kind: string | undefined;
+  try {
+    kind = imageSize(data).type;
+  } catch {
+    return data;
+  }
+  if (kind !== 'svg') return data;
+  const { Resvg } = await import('@resvg/resvg-js');
+  const svg = new Resvg(Buffer.from(data), { fitTo: { mode: 'width', value: 600 }, font: { fontFiles: allFontPaths(), loadSystemFonts: false, defaultFontFamily: 'Inter' } });
+  return new Uint8Array(svg.render().asPng());
 }
 
 function logoImage(data: Uint8Array, _ext: string, position: LogoImage['position'], alt: string): LogoImage | undefined {

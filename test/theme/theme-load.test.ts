@@ -90,6 +90,16 @@ describe('theme YAML', () => {
     expect(theme.logoImage).toMatchObject({ type: 'png', widthPx: 400, heightPx: 120, position: 'footer' });
   });
 
+  it('rasterises an SVG logo to PNG (PowerPoint needs a real PNG beside an SVG)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'gonogo-theme-'));
+    cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
+    writeFileSync(join(dir, 'logo.svg'), '<svg xmlns="http://www.w3.org/2000/svg" width="300" height="90"><rect width="300" height="90" fill="#0B5CAD"/></svg>');
+    const loaded = parseSpecText(withTheme('theme:\n  logo: logo.svg\n'), join(dir, 'gonogo.yaml'), dir);
+    const { theme } = await resolveDeckTheme(loaded.spec, dir, loaded.positions);
+    expect(theme.logoImage).toMatchObject({ type: 'png', widthPx: 600, heightPx: 180, position: 'top-right' });
+    expect([...theme.logoImage!.data.slice(1, 4)].map((c) => String.fromCharCode(c)).join('')).toBe('PNG');
+  });
+
   it('names the missing theme file at its place in gonogo.yaml', async () => {
     const loaded = parseSpecText(withTheme('theme:\n  file: nowhere.yaml\n'), 'decks/x/gonogo.yaml', '/tmp/none');
     const e = await rejection(resolveDeckTheme(loaded.spec, '/tmp/none', loaded.positions));
