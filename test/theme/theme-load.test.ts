@@ -58,6 +58,12 @@ describe('theme YAML', () => {
     expect(d.field).toBe('colors.accent');
   });
 
+  it('explains an unquoted colour (YAML reads # as a comment)', () => {
+    const e = errorOf(() => parseThemeText('colors:\n  accent: #0B5CAD\n', 'brand.yaml'));
+    expect(e.diagnostics[0]).toMatchObject({ field: 'colors.accent', pos: { line: 2, col: 11 } });
+    expect(e.diagnostics[0].hint).toMatch(/in quotes.*# starts a YAML comment/);
+  });
+
   it('names an unknown key with its position and the closest known key', () => {
     const e = errorOf(() => parseThemeText('colours:\n  accent: "#0B5CAD"\n', 'brand.yaml'));
     const text = e.diagnostics.map(formatDiagnostic).join('\n');
