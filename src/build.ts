@@ -37,8 +37,8 @@ export interface BuildResult {
 
 export async function build(deckDir: string, opts: BuildOptions = {}): Promise<BuildResult> {
   const started = performance.now();
-  const theme = opts.theme ?? defaultTheme;
-  const run = await runUntil('compose', deckDir, { ...opts, theme });
+  const run = await runUntil('compose', deckDir, opts);
+  const theme = run.theme ?? defaultTheme;
   const deck = run.compose!;
   const diagnostics = [...run.diagnostics];
   const name = basename(run.load!.dir);

@@ -14,6 +14,7 @@ import { readHistory } from './review/history.js';
 import type { ComposeInput } from './compose/context.js';
 import type { Spec } from './spec/schema.js';
 import { defaultTheme, type Theme } from './deck/theme.js';
+import { resolveDeckTheme } from './deck/theme-load.js';
 import type { Results } from './stats/results.js';
 import type { Decision } from './decide/types.js';
 import type { Deck } from './deck/types.js';
@@ -41,6 +42,8 @@ const ORDER: StageName[] = ['load', 'data', 'analyze', 'decide', 'compose'];
 
 export interface PipelineRun extends Partial<Stages> {
   diagnostics: Diagnostic[];
+  /** The deck's theme (options.theme, else assets/theme.yaml with the spec's `theme:` over it). */
+  theme?: Theme;
 }
 
 export async function runUntil<S extends StageName>(stage: S, deckDir: string, opts: PipelineOptions = {}): Promise<PipelineRun & Pick<Stages, (typeof ORDER)[number] & S> & Partial<Stages>> {
@@ -50,6 +53,12 @@ export async function runUntil<S extends StageName>(stage: S, deckDir: string, o
   run.load = await loadSpec(deckDir, cwd);
   run.diagnostics.push(...run.load.diagnostics);
   if (last < 1) return run as never;
+  if (opts.theme) run.theme = opts.theme;
+  else {
+    const themed = await resolveDeckTheme(run.load.spec, run.load.dir, run.load.positions, cwd);
+    run.theme = themed.theme;
+    run.diagnostics.push(...themed.diagnostics);
+  }
   run.data = await readData(run.load, cwd, opts);
   if (last < 2) return run as never;
   // A pilot being designed has no data yet: nothing to read, nothing to warn about.
@@ -70,7 +79,7 @@ export async function runUntil<S extends StageName>(stage: S, deckDir: string, o
     decision: run.decide,
     quality: run.data.quality,
     texts,
-    theme: opts.theme ?? defaultTheme,
+    theme: run.theme ?? defaultTheme,
     checkpoint: opts.checkpoint,
     history,
     trends: run.data.trends,

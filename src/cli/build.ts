@@ -25,7 +25,8 @@ export const buildCommand: CliCommand = {
       pull: Boolean(args.pull),
       outDir: args.out ? resolve(io.cwd, String(args.out)) : undefined,
     });
-    if (!args.quiet) printDiagnostics(io, r.diagnostics.filter((d) => d.severity !== 'info'));
+    // Theme notes (what a corporate template contributed and what was ignored) print even though they are info.
+    if (!args.quiet) printDiagnostics(io, r.diagnostics.filter((d) => d.severity !== 'info' || d.code.startsWith('theme/')));
     const exported: string[] = [];
     if (args.pdf || args.thumbnails) {
       const { exportPdf, exportThumbnails } = await import('../review/export.js');

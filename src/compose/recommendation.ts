@@ -16,13 +16,15 @@ export function composeRecommendation(ctx: Ctx): Slide[] {
   const { decision } = ctx;
   const rows: TableCell[][] = [];
   for (const c of decision.criteria) {
-    for (const r of c.rules)
+    // The criterion is named once, on its first rule: repeating it adds ink and wrapped rows, not meaning.
+    c.rules.forEach((r, i) =>
       rows.push([
-        { text: c.label, bold: c.id === decision.verdict.criterion },
+        { text: i === 0 ? c.label : '', bold: c.id === decision.verdict.criterion },
         { text: r.text },
         { text: observedText(ctx, r) },
         { text: STATUS_WORD[r.status], tone: STATUS_TONE[r.status] },
-      ]);
+      ]),
+    );
   }
   const chosen = decision.criteria.find((c) => c.id === decision.verdict.criterion)!;
   return [

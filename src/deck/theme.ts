@@ -29,6 +29,18 @@ export interface Theme {
   confidentiality?: string;
   slideNumbers: boolean;
   logo?: string;
+  /** The logo's bytes, read when the theme is loaded (layout and render stay pure). */
+  logoImage?: LogoImage;
+}
+
+export interface LogoImage {
+  data: Uint8Array;
+  /** 'png' | 'jpeg' | 'svg' — what pptxgenjs embeds. */
+  type: 'png' | 'jpeg' | 'svg';
+  widthPx: number;
+  heightPx: number;
+  position: 'top-right' | 'footer';
+  alt: string;
 }
 
 // Okabe–Ito derived, colour-blind safe; text colours keep ≥ 4.5:1 contrast on white.

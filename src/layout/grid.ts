@@ -3,6 +3,7 @@
 import type { DeckMeta, Tone } from '../deck/types.js';
 import type { Theme } from '../deck/theme.js';
 import type { Box, Placed } from './types.js';
+import { withContrast } from '../deck/contrast.js';
 import { shrinkToLines, lineHeight, PT_PER_IN, wrapLines } from './textfit.js';
 
 export const SLIDE = { w: 13.333, h: 7.5 } as const;
@@ -44,9 +45,9 @@ export function toneColor(theme: Theme, tone: Tone | undefined): string {
     case 'accent':
       return c.accent;
     case 'control':
-      return c.muted;
     case 'treatment':
-      return c.accent;
+      // The arm's chart colour, darkened along its hue where it would fall under 4.5:1 as text.
+      return withContrast(withContrast(c[tone], c.background), c.tableStripe);
     default:
       return c.text;
   }
@@ -91,15 +92,30 @@ export function titleArea(theme: Theme, section: string, title: string, subtitle
  */
 export function footer(theme: Theme, meta: DeckMeta, number: number | undefined): Placed[] {
   const source = number === undefined ? [] : [theme.footer ?? meta.title];
-  const left = ellipsize([...source, meta.confidentiality ?? theme.confidentiality].filter(Boolean).join('  ·  '), FOOTER.sizePt, CONTENT_W - 1.2);
+  const logo = theme.logoImage?.position === 'footer' ? logoBox(theme, 'footer') : undefined;
+  const leftW = CONTENT_W - 1.2 - (logo ? logo.w + 0.3 : 0);
+  const left = ellipsize([...source, meta.confidentiality ?? theme.confidentiality].filter(Boolean).join('  ·  '), FOOTER.sizePt, leftW);
   const items: Placed[] = [];
   const para = (text: string) => ({ text, bullet: 'none' as const, level: 0 as const, weight: 'regular' as const, color: theme.colors.muted, spaceBeforePt: 0 });
   const common = { type: 'text' as const, sizePt: FOOTER.sizePt, lineHeightPt: lineHeight(FOOTER.sizePt), valign: 'middle' as const, role: 'footer' as const };
-  if (left) items.push({ ...common, align: 'left', paragraphs: [para(left)], box: { x: MARGIN_X, y: FOOTER.y, w: CONTENT_W - 1.2, h: FOOTER.h } });
+  if (left) items.push({ ...common, align: 'left', paragraphs: [para(left)], box: { x: MARGIN_X, y: FOOTER.y, w: leftW, h: FOOTER.h } });
   if (number !== undefined && theme.slideNumbers) {
     items.push({ ...common, align: 'right', paragraphs: [para(String(number))], box: { x: MARGIN_X + CONTENT_W - 1, y: FOOTER.y, w: 1, h: FOOTER.h } });
   }
+  if (logo) items.push({ type: 'logo', alt: theme.logoImage!.alt, box: logo });
   return items;
+}
+
+/** The logo's box: at most 1.8 × 0.42 in top right (above the kicker's line), or 1.4 × 0.3 in the footer band. */
+export function logoBox(theme: Theme, position: 'top-right' | 'footer'): Box | undefined {
+  const img = theme.logoImage;
+  if (!img) return undefined;
+  const [maxW, maxH] = position === 'footer' ? [1.4, 0.3] : [1.8, 0.42];
+  const ratio = img.widthPx / img.heightPx;
+  const h = Math.min(maxH, maxW / ratio);
+  const w = h * ratio;
+  const right = MARGIN_X + CONTENT_W - (position === 'footer' ? 1.2 : 0);
+  return position === 'footer' ? { x: right - w, y: FOOTER.y + (FOOTER.h - h) / 2, w, h } : { x: right - w, y: 0.22, w, h };
 }
 
 export function bodyRegion(top: number): Box {

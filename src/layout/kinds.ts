@@ -4,6 +4,9 @@ import type { Theme } from '../deck/theme.js';
 import type { Box, Placed } from './types.js';
 import type { Flow } from './flow.js';
 import { fitStack, stack } from './stack.js';
+import { minTableWidth } from './table.js';
+import { STEPS, tableSize } from './flow.js';
+import { fitWithTailColumns } from './tail-columns.js';
 import { BLOCK_GAP, bodyRegion, CONTENT_W, GUTTER, MARGIN_X, titleArea } from './grid.js';
 import { lineHeight, PT_PER_IN, shrinkToLines, wrapLines } from './textfit.js';
 
@@ -37,6 +40,16 @@ const content: Rule = ({ slide, flows, title, part, minStep }, theme) => {
   return { items: [...head.items, ...body.items], overflow: body.overflow, numbered: true, step: body.step, cut: body.cut };
 };
 
+/** The one-pager: as `content`, but a closing list that would spill goes into two columns instead. */
+const onePager: Rule = (input, theme) => {
+  const plain = content(input, theme);
+  if (plain.overflow.length === 0 || input.part > 0) return plain;
+  const head = titleArea(theme, input.slide.section, input.title, input.slide.subtitle);
+  const body = fitWithTailColumns(input.flows, theme, bodyRegion(head.bodyTop));
+  if (!body) return plain;
+  return { items: [...head.items, ...body.items], overflow: [], numbered: true, step: body.step, cut: false };
+};
+
 /** A chart with its takeaways beside it (when the chart fits in 8 of 12 columns) or below it. */
 const chart: Rule = (input, theme) => {
   const at = input.flows.findIndex((f) => f.kind === 'chart');
@@ -52,7 +65,11 @@ const chart: Rule = (input, theme) => {
   if (lead.overflow.length) return content(input, theme);
   const top = region.y + (lead.items.length ? lead.heightIn + BLOCK_GAP : 0);
   const h = region.y + region.h - top;
-  const sideW = CONTENT_W * (8 / 12);
+  // The chart takes 8 of 12 columns, or fewer when a table beside it would otherwise break words mid-way.
+  const tables = after.flatMap((f) => (f.kind === 'table' ? [f.table] : []));
+  const sideRoom = (cols: number) => CONTENT_W - CONTENT_W * (cols / 12) - 2 * GUTTER;
+  const chartCols = [8, 7, 6].find((cols) => tables.every((t) => minTableWidth(t, tableSize(STEPS - 1)) <= sideRoom(cols))) ?? 6;
+  const sideW = CONTENT_W * (chartCols / 12);
   const besideScale = Math.min(1, sideW / spec.chart.width, h / spec.chart.height);
   const belowScale = Math.min(1, region.w / spec.chart.width, (h - 1.3) / spec.chart.height);
   const beside = after.length > 0 && besideScale >= belowScale * 0.95;
@@ -104,7 +121,7 @@ function cover(sizePt: number, floorPt: number, barY: number, numbered: boolean)
 export const RULES: Record<SlideKind, Rule> = {
   title: cover(40, 28, 2.5, false),
   section: cover(34, 26, 2.7, true),
-  'exec-summary': content,
+  'exec-summary': onePager,
   chart,
   table: content,
   comparison: content,

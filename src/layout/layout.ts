@@ -6,7 +6,8 @@ import type { Diagnostic } from '../diagnostics.js';
 import type { PlacedSlide } from './types.js';
 import { toFlows, type Flow } from './flow.js';
 import { RULES } from './kinds.js';
-import { footer } from './grid.js';
+import { footer, logoBox } from './grid.js';
+import type { Box, Placed } from './types.js';
 
 const MAX_PARTS = 40;
 
@@ -27,7 +28,10 @@ export function layoutDeck(deck: Deck, theme: Theme): LayoutResult {
       minStep = page.cut ? page.step : 0;
       const number = slides.length + 1;
       const foot = footer(theme, deck.meta, page.numbered ? number : undefined);
-      slides.push({ sourceId: slide.id, kind: slide.kind, title, part, items: [...page.items, ...foot], notes: part === 0 ? [...slide.notes] : [], number });
+      const logo = theme.logoImage?.position === 'top-right' ? logoBox(theme, 'top-right') : undefined;
+      const body = logo ? page.items.map((i) => clearOf(i, logo)) : page.items;
+      const items = readingOrder([...body, ...foot, ...(logo ? [{ type: 'logo' as const, alt: theme.logoImage!.alt, box: logo }] : [])]);
+      slides.push({ sourceId: slide.id, kind: slide.kind, title, part, items, notes: part === 0 ? [...slide.notes] : [], number });
       if (page.overflow.length === 0) break;
       const stuck = JSON.stringify(page.overflow) === JSON.stringify(flows);
       if (stuck || part + 1 >= MAX_PARTS) {
@@ -47,4 +51,19 @@ export function layoutDeck(deck: Deck, theme: Theme): LayoutResult {
     }
   }
   return { slides, diagnostics };
+}
+
+/**
+ * Z-order is the order screen readers read in: the action title first, then the slide in layout order
+ * (kicker, subtitle, body), footer and logo last. Background shapes stay before the text they sit under.
+ */
+function readingOrder(items: Placed[]): Placed[] {
+  const isTitle = (i: Placed) => i.type === 'title' && i.role === 'title';
+  return [...items.filter(isTitle), ...items.filter((i) => !isTitle(i))];
+}
+
+/** The kicker's box ends short of a top-right logo (the logo sits above the title's first line). */
+function clearOf(item: Placed, logo: Box): Placed {
+  if (item.type !== 'title' || item.box.y >= logo.y + logo.h || item.box.x + item.box.w <= logo.x) return item;
+  return { ...item, box: { ...item.box, w: Math.max(0.5, logo.x - 0.2 - item.box.x) } };
 }

@@ -62,13 +62,15 @@ export function placeFlow(f: Flow, theme: Theme, x: number, y: number, w: number
       return { items: [{ type: 'image', chartId: f.chart.id, alt: f.chart.alt, box: { x: x + (w - cw) / 2, y, w: cw, h: ch } }], heightIn: ch, rest: null };
     }
     case 'kpis': {
-      const r = layoutKpis(f.items, theme, x, y, w);
+      // Past the roomiest step, cards go compact (verdict word beside the value) before text shrinks further.
+      const compact = step >= 1;
+      const r = layoutKpis(f.items, theme, x, y, w, kpisPerRow(f.items.length), compact);
       if (r.heightIn <= avail) return { items: r.items, heightIn: r.heightIn, rest: null };
       if (!split) return none;
       // Whole rows of cards move on; the first row always stays when the block opens the slide.
       const perRow = kpisPerRow(f.items.length);
       for (let n = f.items.length - perRow; n > 0; n -= perRow) {
-        const part = layoutKpis(f.items.slice(0, n), theme, x, y, w, perRow);
+        const part = layoutKpis(f.items.slice(0, n), theme, x, y, w, perRow, compact);
         if (part.heightIn <= avail || (first && n === perRow)) return { items: part.items, heightIn: part.heightIn, rest: { kind: 'kpis', items: f.items.slice(n) } };
       }
       return first ? { items: r.items, heightIn: r.heightIn, rest: null } : none;
@@ -83,7 +85,7 @@ export function placeFlow(f: Flow, theme: Theme, x: number, y: number, w: number
 }
 
 /** Places flows top-down at one step. With `split`, the flow that crosses the bottom is cut. */
-export function stack(flows: Flow[], theme: Theme, region: Box, step: number, split: boolean): StackResult {
+export function stack(flows: Flow[], theme: Theme, region: Box, step: number, split: boolean, gap = BLOCK_GAP): StackResult {
   const items: Placed[] = [];
   let y = region.y;
   for (let i = 0; i < flows.length; i++) {
@@ -91,13 +93,13 @@ export function stack(flows: Flow[], theme: Theme, region: Box, step: number, sp
     const avail = region.y + region.h - y;
     const r = placeFlow(flows[i], theme, region.x, y, region.w, avail, step, split, first);
     items.push(...r.items);
-    if (r.items.length > 0) y += r.heightIn + BLOCK_GAP;
+    if (r.items.length > 0) y += r.heightIn + gap;
     if (r.rest) {
       const cut = r.items.length > 0 && r.rest.kind !== 'kpis' && r.rest.kind !== 'chart';
-      return { items, overflow: [r.rest, ...flows.slice(i + 1)], heightIn: Math.max(0, y - BLOCK_GAP - region.y), cut };
+      return { items, overflow: [r.rest, ...flows.slice(i + 1)], heightIn: Math.max(0, y - gap - region.y), cut };
     }
   }
-  return { items, overflow: [], heightIn: Math.max(0, y - BLOCK_GAP - region.y), cut: false };
+  return { items, overflow: [], heightIn: Math.max(0, y - gap - region.y), cut: false };
 }
 
 /** The roomiest step at which everything fits; else the floor step with the remainder split off. */

@@ -22,6 +22,15 @@ export function columnWidths(t: TableBlock, widthIn: number, sizePt: number): nu
   return respectLongestWords(t, proportionalWidths(t, widthIn, sizePt), sizePt);
 }
 
+/** The narrowest width at which no cell breaks a word mid-way, at a size. */
+export function minTableWidth(t: TableBlock, sizePt: number): number {
+  const longestWord = (text: string, weight: FontWeight) => Math.max(0, ...text.split(/\s+/).map((w) => naturalWidthIn(w, sizePt, weight)));
+  return t.header.reduce(
+    (sum, h, c) => sum + Math.max(longestWord(h, 'bold'), ...t.rows.map((r) => longestWord(withToneMark(r[c]?.text ?? '', r[c]?.tone), r[c]?.bold ? 'bold' : 'regular'))) + 2 * PAD.x + 0.01,
+    0,
+  );
+}
+
 /** Widens columns whose longest word would otherwise break mid-word, taking the room from the others. */
 function respectLongestWords(t: TableBlock, widths: number[], sizePt: number): number[] {
   const longestWord = (text: string, weight: FontWeight) => Math.max(0, ...text.split(/\s+/).map((w) => naturalWidthIn(w, sizePt, weight)));
@@ -52,6 +61,21 @@ function proportionalWidths(t: TableBlock, widthIn: number, sizePt: number): num
   const fixed = desired.reduce((a, d, i) => a + (small[i] ? d : 0), 0);
   const flexible = desired.reduce((a, d, i) => a + (small[i] ? 0 : d), 0);
   return desired.map((d, i) => (small[i] ? d : (d / flexible) * (widthIn - fixed)));
+}
+
+/**
+ * A table whose first column names a group once (blank on the group's following rows) is striped by group,
+ * so the eye keeps each group together; any other table is striped every second row.
+ */
+export function stripes(t: TableBlock): boolean[] {
+  const first = t.rows.map((r) => (r[0]?.text ?? '').trim());
+  const grouped = first.length > 1 && first[0] !== '' && first.some((f) => f === '');
+  let group = -1;
+  return first.map((f, i) => {
+    if (!grouped) return i % 2 === 1;
+    if (f !== '') group++;
+    return group % 2 === 1;
+  });
 }
 
 function cellLines(text: string, widthIn: number, sizePt: number, weight: FontWeight): number {
@@ -108,6 +132,7 @@ export function layoutTable(t: TableBlock, theme: Theme, x: number, y: number, w
     headerFill: theme.colors.tableHeader,
     headerColor: theme.colors.tableHeaderText,
     stripeFill: theme.colors.tableStripe,
+    stripes: stripes(t).slice(0, fit),
     ruleColor: theme.colors.rule,
   };
   const items: Placed[] = [table];

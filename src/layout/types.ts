@@ -75,6 +75,8 @@ export interface PlacedTable {
   headerFill: string;
   headerColor: string;
   stripeFill: string;
+  /** Which body rows carry the stripe fill (grouped tables stripe by group, others every second row). */
+  stripes?: boolean[];
   ruleColor: string;
 }
 
@@ -94,7 +96,14 @@ export interface PlacedShape {
   lineWidthPt?: number;
 }
 
-export type Placed = PlacedTitle | PlacedText | PlacedTable | PlacedImage | PlacedShape;
+/** The theme's logo (its bytes live in the theme; the renderer embeds them). */
+export interface PlacedLogo {
+  type: 'logo';
+  box: Box;
+  alt: string;
+}
+
+export type Placed = PlacedTitle | PlacedText | PlacedTable | PlacedImage | PlacedShape | PlacedLogo;
 
 export interface PlacedSlide {
   /** The Deck slide this came from; continuation slides share it. */

@@ -239,6 +239,7 @@ function hintFor(issue: Issue, got: unknown): string | undefined {
   if (issue.code === 'too_small' && issue.origin === 'array') return 'add at least one "- " item under this key';
   if (issue.code === 'too_small' || issue.code === 'too_big') return 'check the number and its unit';
   if (issue.code === 'invalid_format' && typeof got === 'string' && visible(got) !== got) return 'the text holds an invisible character (shown as \\u{…}): delete and retype it';
+  if (issue.code === 'invalid_format' && issue.path.includes('colors')) return 'write a colour as six hex digits in quotes, e.g. "#0B5CAD" (unquoted, # starts a YAML comment)';
   if (issue.code === 'invalid_format' && issue.path.at(-1) === 'date') return 'write the date as YYYY-MM-DD, e.g. 2026-11-20';
   if (issue.code === 'invalid_format') return 'e.g. ttfq_median, hire_rate_7d or A';
   if (issue.code === 'custom' && /all or any/.test(issue.message)) return 'all: needs every rule to hold, any: needs one; keep one of them (split into two criteria if you need both)';
@@ -248,6 +249,7 @@ function hintFor(issue: Issue, got: unknown): string | undefined {
 
 function hintForType(expected: string, got: unknown, path: FieldPath): string | undefined {
   const percent = typeof got === 'string' ? /^\s*(\d+(?:\.\d+)?)\s*%\s*$/.exec(got) : null;
+  if (path.includes('colors') && got === null) return 'write a colour as six hex digits in quotes, e.g. "#0B5CAD" (unquoted, # starts a YAML comment)';
   if (expected === 'number' && percent && path.includes('confidence')) return `write ${Number(percent[1]) / 100}: a confidence level is a fraction, e.g. 0.90`;
   if (expected === 'number' && typeof got === 'string') return 'write the number without quotes or units; units go in the metric\'s unit field';
   if (expected === 'array' && (typeof got === 'string' || typeof got === 'object')) return 'write a YAML list: one "- item" per line, or [a, b]';

@@ -1,6 +1,7 @@
 // The decision spec: what a lead writes in decks/NAME/gonogo.yaml.
 // Strict objects everywhere, so an unknown key is an error with a did-you-mean.
 import { z } from 'zod';
+import { specTheme } from '../deck/theme-schema.js';
 
 const id = z
   .string()
@@ -311,6 +312,8 @@ export const spec = z.strictObject({
   version: z.literal(1).optional(),
   deck: deckMeta,
   phase: z.enum(['design', 'interim', 'final']).default('final'),
+  /** The deck's look: a theme file, a corporate .pptx/.potx to take colours, fonts and logo from, or inline fields. */
+  theme: specTheme.optional(),
   /** Interim: label arms Arm A / Arm B so neutral operational data implies no direction. */
   blind: z.boolean().optional(),
   pilot: pilot.optional(),

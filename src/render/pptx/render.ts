@@ -61,7 +61,7 @@ export async function renderPptx(slides: PlacedSlide[], meta: DeckMeta, theme: T
       if (svg) svgs.set(id, svg);
     }
   }
-  return repackPptx(raw, opts.timestamp ?? deckTimestamp(meta), svgs);
+  return repackPptx(raw, opts.timestamp ?? deckTimestamp(meta), svgs, theme);
 }
 
 type Handler<T extends Placed> = (s: PptxSlide, item: T, theme: Theme, images: Map<string, ChartImage>, pres: Pres) => void;
@@ -110,7 +110,7 @@ const table: Handler<PlacedTable> = (s, t, theme) => {
   const rule = { type: 'solid' as const, pt: 0.75, color: t.ruleColor };
   const header = t.header.map((h, c) => cell(h, { bold: true, color: t.headerColor, fill: { color: t.headerFill }, align: t.align[c] }));
   const rows = t.rows.map((r, i) =>
-    r.map((c, j) => cell(c.text, { bold: c.weight !== 'regular', color: c.color, align: t.align[j], ...(i % 2 === 1 ? { fill: { color: t.stripeFill } } : {}) })),
+    r.map((c, j) => cell(c.text, { bold: c.weight !== 'regular', color: c.color, align: t.align[j], ...((t.stripes?.[i] ?? i % 2 === 1) ? { fill: { color: t.stripeFill } } : {}) })),
   );
   s.addTable([header, ...rows], {
     x: r3(t.box.x), y: r3(t.box.y), w: r3(t.box.w),
@@ -134,4 +134,12 @@ const shape: Handler<Extract<Placed, { type: 'shape' }>> = (s, t, _theme, _image
   s.addShape(t.shape === 'line' ? pres.ShapeType.line : pres.ShapeType.rect, { ...box(t.box), fill: t.fill ? { color: t.fill } : { type: 'none' }, line });
 };
 
-const ITEM: { [K in Placed['type']]: Handler<Extract<Placed, { type: K }>> } = { title, text, table, image, shape };
+const MIME = { png: 'image/png', jpeg: 'image/jpeg', svg: 'image/svg+xml' } as const;
+
+const logo: Handler<Extract<Placed, { type: 'logo' }>> = (s, t, theme) => {
+  const img = theme.logoImage;
+  if (!img) return;
+  s.addImage({ data: `${MIME[img.type]};base64,` + Buffer.from(img.data).toString('base64'), ...box(t.box), altText: t.alt, objectName: 'Logo' });
+};
+
+const ITEM: { [K in Placed['type']]: Handler<Extract<Placed, { type: K }>> } = { title, text, table, image, shape, logo };

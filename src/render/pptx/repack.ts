@@ -3,6 +3,8 @@
 import { unzipSync, zipSync, strFromU8, strToU8, type Zippable } from 'fflate';
 import { addSvgBlips } from './svg.js';
 import { markTitlePlaceholder } from './titles.js';
+import { patchThemeXml } from './theme-xml.js';
+import type { Theme } from '../../deck/theme.js';
 
 const CONTENT_TYPES = '[Content_Types].xml';
 
@@ -20,7 +22,7 @@ export function normalizeCoreXml(xml: string, ts: Date): string {
   return xml.replace(/(<dcterms:(created|modified)[^>]*>)[^<]*(<\/dcterms:\2>)/g, `$1${iso(ts)}$3`);
 }
 
-export function repackPptx(raw: Uint8Array, ts: Date, svgs: Map<string, string> = new Map()): Uint8Array {
+export function repackPptx(raw: Uint8Array, ts: Date, svgs: Map<string, string> = new Map(), theme?: Theme): Uint8Array {
   const entries = unzipSync(raw);
   if (svgs.size > 0) addSvgBlips(entries, svgs);
   // Folder entries carry nothing in an OPC package; dropping them keeps the listing to parts.
@@ -31,6 +33,7 @@ export function repackPptx(raw: Uint8Array, ts: Date, svgs: Map<string, string> 
     let data = entries[name];
     if (name === 'docProps/core.xml') data = strToU8(normalizeCoreXml(strFromU8(data), ts));
     if (/^ppt\/slides\/slide\d+\.xml$/.test(name)) data = strToU8(markTitlePlaceholder(strFromU8(data)));
+    if (theme && /^ppt\/theme\/theme\d+\.xml$/.test(name)) data = strToU8(patchThemeXml(strFromU8(data), theme));
     // PNGs are already compressed: store them; XML deflates well.
     const level = name.endsWith('.png') ? 0 : 6;
     out[name] = [data, { level, mtime }];

@@ -1,0 +1,30 @@
+// The PPTX's own theme part (ppt/theme/theme1.xml) carries the deck's palette and fonts, so a reader who
+// edits the deck in PowerPoint or Keynote picks from the same colours. pptxgenjs writes Office's palette;
+// this step replaces the colour scheme and the latin faces of the font scheme.
+import type { Theme } from '../../deck/theme.js';
+
+const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
+
+/** Theme slots → our colours: dark/light pairs for text and background, accents in verdict order. */
+export function colorScheme(theme: Theme): Record<string, string> {
+  const c = theme.colors;
+  return { dk1: c.text, lt1: c.background, dk2: c.muted, lt2: c.tableStripe, accent1: c.accent, accent2: c.pass, accent3: c.fail, accent4: c.inconclusive, accent5: c.control, accent6: c.rule, hlink: c.accent, folHlink: c.muted };
+}
+
+/**
+ * pitchFamily 34 (variable pitch, Swiss) and Inter's PANOSE class tell a reader without the face to substitute
+ * a sans serif; the scheme's name names the fallback the theme chose.
+ */
+function latin(face: string): string {
+  return `<a:latin typeface="${esc(face)}" panose="020B0502030000000004" pitchFamily="34" charset="0"/>`;
+}
+
+export function patchThemeXml(xml: string, theme: Theme): string {
+  const slots = Object.entries(colorScheme(theme)).map(([k, v]) => `<a:${k}><a:srgbClr val="${v}"/></a:${k}>`).join('');
+  return xml
+    .replace(/<a:clrScheme name="[^"]*">[\s\S]*?<\/a:clrScheme>/, `<a:clrScheme name="${esc(theme.name)}">${slots}</a:clrScheme>`)
+    .replace(/<a:fontScheme name="[^"]*">/, `<a:fontScheme name="${esc(`${theme.fonts.heading} / ${theme.fonts.body}, fallback ${theme.fonts.fallback}`)}">`)
+    .replace(/(<a:majorFont>)<a:latin [^>]*\/>/, `$1${latin(theme.fonts.heading)}`)
+    .replace(/(<a:minorFont>)<a:latin [^>]*\/>/, `$1${latin(theme.fonts.body)}`)
+    .replace(/(<a:theme [^>]*name=")[^"]*"/, `$1${esc(theme.name)}"`);
+}
