@@ -91,7 +91,8 @@ export function titleArea(theme: Theme, section: string, title: string, subtitle
  * (no number) the title is already the slide's subject, so only the confidentiality mark shows.
  */
 export function footer(theme: Theme, meta: DeckMeta, number: number | undefined): Placed[] {
-  const source = number === undefined ? [] : [theme.footer ?? meta.title];
+  // a checkpoint build is stamped on every slide, so a printed page says which read it is
+  const source = number === undefined ? [] : [theme.footer ?? meta.title, ...(meta.checkpoint ? [`Checkpoint: ${meta.checkpoint}`] : [])];
   const logo = theme.logoImage?.position === 'footer' ? logoBox(theme, 'footer') : undefined;
   const leftW = CONTENT_W - 1.2 - (logo ? logo.w + 0.3 : 0);
   const left = ellipsize([...source, meta.confidentiality ?? theme.confidentiality].filter(Boolean).join('  ·  '), FOOTER.sizePt, leftW);

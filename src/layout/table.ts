@@ -1,11 +1,11 @@
 // Tables: column widths from content, row heights from wrapped cell text at a size, and a split by rows
 // when the table is taller than the room left (the continuation repeats the header).
-import type { TableBlock } from '../deck/types.js';
+import type { TableBlock, TableCell } from '../deck/types.js';
 import type { Theme } from '../deck/theme.js';
 import type { Paragraph, Placed, PlacedCell, PlacedTable } from './types.js';
 import type { FontWeight } from './measure.js';
 import { lineHeight, naturalWidthIn, paragraphsHeightIn, PT_PER_IN, wrapLines } from './textfit.js';
-import { toneColor, withToneMark } from './grid.js';
+import { BODY_BOTTOM, toneColor, withToneMark } from './grid.js';
 
 const PAD = { x: 0.1, y: 0.06 } as const;
 const CAPTION_PT = 10;
@@ -78,6 +78,21 @@ export function stripes(t: TableBlock): boolean[] {
   });
 }
 
+/** The body height of a slide with a one-line title: a row taller than this can never fit whole. */
+const TALLEST_PAGE_BODY_IN = BODY_BOTTOM - 1.75;
+
+/** Cuts a row after `lines` wrapped lines of each cell; the rest of each cell goes to a second row. */
+function splitRow(row: TableCell[], colWidths: number[], sizePt: number, lines: number): [TableCell[], TableCell[]] {
+  const head: TableCell[] = [];
+  const tail: TableCell[] = [];
+  row.forEach((cell, c) => {
+    const wrapped = wrapLines(cell.text, sizePt, Math.max(0.01, colWidths[c] - 2 * PAD.x), cell.bold ? 'bold' : 'regular');
+    head.push({ ...cell, text: wrapped.slice(0, lines).join(' ') });
+    tail.push({ ...cell, text: wrapped.slice(lines).join(' ') });
+  });
+  return [head, tail];
+}
+
 function cellLines(text: string, widthIn: number, sizePt: number, weight: FontWeight): number {
   return wrapLines(text, sizePt, Math.max(0.01, widthIn - 2 * PAD.x), weight).length;
 }
@@ -112,6 +127,12 @@ export function layoutTable(t: TableBlock, theme: Theme, x: number, y: number, w
   const captionPara: Paragraph | undefined = t.caption ? { text: t.caption, bullet: 'none', level: 0, weight: 'regular', color: theme.colors.muted, spaceBeforePt: 0 } : undefined;
   const captionH = captionPara ? paragraphsHeightIn([captionPara], CAPTION_PT, widthIn) + 0.08 : 0;
 
+  // A single row taller than any page (a 10,000-character cell) is cut between lines and continues.
+  if (split && headerH + heights[0] > TALLEST_PAGE_BODY_IN && availIn > headerH + 2 * lh + 2 * PAD.y) {
+    const lines = Math.floor((availIn - headerH - 2 * PAD.y) / lh);
+    const [head, tail] = splitRow(t.rows[0], colWidths, sizePt, lines);
+    return layoutTable({ ...t, rows: [head, tail, ...t.rows.slice(1)], widths: t.widths ?? colWidths }, theme, x, y, widthIn, availIn, sizePt, split);
+  }
   let used = headerH;
   let fit = 0;
   while (fit < rows.length && used + heights[fit] <= availIn - (fit === rows.length - 1 ? captionH : 0)) used += heights[fit++];

@@ -31,6 +31,11 @@ describe('build --checkpoint', () => {
       expect(since).toContain('−8.0%');
       expect(out.meta.checkpoint).toBe('Day 2 EOD');
       expect(JSON.stringify(out.slides[0])).toContain('Checkpoint: Day 2 EOD');
+      // and every numbered slide's footer carries the stamp
+      const { unzipSync, strFromU8 } = await import('fflate');
+      const zip = unzipSync(readFileSync(join(deck.dir, 'out', `${basename(deck.dir)}.pptx`)));
+      const slide3 = strFromU8(zip['ppt/slides/slide3.xml']);
+      expect(slide3).toContain('Checkpoint: Day 2 EOD');
       const after = JSON.parse(readFileSync(join(deck.dir, 'checkpoints.json'), 'utf8'));
       expect(after.checkpoints.map((c: { name: string }) => c.name)).toEqual(['Day 1 EOD', 'Day 2 EOD']);
       expect(JSON.parse(day2.stdout).verdict.criterion).not.toBe('go_partial');

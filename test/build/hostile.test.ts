@@ -47,3 +47,29 @@ describe('hostile text in the spec', () => {
     expect(stderr).toBe('');
   });
 });
+
+describe('a 10,000-character text', () => {
+  it('is laid out across slides, not dropped or clipped', async () => {
+    const words = Array.from({ length: 1700 }, (_, i) => `w${i}`);
+    const long = words.join(' ');
+    expect(long.length).toBeGreaterThanOrEqual(9_000);
+    const big = precomputedDeck((y) => y.replace('description: Slower pros may churn if fast responders win most jobs', `description: ${JSON.stringify(long)}`));
+    try {
+      const r = await runCli(['build', big.dir]);
+      expect(r.code, r.stderr).toBe(0);
+      expect(r.stderr).not.toMatch(/could not be placed/);
+      const zip = unzipSync(readFileSync(join(big.dir, 'out', `${basename(big.dir)}.pptx`)));
+      const text = Object.keys(zip)
+        .filter((n) => /^ppt\/slides\/slide\d+\.xml$/.test(n))
+        .map((n) => strFromU8(zip[n]))
+        .join(' ')
+        .replace(/<[^>]+>/g, ' ');
+      for (const w of [words[0], words[850], words[1699]]) expect(text).toMatch(new RegExp(`\\b${w}\\b`));
+      const present = new Set(text.split(/\s+/));
+      expect(words.filter((w) => !present.has(w))).toEqual([]);
+      expect(text).toContain('(cont.)');
+    } finally {
+      big.cleanup();
+    }
+  });
+});
