@@ -6,6 +6,7 @@ import { loadSpec, type LoadedSpec } from './spec/load.js';
 import { readPrecomputed } from './sources/precomputed.js';
 import type { MetricsSnapshot } from './sources/snapshot.js';
 import { analyze } from './stats/analyze.js';
+import { missingDataBounds } from './stats/missing-bounds.js';
 import { decide } from './decide/decide.js';
 import { interimView } from './decide/phase.js';
 import { composeDeck } from './compose/compose.js';
@@ -67,7 +68,9 @@ export async function runUntil<S extends StageName>(stage: S, deckDir: string, o
     : analyze(run.load.spec, run.data);
   throwIfErrors(analyzed.diagnostics);
   run.diagnostics.push(...analyzed.diagnostics);
-  run.analyze = run.load.spec.phase === 'interim' ? interimView(run.load.spec, analyzed.results) : analyzed.results;
+  const bounds = run.load.spec.phase === 'final' ? missingDataBounds(run.load.spec, run.data) : {};
+  const results = Object.keys(bounds).length ? { ...analyzed.results, missingBounds: bounds } : analyzed.results;
+  run.analyze = run.load.spec.phase === 'interim' ? interimView(run.load.spec, results) : results;
   if (last < 3) return run as never;
   run.decide = decide(run.load.spec, run.analyze, run.data.quality);
   if (last < 4) return run as never;

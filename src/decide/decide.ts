@@ -14,7 +14,7 @@ export function decide(spec: Spec, results: Results, quality: QualityCheck[] = [
   if (phase) return phaseDecision(phase, evaluate(spec, results.reads, quality).guardrails);
   const base = evaluate(spec, results.reads, quality);
   const scenarios: ScenarioOutcome[] = (['best', 'base', 'worst'] as ScenarioName[]).map((name) => {
-    const { reads, changes } = scenarioReads(spec, results.reads, name);
+    const { reads, changes } = scenarioReads(spec, results.reads, name, results.missingBounds);
     const outcome = name === 'base' ? base : evaluate(spec, reads, quality);
     return {
       name,

@@ -1,25 +1,35 @@
-// Best / base / worst: every change moved to the favourable or unfavourable end of its interval, then,
-// where the data-gap register gives a missing share s, pushed further by s × |change| — the missing rows
-// assigned wholly to the arm that strengthens (best) or weakens (worst) the effect.
+// Best / base / worst: every change moved to the favourable or unfavourable end of its interval, then
+// pushed further by what the rows of unknown arm could do to it. Where the data has those rows
+// (Results.missingBounds: the change read again with them all in control, then all in treatment), the
+// push is how far the favourable (best) or unfavourable (worst) of those reads lies beyond the point
+// estimate. Otherwise, where the data-gap register states a missing share s, it is s × |change|.
 import type { Spec } from '../spec/schema.js';
 import { parseShare } from '../spec/quantity.js';
-import type { ChangeRead, MetricRead } from '../stats/results.js';
+import type { ChangeRead, MetricRead, MissingBound } from '../stats/results.js';
 import { OVERALL } from '../sources/snapshot.js';
 import type { ScenarioName, ScenarioOutcome } from './types.js';
 
-export function scenarioReads(spec: Spec, reads: MetricRead[], name: ScenarioName): { reads: MetricRead[]; changes: ScenarioOutcome['changes'] } {
+export function scenarioReads(
+  spec: Spec,
+  reads: MetricRead[],
+  name: ScenarioName,
+  bounds: Record<string, MissingBound> = {},
+): { reads: MetricRead[]; changes: ScenarioOutcome['changes'] } {
   const better = new Map(spec.metrics.map((m) => [m.id, m.better]));
-  const missing = missingShareByMetric(spec);
-  const shift = (ch: ChangeRead | null, metric: string): ChangeRead | null => {
+  const stated = missingShareByMetric(spec);
+  const shift = (ch: ChangeRead | null, r: MetricRead, scale: 'absolute' | 'relative'): ChangeRead | null => {
     if (!ch || name === 'base') return ch;
-    const favourableIsLow = better.get(metric) === 'lower';
+    const favourableIsLow = better.get(r.metric) === 'lower';
     const wantLow = name === 'best' ? favourableIsLow : !favourableIsLow;
     const end = ch.ci ? (wantLow ? ch.ci.lo : ch.ci.hi) : ch.estimate;
-    const s = missing.get(metric) ?? 0;
-    const moved = end + (wantLow ? -1 : 1) * s * Math.abs(ch.estimate);
+    const measured = r.segment === OVERALL ? bounds[r.metric]?.[scale] : undefined;
+    const push = measured
+      ? Math.max(0, wantLow ? ch.estimate - Math.min(...measured) : Math.max(...measured) - ch.estimate)
+      : (stated.get(r.metric) ?? bounds[r.metric]?.share ?? 0) * Math.abs(ch.estimate);
+    const moved = end + (wantLow ? -1 : 1) * push;
     return { ...ch, estimate: moved, ci: { lo: moved, hi: moved }, method: `${ch.method}, ${name} case` };
   };
-  const out = reads.map((r) => ({ ...r, absolute: shift(r.absolute, r.metric), relative: shift(r.relative, r.metric) }));
+  const out = reads.map((r) => ({ ...r, absolute: shift(r.absolute, r, 'absolute'), relative: shift(r.relative, r, 'relative') }));
   const kinds = new Map(spec.metrics.map((m) => [m.id, m.kind]));
   const changes = spec.metrics
     .filter((m) => m.role !== 'secondary')

@@ -3,7 +3,7 @@
 import { EXIT, GonogoError, errorDiag, type Diagnostic } from '../diagnostics.js';
 import type { Spec } from '../spec/schema.js';
 import type { Engine, Row, SqlValue } from './engine.js';
-import type { MetricsSnapshot, QualityCheck, TrendPoint } from './snapshot.js';
+import { UNASSIGNED, type MetricsSnapshot, type QualityCheck, type TrendPoint } from './snapshot.js';
 import { SqlError, dataDirOf, openDuckDb } from './duckdb.js';
 import { LOCK_VERSION, checksHashOf, lockRow, metricSqlHash, setupHashOf, snapshotFromLock, type LockedMetric, type MetricsLock } from './lock.js';
 import { metricSourceText, setupSql } from './metric-source.js';
@@ -45,7 +45,8 @@ export function pullTime(env: NodeJS.ProcessEnv = process.env): string {
 /** Data value → canonical arm: 'control'/'treatment' and the spec's own arm names both map. */
 export function armMap(spec: Spec): Record<string, string> {
   // abs_change / rel_change: precomputed differences from a file pass through as they are.
-  const map: Record<string, string> = { control: 'control', treatment: 'treatment', abs_change: 'abs_change', rel_change: 'rel_change' };
+  // unassigned: units whose arm is unknown (kept apart; the missing-data bounds add them to one arm or the other)
+  const map: Record<string, string> = { control: 'control', treatment: 'treatment', abs_change: 'abs_change', rel_change: 'rel_change', [UNASSIGNED]: UNASSIGNED };
   if (spec.arms?.control) map[spec.arms.control] = 'control';
   if (spec.arms?.treatment) map[spec.arms.treatment] = 'treatment';
   return map;
@@ -81,7 +82,7 @@ async function openEngine(spec: Spec, deckDir: string, env: NodeJS.ProcessEnv): 
 
 /** A trend query's rows (day, arm, value) → sorted points with the spec's arm labels; anything else is the user's SQL mistake. */
 function trendPoints(rows: Row[], label: string, metricId: string, arms: Record<string, string>): TrendPoint[] {
-  const points = rows.map((r, i) => {
+  const points = rows.filter((r) => arms[String(r.arm)] !== UNASSIGNED).map((r, i) => {
     const day = r.day ?? r.date;
     const value = typeof r.value === 'number' ? r.value : Number(r.value);
     const arm = arms[String(r.arm)];

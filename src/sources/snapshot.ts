@@ -3,6 +3,9 @@
 /** The overall read of a metric has segment 'all'; a segment read is 'dimension=value', e.g. 'category=Plumbing'. */
 export const OVERALL = 'all';
 
+/** The arm of units whose assignment is unknown: kept out of the reads, used for the missing-data bounds. */
+export const UNASSIGNED = 'unassigned';
+
 /** One row of metrics data. Which fields are present decides how the analyze stage reads it. */
 export interface MetricRow {
   metric: string;

@@ -59,8 +59,9 @@ export function analyze(spec: Spec, snapshot: MetricsSnapshot): { results: Resul
 
 /** Reads one segment's arm rows, or returns null after recording why it cannot. */
 function readPair(arms: Map<string, MetricRow>, labels: { control: string; treatment: string }, ctx: ReadContext, diags: Diagnostic[]): PairRead | null {
-  const t = arms.get(labels.treatment);
-  const c = arms.get(labels.control);
+  // A pull maps the data's arm labels to 'control' / 'treatment'; a metrics file keeps the spec's labels.
+  const t = arms.get(labels.treatment) ?? arms.get('treatment');
+  const c = arms.get(labels.control) ?? arms.get('control');
   const where = `${ctx.metric.id} (segment ${ctx.segment})`;
   if (!t || !c) {
     const missing = [!c ? labels.control : null, !t ? labels.treatment : null].filter(Boolean).join(' and ');

@@ -46,6 +46,17 @@ export interface SrmResult {
   mismatch: boolean;
 }
 
+/**
+ * What the rows of unknown arm could do to a change: read again with them all in control, then all in
+ * treatment. Each pair is [estimate with them in control, estimate with them in treatment].
+ */
+export interface MissingBound {
+  /** Share of the metric's units whose arm is unknown. */
+  share: number;
+  absolute: [number, number] | null;
+  relative: [number, number] | null;
+}
+
 export interface Results {
   confidence: number;
   reads: MetricRead[];
@@ -54,4 +65,6 @@ export interface Results {
   methods: string[];
   /** Multiple-comparison adjustment applied to segment families. */
   adjustment?: 'holm' | 'bh';
+  /** Per metric (overall read), where the data has rows of unknown arm. */
+  missingBounds?: Record<string, MissingBound>;
 }

@@ -40,8 +40,11 @@ describe('decks/quoting-workflow data', () => {
     // the long tail is where quality is worse: a larger hire-rate drop than overall
     const tail = p(row('hire_rate_7d', 'treatment', 'category=Other')) - p(row('hire_rate_7d', 'control', 'category=Other'));
     expect(tail).toBeLessThan(hire);
-    // every metric has the overall read and the six category reads, both arms
-    for (const m of spec.metrics) expect(snapshot.rows.filter((r) => r.metric === m.id).length).toBe(14);
+    // every metric has the overall read and the six category reads, both arms, plus the requests of unknown arm
+    for (const m of spec.metrics) {
+      expect(snapshot.rows.filter((r) => r.metric === m.id && r.arm !== 'unassigned').length).toBe(14);
+      expect(snapshot.rows.filter((r) => r.metric === m.id && r.arm === 'unassigned' && r.segment === 'all').length).toBe(1);
+    }
     expect(snapshot.quality.find((q) => q.id === 'quotes_variant')).toMatchObject({ status: 'pass' });
   });
 });

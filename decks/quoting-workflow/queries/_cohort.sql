@@ -14,8 +14,9 @@ WHERE r.created_at >= $cohort_start::TIMESTAMP AND r.created_at < $cohort_end::T
 GROUP BY q.request_id, q.pro_id, r.created_at;
 
 -- cohort: one row per request with its arm — from the assignment log, else from a variant its quotes carried
--- (assignment logging began 7 days late) — and its quote timeline. Requests whose arm is known from neither are
--- left out (the missing_variant data gap). Long-tail categories read as 'Other'.
+-- (assignment logging began 7 days late) — and its quote timeline. Requests whose arm is known from neither
+-- (the missing_variant data gap) keep arm 'unassigned': the reads leave them out, and the best and worst
+-- scenarios add them wholly to one arm, then the other. Long-tail categories read as 'Other'.
 CREATE OR REPLACE TEMP TABLE cohort AS
 WITH asg AS (SELECT request_id, min(variant) AS variant FROM assignments GROUP BY request_id),
 per_request AS (
@@ -28,10 +29,9 @@ per_request AS (
 SELECT r.request_id, r.created_at,
        CASE WHEN r.category IN ('Plumbing', 'Electrical', 'House Cleaning', 'Handyman', 'Local Moving')
             THEN r.category ELSE 'Other' END AS category,
-       coalesce(asg.variant, p.variant) AS arm,
+       coalesce(asg.variant, p.variant, 'unassigned') AS arm,
        p.first_quote_at, coalesce(p.pros_24h, 0) AS pros_24h, coalesce(p.pros_7d, 0) AS pros_7d
 FROM requests r
 LEFT JOIN asg USING (request_id)
 LEFT JOIN per_request p USING (request_id)
-WHERE r.created_at >= $cohort_start::TIMESTAMP AND r.created_at < $cohort_end::TIMESTAMP
-  AND coalesce(asg.variant, p.variant) IS NOT NULL;
+WHERE r.created_at >= $cohort_start::TIMESTAMP AND r.created_at < $cohort_end::TIMESTAMP;
