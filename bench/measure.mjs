@@ -1,0 +1,47 @@
+// Process timing for bench/run.mjs: wall time of a whole child process and its peak RSS
+// (/usr/bin/time -v when present), and the median / min / max of repeated runs.
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import os from 'node:os';
+
+const TIME = existsSync('/usr/bin/time') ? '/usr/bin/time' : undefined;
+
+/** Runs `cmd args` once; returns wall ms, peak RSS in MB (undefined without /usr/bin/time) and stdout. */
+export function runOnce(cmd, args, opts = {}) {
+  const argv = TIME ? [TIME, ['-f', '__rss_kb=%M', cmd, ...args]] : [cmd, args];
+  const start = performance.now();
+  const r = spawnSync(argv[0], argv[1], { cwd: opts.cwd, env: { ...process.env, ...opts.env }, encoding: 'utf8', maxBuffer: 64 << 20 });
+  const ms = performance.now() - start;
+  const m = /__rss_kb=(\d+)/.exec(r.stderr ?? '');
+  if (r.status !== 0) throw new Error(`${cmd} ${args.join(' ')} exited ${r.status}:\n${(r.stderr ?? '').slice(-2000)}`);
+  return { ms, rssMb: m ? Number(m[1]) / 1024 : undefined, stdout: r.stdout };
+}
+
+/** `iterations` measured samples after `warmup` unmeasured ones; `before` runs (untimed) before each. */
+export function repeat(fn, { iterations, warmup, before }) {
+  const samples = [];
+  for (let i = 0; i < warmup + iterations; i++) {
+    before?.();
+    const s = fn();
+    if (i >= warmup) samples.push(s);
+  }
+  return samples;
+}
+
+export function stats(values) {
+  const v = values.filter((x) => x !== undefined && Number.isFinite(x)).sort((a, b) => a - b);
+  if (!v.length) return undefined;
+  const mid = v.length >> 1;
+  return { median: v.length % 2 ? v[mid] : (v[mid - 1] + v[mid]) / 2, min: v[0], max: v[v.length - 1], n: v.length };
+}
+
+export function machine() {
+  const cpus = os.cpus();
+  return {
+    nproc: os.availableParallelism?.() ?? cpus.length,
+    cpu: cpus[0]?.model.trim() ?? 'unknown',
+    memoryGb: os.totalmem() / 2 ** 30,
+    node: process.version,
+    load: os.loadavg(),
+  };
+}
