@@ -1,21 +1,35 @@
-// Bundles src/cli/main.ts into one ESM file: imports drop from ~150 ms to ~30 ms (see DESIGN.md).
-// Packages with native parts or heavy optional trees stay external and load lazily.
+// Bundles src/cli/main.ts with its pure-JS dependencies into dist/gonogo.mjs plus lazily loaded chunks
+// (code splitting: vega/vega-lite and pptxgenjs load only when a build reaches them). Start-up reads a
+// few files instead of hundreds of node_modules files (see DESIGN.md and BENCHMARKS.md).
+// Packages with native parts or heavy optional trees stay external and load on first use.
 import { build } from 'esbuild';
+import { rmSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { dirname, join } from 'node:path';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 
+/** Native (prebuilt binaries) or optional: resolved from node_modules at run time. */
+export const EXTERNAL = ['@duckdb/node-api', '@resvg/resvg-js', 'snowflake-sdk', 'esbuild'];
+
 export async function bundleCli() {
+  const outdir = join(root, 'dist');
+  rmSync(outdir, { recursive: true, force: true });
   await build({
-    entryPoints: [join(root, 'src/cli/main.ts')],
-    outfile: join(root, 'dist/gonogo.mjs'),
+    entryPoints: { gonogo: join(root, 'src/cli/main.ts') },
+    outdir,
+    outExtension: { '.js': '.mjs' },
+    chunkNames: 'chunks/[name]-[hash]',
     bundle: true,
+    splitting: true,
     platform: 'node',
     format: 'esm',
     target: 'node20',
-    packages: 'external',
+    external: EXTERNAL,
+    // CommonJS dependencies (handlebars, fontkit, yargs helpers) call require() for Node built-ins.
+    banner: { js: "import { createRequire as __gonogoCreateRequire } from 'node:module'; const require = __gonogoCreateRequire(import.meta.url);" },
     sourcemap: 'linked',
+    legalComments: 'linked',
     logLevel: 'warning',
   });
 }

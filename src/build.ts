@@ -5,6 +5,7 @@ import { mkdir } from 'node:fs/promises';
 import { runUntil, type PipelineOptions } from './pipeline.js';
 import { defaultTheme } from './deck/theme.js';
 import { layoutDeck } from './layout/layout.js';
+import { loadWidthCache, saveWidthCache } from './layout/measure.js';
 import { deckTimestamp, renderPptx } from './render/pptx/render.js';
 import { renderMarkdown } from './render/markdown.js';
 import { writeFileAtomic } from './render/write.js';
@@ -18,6 +19,7 @@ export interface BuildOptions extends PipelineOptions {
   outDir?: string;
   /** Environment: SOURCE_DATE_EPOCH sets the files' timestamps (default: the spec's date). */
   env?: NodeJS.ProcessEnv;
+  /** Rendered charts by content hash (default: <out>/.cache/charts); output bytes are the same with or without. */
   chartCacheDir?: string;
 }
 
@@ -40,10 +42,16 @@ export async function build(deckDir: string, opts: BuildOptions = {}): Promise<B
   const name = basename(run.load!.dir);
   const outDir = opts.outDir ?? join(run.load!.dir, 'out');
 
+  // Caches that make a rebuild cheap; neither changes a byte of output.
+  const cacheDir = join(outDir, '.cache');
+  const widthsFile = join(cacheDir, 'text-widths.json');
+  loadWidthCache(widthsFile);
+  const chartCacheDir = opts.chartCacheDir ?? join(cacheDir, 'charts');
+
   const laid = layoutDeck(deck, theme);
   diagnostics.push(...laid.diagnostics);
   const charts = deck.slides.flatMap((s) => s.blocks.flatMap((b) => (b.type === 'chart' ? [b.chart] : [])));
-  const images = new Map(await Promise.all(charts.map(async (c: ChartSpec) => [c.id, await renderChart(c, { cacheDir: opts.chartCacheDir })] as const)));
+  const images = new Map(await Promise.all(charts.map(async (c: ChartSpec) => [c.id, await renderChart(c, { cacheDir: chartCacheDir })] as const)));
   const pptx = await renderPptx(laid.slides, deck.meta, theme, images, { timestamp: deckTimestamp(deck.meta, opts.env ?? process.env) });
   const markdown = renderMarkdown(deck);
 
@@ -54,6 +62,7 @@ export async function build(deckDir: string, opts: BuildOptions = {}): Promise<B
   await writeFileAtomic(join(outDir, `${name}.deck.json`), JSON.stringify(deck, null, 2) + '\n');
   await writeFileAtomic(markdownPath, markdown);
   await writeFileAtomic(pptxPath, pptx);
+  saveWidthCache(widthsFile);
   const cwd = opts.cwd ?? process.cwd();
   return {
     deck,

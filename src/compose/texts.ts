@@ -63,7 +63,7 @@ export function loadTexts(deckDir: string | undefined, cwd: string = process.cwd
   for (const key of keys) {
     const src = overrides.get(key) ?? builtIn.get(key)!;
     try {
-      hb.precompile(src.text, { strict: true }); // parse now: syntax errors point at the file
+      hb.parse(src.text); // parse now: syntax errors point at the file (code is generated on first use)
     } catch (err) {
       throw templateError(err, src.file, 'template/syntax');
     }

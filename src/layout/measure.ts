@@ -1,5 +1,7 @@
 // Text measurement with the shipped font files (fontkit), shared by layout and charts so that
 // what fits on a slide and what Vega lays out agree with what readers see.
+import { createHash } from 'node:crypto';
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
@@ -60,6 +62,7 @@ function font(weight: FontWeight): FontkitFont {
 }
 
 const widthCache = new Map<string, number>();
+let widthsAdded = 0;
 
 /** Advance width of `text` at `sizePt` points, in points. */
 export function textWidthPt(text: string, sizePt: number, weight: FontWeight = 'regular'): number {
@@ -70,8 +73,40 @@ export function textWidthPt(text: string, sizePt: number, weight: FontWeight = '
     em = f.layout(text).advanceWidth / f.unitsPerEm;
     if (widthCache.size > 50_000) widthCache.clear();
     widthCache.set(key, em);
+    widthsAdded++;
   }
   return em * sizePt;
+}
+
+// Shaping with fontkit costs ≈ 0.5 ms a string and a deck measures thousands, so widths persist between
+// runs (build keeps them in DECK/out/.cache). Values are the exact doubles measured, keyed by the font bytes.
+let fingerprint: string | undefined;
+
+function fontsFingerprint(): string {
+  const h = createHash('sha256');
+  for (const p of allFontPaths()) h.update(readFileSync(p));
+  return (fingerprint ??= 'widths-1:' + h.digest('hex').slice(0, 16));
+}
+
+/** Adds widths saved by an earlier run; a missing, stale or unreadable file is ignored. */
+export function loadWidthCache(file: string): void {
+  try {
+    const saved = JSON.parse(readFileSync(file, 'utf8')) as { fonts: string; widths: Record<string, number> };
+    if (saved.fonts !== fontsFingerprint()) return;
+    for (const [k, v] of Object.entries(saved.widths)) if (!widthCache.has(k) && typeof v === 'number') widthCache.set(k, v);
+  } catch {
+    // No cache yet: widths are measured.
+  }
+}
+
+/** Writes the widths measured so far (atomically), if any were added since the last load or save. */
+export function saveWidthCache(file: string): void {
+  if (!widthsAdded) return;
+  mkdirSync(dirname(file), { recursive: true });
+  const tmp = `${file}.${process.pid}.tmp`;
+  writeFileSync(tmp, JSON.stringify({ fonts: fontsFingerprint(), widths: Object.fromEntries(widthCache) }));
+  renameSync(tmp, file);
+  widthsAdded = 0;
 }
 
 /** Line height PowerPoint uses for single spacing, in points (ascent + descent + gap). */
