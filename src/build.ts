@@ -3,6 +3,7 @@
 import { basename, join, relative } from 'node:path';
 import { mkdir } from 'node:fs/promises';
 import { runUntil, type PipelineOptions } from './pipeline.js';
+import { resolveSpecPath } from './spec/load.js';
 import { defaultTheme } from './deck/theme.js';
 import { layoutDeck } from './layout/layout.js';
 import { loadWidthCache, saveWidthCache } from './layout/measure.js';
@@ -36,17 +37,17 @@ export interface BuildResult {
 export async function build(deckDir: string, opts: BuildOptions = {}): Promise<BuildResult> {
   const started = performance.now();
   const theme = opts.theme ?? defaultTheme;
-  const run = await runUntil('compose', deckDir, { ...opts, theme });
-  const deck = run.compose!;
-  const diagnostics = [...run.diagnostics];
-  const name = basename(run.load!.dir);
-  const outDir = opts.outDir ?? join(run.load!.dir, 'out');
-
+  const outDir = opts.outDir ?? join(resolveSpecPath(deckDir, opts.cwd).dir, 'out');
   // Caches that make a rebuild cheap; neither changes a byte of output.
   const cacheDir = join(outDir, '.cache');
   const widthsFile = join(cacheDir, 'text-widths.json');
   loadWidthCache(widthsFile);
   const chartCacheDir = opts.chartCacheDir ?? join(cacheDir, 'charts');
+
+  const run = await runUntil('compose', deckDir, { ...opts, theme });
+  const deck = run.compose!;
+  const diagnostics = [...run.diagnostics];
+  const name = basename(run.load!.dir);
 
   const laid = layoutDeck(deck, theme);
   diagnostics.push(...laid.diagnostics);

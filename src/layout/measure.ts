@@ -91,8 +91,9 @@ function fontsFingerprint(): string {
 /** Adds widths saved by an earlier run; a missing, stale or unreadable file is ignored. */
 export function loadWidthCache(file: string): void {
   try {
-    const saved = JSON.parse(readFileSync(file, 'utf8')) as { fonts: string; widths: Record<string, number> };
+    const saved = JSON.parse(readFileSync(file, 'utf8')) as { fonts: string; metrics: Record<string, LineMetrics>; widths: Record<string, number> };
     if (saved.fonts !== fontsFingerprint()) return;
+    for (const [w, m] of Object.entries(saved.metrics ?? {})) if (!savedMetrics.has(w as FontWeight)) savedMetrics.set(w as FontWeight, m);
     for (const [k, v] of Object.entries(saved.widths)) if (!widthCache.has(k) && typeof v === 'number') widthCache.set(k, v);
   } catch {
     // No cache yet: widths are measured.
@@ -104,15 +105,30 @@ export function saveWidthCache(file: string): void {
   if (!widthsAdded) return;
   mkdirSync(dirname(file), { recursive: true });
   const tmp = `${file}.${process.pid}.tmp`;
-  writeFileSync(tmp, JSON.stringify({ fonts: fontsFingerprint(), widths: Object.fromEntries(widthCache) }));
+  writeFileSync(tmp, JSON.stringify({ fonts: fontsFingerprint(), metrics: Object.fromEntries(savedMetrics), widths: Object.fromEntries(widthCache) }));
   renameSync(tmp, file);
   widthsAdded = 0;
 }
 
 /** Line height PowerPoint uses for single spacing, in points (ascent + descent + gap). */
 export function lineHeightPt(sizePt: number, weight: FontWeight = 'regular'): number {
-  const f = font(weight);
+  const f = lineMetrics(weight);
   return ((f.ascent - f.descent + f.lineGap) / f.unitsPerEm) * sizePt;
+}
+
+type LineMetrics = Pick<FontkitFont, 'unitsPerEm' | 'ascent' | 'descent' | 'lineGap'>;
+const savedMetrics = new Map<FontWeight, LineMetrics>();
+
+/** Vertical metrics, from the width cache when it has them (so a rebuild need not open the fonts). */
+function lineMetrics(weight: FontWeight): LineMetrics {
+  let m = savedMetrics.get(weight);
+  if (!m) {
+    const f = font(weight);
+    m = { unitsPerEm: f.unitsPerEm, ascent: f.ascent, descent: f.descent, lineGap: f.lineGap };
+    savedMetrics.set(weight, m);
+    widthsAdded++;
+  }
+  return m;
 }
 
 /** Greedy word wrap into lines no wider than maxWidthPt. Words longer than a line are broken. */
