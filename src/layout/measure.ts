@@ -33,6 +33,7 @@ interface FontkitFont {
   descent: number;
   lineGap: number;
   layout(text: string): { advanceWidth: number };
+  glyphForCodePoint(cp: number): { advanceWidth: number };
 }
 
 const fonts = new Map<FontWeight, FontkitFont>();
@@ -91,9 +92,10 @@ function fontsFingerprint(): string {
 /** Adds widths saved by an earlier run; a missing, stale or unreadable file is ignored. */
 export function loadWidthCache(file: string): void {
   try {
-    const saved = JSON.parse(readFileSync(file, 'utf8')) as { fonts: string; metrics: Record<string, LineMetrics>; widths: Record<string, number> };
+    const saved = JSON.parse(readFileSync(file, 'utf8')) as { fonts: string; metrics: Record<string, LineMetrics>; advances: Record<string, number>; widths: Record<string, number> };
     if (saved.fonts !== fontsFingerprint()) return;
     for (const [w, m] of Object.entries(saved.metrics ?? {})) if (!savedMetrics.has(w as FontWeight)) savedMetrics.set(w as FontWeight, m);
+    for (const [k, v] of Object.entries(saved.advances ?? {})) if (!advances.has(k) && typeof v === 'number') advances.set(k, v);
     for (const [k, v] of Object.entries(saved.widths)) if (!widthCache.has(k) && typeof v === 'number') widthCache.set(k, v);
   } catch {
     // No cache yet: widths are measured.
@@ -105,7 +107,7 @@ export function saveWidthCache(file: string): void {
   if (!widthsAdded) return;
   mkdirSync(dirname(file), { recursive: true });
   const tmp = `${file}.${process.pid}.tmp`;
-  writeFileSync(tmp, JSON.stringify({ fonts: fontsFingerprint(), metrics: Object.fromEntries(savedMetrics), widths: Object.fromEntries(widthCache) }));
+  writeFileSync(tmp, JSON.stringify({ fonts: fontsFingerprint(), metrics: Object.fromEntries(savedMetrics), advances: Object.fromEntries(advances), widths: Object.fromEntries(widthCache) }));
   renameSync(tmp, file);
   widthsAdded = 0;
 }
@@ -134,19 +136,24 @@ function lineMetrics(weight: FontWeight): LineMetrics {
 /** Greedy word wrap into lines no wider than maxWidthPt. Words longer than a line are broken. */
 export function wrapText(text: string, sizePt: number, maxWidthPt: number, weight: FontWeight = 'regular'): string[] {
   const lines: string[] = [];
+  const fits = (s: string) => textWidthPt(s, sizePt, weight) <= maxWidthPt;
   for (const para of text.split('\n')) {
+    const words = para.split(/\s+/).filter(Boolean);
     let line = '';
-    for (const word of para.split(/\s+/).filter(Boolean)) {
-      const candidate = line ? line + ' ' + word : word;
-      if (textWidthPt(candidate, sizePt, weight) <= maxWidthPt) {
-        line = candidate;
-        continue;
+    let i = 0;
+    while (i < words.length) {
+      const take = longestFit(line, words, i, fits, maxWidthPt / sizePt, weight);
+      if (take > 0) {
+        line = joinWords(line, words, i, take);
+        i += take;
+        if (i === words.length) break;
       }
+      // words[i] does not fit on this line: it starts the next one.
       if (line) lines.push(line);
-      line = word;
-      while (textWidthPt(line, sizePt, weight) > maxWidthPt && line.length > 1) {
+      line = words[i++];
+      while (!fits(line) && line.length > 1) {
         let cut = line.length - 1;
-        while (cut > 1 && textWidthPt(line.slice(0, cut), sizePt, weight) > maxWidthPt) cut--;
+        while (cut > 1 && !fits(line.slice(0, cut))) cut--;
         lines.push(line.slice(0, cut));
         line = line.slice(cut);
       }
@@ -154,4 +161,47 @@ export function wrapText(text: string, sizePt: number, maxWidthPt: number, weigh
     lines.push(line);
   }
   return lines;
+}
+
+function joinWords(line: string, words: string[], from: number, count: number): string {
+  const more = words.slice(from, from + count).join(' ');
+  return line ? line + ' ' + more : more;
+}
+
+/**
+ * How many of words[from…] the greedy wrap appends to `line`. A line only widens as words are added, so that
+ * is the longest run that fits: guessed from unshaped advances (cheap), then settled with exact widths —
+ * about two shaped strings a line instead of one per word.
+ */
+function longestFit(line: string, words: string[], from: number, fits: (s: string) => boolean, maxEm: number, weight: FontWeight): number {
+  const space = advanceEm(' ', weight);
+  let est = line ? advanceEm(line, weight) : -space;
+  let guess = 0;
+  while (from + guess < words.length && (est += space + advanceEm(words[from + guess], weight)) <= maxEm) guess++;
+  let down = false;
+  while (guess > 0 && !fits(joinWords(line, words, from, guess))) {
+    guess--;
+    down = true;
+  }
+  if (!down) while (from + guess < words.length && fits(joinWords(line, words, from, guess + 1))) guess++;
+  return guess;
+}
+
+const advances = new Map<string, number>();
+
+/** Sum of the characters' advance widths in em, without shaping (no kerning or substitutions): a guess only. */
+function advanceEm(text: string, weight: FontWeight): number {
+  let em = 0;
+  for (const ch of text) {
+    const key = weight + ch;
+    let a = advances.get(key);
+    if (a === undefined) {
+      const f = font(weight);
+      a = f.glyphForCodePoint(ch.codePointAt(0)!).advanceWidth / f.unitsPerEm;
+      advances.set(key, a);
+      widthsAdded++;
+    }
+    em += a;
+  }
+  return em;
 }
