@@ -12,6 +12,18 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 /** Native (prebuilt binaries) or optional: resolved from node_modules at run time. */
 export const EXTERNAL = ['@duckdb/node-api', '@resvg/resvg-js', 'snowflake-sdk', 'esbuild'];
 
+/**
+ * Handlebars' code generator builds source maps with `source-map` when it can load it; we never use them.
+ * Without it, it falls back to a plain string builder: smaller bundle, faster template compiles.
+ */
+const noSourceMapForHandlebars = {
+  name: 'no-source-map-for-handlebars',
+  setup(b) {
+    b.onResolve({ filter: /^source-map$/ }, (args) => (args.importer.includes('handlebars') ? { path: 'source-map', namespace: 'gonogo-stub' } : undefined));
+    b.onLoad({ filter: /.*/, namespace: 'gonogo-stub' }, () => ({ contents: 'module.exports = {};', loader: 'js' }));
+  },
+};
+
 export async function bundleCli() {
   const outdir = join(root, 'dist');
   rmSync(outdir, { recursive: true, force: true });
@@ -31,6 +43,7 @@ export async function bundleCli() {
     sourcemap: 'linked',
     legalComments: 'linked',
     logLevel: 'warning',
+    plugins: [noSourceMapForHandlebars],
   });
 }
 
