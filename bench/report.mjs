@@ -14,8 +14,6 @@ export function formatTable(rows) {
 export function writeReport({ rows, env, endLoad, started, command, plan }) {
   const load = (l) => l.map((x) => x.toFixed(2)).join(', ');
   return [
-    '# Benchmarks',
-    '',
     `Command: \`${command}\` (bench/run.mjs). Each row: median of ${plan.iterations} runs after ${plan.warmup} warm-up run, with min and max.`,
     'Builds run as whole processes (`node bin/gonogo.js build DECK --json`) on copies of the decks in a temp folder;',
     'peak RSS is the child\'s maximum resident set size from `/usr/bin/time`.',

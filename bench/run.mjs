@@ -2,7 +2,7 @@
 //   node bench/run.mjs            full run: 5 samples after a warm-up, then BENCHMARKS.md is rewritten
 //   node bench/run.mjs --quick    smoke (CI): 1 sample, no warm-up, no 10M pull, no 400-slide deck; prints only
 // Builds run as whole processes through bin/gonogo.js on copies of the decks in a temp folder.
-import { cpSync, existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -10,6 +10,8 @@ import { machine, repeat, runOnce, stats } from './measure.mjs';
 import { generateDeck } from './gen-deck.mjs';
 import { formatTable, writeReport } from './report.mjs';
 
+const START = '<!-- bench:start (written by npm run bench) -->';
+const END = '<!-- bench:end -->';
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const quick = process.argv.includes('--quick');
 const plan = { iterations: quick ? 1 : 5, warmup: quick ? 0 : 1 };
@@ -157,6 +159,12 @@ const table = formatTable(rows);
 console.log(table);
 console.log(`load average at the end: ${machine().load.map((x) => x.toFixed(2)).join(', ')}`);
 if (!quick) {
-  writeFileSync(join(root, 'BENCHMARKS.md'), writeReport({ rows, env, endLoad: machine().load, started, command, plan }));
+  // Only the measured part between the markers is replaced; the analysis around it is kept.
+  const file = join(root, 'BENCHMARKS.md');
+  const measured = `${START}\n${writeReport({ rows, env, endLoad: machine().load, started, command, plan })}${END}`;
+  const old = existsSync(file) ? readFileSync(file, 'utf8') : '';
+  const at = old.indexOf(START);
+  const end = old.indexOf(END);
+  writeFileSync(file, at >= 0 && end > at ? old.slice(0, at) + measured + old.slice(end + END.length) : `# Benchmarks\n\n${measured}\n`);
   log('wrote BENCHMARKS.md');
 }
