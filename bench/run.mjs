@@ -4,7 +4,7 @@
 // Builds run as whole processes through bin/gonogo.js on copies of the decks in a temp folder.
 import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { basename, dirname, join } from 'node:path';
+import { basename, dirname, join, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { machine, repeat, runOnce, stats } from './measure.mjs';
 import { generateDeck } from './gen-deck.mjs';
@@ -46,7 +46,8 @@ function missing(name, note) {
 
 function deckCopy(src, name = basename(src)) {
   const dir = join(tmp, name);
-  cpSync(src, dir, { recursive: true, filter: (p) => !p.includes(`${join(src, 'out')}`) });
+  const out = join(src, 'out');
+  cpSync(src, dir, { recursive: true, filter: (p) => p !== out && !p.startsWith(out + sep) });
   return dir;
 }
 
