@@ -3,7 +3,7 @@
 // few files instead of hundreds of node_modules files (see DESIGN.md and BENCHMARKS.md).
 // Packages with native parts or heavy optional trees stay external and load on first use.
 import { build } from 'esbuild';
-import { rmSync } from 'node:fs';
+import { readdirSync, rmSync, statSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { dirname, join } from 'node:path';
 
@@ -26,8 +26,7 @@ const noSourceMapForHandlebars = {
 
 export async function bundleCli() {
   const outdir = join(root, 'dist');
-  rmSync(outdir, { recursive: true, force: true });
-  await build({
+  const result = await build({
     entryPoints: { gonogo: join(root, 'src/cli/main.ts') },
     outdir,
     outExtension: { '.js': '.mjs' },
@@ -44,7 +43,23 @@ export async function bundleCli() {
     legalComments: 'linked',
     logLevel: 'warning',
     plugins: [noSourceMapForHandlebars],
+    metafile: true,
+    absWorkingDir: root, // metafile paths are relative to this
   });
+  removeStaleChunks(outdir, new Set(Object.keys(result.metafile.outputs).map((p) => join(root, p))));
+}
+
+/**
+ * Chunk names carry a content hash, so old ones pile up. A process started before this bundle may still
+ * import its old chunks lazily, so only chunks unused for ten minutes are removed (never the whole folder).
+ */
+function removeStaleChunks(outdir, current) {
+  const dir = join(outdir, 'chunks');
+  const cutoff = Date.now() - 10 * 60 * 1000;
+  for (const name of readdirSync(dir)) {
+    const p = join(dir, name);
+    if (!current.has(p) && statSync(p).mtimeMs < cutoff) rmSync(p, { force: true });
+  }
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1]).href) await bundleCli();
