@@ -3,16 +3,24 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import os from 'node:os';
+import { fileURLToPath } from 'node:url';
 
-const TIME = existsSync('/usr/bin/time') ? '/usr/bin/time' : undefined;
+const TIME = existsSync('/usr/bin/time') && !process.env.BENCH_NO_TIME ? '/usr/bin/time' : undefined;
 
-/** Runs `cmd args` once; returns wall ms, peak RSS in MB (undefined without /usr/bin/time) and stdout. */
+const PRELOAD = fileURLToPath(new URL('./peak-rss.cjs', import.meta.url));
+
+/**
+ * Runs `cmd args` once; returns wall ms, peak RSS in MB and stdout. Peak RSS comes from /usr/bin/time, or
+ * without it from a preload that reports a Node child's own resource usage (undefined for other programs).
+ */
 export function runOnce(cmd, args, opts = {}) {
   const argv = TIME ? [TIME, ['-f', '__rss_kb=%M', cmd, ...args]] : [cmd, args];
+  const env = { ...process.env, ...opts.env };
+  if (!TIME && cmd === process.execPath) env.NODE_OPTIONS = `${env.NODE_OPTIONS ?? ''} --require ${JSON.stringify(PRELOAD)}`.trim();
   const start = performance.now();
-  const r = spawnSync(argv[0], argv[1], { cwd: opts.cwd, env: { ...process.env, ...opts.env }, encoding: 'utf8', maxBuffer: 64 << 20 });
+  const r = spawnSync(argv[0], argv[1], { cwd: opts.cwd, env, encoding: 'utf8', maxBuffer: 64 << 20 });
   const ms = performance.now() - start;
-  const m = /__rss_kb=(\d+)/.exec(r.stderr ?? '');
+  const m = [...(r.stderr ?? '').matchAll(/__rss_kb=(\d+)/g)].at(-1);
   if (r.status !== 0) throw new Error(`${cmd} ${args.join(' ')} exited ${r.status}:\n${(r.stderr ?? '').slice(-2000)}`);
   return { ms, rssMb: m ? Number(m[1]) / 1024 : undefined, stdout: r.stdout };
 }
