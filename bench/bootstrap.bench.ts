@@ -17,7 +17,9 @@ function makeData(n: number, seed: number, scale: number): Float64Array {
 const n = 1_000_000;
 const treatment = makeData(n, 1, 27);
 const control = makeData(n, 2, 30);
-for (const p of [0.5, 0.9]) {
+// QUANTILES=0.5 runs one quantile only (bench/run.mjs does).
+const quantiles = process.env.QUANTILES ? process.env.QUANTILES.split(',').map(Number) : [0.5, 0.9];
+for (const p of quantiles) {
   const start = performance.now();
   const r = bootstrapQuantileDiff(treatment, control, p, { confidence: 0.9, resamples: 2000, seed: 7 });
   const ms = performance.now() - start;

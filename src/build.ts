@@ -3,8 +3,10 @@
 import { basename, join, relative } from 'node:path';
 import { mkdir } from 'node:fs/promises';
 import { runUntil, type PipelineOptions } from './pipeline.js';
+import { resolveSpecPath } from './spec/load.js';
 import { defaultTheme } from './deck/theme.js';
 import { layoutDeck } from './layout/layout.js';
+import { loadWidthCache, saveWidthCache } from './layout/measure.js';
 import { deckTimestamp, renderPptx } from './render/pptx/render.js';
 import { renderMarkdown } from './render/markdown.js';
 import { writeFileAtomic } from './render/write.js';
@@ -19,6 +21,7 @@ export interface BuildOptions extends PipelineOptions {
   outDir?: string;
   /** Environment: SOURCE_DATE_EPOCH sets the files' timestamps (default: the spec's date). */
   env?: NodeJS.ProcessEnv;
+  /** Rendered charts by content hash (default: <out>/.cache/charts); output bytes are the same with or without. */
   chartCacheDir?: string;
 }
 
@@ -37,17 +40,23 @@ export interface BuildResult {
 
 export async function build(deckDir: string, opts: BuildOptions = {}): Promise<BuildResult> {
   const started = performance.now();
+  const outDir = opts.outDir ?? join(resolveSpecPath(deckDir, opts.cwd).dir, 'out');
+  // Caches that make a rebuild cheap; neither changes a byte of output.
+  const cacheDir = join(outDir, '.cache');
+  const widthsFile = join(cacheDir, 'text-widths.json');
+  loadWidthCache(widthsFile);
+  const chartCacheDir = opts.chartCacheDir ?? join(cacheDir, 'charts');
+
   const run = await runUntil('compose', deckDir, opts);
   const theme = run.theme ?? defaultTheme;
   const deck = run.compose!;
   const diagnostics = [...run.diagnostics];
   const name = basename(run.load!.dir);
-  const outDir = opts.outDir ?? join(run.load!.dir, 'out');
 
   const laid = layoutDeck(deck, theme);
   diagnostics.push(...laid.diagnostics);
   const charts = deck.slides.flatMap((s) => s.blocks.flatMap((b) => (b.type === 'chart' ? [b.chart] : [])));
-  const images = new Map(await Promise.all(charts.map(async (c: ChartSpec) => [c.id, await renderChart(c, { cacheDir: opts.chartCacheDir })] as const)));
+  const images = new Map(await Promise.all(charts.map(async (c: ChartSpec) => [c.id, await renderChart(c, { cacheDir: chartCacheDir })] as const)));
   const pptx = await renderPptx(laid.slides, deck.meta, theme, images, { timestamp: deckTimestamp(deck.meta, opts.env ?? process.env) });
   const markdown = renderMarkdown(deck);
 
@@ -63,6 +72,7 @@ export async function build(deckDir: string, opts: BuildOptions = {}): Promise<B
     const date = env.SOURCE_DATE_EPOCH && /^\d+$/.test(env.SOURCE_DATE_EPOCH) ? new Date(Number(env.SOURCE_DATE_EPOCH) * 1000).toISOString().slice(0, 10) : deck.meta.date;
     appendCheckpoint(run.load!.dir, checkpointFrom({ name: opts.checkpoint, date, spec: run.load!.spec, results: run.analyze!, decision: run.decide! }));
   }
+  saveWidthCache(widthsFile);
   const cwd = opts.cwd ?? process.cwd();
   return {
     deck,

@@ -64,17 +64,10 @@ export function loadTexts(deckDir: string | undefined, cwd: string = process.cwd
         }),
       );
     }
-  const hb = Handlebars.create();
-  helpersFor(hb);
   const compiled = new Map<string, { fn: HandlebarsTemplateDelegate; src: Source }>();
   for (const key of keys) {
     const src = overrides.get(key) ?? builtIn.get(key)!;
-    try {
-      hb.precompile(src.text, { strict: true }); // parse now: syntax errors point at the file
-    } catch (err) {
-      throw templateError(err, src, 'template/syntax');
-    }
-    compiled.set(key, { fn: hb.compile(src.text, { strict: true, noEscape: true, knownHelpersOnly: false }), src });
+    compiled.set(key, { fn: compileOnce(src), src });
   }
   const texts: Texts = (key, data) => {
     const t = compiled.get(key);
@@ -88,6 +81,27 @@ export function loadTexts(deckDir: string | undefined, cwd: string = process.cwd
     }
   };
   return { texts, overridden: [...overrides.keys()] };
+}
+
+let env: typeof Handlebars | undefined;
+/** Compiled templates by source text: a rebuild in the same process (watch) reuses them. */
+const cache = new Map<string, HandlebarsTemplateDelegate>();
+
+function compileOnce(src: Source): HandlebarsTemplateDelegate {
+  let fn = cache.get(src.text);
+  if (fn) return fn;
+  if (!env) {
+    env = Handlebars.create();
+    helpersFor(env);
+  }
+  try {
+    env.parse(src.text); // parse now: syntax errors point at the file (code is generated on first use)
+  } catch (err) {
+    throw templateError(err, src, 'template/syntax');
+  }
+  fn = env.compile(src.text, { strict: true, noEscape: true, knownHelpersOnly: false });
+  cache.set(src.text, fn);
+  return fn;
 }
 
 /** Values that carry an efficacy read: a template naming one cannot run in an interim deck. */
