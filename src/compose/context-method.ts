@@ -12,7 +12,7 @@ export function composeContextMethod(ctx: Ctx): Slide[] {
   if (c?.timeframe) items.push({ text: ctx.t('context-timeframe', { text: c.timeframe }) });
   if (c?.unit_of_analysis) items.push({ text: ctx.t('context-unit', { text: c.unit_of_analysis }) });
   items.push({ text: ctx.t('context-method', { confidence: ctx.confidence, note: c?.method ?? '' }) });
-  if (ctx.results.adjustment) items.push({ text: ctx.t('context-adjustment', { adjustment: ctx.results.adjustment === 'bh' ? 'Benjamini–Hochberg' : 'Holm' }) });
+  if (ctx.results.adjustment) items.push({ text: ctx.t('context-adjustment', { adjustment: ctx.adjustmentName }) });
   if (srm)
     items.push({
       text: ctx.t('context-srm', { mismatch: srm.mismatch, p: srm.p < 0.001 ? srm.p.toExponential(1) : srm.p.toFixed(3), counts: Object.entries(srm.counts).map(([arm, n]) => `${arm} ${fmtCount(n)}`) }),
@@ -52,7 +52,7 @@ function composeMethods(ctx: Ctx): Slide[] {
       title: ctx.t('methods-title', { confidence: ctx.confidence, count: rows.length }),
       blocks: [
         { type: 'table', header: ['Metric', 'Kind', 'Interval of the change', 'Interval of the relative change'], rows, widths: [3, 1.2, 3.6, 3.6] },
-        { type: 'text', role: 'caption', text: ctx.t('methods-caption', { confidence: ctx.confidence, adjustment: ctx.results.adjustment === 'bh' ? 'Benjamini–Hochberg' : ctx.results.adjustment === 'holm' ? 'Holm' : '' }) },
+        { type: 'text', role: 'caption', text: ctx.t('methods-caption', { confidence: ctx.confidence, adjustment: ctx.adjustmentName }) },
       ],
       notes: [],
     },

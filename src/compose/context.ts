@@ -35,6 +35,8 @@ export class Ctx {
   readonly t: Texts;
   readonly theme: Theme;
   readonly confidence: string;
+  /** The multiple-comparison adjustment in words ('' when none). */
+  readonly adjustmentName: string;
   private readonly reads: Map<string, MetricRead>;
 
   constructor(readonly input: ComposeInput) {
@@ -45,6 +47,7 @@ export class Ctx {
     this.t = input.texts;
     this.theme = input.theme;
     this.confidence = fmtConfidence(input.spec.decision.confidence);
+    this.adjustmentName = input.results.adjustment === 'bh' ? 'Benjamini–Hochberg' : input.results.adjustment === 'holm' ? 'Holm' : '';
     this.reads = new Map(input.results.reads.map((r) => [`${r.metric}\u0000${r.segment}`, r]));
   }
 

@@ -19,6 +19,7 @@ function deepDive(ctx: Ctx, m: Metric): Slide[] {
   const d = describeChange(m, ch, scale, ctx.spec.decision.confidence);
   const segs = ctx.segmentReads(m.id);
   const exploratory = segs.some((s) => s.exploratory);
+  const segmentsNote = segs.length ? [{ type: 'text' as const, role: 'caption' as const, text: ctx.t('deep-dive-segments', { exploratory, count: segs.length, adjustment: ctx.adjustmentName }) }] : [];
   const title = ctx.t('deep-dive-title', { ...d, hasRule: Boolean(rule), status: rule?.status ?? '', threshold: rule?.threshold ?? '' });
   const slides: Slide[] = [
     {
@@ -29,7 +30,7 @@ function deepDive(ctx: Ctx, m: Metric): Slide[] {
       blocks: [
         { type: 'chart', chart: forestForMetric(ctx, m, scale, rule) },
         { type: 'text', role: 'body', text: ctx.t('deep-dive-reading', { ...d, hasRule: Boolean(rule), status: rule?.status ?? '', statusWord: rule ? STATUS_WORD[rule.status] : '', reason: rule?.reason ?? '', threshold: rule?.threshold ?? '' }), tone: rule ? STATUS_TONE[rule.status] : undefined },
-        ...(segs.length ? [{ type: 'text' as const, role: 'caption' as const, text: ctx.t('deep-dive-segments', { exploratory, count: segs.length, adjustment: ctx.results.adjustment === 'bh' ? 'Benjamini–Hochberg' : ctx.results.adjustment === 'holm' ? 'Holm' : '' }) }] : []),
+        ...segmentsNote,
       ],
       notes: [ctx.t('deep-dive-notes', { ...d, north: ctx.spec.stakeholders.filter((s) => s.north_star?.includes(m.id)).map((s) => `${s.name} (${s.role})`) })],
     },
@@ -47,7 +48,7 @@ function deepDive(ctx: Ctx, m: Metric): Slide[] {
     title: ctx.t('segments-title', { label: m.label, improved, count: changes.length, hasSegments: changes.length > 0, weakest: weakest?.segment ?? '', weakestChange: weakest ? fmtChange(weakest.c.estimate, scale, m) : '' }),
     blocks: [
       segmentTable(ctx, m, scale),
-      ...(segs.length ? [{ type: 'text' as const, role: 'caption' as const, text: ctx.t('deep-dive-segments', { exploratory, count: segs.length, adjustment: ctx.results.adjustment === 'bh' ? 'Benjamini–Hochberg' : ctx.results.adjustment === 'holm' ? 'Holm' : '' }) }] : []),
+      ...segmentsNote,
     ],
     notes: [],
   });
