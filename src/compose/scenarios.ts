@@ -17,7 +17,17 @@ export function composeScenarios(ctx: Ctx): Slide[] {
       { type: 'text' as const, role: 'body' as const, tone: s.flips ? ('fail' as const) : ('pass' as const), text: ctx.t('scenario-verdict', { verdict: s.verdict.label, flips: s.flips, fallback: s.verdict.fallback }) },
     ],
   }));
-  const data = { verdict: decision.verdict.label, flips: flips.length > 0, flipNames: flips.map((s) => s.name), flipVerdict: flips[0]?.verdict.label ?? '' };
+  // What breaks in a flipping scenario: the first rule of the base verdict's criterion that no longer passes.
+  const cause = flips.flatMap((s) => s.criteria.find((c) => c.id === decision.verdict.criterion)?.rules.find((r) => r.status !== 'pass') ?? [])[0];
+  const primaryMiss = cause?.metric !== undefined && ctx.metric(cause.metric).role === 'primary';
+  const data = {
+    verdict: decision.verdict.label,
+    flips: flips.length > 0,
+    flipNames: flips.map((s) => s.name),
+    flipVerdict: flips[0]?.verdict.label ?? '',
+    primaryMiss,
+    cause: cause ? `“${cause.text.charAt(0).toLowerCase() + cause.text.slice(1)}” no longer holds (${cause.reason})` : '',
+  };
   return [
     ...(chart
       ? [{ id: 'scenarios-chart', kind: 'chart' as const, section: 'Scenarios', title: ctx.t('scenarios-chart-title', data), blocks: [{ type: 'chart' as const, chart }], notes: [chart.alt] }]
@@ -28,7 +38,7 @@ export function composeScenarios(ctx: Ctx): Slide[] {
       section: 'Scenarios',
       title: ctx.t('scenarios-title', data),
       blocks: [{ type: 'columns', columns }],
-      notes: [ctx.t('scenarios-notes', { flips: flips.length > 0, flipNames: flips.map((s) => s.name), verdict: decision.verdict.label })],
+      notes: [ctx.t('scenarios-notes', { flips: flips.length > 0, flipNames: flips.map((s) => s.name), verdict: decision.verdict.label, cause: data.cause })],
     },
   ];
 }

@@ -101,8 +101,9 @@ export function evalGuardrail(metric: Metric, ctx: Omit<RuleContext, 'guardrails
 
 export function evalGuardrailsRule(rule: GuardrailsRule, ctx: RuleContext): RuleOutcome {
   const statuses = ctx.guardrails.map((g) => g.status);
-  const breached = ctx.guardrails.filter((g) => g.status === 'fail').map((g) => g.metric);
-  const unclear = ctx.guardrails.filter((g) => g.status === 'inconclusive').map((g) => g.metric);
+  const label = (id?: string) => (id ? (ctx.metrics.get(id)?.label ?? id) : '');
+  const breached = ctx.guardrails.filter((g) => g.status === 'fail').map((g) => label(g.metric));
+  const unclear = ctx.guardrails.filter((g) => g.status === 'inconclusive').map((g) => label(g.metric));
   const all = combine(statuses);
   if (rule.guardrails === 'pass') {
     const reason = all === 'pass' ? `all ${statuses.length} guardrails within their limits` : all === 'fail' ? `breached: ${breached.join(', ')}` : `not yet clear: ${unclear.join(', ')}`;
