@@ -45,10 +45,6 @@ export function errorDiag(code: string, message: string, extra: Partial<Diagnost
   return { code, severity: 'error', message, ...extra };
 }
 
-export function hasErrors(diags: readonly Diagnostic[]): boolean {
-  return diags.some((d) => d.severity === 'error');
-}
-
 /** Throws a GonogoError when any diagnostic is an error. */
 export function throwIfErrors(diags: readonly Diagnostic[], exitCode: number = EXIT.usage): void {
   const errors = diags.filter((d) => d.severity === 'error');
