@@ -48,7 +48,7 @@ export async function openDuckDb(opts: DuckDbOptions = {}): Promise<DuckDbEngine
     const path = resolve(opts.dataDir!, file);
     // A view's body cannot hold a bind variable, so the path goes in as an escaped string literal.
     const kind = opts.materialize ? 'TABLE' : 'VIEW';
-    await conn.run(`CREATE ${kind} ${quoteIdent(view)} AS SELECT * FROM ${reader(file)}(${quoteLiteral(path)})`);
+    await conn.run(`CREATE ${kind} ${quoteIdent(view)} AS SELECT * FROM ${fileReader(file)}(${quoteLiteral(path)})`);
   }
 
   return {
@@ -136,7 +136,8 @@ async function dataFiles(dir: string): Promise<Record<string, string>> {
   return out;
 }
 
-function reader(file: string): string {
+/** The DuckDB table function that reads a data file, by its extension. */
+export function fileReader(file: string): string {
   const lower = file.toLowerCase();
   if (lower.endsWith('.parquet')) return 'read_parquet';
   if (/\.(json|ndjson|jsonl)$/.test(lower)) return 'read_json_auto';

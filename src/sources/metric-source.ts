@@ -3,6 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { isAbsolute, relative, resolve } from 'node:path';
 import { EXIT, GonogoError, errorDiag } from '../diagnostics.js';
 import type { Metric } from '../spec/schema.js';
+import { fileReader } from './duckdb.js';
 
 export type MetricFrom = NonNullable<Metric['from']>;
 
@@ -47,12 +48,6 @@ export async function setupSql(files: readonly string[], deckDir: string): Promi
   return out;
 }
 
-function fileReader(file: string): string {
-  const lower = file.toLowerCase();
-  if (lower.endsWith('.parquet')) return 'read_parquet';
-  if (/\.(json|ndjson|jsonl)$/.test(lower)) return 'read_json_auto';
-  return 'read_csv_auto';
-}
 
 function insideDeck(deckDir: string, rel: string): string {
   const path = resolve(deckDir, rel);
