@@ -1,7 +1,7 @@
 // Context and method: what changed, cohorts, timeframe, unit, how intervals were computed, known gaps.
 import type { BulletItem, Slide, TableCell } from '../deck/types.js';
 import type { Ctx } from './context.js';
-import { fmtCount } from '../deck/format.js';
+import { fmtCount, fmtP } from '../deck/format.js';
 
 export function composeContextMethod(ctx: Ctx): Slide[] {
   const c = ctx.spec.context;
@@ -15,7 +15,7 @@ export function composeContextMethod(ctx: Ctx): Slide[] {
   if (ctx.results.adjustment) items.push({ text: ctx.t('context-adjustment', { adjustment: ctx.adjustmentName }) });
   if (srm)
     items.push({
-      text: ctx.t('context-srm', { mismatch: srm.mismatch, p: srm.p < 0.001 ? srm.p.toExponential(1) : srm.p.toFixed(3), counts: Object.entries(srm.counts).map(([arm, n]) => `${arm} ${fmtCount(n)}`) }),
+      text: ctx.t('context-srm', { mismatch: srm.mismatch, p: fmtP(srm.p), counts: Object.entries(srm.counts).map(([arm, n]) => `${arm} ${fmtCount(n)}`) }),
       tone: srm.mismatch ? 'fail' : undefined,
     });
   const design = ctx.spec.design;

@@ -2,7 +2,7 @@
 // confidence, top risks, rollout and rollback in one line each.
 import type { Kpi, Slide } from '../deck/types.js';
 import { type Ctx, STATUS_TONE, describeChange, findRule, headlineChange, scaleOf } from './context.js';
-import { fmtThreshold } from '../deck/format.js';
+import { fmtThreshold, fmtP } from '../deck/format.js';
 
 export function composeExecSummary(ctx: Ctx): Slide[] {
   const { spec, decision, t } = ctx;
@@ -26,7 +26,7 @@ export function composeExecSummary(ctx: Ctx): Slide[] {
   const srm = ctx.results.srm;
   const dq = ctx.quality.filter((q) => q.status === 'fail');
   const bullets = [
-    ...(srm?.mismatch ? [{ text: t('exec-srm', { p: srm.p.toExponential(1) }), tone: 'fail' as const }] : []),
+    ...(srm?.mismatch ? [{ text: t('exec-srm', { p: fmtP(srm.p) }), tone: 'fail' as const }] : []),
     ...dq.map((q) => ({ text: t('exec-data-quality', { message: q.message }), tone: 'fail' as const })),
     { text: t('exec-confidence', { confidence: ctx.confidence, pass: decision.counts.pass, fail: decision.counts.fail, inconclusive: decision.counts.inconclusive, flips: flips.map((s) => s.name).join(' and '), hasFlips: flips.length > 0, worstVerdict: flips[0]?.verdict.label ?? '' }) },
     ...(risk ? [{ text: t('exec-risks', { risk: lowerFirst(risk.description), mitigation: lowerFirst(risk.mitigation) }) }] : []),

@@ -3,7 +3,7 @@
 import type { Slide, TableCell } from '../deck/types.js';
 import { type Ctx, STATUS_TONE, STATUS_WORD } from './context.js';
 import { armLabel } from '../decide/phase.js';
-import { fmtCount, fmtValue } from '../deck/format.js';
+import { fmtCount, fmtValue, fmtP } from '../deck/format.js';
 
 export function composeInterim(ctx: Ctx): Slide[] {
   const { spec, t } = ctx;
@@ -66,7 +66,7 @@ export function composeInterim(ctx: Ctx): Slide[] {
     });
   const dqRows: TableCell[][] = [
     ...ctx.quality.map((q) => [{ text: q.message }, { text: q.status, tone: q.status === 'fail' ? ('fail' as const) : q.status === 'warn' ? ('inconclusive' as const) : ('pass' as const) }]),
-    ...(srm ? [[{ text: t('interim-srm', { p: srm.p < 0.001 ? srm.p.toExponential(1) : srm.p.toFixed(3), mismatch: srm.mismatch }) }, { text: srm.mismatch ? 'fail' : 'pass', tone: srm.mismatch ? ('fail' as const) : ('pass' as const) }]] : []),
+    ...(srm ? [[{ text: t('interim-srm', { p: fmtP(srm.p), mismatch: srm.mismatch }) }, { text: srm.mismatch ? 'fail' : 'pass', tone: srm.mismatch ? ('fail' as const) : ('pass' as const) }]] : []),
     ...(spec.pilot?.instrumentation ?? []).map((i) => [{ text: `Instrumentation: ${i.check}` }, { text: i.status, tone: i.status === 'passed' ? ('pass' as const) : i.status === 'failed' ? ('fail' as const) : ('inconclusive' as const) }]),
     ...spec.data_gaps.map((g) => [{ text: `${g.description} — ${g.mitigation}` }, { text: g.status ?? 'open', tone: g.status === 'closed' ? ('pass' as const) : ('inconclusive' as const) }]),
   ];

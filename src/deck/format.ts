@@ -86,3 +86,8 @@ export function fmtThreshold(x: number, scale: 'relative' | 'absolute', m: Metri
   while (d < 3 && Math.abs(Math.round(x * k * 10 ** d) - x * k * 10 ** d) > 1e-9) d++;
   return fmtChange(x, scale, m, d);
 }
+
+/** A p-value as it reads in a sentence: "p = 0.977", or "p < 0.001" (no exponent notation on a slide). */
+export function fmtP(p: number): string {
+  return p < 0.001 ? 'p < 0.001' : `p = ${p.toFixed(3)}`;
+}

@@ -1,0 +1,29 @@
+import { describe, expect, it } from 'vitest';
+import { fmtBracket, fmtChange, fmtInterval, fmtP, fmtThreshold, fmtValue } from '../../src/deck/format.js';
+
+const share = { kind: 'proportion', unit: 'share' };
+const minutes = { kind: 'median', unit: 'minutes' };
+
+describe('numbers as a reader meets them', () => {
+  it('uses a real minus sign, pp for shares and the unit otherwise', () => {
+    expect(fmtChange(-0.119048, 'relative', minutes)).toBe('\u221211.9%');
+    expect(fmtChange(-0.0022, 'absolute', share)).toBe('\u22120.22 pp');
+    expect(fmtChange(0.013, 'absolute', share)).toBe('+1.3 pp');
+    expect(fmtValue(0.121, share)).toBe('12.1%');
+    expect(fmtValue(42, minutes)).toBe('42.0 min');
+    expect(fmtValue(38.1, { kind: 'mean', unit: 'USD' })).toBe('$38.10');
+  });
+
+  it('writes intervals at the deck’s confidence and thresholds as the user meant them', () => {
+    expect(fmtInterval({ lo: -0.1333, hi: -0.105 }, 'relative', minutes, 0.9)).toBe('(90% CI \u221213.3% to \u221210.5%)');
+    expect(fmtBracket({ lo: -0.0055, hi: 0.0012 }, 'absolute', share)).toBe('[\u22120.55 pp, +0.12 pp]');
+    expect(fmtThreshold(-0.1, 'relative', minutes)).toBe('\u221210%');
+    expect(fmtThreshold(-0.01, 'absolute', share)).toBe('\u22121 pp');
+    expect(fmtThreshold(0, 'absolute', share)).toBe('0 pp');
+  });
+
+  it('never prints a p-value in exponent notation', () => {
+    expect(fmtP(0.97712)).toBe('p = 0.977');
+    expect(fmtP(2.3e-9)).toBe('p < 0.001');
+  });
+});
