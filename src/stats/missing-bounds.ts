@@ -7,6 +7,7 @@ import type { MetricRow, MetricsSnapshot } from '../sources/snapshot.js';
 import { OVERALL, UNASSIGNED } from '../sources/snapshot.js';
 import type { MissingBound } from './results.js';
 import { analyze } from './analyze.js';
+import { quantile } from './quantiles.js';
 
 export function missingDataBounds(spec: Spec, snapshot: MetricsSnapshot): Record<string, MissingBound> {
   const out: Record<string, MissingBound> = {};
@@ -20,7 +21,8 @@ export function missingDataBounds(spec: Spec, snapshot: MetricsSnapshot): Record
     const toTreatment = merge(m, treatment, missing);
     if (!toControl || !toTreatment) continue;
     const one = { ...spec, metrics: [m], prespecified_segments: [] };
-    const read = (c: MetricRow, t: MetricRow) => analyze(one, { ...snapshot, rows: [c, t], assignments: undefined }).results.reads[0];
+    // Only the point estimates are needed: quantiles directly (no bootstrap), the rest through analyze.
+    const read = (c: MetricRow, t: MetricRow) => (c.values && t.values ? quantileChange(m, c.values, t.values) : analyze(one, { ...snapshot, rows: [c, t], assignments: undefined }).results.reads[0]);
     const a = read(toControl, treatment);
     const b = read(control, toTreatment);
     const units = (r: MetricRow) => r.n ?? r.exposure ?? r.values?.length ?? 0;
@@ -32,6 +34,13 @@ export function missingDataBounds(spec: Spec, snapshot: MetricsSnapshot): Record
     };
   }
   return out;
+}
+
+function quantileChange(m: Metric, control: number[], treatment: number[]) {
+  const p = m.kind === 'median' ? 0.5 : m.quantile!;
+  const qc = quantile(control, p);
+  const qt = quantile(treatment, p);
+  return { absolute: { estimate: qt - qc }, relative: qc > 0 ? { estimate: qt / qc - 1 } : null };
 }
 
 /** One arm's aggregate with the unassigned rows added, by what the row carries; undefined for precomputed rows. */
