@@ -15,7 +15,8 @@ import { writeChartSpecs } from './charts/write.js';
 import type { ChartSpec, Deck } from './deck/types.js';
 import type { Decision } from './decide/types.js';
 import type { Diagnostic } from './diagnostics.js';
-import { appendCheckpoint, checkpointFrom } from './review/history.js';
+import { appendCheckpoint } from './review/history.js';
+import { checkpointFrom } from './decide/checkpoint.js';
 
 export interface BuildOptions extends PipelineOptions {
   outDir?: string;

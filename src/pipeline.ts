@@ -15,7 +15,7 @@ import { readHistory } from './review/history.js';
 import type { ComposeInput } from './compose/context.js';
 import type { Spec } from './spec/schema.js';
 import { defaultTheme, type Theme } from './deck/theme.js';
-import { resolveDeckTheme } from './deck/theme-load.js';
+import { resolveDeckTheme } from './theme/theme-load.js';
 import type { Results } from './stats/results.js';
 import type { Decision } from './decide/types.js';
 import type { Deck } from './deck/types.js';

@@ -15,13 +15,14 @@ import type { ValueFormat } from '../charts/format.js';
 import { minimumDetectableEffect } from '../stats/power.js';
 import { parseQuantity } from '../spec/quantity.js';
 import type { PowerPlan } from './power.js';
+import { kindOf } from '../model/metric-kinds.js';
 
 /** Chart size on a chart slide (inches): the layout keeps the aspect and never enlarges. */
 const WIDE = { width: 7.6, height: 4.6 };
 
 export function valueFormat(m: Metric, scale: 'relative' | 'absolute'): ValueFormat {
   if (scale === 'relative') return { kind: 'percent' };
-  if (m.kind === 'proportion') return { kind: 'pp' };
+  if (kindOf(m.kind).share) return { kind: 'pp' };
   return { kind: 'unit', unit: m.unit === 'minutes' ? 'min' : m.unit };
 }
 
@@ -153,7 +154,7 @@ export function powerCurveChart(ctx: Ctx, plan: PowerPlan): ChartSpec {
 export function trendFor(ctx: Ctx, m: Metric): ChartSpec | undefined {
   const points = ctx.input.trends?.[m.id];
   if (!points || points.length < 4) return undefined;
-  const format: ValueFormat = m.kind === 'proportion' ? { kind: 'percent' } : { kind: 'unit', unit: m.unit === 'minutes' ? 'min' : m.unit };
+  const format: ValueFormat = kindOf(m.kind).share ? { kind: 'percent' } : { kind: 'unit', unit: m.unit === 'minutes' ? 'min' : m.unit };
   const rollout = ctx.spec.context?.rollout_date;
   const first = points[0].date;
   const last = points[points.length - 1].date;

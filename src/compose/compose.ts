@@ -16,7 +16,7 @@ import { composePlan, composeRaci, composeRollback } from './plan.js';
 import { composePrewire } from './prewire.js';
 import { composeDesignSummary, composePilotDesign } from './pilot-design.js';
 import { composeInterim } from './interim.js';
-import { composeSinceLastCheckpoint } from '../review/since-checkpoint.js';
+import { composeSinceLastCheckpoint } from './since-checkpoint.js';
 import { composeGuardrails } from './guardrails.js';
 import { composeSegmentAppendix } from './appendix.js';
 import { composeDistribution, composeFrontier, composeTrends } from './chart-slides.js';

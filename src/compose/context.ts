@@ -4,12 +4,13 @@ import type { Metric, Spec } from '../spec/schema.js';
 import type { ChangeRead, MetricRead, Results } from '../stats/results.js';
 import type { Decision, RuleOutcome, Status } from '../decide/types.js';
 import type { MetricsSnapshot, QualityCheck } from '../sources/snapshot.js';
-import { OVERALL } from '../sources/snapshot.js';
+import { OVERALL } from '../model/rows.js';
 import type { Theme } from '../deck/theme.js';
 import type { Tone } from '../deck/types.js';
 import type { Texts } from './texts.js';
-import type { Checkpoint } from '../review/history.js';
+import type { Checkpoint } from '../decide/checkpoint.js';
 import { fmtChange, fmtConfidence, fmtInterval } from '../deck/format.js';
+import { kindOf } from '../model/metric-kinds.js';
 
 export interface ComposeInput {
   spec: Spec;
@@ -70,7 +71,7 @@ export class Ctx {
 
 /** Proportions speak in percentage points, everything else in relative change. */
 export function headlineScale(m: Metric): 'relative' | 'absolute' {
-  return m.kind === 'proportion' ? 'absolute' : 'relative';
+  return kindOf(m.kind).defaultScale;
 }
 
 export function headlineChange(read: MetricRead | undefined, m: Metric): ChangeRead | null {

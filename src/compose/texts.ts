@@ -7,7 +7,7 @@ import Handlebars from 'handlebars';
 import { closest, errorDiag, GonogoError } from '../diagnostics.js';
 import { decodeUserText } from '../spec/source-file.js';
 import { ASSETS_DIR } from '../layout/measure.js';
-import { NO_PEEKING } from '../decide/phase.js';
+import { NO_PEEKING } from '../spec/no-peeking.js';
 
 export const TEMPLATES_DIR = join(ASSETS_DIR, '..', 'templates');
 

@@ -19,10 +19,6 @@ export function interimView(spec: Spec, results: Results): Results {
   return { ...results, reads, adjustment: undefined };
 }
 
-/** Why interim reports show no efficacy: the seed's reasoning, for messages and slides. */
-export const NO_PEEKING =
-  'Interim reports show participation, compliance, safety and data quality only. Early peeks at efficacy raise the false-positive risk: with a partial sample a swing of two or three won deals can flip the sign, and a directional "win" published mid-pilot is hard to take back. Efficacy is read once, at the pre-registered end (MDE reached or maximum duration).';
-
 export function phaseVerdict(spec: Spec): Verdict | undefined {
   if (spec.phase === 'design') return { criterion: 'design', label: 'Pilot proposed: criteria pre-registered, no data read yet', decidedBy: 'phase: design', fallback: true, blockers: [] };
   if (spec.phase === 'interim') return { criterion: 'interim', label: 'Pilot in progress: no efficacy read before the final readout', decidedBy: 'phase: interim', fallback: true, blockers: [] };

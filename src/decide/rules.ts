@@ -6,7 +6,7 @@ import { quantityOnScale, parseQuantity, parseShare, type Scale } from '../spec/
 import { inferScale } from '../spec/rules.js';
 import type { ChangeRead, MetricRead } from '../stats/results.js';
 import type { QualityCheck } from '../sources/snapshot.js';
-import { OVERALL } from '../sources/snapshot.js';
+import { OVERALL } from '../model/rows.js';
 import type { RuleOutcome, Status } from './types.js';
 import { fmtChange, fmtInterval, fmtThreshold } from '../deck/format.js';
 

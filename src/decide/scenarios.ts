@@ -6,7 +6,8 @@
 import type { Spec } from '../spec/schema.js';
 import { parseShare } from '../spec/quantity.js';
 import type { ChangeRead, MetricRead, MissingBound } from '../stats/results.js';
-import { OVERALL } from '../sources/snapshot.js';
+import { OVERALL } from '../model/rows.js';
+import { kindOf } from '../model/metric-kinds.js';
 import type { ScenarioName, ScenarioOutcome } from './types.js';
 
 export function scenarioReads(
@@ -30,12 +31,11 @@ export function scenarioReads(
     return { ...ch, estimate: moved, ci: { lo: moved, hi: moved }, method: `${ch.method}, ${name} case` };
   };
   const out = reads.map((r) => ({ ...r, absolute: shift(r.absolute, r, 'absolute'), relative: shift(r.relative, r, 'relative') }));
-  const kinds = new Map(spec.metrics.map((m) => [m.id, m.kind]));
   const changes = spec.metrics
     .filter((m) => m.role !== 'secondary')
     .flatMap((m) => {
       const r = out.find((x) => x.metric === m.id && x.segment === OVERALL);
-      const scale = kinds.get(m.id) === 'proportion' ? 'absolute' : 'relative';
+      const scale = kindOf(m.kind).defaultScale;
       const ch = scale === 'absolute' ? r?.absolute : r?.relative;
       return ch ? [{ metric: m.id, scale, estimate: ch.estimate } as const] : [];
     });

@@ -5,10 +5,11 @@ import type { Deck } from '../deck/types.js';
 import type { Decision, RuleOutcome, Status } from '../decide/types.js';
 import type { Spec } from '../spec/schema.js';
 import type { Interval, Results } from '../stats/results.js';
-import { OVERALL } from '../sources/snapshot.js';
-import { fmtChange, fmtInterval } from '../deck/format.js';
-import { fmtMove } from './move.js';
-import { headlineChange, headlineScale, scaleOf } from '../compose/context.js';
+import { OVERALL } from '../model/rows.js';
+import { fmtChange, fmtInterval, fmtMove } from '../deck/format.js';
+
+import { kindOf } from '../model/metric-kinds.js';
+import { changeNear } from '../stats/results.js';
 import type { PptxDocument } from './pptx-text.js';
 import { alignByTitle, deckSlideText, missingLines, pptxSlideText, type SlideText } from './slide-lines.js';
 
@@ -87,11 +88,11 @@ function metricChanges(a: Extract<DeckSnapshot, { source: 'deck' }>, b: Extract<
     for (const segment of segments) {
       const ra = a.results.reads.find((r) => r.metric === m.id && r.segment === segment);
       const rb = b.results.reads.find((r) => r.metric === m.id && r.segment === segment);
-      const ca = headlineChange(ra, m);
-      const cb = headlineChange(rb, m);
-      const scaleA = ra && ca ? scaleOf(ra, ca) : undefined;
-      const scaleB = rb && cb ? scaleOf(rb, cb) : undefined;
-      const scale = scaleB ?? scaleA ?? headlineScale(m);
+      const na = changeNear(ra, kindOf(m.kind).defaultScale);
+      const nb = changeNear(rb, kindOf(m.kind).defaultScale);
+      const [ca, cb] = [na?.change ?? null, nb?.change ?? null];
+      const [scaleA, scaleB] = [na?.scale, nb?.scale];
+      const scale = scaleB ?? scaleA ?? kindOf(m.kind).defaultScale;
       if (!ca && !cb) continue;
       if (ca && cb && same(ca, cb) && scaleA === scaleB) continue;
       // Each side in its own scale; a move only makes sense when both read on the same one.
@@ -101,7 +102,7 @@ function metricChanges(a: Extract<DeckSnapshot, { source: 'deck' }>, b: Extract<
       // A relative headline also reads in the metric's own unit (minutes, USD) when the absolute change exists.
       const ua = ra?.absolute;
       const ub = rb?.absolute;
-      if (scale === 'relative' && ua && ub && m.kind !== 'proportion' && !same(ua, ub)) Object.assign(shown, { unitFrom: fmtChange(ua.estimate, 'absolute', m), unitTo: fmtChange(ub.estimate, 'absolute', m), unitBy: fmtChange(ub.estimate - ua.estimate, 'absolute', m) });
+      if (scale === 'relative' && ua && ub && !kindOf(m.kind).share && !same(ua, ub)) Object.assign(shown, { unitFrom: fmtChange(ua.estimate, 'absolute', m), unitTo: fmtChange(ub.estimate, 'absolute', m), unitBy: fmtChange(ub.estimate - ua.estimate, 'absolute', m) });
       out.push({ kind: 'metric', metric: m.id, label: m.label, segment, scale, from: point(ca), to: point(cb), shown });
     }
   }

@@ -6,7 +6,8 @@ import { readFile, rename, writeFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { EXIT, GonogoError, errorDiag } from '../diagnostics.js';
 import type { Spec } from '../spec/schema.js';
-import type { MetricRow, MetricsSnapshot, Provenance, QualityCheck, TrendPoint } from './snapshot.js';
+import type { MetricsSnapshot, Provenance, QualityCheck, TrendPoint } from './snapshot.js';
+import type { MetricRow } from '../model/rows.js';
 import { stableStringify } from './stable-json.js';
 import { metricSourceText, setupSql } from './metric-source.js';
 

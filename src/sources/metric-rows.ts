@@ -12,7 +12,7 @@
 import { errorDiag, type Diagnostic } from '../diagnostics.js';
 import type { Metric } from '../spec/schema.js';
 import type { Row } from './engine.js';
-import type { MetricRow } from './snapshot.js';
+import type { MetricRow } from '../model/rows.js';
 
 const NUMERIC = ['n', 'successes', 'mean', 'sd', 'sum', 'sum_sq', 'events', 'exposure', 'numerator', 'denominator', 'estimate', 'ci_low', 'ci_high'] as const;
 const KNOWN = new Set<string>(['metric', 'arm', 'segment', 'unit', 'value', 'weight', 'as_of', ...NUMERIC]);

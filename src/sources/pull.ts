@@ -3,7 +3,8 @@
 import { EXIT, GonogoError, errorDiag, type Diagnostic } from '../diagnostics.js';
 import type { Spec } from '../spec/schema.js';
 import type { Engine, Row, SqlValue } from './engine.js';
-import { UNASSIGNED, type MetricsSnapshot, type QualityCheck, type TrendPoint } from './snapshot.js';
+import { type MetricsSnapshot, type QualityCheck, type TrendPoint } from './snapshot.js';
+import { UNASSIGNED } from '../model/rows.js';
 import { SqlError, dataDirOf, openDuckDb } from './duckdb.js';
 import { LOCK_VERSION, checksHashOf, lockRow, metricSqlHash, setupHashOf, snapshotFromLock, type LockedMetric, type MetricsLock } from './lock.js';
 import { metricSourceText, setupSql } from './metric-source.js';

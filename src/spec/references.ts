@@ -5,7 +5,7 @@ import type { FieldPath, PositionIndex } from './positions.js';
 import { fieldName } from './issues.js';
 import { parseQuantity, parseShare, quantityOnScale } from './quantity.js';
 import { inferScale } from './rules.js';
-import { NO_PEEKING } from '../decide/phase.js';
+import { NO_PEEKING } from './no-peeking.js';
 
 export function checkReferences(spec: Spec, positions: PositionIndex): Diagnostic[] {
   const out: Diagnostic[] = [];

@@ -1,7 +1,8 @@
 // The decision spec: what a lead writes in decks/NAME/gonogo.yaml.
 // Strict objects everywhere, so an unknown key is an error with a did-you-mean.
 import { z } from 'zod';
-import { specTheme } from '../deck/theme-schema.js';
+import { specTheme } from './theme-schema.js';
+import { METRIC_KIND_NAMES } from '../model/metric-kinds.js';
 
 const id = z
   .string()
@@ -16,7 +17,7 @@ export const bound = z
   .strictObject({ at_least: quantity.optional(), at_most: quantity.optional() })
   .refine((b) => b.at_least !== undefined || b.at_most !== undefined, 'at_least or at_most');
 
-export const metricKind = z.enum(['proportion', 'mean', 'median', 'quantile', 'rate', 'ratio']);
+export const metricKind = z.enum(METRIC_KIND_NAMES);
 /** operational: participation and compliance (shown in every phase, never an efficacy read). */
 export const metricRole = z.enum(['primary', 'secondary', 'guardrail', 'operational']);
 

@@ -10,7 +10,7 @@ const baseDeck = precomputedDeck();
 const REFERENCE = baseDeck.dir;
 afterAll(() => baseDeck.cleanup());
 import { runCli } from '../support/cli.js';
-import { deckSnapshot } from '../../src/review/snapshot.js';
+import { deckSnapshot } from '../../src/snapshot.js';
 import { diffDecks, type Change, type DeckSnapshot } from '../../src/review/diff.js';
 import { formatChanges } from '../../src/review/diff-format.js';
 import { readPptx } from '../../src/review/pptx-text.js';

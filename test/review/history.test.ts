@@ -9,8 +9,9 @@ const REFERENCE = baseDeck.dir;
 afterAll(() => baseDeck.cleanup());
 import { runUntil } from '../../src/pipeline.js';
 import { loadTexts } from '../../src/compose/texts.js';
-import { appendCheckpoint, checkpointFrom, readHistory, HISTORY_FILE } from '../../src/review/history.js';
-import { composeSinceLastCheckpoint } from '../../src/review/since-checkpoint.js';
+import { appendCheckpoint, readHistory, HISTORY_FILE } from '../../src/review/history.js';
+import { checkpointFrom } from '../../src/decide/checkpoint.js';
+import { composeSinceLastCheckpoint } from '../../src/compose/since-checkpoint.js';
 import { GonogoError } from '../../src/diagnostics.js';
 
 const { texts } = loadTexts(undefined);

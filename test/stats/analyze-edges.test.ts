@@ -1,7 +1,7 @@
 // analyze: method choices, unbounded ratios, design effect on rates and quantiles, precomputed checks.
 import { describe, expect, it } from 'vitest';
 import { spec as specSchema, type SpecInput } from '../../src/spec/schema.js';
-import type { MetricRow } from '../../src/sources/snapshot.js';
+import type { MetricRow } from '../../src/model/rows.js';
 import { analyze } from '../../src/stats/analyze.js';
 import { waldDiff } from '../../src/stats/diffProportions.js';
 import { garwoodRate } from '../../src/stats/rates.js';

@@ -2,7 +2,8 @@
 // (themselves checked against R / statsmodels), so here we test the wiring, flags and diagnostics.
 import { describe, expect, it } from 'vitest';
 import { spec as specSchema, type SpecInput } from '../../src/spec/schema.js';
-import type { MetricRow, MetricsSnapshot } from '../../src/sources/snapshot.js';
+import type { MetricsSnapshot } from '../../src/sources/snapshot.js';
+import type { MetricRow } from '../../src/model/rows.js';
 import { analyze } from '../../src/stats/analyze.js';
 import { newcombeDiff } from '../../src/stats/diffProportions.js';
 import { holm } from '../../src/stats/multiplicity.js';

@@ -10,8 +10,8 @@ import { errorDiag, GonogoError, sortDiagnostics, type Diagnostic } from '../dia
 import { PositionIndex, type FieldPath } from '../spec/positions.js';
 import { issuesToDiagnostics } from '../spec/issues.js';
 import { allFontPaths, ASSETS_DIR } from '../layout/measure.js';
-import { defaultTheme, type LogoImage, type Theme } from './theme.js';
-import { themeFile, type SpecTheme, type ThemeFile } from './theme-schema.js';
+import { defaultTheme, type LogoImage, type Theme } from '../deck/theme.js';
+import { themeFile, type SpecTheme, type ThemeFile } from '../spec/theme-schema.js';
 import { readTemplateTheme } from './pptx-theme.js';
 import { applyTemplate } from './template-map.js';
 

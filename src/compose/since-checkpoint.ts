@@ -4,11 +4,11 @@ import type { BulletItem, Slide } from '../deck/types.js';
 import type { Decision } from '../decide/types.js';
 import type { Spec } from '../spec/schema.js';
 import type { Results } from '../stats/results.js';
-import type { Texts } from '../compose/texts.js';
-import { fmtChange, fmtInterval, fmtShare } from '../deck/format.js';
-import { isImprovement } from '../compose/context.js';
-import { checkpointFrom, type Checkpoint, type History } from './history.js';
-import { fmtMove } from './move.js';
+import type { Texts } from './texts.js';
+import { fmtChange, fmtInterval, fmtMove, fmtShare } from '../deck/format.js';
+import { isImprovement } from './context.js';
+import { checkpointFrom, type Checkpoint, type History } from '../decide/checkpoint.js';
+
 
 export interface SinceInput {
   history: History | Checkpoint[];

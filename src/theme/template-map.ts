@@ -3,9 +3,9 @@
 // pass/fail/inconclusive keep their meaning-bearing defaults. Every text colour is checked at ≥ 4.5:1 against
 // the backgrounds it sits on; one that fails is darkened along its hue (or kept from the defaults) with a warning.
 import type { Diagnostic } from '../diagnostics.js';
-import type { Theme } from './theme.js';
+import type { Theme } from '../deck/theme.js';
 import type { TemplateTheme } from './pptx-theme.js';
-import { contrast, withContrast } from './contrast.js';
+import { contrast, withContrast } from '../deck/contrast.js';
 
 const TEXT_MIN = 4.5;
 
