@@ -13,7 +13,7 @@ import { composeDeck } from './compose/compose.js';
 import { loadTexts } from './compose/texts.js';
 import { readHistory } from './review/history.js';
 import type { ComposeInput } from './compose/context.js';
-import type { Spec } from './spec/schema.js';
+import type { Spec } from './spec/normalized.js';
 import { defaultTheme, type Theme } from './deck/theme.js';
 import { resolveDeckTheme } from './theme/theme-load.js';
 import type { Results } from './stats/results.js';

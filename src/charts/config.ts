@@ -1,6 +1,6 @@
 // The Vega-Lite config every gonogo chart shares, sized for the slide: 1 px = 1 pt at slide size,
 // so no text is set below 12 pt. Colours come from the theme; control and treatment always keep
-// the theme's two arm colours, statuses always come with a word or symbol as well.
+// the theme's two arm colours; a rule's mark colours its point and comes with its words from compose.
 import type { ChartSpec } from '../deck/types.js';
 import type { Theme } from '../deck/theme.js';
 import { textWidthPt } from '../layout/measure.js';
@@ -8,17 +8,22 @@ import { fitText } from './vega.js';
 
 export const MIN_TEXT_PT = 12;
 export const FONT = 'Inter';
-export type Status = 'pass' | 'fail' | 'inconclusive';
+/** The colour of a rule's mark: good news, bad news, unknown (theme colours pass, fail, inconclusive). */
+export type MarkTone = 'pass' | 'fail' | 'inconclusive';
+export const MARK_TONES: MarkTone[] = ['pass', 'fail', 'inconclusive'];
 export type Arm = 'control' | 'treatment';
-
-export const STATUS_MARK: Record<Status, string> = { pass: '✓ pass', fail: '✗ fail', inconclusive: '? inconclusive' };
 
 export function hex(color: string): string {
   return color.startsWith('#') ? color : '#' + color;
 }
 
-export function statusColor(theme: Theme, status: Status): string {
-  return hex(theme.colors[status]);
+export function toneColor(theme: Theme, tone: MarkTone): string {
+  return hex(theme.colors[tone]);
+}
+
+/** A nominal colour encoding of the `tone` field: each mark in its news colour. */
+export function toneEncoding(theme: Theme): Record<string, unknown> {
+  return { field: 'tone', type: 'nominal', scale: { domain: MARK_TONES, range: MARK_TONES.map((t) => toneColor(theme, t)) }, legend: null };
 }
 
 export function armColor(theme: Theme, arm: Arm): string {

@@ -3,8 +3,8 @@
 // right = worse) and labelled with its observed change and limit in the metric's own unit.
 import type { ChartSpec } from '../deck/types.js';
 import type { Theme } from '../deck/theme.js';
-import { ciPhrase, estimateNote, largest, statusCounts, type Better } from './alt.js';
-import { baseSpec, chart, chartId, withHalo, rowAxis, rowLabels, DEFAULT_SIZE, hex, STATUS_MARK, statusColor, type ChartSize, type Status } from './config.js';
+import { ciPhrase, estimateNote, largest, type Better } from './alt.js';
+import { baseSpec, chart, chartId, withHalo, rowAxis, rowLabels, DEFAULT_SIZE, hex, toneEncoding, type ChartSize, type MarkTone } from './config.js';
 import { autoDigits, formatValue, midSentence, type ValueFormat } from './format.js';
 import { paddedDomain, round } from './scale.js';
 
@@ -19,7 +19,12 @@ export interface GuardrailRow {
   limit: number;
   format: ValueFormat;
   better: Better;
-  status: Status;
+  /** News colour of the guardrail's mark. */
+  tone: MarkTone;
+  /** The guardrail check's outcome in words, from compose: "✓ not triggered". */
+  mark: string;
+  /** True when the interval's worse end lies past the limit (the check triggered). */
+  breached: boolean;
 }
 
 export interface GuardrailsInput {
@@ -48,18 +53,17 @@ export function guardrailsChart(input: GuardrailsInput, theme: Theme): ChartSpec
     const worseSign = r.better === 'higher' ? -1 : 1;
     return {
       label: labels[i],
-      status: r.status,
+      tone: r.tone,
       x,
       x1: Math.min(a, b),
       x2: Math.max(a, b),
-      note: `${estimateNote(r.estimate, r.lo, r.hi, r.format, digits)} · limit ${formatValue(worseSign * r.limit, r.format, { signed: true, digits })}  ${STATUS_MARK[r.status]}`,
+      note: `${estimateNote(r.estimate, r.lo, r.hi, r.format, digits)} · limit ${formatValue(worseSign * r.limit, r.format, { signed: true, digits })}  ${r.mark}`,
     };
   });
   const domain = paddedDomain([...values.flatMap((v) => [v.x1, v.x2]), 0, 1.25], 0.06);
   const x = { type: 'quantitative', scale: { domain, nice: false, zero: false }, axis: { title: 'Worsening as a share of the allowed limit (100% = limit)', format: '.0%', tickCount: 6, grid: true } };
   const y = { field: 'label', type: 'nominal', sort: labels, title: null, axis: rowAxis(theme) };
-  const statuses: Status[] = ['pass', 'fail', 'inconclusive'];
-  const color = { field: 'status', type: 'nominal', scale: { domain: statuses, range: statuses.map((s) => statusColor(theme, s)) }, legend: null };
+  const color = toneEncoding(theme);
   const fail = hex(theme.colors.fail);
   const spec = {
     ...baseSpec(theme, input.title ?? 'Guardrails against their limits', `${Math.round(input.confidence * 100)}% confidence intervals · right is worse · shaded: past the limit`),
@@ -80,10 +84,16 @@ export function guardrailsChart(input: GuardrailsInput, theme: Theme): ChartSpec
 
 function guardrailsAlt(input: GuardrailsInput): string {
   const rows = input.rows;
-  // Closest: the worst end of the interval (or the estimate) nearest to, or furthest past, its limit.
+  const marks = rows.map((r) => `${r.label} ${r.mark}`).join(', ');
   const worstEnd = (r: GuardrailRow) => Math.max(...[r.lo, r.hi, r.estimate].filter((v): v is number => v !== null).map((v) => shareOfLimit(v, r)));
+  const phrase = (r: GuardrailRow) => {
+    const d = autoDigits(r.format, largest(r.lo, r.hi, r.limit));
+    const limit = formatValue((r.better === 'higher' ? -1 : 1) * r.limit, r.format, { signed: true, digits: d });
+    return `${midSentence(r.label)} at ${formatValue(r.estimate, r.format, { signed: true, digits: d })} ${ciPhrase(r.lo, r.hi, r.format, input.confidence, d)} against a limit of ${limit}`;
+  };
+  const past = rows.filter((r) => r.breached);
+  // Breached ones are named as past their limit; with none breached, the one nearest its limit.
+  if (past.length) return `${marks}; past the limit: ${past.map(phrase).join('; ')}.`;
   const closest = [...rows].sort((a, b) => worstEnd(b) - worstEnd(a))[0];
-  const d = autoDigits(closest.format, largest(closest.lo, closest.hi, closest.limit));
-  const limit = formatValue((closest.better === 'higher' ? -1 : 1) * closest.limit, closest.format, { signed: true, digits: d });
-  return `${statusCounts(rows.map((r) => r.status), rows.length === 1 ? 'guardrail' : 'guardrails')}; closest to its limit is ${midSentence(closest.label)} at ${formatValue(closest.estimate, closest.format, { signed: true, digits: d })} ${ciPhrase(closest.lo, closest.hi, closest.format, input.confidence, d)} against a limit of ${limit}.`;
+  return `${marks}; closest to its limit is ${phrase(closest)}.`;
 }

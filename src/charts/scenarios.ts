@@ -3,7 +3,7 @@
 // normalised per metric and every point carries its value in the metric's unit.
 import type { ChartSpec } from '../deck/types.js';
 import type { Theme } from '../deck/theme.js';
-import { changePhrase, thresholdPhrase, type Better } from './alt.js';
+import { changePhrase, type Better } from './alt.js';
 import { baseSpec, chart, chartId, withHalo, rowAxis, rowLabels, DEFAULT_SIZE, hex, type ChartSize } from './config.js';
 import { autoDigits, formatValue, midSentence, type ValueFormat } from './format.js';
 import { paddedDomain, round } from './scale.js';
@@ -15,8 +15,10 @@ export interface ScenarioRow {
   best: number;
   base: number;
   worst: number;
-  /** The criterion the change is held against, in `format`. */
+  /** The bar the change is held against, in `format`. */
   criterion?: number;
+  /** The metric's rule in each scenario, in words from compose: "✓ met". */
+  marks?: { best: string; base: string; worst: string };
 }
 
 export interface ScenariosInput {
@@ -50,7 +52,7 @@ export function scenariosChart(input: ScenariosInput, theme: Theme): ChartSpec {
     heads.push({ row: head, x: 0, text: labels[i] });
     NAMES.forEach((name) => {
       const row = `${i}${ROW_OF[name]}`;
-      points.push({ row, scenario: name[0].toUpperCase() + name.slice(1), x: pos(r[name]), text: formatValue(r[name], r.format, { signed: true, digits }) });
+      points.push({ row, scenario: name[0].toUpperCase() + name.slice(1), x: pos(r[name]), text: `${formatValue(r[name], r.format, { signed: true, digits })}${r.marks ? `  ${r.marks[name]}` : ''}` });
       refs.push({ row, kind: 'zero', x: pos(0) });
       if (r.criterion !== undefined) refs.push({ row, kind: 'criterion', x: pos(r.criterion) });
     });
@@ -84,7 +86,7 @@ function scenariosAlt(input: ScenariosInput): string {
     const digits = autoDigits(r.format, Math.max(Math.abs(r.best), Math.abs(r.worst), Math.abs(r.base)));
     const f = (v: number) => formatValue(v, r.format, { signed: true, digits });
     let s = `${changePhrase(midSentence(r.label), r.base, r.format, digits)} (worst ${f(r.worst)}, best ${f(r.best)})`;
-    if (r.criterion !== undefined) s += `, ${thresholdPhrase(r.base, r.criterion, r.better, r.format, 'criterion')}`;
+    if (r.marks) s += `, against its rule: best ${r.marks.best}, base ${r.marks.base}, worst ${r.marks.worst}`;
     return s;
   });
   return `In the base case treatment ${parts.join('; and ')}.`;

@@ -3,7 +3,7 @@
 import type { ChartSpec } from '../deck/types.js';
 import type { Theme } from '../deck/theme.js';
 import { textWidthPt } from '../layout/measure.js';
-import { baseSpec, chart, chartId, withHalo, DEFAULT_SIZE, hex, STATUS_MARK, statusColor, type ChartSize, type Status } from './config.js';
+import { baseSpec, chart, chartId, withHalo, DEFAULT_SIZE, hex, toneEncoding, type ChartSize, type MarkTone } from './config.js';
 import { autoDigits, formatValue, midSentence, vegaLabelExpr, type ValueFormat } from './format.js';
 import { paddedDomain, round } from './scale.js';
 
@@ -17,7 +17,10 @@ export interface TradeoffPoint {
   label: string;
   x: number;
   y: number;
-  status?: Status;
+  /** News colour of the point's mark (inconclusive when it has none). */
+  tone?: MarkTone;
+  /** What the point's rules came to, in words, from compose: "✓ met". */
+  mark?: string;
 }
 
 export interface TradeoffInput {
@@ -25,8 +28,10 @@ export interface TradeoffInput {
   x: TradeoffAxis;
   y: TradeoffAxis;
   points: TradeoffPoint[];
-  /** The acceptable region: any side left open extends to the edge of the chart. */
-  acceptable: { xMin?: number; xMax?: number; yMin?: number; yMax?: number; label?: string };
+  /** The acceptable region, when the bars fix one: any side left open extends to the edge of the chart. */
+  acceptable?: { xMin?: number; xMax?: number; yMin?: number; yMax?: number; label?: string };
+  /** What a point's mark grades, for the subtitle and the alt text: "both rules". */
+  marks?: string;
   title?: string;
   size?: ChartSize;
   /** What the points are, singular and plural, for the alt text (default option/options). */
@@ -35,7 +40,7 @@ export interface TradeoffInput {
 
 export function tradeoffChart(input: TradeoffInput, theme: Theme): ChartSpec {
   if (input.points.length === 0) throw new Error(`tradeoffChart(${input.id}): no points`);
-  const a = input.acceptable;
+  const a = input.acceptable ?? {};
   const xs = input.points.map((p) => p.x);
   const ys = input.points.map((p) => p.y);
   const xDomain = paddedDomain([...xs, 0, ...[a.xMin, a.xMax].filter(isNum)], 0.15);
@@ -46,18 +51,21 @@ export function tradeoffChart(input: TradeoffInput, theme: Theme): ChartSpec {
   const y = { type: 'quantitative', scale: { domain: yDomain, nice: false, zero: false }, axis: { title: input.y.label, labelExpr: vegaLabelExpr(input.y.format, Math.min(yd, 1)), tickCount: 5, grid: true } };
   const region = { x: a.xMin ?? xDomain[0], x2: a.xMax ?? xDomain[1], y: a.yMin ?? yDomain[0], y2: a.yMax ?? yDomain[1], label: a.label ?? 'Acceptable region' };
   const size = input.size ?? DEFAULT_SIZE;
-  const texts = input.points.map((p) => `${p.label} ${p.status ? STATUS_MARK[p.status].split(' ')[0] : ''}`.trim());
+  const texts = input.points.map((p) => `${p.label}${p.mark ? ` ${p.mark}` : ''}`);
   const placed = placeLabels(input.points, texts, xDomain, yDomain, size);
-  const values = input.points.map((p, i) => ({ ...p, status: p.status ?? 'inconclusive', text: texts[i], lx: round(placed[i].lx), ly: round(placed[i].ly), align: placed[i].align }));
+  const values = input.points.map((p, i) => ({ ...p, tone: p.tone ?? 'inconclusive', text: texts[i], lx: round(placed[i].lx), ly: round(placed[i].ly), align: placed[i].align }));
   const leaders = values.filter((_, i) => placed[i].moved).map((v) => ({ x: v.x, y: v.y, x2: v.lx, y2: v.ly }));
-  const statuses: Status[] = ['pass', 'fail', 'inconclusive'];
-  const color = { field: 'status', type: 'nominal', scale: { domain: statuses, range: statuses.map((s) => statusColor(theme, s)) }, legend: null };
+  const color = toneEncoding(theme);
   const muted = hex(theme.colors.muted);
   const spec = {
-    ...baseSpec(theme, input.title ?? 'Trade-off by segment', 'Each point is a segment or option · ✓ pass · ✗ fail'),
+    ...baseSpec(theme, input.title ?? 'Trade-off by segment', `Each point is a segment or option${input.marks ? ` · marks: ${input.marks}` : ''}`),
     layer: [
-      { data: { values: [region] }, mark: { type: 'rect', color: hex(theme.colors.pass), opacity: 0.1 }, encoding: { x: { field: 'x', ...x }, x2: { field: 'x2' }, y: { field: 'y', ...y }, y2: { field: 'y2' } } },
-      { data: { values: [region] }, mark: { type: 'text', align: 'left', baseline: 'top', dx: 6, dy: 6, color: hex(theme.colors.pass), fontWeight: 600 }, encoding: { x: { field: 'x', ...x }, y: { field: 'y2', ...y }, text: { field: 'label' } } },
+      ...(input.acceptable
+        ? [
+            { data: { values: [region] }, mark: { type: 'rect', color: hex(theme.colors.pass), opacity: 0.1 }, encoding: { x: { field: 'x', ...x }, x2: { field: 'x2' }, y: { field: 'y', ...y }, y2: { field: 'y2' } } },
+            { data: { values: [region] }, mark: { type: 'text', align: 'left', baseline: 'top', dx: 6, dy: 6, color: hex(theme.colors.pass), fontWeight: 600 }, encoding: { x: { field: 'x', ...x }, y: { field: 'y2', ...y }, text: { field: 'label' } } },
+          ]
+        : []),
       { data: { values: [{ v: 0 }] }, mark: { type: 'rule', color: muted, strokeWidth: 1.2 }, encoding: { x: { field: 'v', ...x } } },
       { data: { values: [{ v: 0 }] }, mark: { type: 'rule', color: muted, strokeWidth: 1.2 }, encoding: { y: { field: 'v', ...y } } },
       { data: { values }, mark: { type: 'point', filled: true, size: 130, opacity: 1 }, encoding: { x: { field: 'x', ...x }, y: { field: 'y', ...y }, color } },
@@ -111,18 +119,24 @@ function isNum(v: number | undefined): v is number {
   return typeof v === 'number' && Number.isFinite(v);
 }
 
-export function inRegion(p: { x: number; y: number }, a: TradeoffInput['acceptable']): boolean {
+export function inRegion(p: { x: number; y: number }, a: NonNullable<TradeoffInput['acceptable']>): boolean {
   return (a.xMin ?? -Infinity) <= p.x && p.x <= (a.xMax ?? Infinity) && (a.yMin ?? -Infinity) <= p.y && p.y <= (a.yMax ?? Infinity);
 }
 
 function tradeoffAlt(input: TradeoffInput, xd: number, yd: number): string {
-  const inside = input.points.filter((p) => inRegion(p, input.acceptable));
-  const outside = input.points.filter((p) => !inRegion(p, input.acceptable));
   const fx = (v: number) => formatValue(v, input.x.format, { signed: true, digits: xd });
   const fy = (v: number) => formatValue(v, input.y.format, { signed: true, digits: yd });
   const [one, many] = input.noun ?? ['option', 'options'];
-  const count = `${inside.length} of ${input.points.length} ${input.points.length === 1 ? `${one} lies` : `${many} lie`} in the acceptable region`;
-  if (!outside.length) return `${count}.`;
-  const list = outside.map((p) => `${p.label} (${midSentence(input.x.label)} ${fx(p.x)}, ${midSentence(input.y.label)} ${fy(p.y)})`);
-  return `${count}; outside it: ${list.join('; ')}.`;
+  const where = (p: TradeoffPoint) => `${p.label} (${midSentence(input.x.label)} ${fx(p.x)}, ${midSentence(input.y.label)} ${fy(p.y)})`;
+  const parts: string[] = [];
+  if (input.acceptable) {
+    const inside = input.points.filter((p) => inRegion(p, input.acceptable!));
+    parts.push(`${inside.length} of ${input.points.length} ${input.points.length === 1 ? `${one} lies` : `${many} lie`} in the shaded region${input.acceptable.label ? ` (${midSentence(input.acceptable.label)})` : ''}`);
+  }
+  const marked = input.points.filter((p) => p.mark);
+  if (marked.length) parts.push(`${input.marks ? `${input.marks}: ` : ''}${marked.map((p) => `${p.label} ${p.mark}`).join(', ')}`);
+  // Where the points that fall short lie: outside the region, or (without a region) marked bad news.
+  const short = input.points.filter((p) => (input.acceptable ? !inRegion(p, input.acceptable) : p.tone === 'fail'));
+  if (short.length) parts.push(`${input.acceptable ? 'outside it' : 'short'}: ${short.map(where).join('; ')}`);
+  return `${parts.join('; ')}.`;
 }

@@ -7,16 +7,17 @@ import { distributionFor, tradeoffForSegments, trendFor, valuesLabel } from './c
 import { kindOf } from '../model/metric-kinds.js';
 
 export function composeFrontier(ctx: Ctx): Slide[] {
-  const chart = tradeoffForSegments(ctx);
-  if (!chart) return [];
+  const frontier = tradeoffForSegments(ctx);
+  if (!frontier) return [];
+  const { chart, region, marked } = frontier;
   return [
     {
       id: 'tradeoff-frontier',
       kind: 'chart',
       section: 'Trade-offs',
-      title: ctx.t('frontier-title', {}),
+      title: ctx.t('frontier-title', { region, marked }),
       blocks: [{ type: 'chart', chart }, { type: 'text', role: 'body', text: chart.alt }],
-      notes: [ctx.t('frontier-notes', {})],
+      notes: [ctx.t('frontier-notes', { region, marked })],
     },
   ];
 }

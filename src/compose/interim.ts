@@ -1,8 +1,10 @@
 // The interim report (phase: interim): participation, compliance, safety and data quality — nothing else.
 // The composers here never receive efficacy reads: the pipeline strips them before decide (see phase.ts).
 import type { Slide, TableCell } from '../deck/types.js';
-import { type Ctx, STATUS_TONE, STATUS_WORD } from './context.js';
-import { armLabel } from '../decide/phase.js';
+import type { Ctx } from './context.js';
+import { marked } from './marks.js';
+import { guardrailReason, guardrailText } from './rule-words.js';
+import { armLabel } from './arms.js';
 import { fmtCount, fmtValue, fmtP } from '../deck/format.js';
 
 export function composeInterim(ctx: Ctx): Slide[] {
@@ -11,7 +13,7 @@ export function composeInterim(ctx: Ctx): Slide[] {
   const guard = ctx.decision.guardrails;
   const failing = ctx.quality.filter((q) => q.status === 'fail');
   const srm = ctx.results.srm;
-  const breached = guard.filter((g) => g.status === 'fail');
+  const breached = guard.filter((g) => g.status === 'met');
   const readout = spec.pilot?.reporting?.final_readout ?? 'the pre-registered end of the pilot';
   const A = armLabel(spec, 'control');
   const B = armLabel(spec, 'treatment');
@@ -27,7 +29,7 @@ export function composeInterim(ctx: Ctx): Slide[] {
           type: 'bullets',
           items: [
             { text: t('interim-shows', {}) },
-            { text: t('interim-safety', { breached: breached.map((g) => g.text), count: guard.length }), tone: breached.length ? 'fail' : 'pass' },
+            { text: t('interim-safety', { breached: breached.map((g) => guardrailText(ctx, g)), count: guard.length }), tone: breached.length ? 'fail' : 'pass' },
             { text: t('interim-quality', { failing: failing.map((q) => q.message), srm: Boolean(srm?.mismatch) }), tone: failing.length || srm?.mismatch ? 'fail' : 'pass' },
             { text: t('interim-why', {}) },
           ],
@@ -59,7 +61,7 @@ export function composeInterim(ctx: Ctx): Slide[] {
       section: 'Safety',
       title: t('interim-safety-title', { breached: breached.length, count: guard.length }),
       blocks: [
-        { type: 'table', header: ['Guardrail', 'Observed', 'Result'], rows: guard.map((g) => [{ text: g.text }, { text: g.reason }, { text: STATUS_WORD[g.status], tone: STATUS_TONE[g.status] }]), widths: [4, 4, 1.6] },
+        { type: 'table', header: ['Guardrail', 'Observed', 'Result'], rows: guard.map((g) => [{ text: guardrailText(ctx, g) }, { text: guardrailReason(ctx, g) }, { text: marked(g).text, tone: marked(g).tone }]), widths: [4, 4, 1.6] },
         ...(spec.pilot?.pause_rules.length ? [{ type: 'text' as const, role: 'caption' as const, text: t('interim-pause-rules', { rules: spec.pilot.pause_rules.map((r) => `${r.signal}: ${r.threshold} → ${r.action}`) }) }] : []),
       ],
       notes: [],

@@ -1,6 +1,7 @@
 // Every metric on one table, grouped (speed, quality, volume, guardrails): the reader sees the whole picture.
+// The last column marks each metric with its headline rule's outcome (or its guardrail check's).
 import type { Slide, TableCell } from '../deck/types.js';
-import { type Ctx, findRule, STATUS_TONE, STATUS_WORD, headlineChange, isImprovement, scaleOf } from './context.js';
+import { type Ctx, displayChange, headlineMark, isImprovement } from './context.js';
 import { fmtBracket, fmtChange, fmtValue } from '../deck/format.js';
 
 export function composeMetricsOverview(ctx: Ctx): Slide[] {
@@ -9,10 +10,10 @@ export function composeMetricsOverview(ctx: Ctx): Slide[] {
   let worse = 0;
   for (const m of ctx.spec.metrics) {
     const read = ctx.read(m.id);
-    const ch = headlineChange(read, m);
-    if (!read || !ch) continue;
-    const scale = scaleOf(read, ch);
-    const rule = findRule(ctx, m.id);
+    const near = displayChange(ctx, read, m);
+    if (!read || !near) continue;
+    const { scale, change: ch } = near;
+    const graded = headlineMark(ctx, m);
     const clear = ch.ci ? ch.ci.lo > 0 || ch.ci.hi < 0 : false;
     if (clear) isImprovement(m, ch.estimate) ? better++ : worse++;
     rows.push([
@@ -20,9 +21,9 @@ export function composeMetricsOverview(ctx: Ctx): Slide[] {
       { text: m.role === 'guardrail' ? 'guardrail' : (m.group ?? m.role) },
       { text: read.control ? fmtValue(read.control.estimate, m) : '—' },
       { text: read.treatment ? fmtValue(read.treatment.estimate, m) : '—' },
-      { text: fmtChange(ch.estimate, scale, m), tone: clear ? (isImprovement(m, ch.estimate) ? 'pass' : 'fail') : undefined },
+      { text: fmtChange(ch.estimate, scale, m) },
       { text: fmtBracket(ch.ci, scale, m) },
-      rule ? { text: STATUS_WORD[rule.status], tone: STATUS_TONE[rule.status] } : { text: '—' },
+      graded ? { text: graded.mark.text, tone: graded.mark.tone } : { text: '—' },
     ]);
   }
   return [
@@ -32,8 +33,8 @@ export function composeMetricsOverview(ctx: Ctx): Slide[] {
       section: 'Metric deep-dives',
       title: ctx.t('overview-title', { better, worse, total: rows.length }),
       blocks: [
-        { type: 'table', header: ['Metric', 'Group', 'Control', 'Treatment', 'Change', `${ctx.confidence} CI`, 'Criterion'], rows, widths: [3.2, 1.3, 1.3, 1.3, 1.2, 2.2, 1.8] },
-        { type: 'text', role: 'caption', text: ctx.t('overview-caption', { confidence: ctx.confidence }) },
+        { type: 'table', header: ['Metric', 'Group', 'Control', 'Treatment', 'Change', `${ctx.confidence} CI`, 'Rule'], rows, widths: [3.2, 1.3, 1.3, 1.3, 1.2, 2.2, 1.8] },
+        { type: 'text', role: 'caption', text: ctx.t('overview-caption', { confidence: ctx.confidence, target: ctx.criterion(ctx.decision.target ?? '')?.label ?? '' }) },
       ],
       notes: [],
     },

@@ -1,16 +1,15 @@
 // Pre-wire appendix: one slide per stakeholder — what they care about, what the data says on it,
 // their objections with our responses, and the ask. The talk-track goes in the notes.
 import type { Slide } from '../deck/types.js';
-import { type Ctx, describeChange, headlineChange, scaleOf } from './context.js';
+import { type Ctx, describeChange, displayChange } from './context.js';
 
 export function composePrewire(ctx: Ctx): Slide[] {
   return ctx.spec.stakeholders.map((s) => {
     const north = (s.north_star ?? []).flatMap((id) => {
       const m = ctx.metric(id);
-      const read = ctx.read(id);
-      const ch = headlineChange(read, m);
-      if (!read || !ch) return [];
-      const d = describeChange(m, ch, scaleOf(read, ch), ctx.spec.decision.confidence);
+      const near = displayChange(ctx, ctx.read(id), m);
+      if (!near) return [];
+      const d = describeChange(m, near.change, near.scale, ctx.spec.decision.confidence);
       return [{ text: ctx.t('prewire-metric', d) }];
     });
     const p = s.prewire;
@@ -30,7 +29,7 @@ export function composePrewire(ctx: Ctx): Slide[] {
           ],
         },
       ],
-      notes: [ctx.t('prewire-notes', { name: s.name, role: s.role, objections: objections.map((o) => o.heading), responses: objections.map((o) => o.response).filter(Boolean), ask: p?.ask ?? '', verdict: ctx.decision.verdict.label })],
+      notes: [ctx.t('prewire-notes', { name: s.name, role: s.role, objections: objections.map((o) => o.heading), responses: objections.map((o) => o.response).filter(Boolean), ask: p?.ask ?? '', verdict: ctx.verdict })],
     };
   });
 }

@@ -2,7 +2,6 @@
 import type { Slide, TableCell } from '../deck/types.js';
 import type { Ctx } from './context.js';
 import type { QualityCheck } from '../sources/snapshot.js';
-import { parseShare } from '../spec/quantity.js';
 import { fmtShare } from '../deck/format.js';
 
 export function composeDataGaps(ctx: Ctx): Slide[] {
@@ -10,8 +9,8 @@ export function composeDataGaps(ctx: Ctx): Slide[] {
   if (!gaps.length) return [];
   const rows: TableCell[][] = gaps.map((g) => {
     const measured = ctx.quality.filter((q) => q.gap === g.id);
-    const before = g.missing_share_before !== undefined ? parseShare(g.missing_share_before) : undefined;
-    const after = g.missing_share !== undefined ? parseShare(g.missing_share) : undefined;
+    const before = g.missing_share_before;
+    const after = g.missing_share;
     const figures = measured.length
       ? measured.map(measuredFigure).join('; ')
       : before !== undefined && after !== undefined

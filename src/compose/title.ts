@@ -12,7 +12,7 @@ export function composeTitle(ctx: Ctx): Slide[] {
       title: d.title,
       subtitle: d.subtitle,
       blocks: [{ type: 'text', role: 'caption', text: lines.join(' · ') }],
-      notes: [ctx.t('title-notes', { question: ctx.spec.decision.question, verdict: ctx.decision.verdict.label })],
+      notes: [ctx.t('title-notes', { question: ctx.spec.decision.question, verdict: ctx.verdict })],
     },
   ];
 }

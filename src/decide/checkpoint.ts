@@ -1,11 +1,11 @@
 // A checkpoint: the decision and its headline numbers as one entry of the deck's history (checkpoints.json),
 // so a later build can say what moved since the last review. review/history.ts reads and writes the file.
-import type { Decision, Status } from './types.js';
-import type { Spec } from '../spec/schema.js';
+import type { Decision } from './types.js';
+import type { Spec } from '../spec/normalized.js';
 import { changeNear, type Interval, type Results } from '../stats/results.js';
 import { OVERALL } from '../model/rows.js';
-import { kindOf } from '../model/metric-kinds.js';
-import { parseShare } from '../spec/quantity.js';
+import type { Mark, Polarity, Status } from '../model/outcomes.js';
+import { headlineScale } from './headline.js';
 
 export interface HeadlineRead {
   estimate: number;
@@ -25,9 +25,10 @@ export interface Checkpoint {
   /** YYYY-MM-DD, given by the caller (the deck's date or SOURCE_DATE_EPOCH), never the clock. */
   date: string;
   verdict: { criterion: string; label: string; option?: string };
-  counts: Record<Status, number>;
-  /** Per criterion, its status (additive to the brief: lets the slide say which criteria flipped). */
-  criteria?: { id: string; status: Status }[];
+  /** How many criterion rules came to each mark. */
+  counts: Record<Mark, number>;
+  /** Per criterion, its status and polarity: lets the slide say which criteria flipped. */
+  criteria?: { id: string; status: Status; polarity: Polarity }[];
   /** Per primary and guardrail metric, its overall headline change. */
   headline: Record<string, HeadlineRead>;
   gaps: GapState[];
@@ -44,7 +45,7 @@ export function checkpointFrom(input: { name: string; date: string; spec: Spec; 
   const headline: Record<string, HeadlineRead> = {};
   for (const m of spec.metrics.filter((x) => x.role !== 'secondary')) {
     const read = results.reads.find((r) => r.metric === m.id && r.segment === OVERALL);
-    const near = changeNear(read, kindOf(m.kind).defaultScale);
+    const near = changeNear(read, headlineScale(spec, m.id));
     if (near) headline[m.id] = { estimate: near.change.estimate, ci: near.change.ci ? { lo: near.change.ci.lo, hi: near.change.ci.hi } : null, scale: near.scale };
   }
   const v = decision.verdict;
@@ -53,8 +54,8 @@ export function checkpointFrom(input: { name: string; date: string; spec: Spec; 
     date: input.date,
     verdict: { criterion: v.criterion, label: v.label, ...(v.option ? { option: v.option } : {}) },
     counts: { ...decision.counts },
-    criteria: decision.criteria.map((c) => ({ id: c.id, status: c.status })),
+    criteria: decision.criteria.map((c) => ({ id: c.id, status: c.status, polarity: c.polarity })),
     headline,
-    gaps: spec.data_gaps.map((g) => ({ id: g.id, status: g.status ?? 'open', missing_share: g.missing_share === undefined ? null : (parseShare(g.missing_share) ?? null) })),
+    gaps: spec.data_gaps.map((g) => ({ id: g.id, status: g.status ?? 'open', missing_share: g.missing_share ?? null })),
   };
 }

@@ -3,7 +3,7 @@
 import type { Theme } from '../deck/theme.js';
 import type { Box, Placed } from './types.js';
 import type { Flow, FlowColumn } from './flow.js';
-import { BLOCK_GAP, splitColumns, toneColor, TONE_WORD, withToneMark } from './grid.js';
+import { BLOCK_GAP, splitColumns, toneColor } from './grid.js';
 import { lineHeight, paragraphsHeightIn } from './textfit.js';
 
 const PAD = 0.2;
@@ -15,7 +15,7 @@ type StackFn = (flows: Flow[], theme: Theme, region: Box, step: number, split: b
 export function layoutColumns(columns: FlowColumn[], theme: Theme, region: Box, step: number, split: boolean, stack: StackFn): { items: Placed[]; heightIn: number; rest: FlowColumn[] | null } {
   const boxes = splitColumns(region, columns.length);
   const heads = columns.map((c, i) => {
-    const p = { text: withToneMark(c.heading, c.tone), bullet: 'none' as const, level: 0 as const, weight: 'bold' as const, color: TONE_WORD[c.tone ?? 'neutral'] ? toneColor(theme, c.tone) : theme.colors.text, tone: c.tone, spaceBeforePt: 0 };
+    const p = { text: c.heading, bullet: 'none' as const, level: 0 as const, weight: 'bold' as const, color: c.tone === 'pass' || c.tone === 'fail' || c.tone === 'inconclusive' ? toneColor(theme, c.tone) : theme.colors.text, tone: c.tone, spaceBeforePt: 0 };
     return { p, h: paragraphsHeightIn([p], HEADING_PT, boxes[i].w - 2 * PAD) };
   });
   const headH = Math.max(...heads.map((h) => h.h));

@@ -3,7 +3,7 @@
 import type { Block, ChartSpec, Kpi, TableBlock, Tone } from '../deck/types.js';
 import type { Theme } from '../deck/theme.js';
 import type { Paragraph } from './types.js';
-import { toneColor, withToneMark } from './grid.js';
+import { toneColor } from './grid.js';
 
 export type TextRole = 'body' | 'lead' | 'caption';
 
@@ -60,7 +60,7 @@ function toFlow(b: Block, theme: Theme, numbered: boolean): Flow {
         .map((t) => t.trim())
         .filter(Boolean)
         .map<Paragraph>((t) => ({
-          text: withToneMark(t, b.tone),
+          text: t,
           bullet: 'none',
           level: 0,
           weight: role === 'lead' ? 'semibold' : 'regular',
@@ -77,7 +77,7 @@ function toFlow(b: Block, theme: Theme, numbered: boolean): Flow {
         const level = it.level ?? 0;
         if (level === 0) n++;
         return {
-          text: withToneMark(it.text, it.tone),
+          text: it.text,
           bullet: isNumbered && level === 0 ? 'number' : 'bullet',
           number: isNumbered && level === 0 ? n : undefined,
           level,

@@ -53,16 +53,6 @@ export function toneColor(theme: Theme, tone: Tone | undefined): string {
   }
 }
 
-/** Verdict tones also carry a symbol, so colour is never the only signal. */
-export const TONE_MARK: Partial<Record<Tone, string>> = { pass: '✓', fail: '✗', inconclusive: '?' };
-export const TONE_WORD: Partial<Record<Tone, string>> = { pass: 'Pass', fail: 'Fail', inconclusive: 'Inconclusive' };
-
-export function withToneMark(text: string, tone: Tone | undefined): string {
-  const mark = tone ? TONE_MARK[tone] : undefined;
-  if (!mark || text.startsWith(mark)) return text;
-  return `${mark} ${text}`;
-}
-
 /** The kicker (section), the action title and the subtitle; returns the items and where the body starts. */
 export function titleArea(theme: Theme, section: string, title: string, subtitle: string | undefined): { items: Placed[]; bodyTop: number } {
   const w = CONTENT_W;

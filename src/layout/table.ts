@@ -5,7 +5,7 @@ import type { Theme } from '../deck/theme.js';
 import type { Paragraph, Placed, PlacedCell, PlacedTable } from './types.js';
 import type { FontWeight } from './measure.js';
 import { lineHeight, naturalWidthIn, paragraphsHeightIn, PT_PER_IN, wrapLines } from './textfit.js';
-import { BODY_BOTTOM, toneColor, withToneMark } from './grid.js';
+import { BODY_BOTTOM, toneColor } from './grid.js';
 
 const PAD = { x: 0.1, y: 0.06 } as const;
 const CAPTION_PT = 10;
@@ -26,7 +26,7 @@ export function columnWidths(t: TableBlock, widthIn: number, sizePt: number): nu
 export function minTableWidth(t: TableBlock, sizePt: number): number {
   const longestWord = (text: string, weight: FontWeight) => Math.max(0, ...text.split(/\s+/).map((w) => naturalWidthIn(w, sizePt, weight)));
   return t.header.reduce(
-    (sum, h, c) => sum + Math.max(longestWord(h, 'bold'), ...t.rows.map((r) => longestWord(withToneMark(r[c]?.text ?? '', r[c]?.tone), r[c]?.bold ? 'bold' : 'regular'))) + 2 * PAD.x + 0.01,
+    (sum, h, c) => sum + Math.max(longestWord(h, 'bold'), ...t.rows.map((r) => longestWord(r[c]?.text ?? '', r[c]?.bold ? 'bold' : 'regular'))) + 2 * PAD.x + 0.01,
     0,
   );
 }
@@ -35,7 +35,7 @@ export function minTableWidth(t: TableBlock, sizePt: number): number {
 function respectLongestWords(t: TableBlock, widths: number[], sizePt: number): number[] {
   const longestWord = (text: string, weight: FontWeight) => Math.max(0, ...text.split(/\s+/).map((w) => naturalWidthIn(w, sizePt, weight)));
   const mins = t.header.map((h, c) =>
-    Math.max(longestWord(h, 'bold'), ...t.rows.map((r) => longestWord(withToneMark(r[c]?.text ?? '', r[c]?.tone), r[c]?.bold ? 'bold' : 'regular'))) + 2 * PAD.x + 0.01,
+    Math.max(longestWord(h, 'bold'), ...t.rows.map((r) => longestWord(r[c]?.text ?? '', r[c]?.bold ? 'bold' : 'regular'))) + 2 * PAD.x + 0.01,
   );
   const need = widths.reduce((a, w, i) => a + Math.max(0, mins[i] - w), 0);
   const spare = widths.reduce((a, w, i) => a + Math.max(0, w - mins[i]), 0);
@@ -51,7 +51,7 @@ function proportionalWidths(t: TableBlock, widthIn: number, sizePt: number): num
   }
   // Desired width: the longest unwrapped cell; short columns get what they need, long ones share the rest.
   const desired = t.header.map((h, c) => {
-    const cells = [naturalWidthIn(h, sizePt, 'bold'), ...t.rows.map((r) => naturalWidthIn(withToneMark(r[c]?.text ?? '', r[c]?.tone), sizePt, r[c]?.bold ? 'bold' : 'regular'))];
+    const cells = [naturalWidthIn(h, sizePt, 'bold'), ...t.rows.map((r) => naturalWidthIn(r[c]?.text ?? '', sizePt, r[c]?.bold ? 'bold' : 'regular'))];
     return Math.max(0.5, Math.max(...cells) + 2 * PAD.x);
   });
   const total = desired.reduce((a, b) => a + b, 0);
@@ -120,7 +120,7 @@ export function layoutTable(t: TableBlock, theme: Theme, x: number, y: number, w
   const rows: PlacedCell[][] = t.rows.map((r) =>
     t.header.map((_, c) => {
       const cell = r[c] ?? { text: '' };
-      return { text: withToneMark(cell.text, cell.tone), color: cell.tone ? toneColor(theme, cell.tone) : theme.colors.text, weight: cell.bold ? 'bold' : 'regular', tone: cell.tone };
+      return { text: cell.text, color: cell.tone ? toneColor(theme, cell.tone) : theme.colors.text, weight: cell.bold ? 'bold' : 'regular', tone: cell.tone };
     }),
   );
   const heights = rows.map((r) => rowH(r.map((c) => ({ text: c.text, weight: c.weight as FontWeight }))));

@@ -1,9 +1,10 @@
 // Two versions of a deck → what changed, most important first: the verdict, criteria and rules that
 // flipped, metrics that moved (in their own unit), scenario verdicts, then slides added, removed, reworded.
 // Pure: snapshots in, data out; the CLI formats it.
-import type { Deck } from '../deck/types.js';
-import type { Decision, RuleOutcome, Status } from '../decide/types.js';
-import type { Spec } from '../spec/schema.js';
+import type { Deck, DeckRule } from '../deck/types.js';
+import type { Decision } from '../decide/types.js';
+import { markOf, type Mark } from '../model/outcomes.js';
+import type { Spec } from '../spec/normalized.js';
 import type { Interval, Results } from '../stats/results.js';
 import { OVERALL } from '../model/rows.js';
 import { fmtChange, fmtInterval, fmtMove } from '../deck/format.js';
@@ -30,8 +31,8 @@ export interface MetricPoint {
 
 export type Change =
   | { kind: 'verdict'; from: VerdictRef; to: VerdictRef }
-  | { kind: 'criterion'; id: string; label: string; from: Status; to: Status }
-  | { kind: 'rule'; criterion: string; text: string; from: Status; to: Status; reason: string }
+  | { kind: 'criterion'; id: string; label: string; from: Mark; to: Mark }
+  | { kind: 'rule'; criterion: string; id: string; text: string; from: Mark; to: Mark; reason: string }
   | {
       kind: 'metric';
       metric: string;
@@ -48,29 +49,33 @@ export type Change =
   | { kind: 'slide-reworded'; id: string; title: string; removed: string[]; added: string[] };
 
 export function diffDecks(a: DeckSnapshot, b: DeckSnapshot): Change[] {
-  const semantic = a.source === 'deck' && b.source === 'deck' ? [...decisionChanges(a.decision, b.decision), ...metricChanges(a, b), ...scenarioChanges(a.decision, b.decision)] : [];
+  const semantic = a.source === 'deck' && b.source === 'deck' ? [...decisionChanges(a, b), ...metricChanges(a, b), ...scenarioChanges(a.decision, b.decision)] : [];
   return [...semantic, ...slideChanges(a, b)];
 }
 
-function decisionChanges(a: Decision, b: Decision): Change[] {
+function decisionChanges(sa: Extract<DeckSnapshot, { source: 'deck' }>, sb: Extract<DeckSnapshot, { source: 'deck' }>): Change[] {
+  const [a, b] = [sa.decision, sb.decision];
   const out: Change[] = [];
   const ref = (d: Decision): VerdictRef => ({ criterion: d.verdict.criterion, label: d.verdict.label, ...(d.verdict.option ? { option: d.verdict.option } : {}) });
   if (a.verdict.criterion !== b.verdict.criterion || a.verdict.label !== b.verdict.label) out.push({ kind: 'verdict', from: ref(a), to: ref(b) });
   for (const cb of b.criteria) {
     const ca = a.criteria.find((c) => c.id === cb.id);
     if (!ca) continue;
-    if (ca.status !== cb.status) out.push({ kind: 'criterion', id: cb.id, label: cb.label, from: ca.status, to: cb.status });
-    out.push(...ruleFlips(cb.id, ca.rules, cb.rules));
+    const [from, to] = [markOf(ca.status, ca.polarity), markOf(cb.status, cb.polarity)];
+    if (from !== to) out.push({ kind: 'criterion', id: cb.id, label: cb.label, from, to });
   }
-  out.push(...ruleFlips('guardrails', a.guardrails, b.guardrails));
+  out.push(...ruleFlips(sa.deck.rules ?? [], sb.deck.rules ?? []));
   return out;
 }
 
-/** Rules pair by their words; when a threshold was edited the words differ, so fall back to position. */
-function ruleFlips(criterion: string, a: RuleOutcome[], b: RuleOutcome[]): Change[] {
-  return b.flatMap((rb, i) => {
-    const ra = a.find((r) => r.text === rb.text) ?? (a.length === b.length ? a[i] : undefined);
-    return ra && ra.status !== rb.status ? [{ kind: 'rule' as const, criterion, text: rb.text, from: ra.status, to: rb.status, reason: rb.reason }] : [];
+/**
+ * Rules pair by where they were written (criterion and position) and guardrails by metric; a rule whose
+ * mark differs between the two decks is a flip, told in the newer deck's words.
+ */
+function ruleFlips(a: DeckRule[], b: DeckRule[]): Change[] {
+  return b.flatMap((rb) => {
+    const ra = a.find((r) => r.id === rb.id);
+    return ra && ra.mark !== rb.mark ? [{ kind: 'rule' as const, criterion: rb.criterion, id: rb.id, text: rb.text, from: ra.mark as Mark, to: rb.mark as Mark, reason: rb.reason }] : [];
   });
 }
 

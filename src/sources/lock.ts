@@ -5,7 +5,7 @@ import { createHash } from 'node:crypto';
 import { readFile, rename, writeFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { EXIT, GonogoError, errorDiag } from '../diagnostics.js';
-import type { Spec } from '../spec/schema.js';
+import type { Spec } from '../spec/normalized.js';
 import type { MetricsSnapshot, Provenance, QualityCheck, TrendPoint } from './snapshot.js';
 import type { MetricRow } from '../model/rows.js';
 import { stableStringify } from './stable-json.js';

@@ -10,7 +10,7 @@
 //   any kind    estimate, ci_low, ci_high (precomputed), n, unit; an optional `as_of` column (max event time).
 // segment is 'all' or 'dimension=value'; arm is 'control' or 'treatment' (or the spec's arm labels).
 import { errorDiag, type Diagnostic } from '../diagnostics.js';
-import type { Metric } from '../spec/schema.js';
+import type { Metric } from '../spec/normalized.js';
 import type { Row } from './engine.js';
 import type { MetricRow } from '../model/rows.js';
 

@@ -2,7 +2,7 @@
 import { readFile } from 'node:fs/promises';
 import { isAbsolute, relative, resolve } from 'node:path';
 import { EXIT, GonogoError, errorDiag } from '../diagnostics.js';
-import type { Metric } from '../spec/schema.js';
+import type { Metric } from '../spec/normalized.js';
 import { fileReader } from './duckdb.js';
 
 export type MetricFrom = NonNullable<Metric['from']>;

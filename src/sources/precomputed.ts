@@ -3,7 +3,7 @@
 import { extname, relative } from 'node:path';
 import { closest, errorDiag, GonogoError, sortDiagnostics, type Diagnostic } from '../diagnostics.js';
 import { readUserText } from '../spec/source-file.js';
-import type { Spec } from '../spec/schema.js';
+import type { Spec } from '../spec/normalized.js';
 import { type MetricsSnapshot } from './snapshot.js';
 import { OVERALL, type MetricRow } from '../model/rows.js';
 import { csvRows, jsonRows, NUMERIC, TEXT, type RawRow } from './metrics-text.js';

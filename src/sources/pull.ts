@@ -1,7 +1,7 @@
 // The pull: every metric's SQL and every quality check run in the engine; the result is a snapshot and its lock.
 // Nothing is written here: the CLI writes the lock only after the whole pull succeeded.
 import { EXIT, GonogoError, errorDiag, type Diagnostic } from '../diagnostics.js';
-import type { Spec } from '../spec/schema.js';
+import type { Spec } from '../spec/normalized.js';
 import type { Engine, Row, SqlValue } from './engine.js';
 import { type MetricsSnapshot, type QualityCheck, type TrendPoint } from './snapshot.js';
 import { UNASSIGNED } from '../model/rows.js';

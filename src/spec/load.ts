@@ -1,9 +1,11 @@
 // deck folder → Spec, every node keeping its YAML line:col. Errors name file:line:col, field, expectation, hint.
 import { isAbsolute, join, relative, resolve } from 'node:path';
 import { existsSync, statSync } from 'node:fs';
-import { isMap, isScalar, isSeq, parseDocument, LineCounter, type Document } from 'yaml';
+import { isMap, isScalar, isSeq, parseDocument, stringify, LineCounter, type Document } from 'yaml';
 import { errorDiag, GonogoError, sortDiagnostics, type Diagnostic } from '../diagnostics.js';
-import { spec as specSchema, type Spec } from './schema.js';
+import { spec as specSchema, type WrittenSpec } from './schema.js';
+import type { Spec } from './normalized.js';
+import { normalizeSpec } from './normalize.js';
 import { PositionIndex } from './positions.js';
 import { fieldName, issuesToDiagnostics } from './issues.js';
 import { yamlErrorToDiagnostic } from './yaml-errors.js';
@@ -13,7 +15,10 @@ import { readUserText } from './source-file.js';
 export const SPEC_FILE = 'gonogo.yaml';
 
 export interface LoadedSpec {
+  /** The spec normalized: what every later stage reads. */
   spec: Spec;
+  /** The spec as written (zod-validated), for messages and `gonogo validate --normalized`. */
+  written: WrittenSpec;
   /** The deck folder, absolute. */
   dir: string;
   /** The spec file as shown in messages (relative to the working directory). */
@@ -89,7 +94,15 @@ export function parseSpecText(text: string, file: string, dir: string): LoadedSp
   const diagnostics = [...checkReferences(parsed.data, positions), ...checkDataFile(parsed.data, dir, positions)];
   const errors = diagnostics.filter((d) => d.severity === 'error');
   if (errors.length) throw new GonogoError(sortDiagnostics(errors));
-  return { spec: parsed.data, dir, file, positions, diagnostics: sortDiagnostics(diagnostics) };
+  const normalized = normalizeSpec(parsed.data, positions);
+  const wrong = normalized.diagnostics.filter((d) => d.severity === 'error');
+  if (wrong.length) throw new GonogoError(sortDiagnostics(wrong));
+  return { spec: normalized.spec, written: parsed.data, dir, file, positions, diagnostics: sortDiagnostics([...diagnostics, ...normalized.diagnostics]) };
+}
+
+/** A spec given as data (tests, scripts): written out as YAML and loaded like a file, normalization and all. */
+export function specFromData(data: unknown, dir: string = process.cwd(), file = 'spec.yaml'): Spec {
+  return parseSpecText(stringify(data), file, dir).spec;
 }
 
 /** doc.toJS() throws on an undefined alias (*name) or an alias bomb: both are the user's mistake. */
@@ -110,7 +123,7 @@ function toPlainData(doc: Document.Parsed, text: string, positions: PositionInde
 }
 
 /** metrics_file must name a file inside the deck folder: a build reads only what the deck folder holds. */
-function checkDataFile(spec: Spec, dir: string, positions: PositionIndex): Diagnostic[] {
+function checkDataFile(spec: WrittenSpec, dir: string, positions: PositionIndex): Diagnostic[] {
   if (!spec.metrics_file) return [];
   const path = resolve(dir, spec.metrics_file);
   const rel = relative(dir, path);

@@ -1,7 +1,7 @@
 // The analyze stage: Spec + MetricsSnapshot → Results (per metric and segment: arms, change, interval).
 // Pure: problems in the data come back as diagnostics; nothing throws for bad rows.
 import { GonogoError, type Diagnostic } from '../diagnostics.js';
-import type { Metric, Spec } from '../spec/schema.js';
+import type { Metric, Spec } from '../spec/normalized.js';
 import type { MetricsSnapshot } from '../sources/snapshot.js';
 import type { MetricRow } from '../model/rows.js';
 import { OVERALL } from '../model/rows.js';

@@ -2,7 +2,7 @@
 // the rows whose arm is unknown — arm 'unassigned' in the metrics data — are added wholly to control, then
 // wholly to treatment, and the overall change is read again each time. The two reads bound what the
 // missing rows could do to the change; the best and worst scenarios use them.
-import type { Spec, Metric } from '../spec/schema.js';
+import type { Spec, Metric } from '../spec/normalized.js';
 import type { MetricsSnapshot } from '../sources/snapshot.js';
 import type { MetricRow } from '../model/rows.js';
 import { OVERALL, UNASSIGNED } from '../model/rows.js';

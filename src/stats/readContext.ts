@@ -1,6 +1,6 @@
 // What a reader needs and returns, and conversions from stats estimates to the Results shapes.
 import type { Diagnostic } from '../diagnostics.js';
-import type { Metric } from '../spec/schema.js';
+import type { Metric } from '../spec/normalized.js';
 import type { ArmRead, ChangeRead } from './results.js';
 import type { Estimate } from './estimate.js';
 import { deltaLogRatio, fiellerRatio, relativeChange, type PointSe } from './relative.js';

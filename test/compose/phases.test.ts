@@ -85,7 +85,8 @@ describe('final phase', () => {
     try {
       const run = await runUntil('compose', deck.dir);
       expect(run.decide!.verdict.criterion).toBe('scale');
-      expect(run.decide!.verdict.decidedBy).toContain('all 3 rules');
+      expect(run.decide!.verdict.decidedBy).toEqual({ by: 'all', criterion: 'scale' });
+      expect(run.compose!.meta.because).toBe('all 3 rules of “Scale — roll 2× calls out to all eligible reps” are met');
       const deepDive = run.compose!.slides.find((s) => s.id === 'deep-dive-win_rate')!;
       expect(JSON.stringify(deepDive)).toMatch(/\+15\.0 pp/);
     } finally {

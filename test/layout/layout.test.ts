@@ -107,12 +107,14 @@ describe('layoutDeck', () => {
     expect(texts(wide).find((t) => t.role === 'body')!.box.y).toBeGreaterThan(wimg.box.y + wimg.box.h);
   });
 
-  it('shows verdict tones as a symbol or word, not colour alone', () => {
+  it('sets the marks compose wrote, word for word: layout never adds or rewrites a mark', () => {
     const exec = all.slides.find((s) => s.sourceId === 'exec-summary')!;
     const words = texts(exec).flatMap((t) => t.paragraphs.map((p) => p.text));
-    expect(words).toEqual(expect.arrayContaining(['✓ Pass', '✗ Fail', '? Inconclusive']));
+    expect(words).toEqual(expect.arrayContaining(['✓ met', '✗ triggered', '○ no data']));
     const table = all.slides.find((s) => s.sourceId === 'table-segments')!.items.find((i) => i.type === 'table');
-    expect(table?.type === 'table' && table.rows.map((r) => r[4].text)).toEqual(['✓ Pass', '✓ Pass', '? Inconclusive']);
+    expect(table?.type === 'table' && table.rows.map((r) => r[4].text)).toEqual(['✓ met', '✓ met', '✗ not met']);
+    const bullets = all.slides.flatMap((s) => texts(s).flatMap((t) => t.paragraphs.map((p) => p.text)));
+    expect(bullets).toContain('Ticket guardrail breach unresolved');
   });
 });
 
