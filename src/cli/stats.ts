@@ -141,7 +141,10 @@ export const statsCommand: CliCommand = {
   name: 'stats',
   describe: 'Compute one statistic: diff-proportions, proportion, sample-size, mde',
   builder: (y: Argv) => y.usage('$0 stats <calculation> [options]\n\nThe statistics behind the deck, one calculation at a time. gonogo stats <calculation> --help lists its options.'),
-  run: async () => 0,
+  // yargs demands a calculation before any handler runs; this only guards a call without one.
+  run: async () => {
+    throw usage('name a calculation', 'gonogo stats diff-proportions | proportion | sample-size | mde; gonogo stats --help lists them');
+  },
   subcommands: [
     calculation('diff-proportions', 'Difference of two proportions with its interval and p-value', (y) =>
       confidence(
