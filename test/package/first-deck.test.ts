@@ -1,10 +1,11 @@
 // README's "Your first deck", step by step, as a new user meets it: the package made by `npm pack`,
 // installed into a temporary global prefix (no dev dependencies, nothing from this checkout on the module
 // path), then used in a separate git repository. Every command run here appears verbatim in README.md.
-// Slow by nature (a pack and two installs, ≈ 1 min): the package is made once for the whole file.
+// Slow by nature (a pack and two installs, ≈ 1 min): the package is made once for the whole file, and the
+// second install runs while the walkthrough builds.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { spawnSync, type SpawnSyncReturns } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, realpathSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { spawn, spawnSync, type SpawnSyncReturns } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, realpathSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join, relative, sep } from 'node:path';
 
@@ -17,6 +18,9 @@ let tmp: string;
 let tarball: string;
 let prefix: string;
 let env: NodeJS.ProcessEnv;
+/** The per-repository install, run in the background while the walkthrough builds (it is mostly disk writes). */
+let localInstall: Promise<number | null>;
+let installer: ReturnType<typeof spawn> | undefined;
 
 /** npm's own variables from `npm test` would steer the inner npm; keep only the shared cache and registry. */
 function cleanEnv(extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
@@ -60,12 +64,23 @@ beforeAll(() => {
   tarball = join(tmp, `gonogo-${PKG.version}.tgz`);
   prefix = join(tmp, 'prefix');
   ok(run('npm', ['install', '-g', '--prefix', prefix, tarball, '--no-audit', '--no-fund', '--prefer-offline'], tmp, cleanEnv()), 'npm install -g');
+  const other = join(tmp, 'other');
+  mkdirSync(other);
+  writeFileSync(join(other, 'package.json'), '{ "name": "team-analytics", "private": true }\n');
+  const log = openSync(join(tmp, 'npm-install-D.log'), 'w');
+  installer = spawn('npm', ['install', '-D', tarball, '--no-audit', '--no-fund', '--prefer-offline'], { cwd: other, env: cleanEnv(), stdio: ['ignore', log, log] });
+  const child = installer;
+  localInstall = new Promise((resolve) => child.on('close', resolve));
   writeFileSync(join(tmp, 'gitconfig'), '[user]\n\tname = A Lead\n\temail = lead@example.com\n[init]\n\tdefaultBranch = main\n');
   // A user's shell: the installed gonogo first on PATH, git without this machine's global or system config.
   env = cleanEnv({ PATH: [join(prefix, 'bin'), dirname(process.execPath), '/usr/local/bin', '/usr/bin', '/bin'].join(':'), GIT_CONFIG_GLOBAL: join(tmp, 'gitconfig'), GIT_CONFIG_NOSYSTEM: '1' });
 }, 300_000);
 
-afterAll(() => {
+afterAll(async () => {
+  if (installer && installer.exitCode === null && installer.signalCode === null) {
+    installer.kill();
+    await localInstall;
+  }
   if (tmp) rmSync(tmp, { recursive: true, force: true });
 });
 
@@ -76,6 +91,9 @@ describe('the package', () => {
       expect(files).toContain(f);
     expect(files.some((f) => f.startsWith('dist/chunks/'))).toBe(true);
     expect(files.filter((f) => /^(src|test|bench|decks|scripts|node_modules)\//.test(f) || f.endsWith('.map') || f.endsWith('.ts'))).toEqual([]);
+    // The bundle carries other packages' code: their licences ship with it.
+    const licences = ok(run('tar', ['xzOf', tarball, 'package/dist/THIRD-PARTY-LICENSES.txt'], tmp), 'tar');
+    for (const bundled of ['vega@', 'vega-lite@', 'pptxgenjs@', 'yargs@', 'zod@', 'handlebars@']) expect(licences).toContain(bundled);
   });
 
   it('needs no install script and installs no dev dependency', () => {
@@ -160,12 +178,11 @@ describe("README: your first deck, in a new repository outside this one", () => 
     expect(log).toContain('+Recommendation: Go — ship to 100% (option A).'); // the first commit, as added text
   });
 
-  it('installed per repository as a devDependency, npx runs that installation', SLOW, () => {
+  it('installed per repository as a devDependency, npx runs that installation', SLOW, async () => {
     const other = join(tmp, 'other');
-    mkdirSync(other);
-    writeFileSync(join(other, 'package.json'), '{ "name": "team-analytics", "private": true }\n');
     readmeSays('npm install -D /path/to/gonogo-0.1.0.tgz');
-    ok(run('npm', ['install', '-D', tarball, '--no-audit', '--no-fund', '--prefer-offline'], other, cleanEnv({ PATH: env.PATH })), 'npm install -D');
+    const status = await localInstall;
+    expect(status, readFileSync(join(tmp, 'npm-install-D.log'), 'utf8')).toBe(0);
     const localEnv = { ...env, PATH: [dirname(process.execPath), '/usr/local/bin', '/usr/bin', '/bin'].join(':') }; // no global gonogo
     const version = run('npx', ['--no-install', 'gonogo', '--version'], other, localEnv);
     expect(version.status, version.stderr).toBe(0);
@@ -173,5 +190,36 @@ describe("README: your first deck, in a new repository outside this one", () => 
     cpSync(deck(), join(other, 'deck'), { recursive: true });
     const validate = run('npx', ['--no-install', 'gonogo', 'validate', 'deck'], other, localEnv);
     expect(validate.status, validate.stderr).toBe(0);
+
+    // A metric by SQL: DuckDB (a native dependency) loads from this installation.
+    const sqlDeck = join(other, 'sql-deck');
+    mkdirSync(join(sqlDeck, 'data'), { recursive: true });
+    const sessions = Array.from({ length: 4000 }, (_, i) => `${i},${i % 2 ? 'treatment' : 'control'},${(i >> 1) % 100 < (i % 2 ? 36 : 30) ? 1 : 0}`);
+    writeFileSync(join(sqlDeck, 'data', 'sessions.csv'), ['session_id,arm,converted', ...sessions].join('\n') + '\n');
+    writeFileSync(join(sqlDeck, 'gonogo.yaml'), [
+      'version: 1',
+      'deck: { title: Checkout by SQL, owner: A Lead, date: 2026-01-15 }',
+      'decision: { question: Ship the new checkout?, options: [{ id: A, label: Ship }, { id: B, label: Hold }] }',
+      'source: { engine: duckdb }',
+      'metrics:',
+      '  - id: conversion',
+      '    label: Checkout conversion',
+      '    kind: proportion',
+      '    unit: share of sessions',
+      '    better: higher',
+      '    role: primary',
+      `    from: { sql: "select arm, 'all' as segment, count(*) as n, sum(converted) as successes from sessions group by arm" }`,
+      'criteria:',
+      '  go: { label: Go, option: A, all: [{ metric: conversion, ci_lower: { at_least: 0pp } }] }',
+      '  no_go: { label: No-go, option: B, any: [{ metric: conversion, ci_upper: { at_most: 0pp } }] }',
+      '',
+    ].join('\n'));
+    const pull = run('npx', ['--no-install', 'gonogo', 'pull', 'sql-deck'], other, localEnv);
+    expect(pull.status, pull.stderr).toBe(0);
+    const lock = JSON.parse(readFileSync(join(sqlDeck, 'metrics.lock.json'), 'utf8'));
+    expect(JSON.stringify(lock)).toContain('"successes":720'); // 36 of every 100 treatment sessions, of 2,000
+    const build = run('npx', ['--no-install', 'gonogo', 'build', 'sql-deck'], other, localEnv);
+    expect(build.status, build.stderr).toBe(0);
+    expect(build.stdout).toMatch(/^Go \(option A\)/);
   });
 });
