@@ -1,4 +1,4 @@
-// `gonogo stats <test>`: the statistics behind the deck, one calculation at a time, for checks and scripts.
+// `gonogo stats <calculation>`: the statistics behind the deck, one calculation at a time, for checks and scripts.
 import type { Argv } from 'yargs';
 import { GonogoError, errorDiag } from '../diagnostics.js';
 import type { CliCommand, Io } from './io.js';
@@ -16,7 +16,7 @@ function usage(message: string, hint?: string): GonogoError {
 /** A required numeric flag; yargs turns text into NaN, which lands here too. */
 function num(args: Args, flag: string): number {
   const v = args[flag];
-  if (v === undefined) throw usage(`--${flag} is required for gonogo stats ${String(args._test)}`, `e.g. --${flag} ${EXAMPLES[flag] ?? '1'}`);
+  if (v === undefined) throw usage(`--${flag} is required for gonogo stats ${String(args.calculation)}`, `e.g. --${flag} ${EXAMPLES[flag] ?? '1'}`);
   if (typeof v !== 'number' || !Number.isFinite(v)) throw usage(`--${flag} must be a number, got ${String(v)}`);
   return v;
 }
@@ -35,7 +35,7 @@ function choice<T extends string>(args: Args, allowed: readonly T[], fallback: T
   // The old name 'pooled' meant the baseline-variance formula, while power.prop.test is the pooled one.
   if (v === 'pooled' && allowed.includes('power-prop-test' as T))
     throw usage(`--method pooled is ambiguous and no longer accepted`, "power-prop-test (the default: R's power.prop.test, variance pooled under no effect) or baseline-variance (n = (z₁₋α/₂ + z₁₋β)²·2p₀(1−p₀)/δ²)");
-  if (!allowed.includes(v as T)) throw usage(`--method must be one of ${allowed.join(', ')} for ${String(args._test)}, got ${v}`);
+  if (!allowed.includes(v as T)) throw usage(`--method must be one of ${allowed.join(', ')} for ${String(args.calculation)}, got ${v}`);
   return v as T;
 }
 
@@ -130,7 +130,7 @@ function calculation(test: Test, describe: string, builder: (y: Argv) => Argv): 
     describe,
     builder: (y) => json(builder(y)),
     run: async (args: Args, io: Io) => {
-      const out = RUN[test]({ ...args, _test: test });
+      const out = RUN[test]({ ...args, calculation: test });
       io.stdout(args.json ? JSON.stringify(out.json, null, 2) + '\n' : out.text.join('\n') + '\n');
       return 0;
     },
