@@ -5,6 +5,7 @@ import type { CheckOutcome, GuardrailOutcome, ReadValue, RuleOutcome } from '../
 import type { Metric } from '../spec/normalized.js';
 import { fmtChange, fmtInterval, fmtShare, fmtThreshold } from '../deck/format.js';
 import { OVERALL, segmentValue } from '../model/rows.js';
+import { kindOf, type Scale } from '../model/metric-kinds.js';
 import type { Ctx } from './context.js';
 
 const SYMBOL = { at_least: '≥', at_most: '≤' } as const;
@@ -51,10 +52,24 @@ export function observedText(ctx: Ctx, m: Metric, read: ReadValue, scale: 'relat
   return `${fmtChange(read.estimate, scale, m)} ${fmtInterval(read.ci, scale, m, ctx.spec.decision.confidence)}`;
 }
 
+/**
+ * A compared number with enough decimals to tell it from its bar: a lower bound of −1.004 pp against
+ * ≥ −1 pp reads "−1.004 pp", never "−1.0 pp is below −1 pp".
+ */
+export function fmtApart(value: number, bar: number, scale: Scale, m: Metric): string {
+  const shown = fmtChange(value, scale, m);
+  const k = scale === 'relative' || kindOf(m.kind).share ? 100 : 1;
+  const reads = (d: number) => Math.round(value * k * 10 ** d) / 10 ** d;
+  const d0 = /\.(\d+)/.exec(shown)?.[1].length ?? 0;
+  if (value === bar || Math.abs(reads(d0) - bar * k) > 1e-9) return shown;
+  for (let d = d0 + 1; d <= 6; d++) if (Math.abs(reads(d) - bar * k) > 1e-9) return fmtChange(value, scale, m, d);
+  return shown;
+}
+
 function missWords(ctx: Ctx, c: CheckOutcome, m: Metric): string {
   const { check } = c;
   const bar = fmtThreshold(check.bar.value, check.bar.scale, m);
-  const value = c.value === null ? '' : fmtChange(c.value, check.bar.scale, m);
+  const value = c.value === null ? '' : fmtApart(c.value, check.bar.value, check.bar.scale, m);
   const what = check.type === 'interval' || check.on !== 'estimate' ? 'interval' : 'change';
   const base = { noData: c.status === 'no_data', what, bar, value };
   return check.type === 'interval'
@@ -93,7 +108,7 @@ export function guardrailReason(ctx: Ctx, g: GuardrailOutcome): string {
     hasRead: Boolean(g.read),
     observed: g.read ? observedText(ctx, m, g.read, g.scale) : '',
     bound: g.bound,
-    value: g.value === null ? '' : fmtChange(g.value, g.scale, m),
+    value: g.value === null ? '' : fmtApart(g.value, g.limit, g.scale, m),
     limit: fmtThreshold(g.limit, g.scale, m),
     scale: g.scale,
   });

@@ -17,11 +17,13 @@ export function parseQuantity(q: number | string): ParsedQuantity | undefined {
   if (typeof q === 'number') return Number.isFinite(q) ? { value: q, unit: 'plain' } : undefined;
   const m = PATTERN.exec(q.trim());
   if (!m) return undefined;
-  const sign = m[1] === '-' || m[1] === '\u2212' ? -1 : 1;
-  const n = sign * Number(m[2]);
+  const sign = m[1] === '-' || m[1] === '\u2212' ? '-' : '';
+  // Percentages are shifted in the decimal text, not divided: "-12.3%" is exactly the double of -0.123,
+  // the number a metrics file holds, so a bar written at an interval's end compares equal to it.
+  const n = Number(`${sign}${m[2]}${m[3] ? 'e-2' : ''}`);
   if (!Number.isFinite(n)) return undefined;
   if (!m[3]) return { value: n, unit: 'plain' };
-  return m[3] === '%' ? { value: n / 100, unit: 'percent' } : { value: n / 100, unit: 'pp' };
+  return { value: n, unit: m[3] === '%' ? 'percent' : 'pp' };
 }
 
 /** The scale a written unit speaks for: % relative, pp absolute, a plain number absolute unless it is zero (zero is zero on either). */

@@ -105,3 +105,12 @@ describe('normalize', () => {
     }
   });
 });
+
+describe('bars written in % or pp', () => {
+  it('are the same doubles as the decimal fractions a metrics file holds (a bar at an interval end compares equal)', () => {
+    const spec = load({ criteria: { go: { label: 'Go', all: [{ metric: 'aov', ci_lower: { at_least: '-12.3%' }, ci_upper: { at_most: '+0.7%' } }, { metric: 'conv', ci_lower: { at_least: '-1.1pp' } }] } } });
+    const bars = spec.criteria[0].rules.flatMap((r) => (r.type === 'metric' ? r.checks.map((c) => c.bar.value) : []));
+    expect(bars).toEqual([-0.123, 0.007, -0.011]);
+    expect(bars).toEqual([Number('-0.123'), Number('0.007'), Number('-0.011')]);
+  });
+});
