@@ -52,7 +52,8 @@ export function scenariosChart(input: ScenariosInput, theme: Theme): ChartSpec {
     heads.push({ row: head, x: 0, text: labels[i] });
     NAMES.forEach((name) => {
       const row = `${i}${ROW_OF[name]}`;
-      points.push({ row, scenario: name[0].toUpperCase() + name.slice(1), x: pos(r[name]), text: `${formatValue(r[name], r.format, { signed: true, digits })}${r.marks ? `  ${r.marks[name]}` : ''}` });
+      // Points are coloured by scenario, so the rule's marks (news colours) stay in the alt text and notes.
+      points.push({ row, scenario: name[0].toUpperCase() + name.slice(1), x: pos(r[name]), text: formatValue(r[name], r.format, { signed: true, digits }) });
       refs.push({ row, kind: 'zero', x: pos(0) });
       if (r.criterion !== undefined) refs.push({ row, kind: 'criterion', x: pos(r.criterion) });
     });

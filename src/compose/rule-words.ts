@@ -91,7 +91,7 @@ const REASONS: { [T in RuleOutcome['type']]: (ctx: Ctx, o: Extract<RuleOutcome, 
   },
   guardrails: (ctx, o) => {
     const label = (id: string) => ctx.metric(id).label;
-    return ctx.t('rule-reason-guardrails', { breached: o.breached.map(label), unread: o.unread.map(label), count: o.breached.length + o.within.length + o.unread.length });
+    return ctx.t('rule-reason-guardrails', { breached: o.breached.map(label), breachedCount: o.breached.length, unread: o.unread.map(label), count: o.breached.length + o.within.length + o.unread.length });
   },
   data_gap: (ctx, o) => ctx.t('rule-reason-data-gap', { share: o.share === null ? '' : fmtShare(o.share), source: o.source ?? '', gap: o.rule.gap }),
 };
