@@ -1,5 +1,6 @@
-// The pipeline, stage by stage (DESIGN.md): load → pull/read → analyze → decide → compose.
-// Each stage is a pure function of the one before except loading, which reads the deck folder.
+// The pipeline, stage by stage (DESIGN.md): load (and normalize) → pull/read → analyze → decide → compose.
+// Each stage is a pure function of the one before except loading, which reads the deck folder. Loading
+// ends with spec/normalize.ts: every later stage reads typed rules and parsed thresholds.
 // runUntil() lets tests and commands stop at any stage.
 import { join } from 'node:path';
 import { loadSpec, type LoadedSpec } from './spec/load.js';

@@ -57,6 +57,17 @@ describe('every mark equals its rule’s one outcome', () => {
     }
   });
 
+  it('in the call-volume pilot at interim (its guardrail checks only)', async () => {
+    const interim = interimDeck();
+    try {
+      const { problems, shown } = await checkBuilt(interim.dir, 'pilot-interim');
+      expect(problems).toEqual([]);
+      expect(shown.length).toBeGreaterThan(0);
+    } finally {
+      interim.cleanup();
+    }
+  });
+
   it('in the call-volume pilot as designed (no rule is read yet, so no mark)', async () => {
     const { problems, shown } = await checkBuilt(PILOT, 'pilot-design');
     expect(problems).toEqual([]);
