@@ -2,7 +2,7 @@
 // rule's one outcome in the Decision. Checked by reading the written outline and PPTX (test/support/
 // marks-checker.ts), for both reference decks and 200 generated decisions (test/support/generate-decisions.ts).
 import { afterAll, describe, expect, it } from 'vitest';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runUntil } from '../../src/pipeline.js';
@@ -48,12 +48,22 @@ describe('every mark equals its rule’s one outcome', () => {
 
   it('in the call-volume pilot, read at the end (Scale) and with a breached guardrail (Stop)', async () => {
     const scale = interimDeck((y) => y.replace(/^phase: interim$/m, 'phase: final'));
+    const stop = interimDeck((y) => y.replace(/^phase: interim$/m, 'phase: final'));
     try {
-      const { problems, shown } = await checkBuilt(scale.dir, 'pilot-final');
-      expect(problems).toEqual([]);
-      expect(shown).toContain('not_met'); // Iterate's "interval includes zero" beside [+11.5 pp, +18.4 pp]
+      const a = await checkBuilt(scale.dir, 'pilot-final');
+      expect(a.problems).toEqual([]);
+      expect(a.truth.decision.verdict.criterion).toBe('scale');
+      expect(a.shown).toContain('not_met'); // Iterate's "interval includes zero" beside [+11.5 pp, +18.4 pp]
+      // Complaints 5.0 per 1,000 calls against 2.0: far past the allowed +50%.
+      const csv = join(stop.dir, 'metrics.csv');
+      writeFileSync(csv, readFileSync(csv, 'utf8').replace('complaint_rate,double_calls,all,,,,,46,40000', 'complaint_rate,double_calls,all,,,,,200,40000'));
+      const b = await checkBuilt(stop.dir, 'pilot-stop');
+      expect(b.problems).toEqual([]);
+      expect(b.truth.decision.verdict.criterion).toBe('stop');
+      expect(b.shown).toContain('triggered');
     } finally {
       scale.cleanup();
+      stop.cleanup();
     }
   });
 
