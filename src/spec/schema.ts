@@ -17,8 +17,12 @@ export const bound = z
   .refine((b) => b.at_least !== undefined || b.at_most !== undefined, 'at_least or at_most');
 
 export const metricKind = z.enum(['proportion', 'mean', 'median', 'quantile', 'rate', 'ratio']);
-/** operational: participation and compliance (shown in every phase, never an efficacy read). */
-export const metricRole = z.enum(['primary', 'secondary', 'guardrail', 'operational']);
+/**
+ * operational: participation and compliance (shown in every phase, never an efficacy read).
+ * dose: what the treatment changes by design (calls per rep when the treatment is "2× calls"): shown as
+ * compliance — did the treatment arm receive the treatment — and never counted as an improvement.
+ */
+export const metricRole = z.enum(['primary', 'secondary', 'guardrail', 'operational', 'dose']);
 
 /** Where a metric's numbers come from. */
 export const metricSource = z.union([
@@ -100,20 +104,24 @@ export const criterion = z
   })
   .refine((c) => (c.all === undefined) !== (c.any === undefined), 'exactly one of all or any');
 
-export const option = z.strictObject({
-  id,
-  label: text,
-  description: text.optional(),
-  pros: textList.optional(),
-  cons: textList.optional(),
-});
-
-export const prewire = z.strictObject({
+const prewireMeeting = {
   objections: textList.optional(),
   responses: textList.optional(),
   ask: text.optional(),
   date: text.optional(),
   status: z.enum(['planned', 'done', 'aligned', 'dissent']).optional(),
+};
+const phasePrewire = z.strictObject(prewireMeeting);
+
+/**
+ * The pre-wire before the meeting. A pilot meets its stakeholders twice (the proposal, the readout): a
+ * `design:`, `interim:` or `final:` entry is that phase's pre-wire and replaces the fields written beside it.
+ */
+export const prewire = z.strictObject({
+  ...prewireMeeting,
+  design: phasePrewire.optional().describe('The pre-wire for the pilot proposal (phase: design)'),
+  interim: phasePrewire.optional().describe('The pre-wire for an interim review (phase: interim)'),
+  final: phasePrewire.optional().describe('The pre-wire for the readout (phase: final)'),
 });
 
 export const stakeholder = z.strictObject({
@@ -181,6 +189,26 @@ export const rollback = z.strictObject({
   who_communicates: text,
   who_postmortems: text.optional(),
   sla_minutes: z.number().int().positive(),
+});
+
+export const monitoring = z.strictObject({ dashboards: textList.optional(), alerts: z.array(alert).default([]), cadence: text.optional() });
+
+/**
+ * An option of the decision. rollout, monitoring, rollback, risks and raci say what happens once this option
+ * is chosen: a final deck that recommends it shows them instead of the spec's own (in a pilot, the spec's own
+ * timeline, risks and RACI are the pilot's, shown only before the readout).
+ */
+export const option = z.strictObject({
+  id,
+  label: text,
+  description: text.optional(),
+  pros: textList.optional(),
+  cons: textList.optional(),
+  rollout: z.array(milestone).optional().describe('Milestones once this option is chosen; the final deck that recommends it shows them as its plan'),
+  monitoring: monitoring.optional().describe('What is watched after this option ships, with thresholds and actions'),
+  rollback: rollback.optional().describe('How this option is undone if its rollout goes wrong'),
+  risks: z.array(risk).optional().describe('Risks of this option once chosen; the final deck that recommends it shows these'),
+  raci: z.array(raciRow).optional().describe('Who does what once this option is chosen'),
 });
 
 export const scenarioSpec = z.strictObject({
@@ -277,6 +305,14 @@ export const interim = z.strictObject({
   /** Metric ids to show at interim; primary or secondary metrics here are refused (no peeking). */
   metrics: z.array(id).optional(),
   note: text.optional(),
+  week: z.number().int().positive().optional().describe('The pilot week this interim report covers: on the cover and the summary'),
+  metrics_file: text.optional().describe('Metrics for the interim deck (CSV or JSON in the deck folder); default: metrics_file'),
+});
+
+/** The final (readout) phase of a pilot: its own question and data. */
+export const finalPhase = z.strictObject({
+  question: text.optional().describe('The question the readout answers; default: which pre-registered outcome the pilot supports'),
+  metrics_file: text.optional().describe('Metrics for the final deck (CSV or JSON in the deck folder); default: metrics_file'),
 });
 
 export const source = z.strictObject({
@@ -318,6 +354,7 @@ export const spec = z.strictObject({
   blind: z.boolean().optional(),
   pilot: pilot.optional(),
   interim: interim.optional(),
+  final: finalPhase.optional(),
   decision: z.strictObject({
     question: text,
     options: z.array(option).min(1),
@@ -365,9 +402,7 @@ export const spec = z.strictObject({
   raci: z.array(raciRow).default([]),
   owners: z.record(text, text).optional(),
   timeline: z.array(milestone).default([]),
-  monitoring: z
-    .strictObject({ dashboards: textList.optional(), alerts: z.array(alert).default([]), cadence: text.optional() })
-    .optional(),
+  monitoring: monitoring.optional(),
   rollback: rollback.optional(),
   source: source.optional(),
   /** File with precomputed metrics (CSV or JSON), relative to the deck folder. */
@@ -392,3 +427,9 @@ export type Option = z.infer<typeof option>;
 export type QualityCheckSpec = z.infer<typeof qualityCheckSpec>;
 export type Source = z.infer<typeof source>;
 export type Pilot = z.infer<typeof pilot>;
+export type Phase = Spec['phase'];
+export type Prewire = z.infer<typeof prewire>;
+export type Milestone = z.infer<typeof milestone>;
+export type Monitoring = z.infer<typeof monitoring>;
+export type Rollback = z.infer<typeof rollback>;
+export type RaciRow = z.infer<typeof raciRow>;
