@@ -24,6 +24,11 @@ export const metricKind = z.enum(['proportion', 'mean', 'median', 'quantile', 'r
  */
 export const metricRole = z.enum(['primary', 'secondary', 'guardrail', 'operational', 'dose']);
 
+/** Participation, compliance and dose: read by arm level, never an outcome that improves or worsens. */
+export function isComplianceMetric(m: { role: z.infer<typeof metricRole> }): boolean {
+  return m.role === 'operational' || m.role === 'dose';
+}
+
 /** Where a metric's numbers come from. */
 export const metricSource = z.union([
   // a file in the deck folder (CSV/JSON/Parquet) read as-is
