@@ -4,30 +4,49 @@
 import type { Slide, TableCell } from '../deck/types.js';
 import type { Ctx } from './context.js';
 import { armLabel } from '../decide/phase.js';
-import { isComplianceMetric, type Metric } from '../spec/schema.js';
+import { isComplianceMetric, type Metric, type Spec } from '../spec/schema.js';
 import { fmtCount, fmtNumber, fmtValue } from '../deck/format.js';
+
+/** The arms as the deck names and orders them: control first, except blinded interim decks, which list Arm A first. */
+function arms(spec: Spec): { first: 'control' | 'treatment'; second: 'control' | 'treatment'; label: (arm: 'control' | 'treatment') => string } {
+  const label = (arm: 'control' | 'treatment') => armLabel(spec, arm);
+  const controlFirst = !(spec.blind && spec.phase === 'interim' && label('control') === 'Arm B');
+  return controlFirst ? { first: 'control', second: 'treatment', label } : { first: 'treatment', second: 'control', label };
+}
+
+/** The compliance measures with a read: interim.metrics when an interim deck lists them, else every one. */
+function measures(ctx: Ctx): Metric[] {
+  const listed = ctx.spec.phase === 'interim' ? ctx.spec.interim?.metrics : undefined;
+  return ctx.spec.metrics.filter((m) => isComplianceMetric(m) && (!listed || listed.includes(m.id)) && ctx.read(m.id));
+}
+
+function level(ctx: Ctx, m: Metric, arm: 'control' | 'treatment'): string {
+  const r = ctx.read(m.id)?.[arm];
+  return r ? fmtValue(r.estimate, m) : '—';
+}
+
+/** Each measure's level per arm, in the table's order, for the interim summary. */
+export function complianceLevels(ctx: Ctx): { label: string; first: string; second: string; firstArm: string; secondArm: string }[] {
+  const a = arms(ctx.spec);
+  return measures(ctx).map((m) => ({ label: m.label, first: level(ctx, m, a.first), second: level(ctx, m, a.second), firstArm: a.label(a.first), secondArm: a.label(a.second) }));
+}
 
 export function composeCompliance(ctx: Ctx): Slide[] {
   const { spec, t } = ctx;
   const interim = spec.phase === 'interim';
-  const listed = interim ? spec.interim?.metrics : undefined;
-  const measures = spec.metrics.filter((m) => isComplianceMetric(m) && (!listed || listed.includes(m.id)) && ctx.read(m.id));
-  if (!measures.length) return [];
-  const A = armLabel(spec, 'control');
-  const B = armLabel(spec, 'treatment');
-  // Blinded arms are listed as Arm A, Arm B whichever arm each is.
-  const controlFirst = !(spec.blind && interim && A === 'Arm B');
-  const rows: TableCell[][] = measures.map((m) => {
+  const list = measures(ctx);
+  if (!list.length) return [];
+  const a = arms(spec);
+  const rows: TableCell[][] = list.map((m) => {
     const r = ctx.read(m.id)!;
-    const c = { text: r.control ? fmtValue(r.control.estimate, m) : '—' };
-    const tr = { text: r.treatment ? fmtValue(r.treatment.estimate, m) : '—' };
     const n = { text: r.control?.n != null && r.treatment?.n != null ? fmtCount(r.control.n + r.treatment.n) : '—' };
-    const arms = controlFirst ? [c, tr] : [tr, c];
-    return interim ? [{ text: m.label }, ...arms, n] : [{ text: m.label }, ...arms, { text: ratioText(ctx, m) ?? '—' }, n];
+    const levels = [{ text: level(ctx, m, a.first) }, { text: level(ctx, m, a.second) }];
+    return interim ? [{ text: m.label }, ...levels, n] : [{ text: m.label }, ...levels, { text: ratioText(ctx, m) ?? '—' }, n];
   });
-  const dose = measures.filter((m) => m.role === 'dose').map((m) => ({ label: m.label, ratio: ratioText(ctx, m) ?? '' })).find((d) => d.ratio);
-  const header = interim ? ['Measure', controlFirst ? A : B, controlFirst ? B : A, 'n'] : ['Measure', A, B, `${B} ÷ ${A}`, 'n'];
-  const data = { count: measures.length, week: spec.interim?.week ?? 0, interim, hasDose: Boolean(dose) && !interim, doseLabel: dose?.label ?? '', doseRatio: dose?.ratio ?? '' };
+  const dose = list.filter((m) => m.role === 'dose').map((m) => ({ label: m.label, ratio: ratioText(ctx, m) ?? '' })).find((d) => d.ratio);
+  const [first, second] = [a.label(a.first), a.label(a.second)];
+  const header = interim ? ['Measure', first, second, 'n'] : ['Measure', first, second, `${a.label('treatment')} ÷ ${a.label('control')}`, 'n'];
+  const data = { count: list.length, week: spec.interim?.week ?? 0, interim, hasDose: Boolean(dose) && !interim, doseLabel: dose?.label ?? '', doseRatio: dose?.ratio ?? '' };
   return [
     {
       id: 'compliance',
@@ -43,7 +62,7 @@ export function composeCompliance(ctx: Ctx): Slide[] {
   ];
 }
 
-/** Treatment level ÷ control level, e.g. "1.95×": how much of the treatment the treatment arm received. */
+/** Treatment level ÷ control level of a dose, e.g. "1.90×": how much of the treatment the treatment arm received. */
 function ratioText(ctx: Ctx, m: Metric): string | undefined {
   const r = ctx.read(m.id);
   if (!r?.control || !r.treatment || r.control.estimate <= 0 || m.role !== 'dose') return undefined;

@@ -4,12 +4,13 @@
 import type { Slide, TableCell, Tone } from '../deck/types.js';
 import { type Ctx, STATUS_TONE, STATUS_WORD } from './context.js';
 import { fmtP } from '../deck/format.js';
-import { composeCompliance } from './compliance.js';
+import { complianceLevels, composeCompliance } from './compliance.js';
+import { instrumentationAsOf } from './pilot-design.js';
 
 /** Where the data stands: pull-time checks, the sample-ratio test, instrumentation and the data-gap register. */
 function qualityState(ctx: Ctx) {
   const { spec } = ctx;
-  const instrumentation = spec.pilot?.instrumentation ?? [];
+  const instrumentation = instrumentationAsOf(spec);
   const srm = ctx.results.srm;
   const gapStatus = (s: string | undefined) => s ?? 'open';
   return {
@@ -39,11 +40,14 @@ export function composeInterim(ctx: Ctx): Slide[] {
   const { spec, t } = ctx;
   const listed = spec.interim?.metrics;
   const guard = ctx.decision.guardrails.filter((g) => !listed || (g.metric !== undefined && listed.includes(g.metric)));
-  const breached = guard.filter((g) => g.status === 'fail').map((g) => (g.metric ? ctx.metric(g.metric).label : g.text));
+  const labelsOf = (status: string) => guard.filter((g) => g.status === status).map((g) => (g.metric ? ctx.metric(g.metric).label : g.text));
+  const breached = labelsOf('fail');
+  const unclear = labelsOf('inconclusive');
   const q = qualityState(ctx);
   const week = spec.interim?.week ?? 0;
   const readout = spec.pilot?.reporting?.final_readout ?? '';
-  const summary = { week, readout, hasReadout: Boolean(readout), breached: breached.length, breachedLabels: breached, guardrails: guard.length, ...q, issues: q.failing.length + (q.srm ? 1 : 0) + q.failed };
+  const summary = { week, readout, hasReadout: Boolean(readout), breached: breached.length, breachedLabels: breached, unclear: unclear.length, unclearLabels: unclear, guardrails: guard.length, ...q, issues: q.failing.length + (q.srm ? 1 : 0) + q.failed };
+  const levels = complianceLevels(ctx);
   // What was checked, clause by clause: each clause only when there is something to say.
   const clauses = [
     ...(q.hasSrm ? [t('interim-quality-srm', q)] : []),
@@ -64,7 +68,8 @@ export function composeInterim(ctx: Ctx): Slide[] {
         {
           type: 'bullets',
           items: [
-            ...(guard.length ? [{ text: t('interim-safety', summary), tone: (breached.length ? 'fail' : 'pass') as Tone }] : []),
+            ...(guard.length ? [{ text: t('interim-safety', summary), tone: (breached.length ? 'fail' : unclear.length ? 'inconclusive' : 'pass') as Tone }] : []),
+            ...(levels.length ? [{ text: t('interim-compliance', { measures: levels }) }] : []),
             { text: t('interim-quality', { clauses }), tone: qualityTone(q) },
             { text: t('interim-why', summary) },
           ],
@@ -90,7 +95,7 @@ export function composeInterim(ctx: Ctx): Slide[] {
   const dqRows: TableCell[][] = [
     ...ctx.quality.map((c) => [{ text: c.message }, { text: c.status, tone: c.status === 'fail' ? ('fail' as const) : c.status === 'warn' ? ('inconclusive' as const) : ('pass' as const) }]),
     ...(ctx.results.srm ? [[{ text: t('interim-srm', { p: q.srmP, mismatch: q.srm }) }, { text: q.srm ? 'fail' : 'pass', tone: q.srm ? ('fail' as const) : ('pass' as const) }]] : []),
-    ...(spec.pilot?.instrumentation ?? []).map((i) => [{ text: t('interim-instrumentation', { check: i.check }) }, { text: i.status === 'planned' ? 'pending' : i.status, tone: checkTone(i.status) }]),
+    ...instrumentationAsOf(spec).map((i) => [{ text: t('interim-instrumentation', { check: i.check }) }, { text: i.status === 'planned' ? 'pending' : i.status, tone: checkTone(i.status) }]),
     ...spec.data_gaps.map((g) => [{ text: t('interim-gap', { description: g.description, mitigation: g.mitigation }) }, { text: g.status ?? 'open', tone: g.status === 'closed' ? ('pass' as const) : g.status === 'mitigated' ? ('neutral' as const) : ('inconclusive' as const) }]),
   ];
   if (dqRows.length)

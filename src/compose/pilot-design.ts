@@ -2,7 +2,7 @@
 // its guardrails, definitions, instrumentation, power and the pre-registered decision criteria.
 import type { Block, Slide, TableCell } from '../deck/types.js';
 import type { Ctx } from './context.js';
-import type { Rule } from '../spec/schema.js';
+import type { Rule, Spec } from '../spec/schema.js';
 import { composePowerSlide, powerPlan } from './power.js';
 import { fmtCount } from '../deck/format.js';
 
@@ -58,13 +58,14 @@ export function composePilotDesign(ctx: Ctx): Slide[] {
       blocks: [{ type: 'table', header: ['Term', 'Locked definition'], rows: p.definitions.map((d) => [{ text: d.term, bold: true }, { text: d.definition }]), widths: [2, 8] }],
       notes: [],
     });
-  if (p.instrumentation.length)
+  const checks = instrumentationAsOf(ctx.spec);
+  if (checks.length)
     slides.push({
       id: 'pilot-instrumentation',
       kind: 'table',
       section: 'Pilot design',
-      title: t('pilot-instrumentation-title', { count: p.instrumentation.length, passed: p.instrumentation.filter((i) => i.status === 'passed').length }),
-      blocks: [{ type: 'table', header: ['Check before launch', 'Status'], rows: p.instrumentation.map((i) => [{ text: i.check }, { text: i.status, tone: i.status === 'passed' ? 'pass' : i.status === 'failed' ? 'fail' : 'neutral' }]), widths: [8, 2] }],
+      title: t('pilot-instrumentation-title', { count: checks.length, passed: checks.filter((i) => i.status === 'passed').length }),
+      blocks: [{ type: 'table', header: ['Check before launch', 'Status'], rows: checks.map((i) => [{ text: i.check }, { text: i.status, tone: i.status === 'passed' ? 'pass' : i.status === 'failed' ? 'fail' : 'neutral' }]), widths: [8, 2] }],
       notes: [],
     });
   slides.push(...composePowerSlide(ctx));
@@ -164,6 +165,11 @@ export function ruleInWords(ctx: Ctx, r: Rule): string {
   if ('guardrails' in r) return r.note ?? (r.guardrails === 'pass' ? 'every safety guardrail within its limit' : 'any safety guardrail breached');
   if ('data_gap' in r) return r.note ?? `data gap ${r.data_gap} within its bound`;
   return r.note ?? `no ${r.no_segment.by} shows the harmful pattern`;
+}
+
+/** Each pre-launch check as of the deck's date: a check that passed after that date still reads as planned. */
+export function instrumentationAsOf(spec: Spec): { check: string; status: 'planned' | 'passed' | 'failed' }[] {
+  return (spec.pilot?.instrumentation ?? []).map((i) => ({ check: i.check, status: i.status === 'passed' && i.passed_on && i.passed_on > spec.deck.date ? 'planned' : i.status }));
 }
 
 /** "Scale — roll 2× calls out" → "Scale": the name before a dash or colon, as written. */

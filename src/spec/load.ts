@@ -7,7 +7,7 @@ import { spec as specSchema, type Phase, type Spec } from './schema.js';
 import { PositionIndex } from './positions.js';
 import { fieldName, issuesToDiagnostics } from './issues.js';
 import { yamlErrorToDiagnostic } from './yaml-errors.js';
-import { checkReferences } from './references.js';
+import { checkReferences, isCalendarDate } from './references.js';
 import { readUserText } from './source-file.js';
 
 export const SPEC_FILE = 'gonogo.yaml';
@@ -93,9 +93,14 @@ export function parseSpecText(text: string, file: string, dir: string, opts: Loa
   if (!parsed.success) throw new GonogoError(sortDiagnostics(issuesToDiagnostics(parsed.error.issues, specSchema, data, positions)));
   if (opts.phase) parsed.data.phase = opts.phase;
   const diagnostics = [...checkReferences(parsed.data, positions), ...checkDataFiles(parsed.data, dir, positions)];
+  const phaseDate = phaseDateOf(parsed.data);
+  if (phaseDate && !isCalendarDate(phaseDate.date))
+    diagnostics.push(errorDiag('spec/value', `${phaseDate.path.join('.')} ${phaseDate.date} is not a date in the calendar`, { field: phaseDate.path.join('.'), expected: 'a real date as YYYY-MM-DD', hint: 'check the month (01–12) and the day', pos: positions.at(phaseDate.path) }));
   const errors = diagnostics.filter((d) => d.severity === 'error');
   if (errors.length) throw new GonogoError(sortDiagnostics(errors));
-  return { spec: parsed.data, dir, file, positions, diagnostics: sortDiagnostics(diagnostics) };
+  // A pilot's interim report and readout carry their own date (cover, file timestamps) when the spec gives one.
+  const spec = phaseDate ? { ...parsed.data, deck: { ...parsed.data.deck, date: phaseDate.date } } : parsed.data;
+  return { spec, dir, file, positions, diagnostics: sortDiagnostics(diagnostics) };
 }
 
 /** doc.toJS() throws on an undefined alias (*name) or an alias bomb: both are the user's mistake. */
@@ -113,6 +118,11 @@ function toPlainData(doc: Document.Parsed, text: string, positions: PositionInde
         : errorDiag('spec/yaml', 'YAML aliases expand to too many values', { pos, expected: 'at most 100 alias expansions', hint: 'write the values out instead of nesting aliases' }),
     );
   }
+}
+
+function phaseDateOf(spec: Spec): { date: string; path: string[] } | undefined {
+  const date = spec.phase === 'interim' ? spec.interim?.date : spec.phase === 'final' ? spec.final?.date : undefined;
+  return date ? { date, path: [spec.phase, 'date'] } : undefined;
 }
 
 /** The metrics file this phase reads: the phase's own (interim.metrics_file, final.metrics_file), else metrics_file. */

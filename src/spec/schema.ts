@@ -8,6 +8,7 @@ const id = z
   .regex(/^[A-Za-z][A-Za-z0-9_-]*$/, 'an id: a letter, then letters, digits, _ or -');
 const text = z.string().min(1, 'a non-empty text');
 const textList = z.array(text);
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date as YYYY-MM-DD');
 
 /** A threshold as written: -10%, +1.0pp, 0.5, "30 min". Normalized by spec/normalize.ts. */
 export const quantity = z.union([z.number(), z.string().min(1)]);
@@ -23,6 +24,11 @@ export const metricKind = z.enum(['proportion', 'mean', 'median', 'quantile', 'r
  * compliance — did the treatment arm receive the treatment — and never counted as an improvement.
  */
 export const metricRole = z.enum(['primary', 'secondary', 'guardrail', 'operational', 'dose']);
+
+/** Primary and secondary metrics carry the efficacy read: an interim deck shows none of them. */
+export function isEfficacyMetric(m: { role: z.infer<typeof metricRole> }): boolean {
+  return m.role === 'primary' || m.role === 'secondary';
+}
 
 /** Participation, compliance and dose: read by arm level, never an outcome that improves or worsens. */
 export function isComplianceMetric(m: { role: z.infer<typeof metricRole> }): boolean {
@@ -283,7 +289,15 @@ export const pilot = z.strictObject({
   quota_neutral: text.optional(),
   pause_rules: z.array(z.strictObject({ signal: text, threshold: text, action: text })).default([]),
   definitions: z.array(z.strictObject({ term: text, definition: text })).default([]),
-  instrumentation: z.array(z.strictObject({ check: text, status: z.enum(['planned', 'passed', 'failed']).default('planned') })).default([]),
+  instrumentation: z
+    .array(
+      z.strictObject({
+        check: text,
+        status: z.enum(['planned', 'passed', 'failed']).default('planned'),
+        passed_on: isoDate.optional().describe('When the check passed: a deck dated earlier (the design deck) shows it as still planned'),
+      }),
+    )
+    .default([]),
   reporting: z
     .strictObject({ cadence: text, sla: text, final_readout: text.optional(), interim_shows: textList.optional() })
     .optional(),
@@ -311,12 +325,14 @@ export const interim = z.strictObject({
   metrics: z.array(id).optional(),
   note: text.optional(),
   week: z.number().int().positive().optional().describe('The pilot week this interim report covers: on the cover and the summary'),
+  date: isoDate.optional().describe("The interim report's date; default: deck.date"),
   metrics_file: text.optional().describe('Metrics for the interim deck (CSV or JSON in the deck folder); default: metrics_file'),
 });
 
 /** The final (readout) phase of a pilot: its own question and data. */
 export const finalPhase = z.strictObject({
   question: text.optional().describe('The question the readout answers; default: which pre-registered outcome the pilot supports'),
+  date: isoDate.optional().describe("The readout's date; default: deck.date"),
   metrics_file: text.optional().describe('Metrics for the final deck (CSV or JSON in the deck folder); default: metrics_file'),
 });
 
