@@ -48,7 +48,8 @@ export const buildCommand: CliCommand = {
     } else if (!args.quiet) {
       io.stdout(
         `${v.label}${v.option ? ` (option ${v.option})` : ''}\n` +
-          `  because ${v.decidedBy.split('; ')[0]}\n` +
+          // Design and interim decks decide nothing yet: no "because".
+          (r.decision.criteria.length ? `  because ${v.decidedBy.split('; ')[0]}\n` : '') +
           (r.decision.criteria.length ? `  rules: ${c.pass} pass · ${c.fail} fail · ${c.inconclusive} inconclusive\n` : '') +
           `  ${r.slideCount} slides → ${r.pptxPath} (+ ${r.markdownPath}) in ${(r.ms / 1000).toFixed(2)} s\n` +
           exported.map((p) => `  exported ${p}\n`).join(''),

@@ -3,7 +3,7 @@
 import type { Deck, Slide } from '../deck/types.js';
 import { errorDiag, type Diagnostic } from '../diagnostics.js';
 import { Ctx, type ComposeInput } from './context.js';
-import { composeTitle } from './title.js';
+import { composeTitle, coverSubtitle } from './title.js';
 import { composeExecSummary } from './exec-summary.js';
 import { composeContextMethod } from './context-method.js';
 import { composeDeepDives } from './deep-dive.js';
@@ -69,7 +69,7 @@ export function composeDeck(input: ComposeInput): { deck: Deck; diagnostics: Dia
   const d = input.spec.deck;
   return {
     deck: {
-      meta: { title: d.title, subtitle: d.subtitle, owner: d.owner, audience: d.audience, date: d.date, confidentiality: d.confidentiality, checkpoint: input.checkpoint, phase: input.spec.phase },
+      meta: { title: d.title, subtitle: coverSubtitle(ctx), owner: d.owner, audience: d.audience, date: d.date, confidentiality: d.confidentiality, checkpoint: input.checkpoint, phase: input.spec.phase },
       slides,
     },
     diagnostics: readoutWithoutPlan(ctx),

@@ -2,13 +2,22 @@
 import type { Slide } from '../deck/types.js';
 import type { Ctx } from './context.js';
 
+function phaseOf(ctx: Ctx) {
+  const { spec } = ctx;
+  return { subtitle: spec.deck.subtitle ?? '', week: spec.interim?.week ?? 0, isDesign: spec.phase === 'design', isInterim: spec.phase === 'interim', isFinal: spec.phase === 'final' };
+}
+
+/** The cover's subtitle: a pilot's names its phase (title-design / title-interim / title-final); other decks carry the spec's as written. */
+export function coverSubtitle(ctx: Ctx): string | undefined {
+  return ctx.spec.pilot ? ctx.t(`title-${ctx.spec.phase}`, phaseOf(ctx)) : ctx.spec.deck.subtitle;
+}
+
 export function composeTitle(ctx: Ctx): Slide[] {
   const { spec } = ctx;
   const d = spec.deck;
   const lines = [d.owner, d.date, ctx.input.checkpoint ? `Checkpoint: ${ctx.input.checkpoint}` : undefined, d.audience ? `For ${d.audience}` : undefined].filter(Boolean) as string[];
-  const phase = { subtitle: d.subtitle ?? '', week: spec.interim?.week ?? 0, isDesign: spec.phase === 'design', isInterim: spec.phase === 'interim', isFinal: spec.phase === 'final' };
-  // Outside a pilot the cover carries the spec's subtitle as written.
-  const subtitle = spec.pilot ? ctx.t(`title-${spec.phase}`, phase) : d.subtitle;
+  const phase = phaseOf(ctx);
+  const subtitle = coverSubtitle(ctx);
   return [
     {
       id: 'title',
