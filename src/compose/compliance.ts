@@ -43,10 +43,10 @@ export function composeCompliance(ctx: Ctx): Slide[] {
     const levels = [{ text: level(ctx, m, a.first) }, { text: level(ctx, m, a.second) }];
     return interim ? [{ text: m.label }, ...levels, n] : [{ text: m.label }, ...levels, { text: ratioText(ctx, m) ?? '—' }, n];
   });
-  const dose = list.filter((m) => m.role === 'dose').map((m) => ({ label: m.label, ratio: ratioText(ctx, m) ?? '' })).find((d) => d.ratio);
+  const dose = doseReceived(ctx);
   const [first, second] = [a.label(a.first), a.label(a.second)];
   const header = interim ? ['Measure', first, second, 'n'] : ['Measure', first, second, `${a.label('treatment')} ÷ ${a.label('control')}`, 'n'];
-  const data = { count: list.length, week: spec.interim?.week ?? 0, interim, hasDose: Boolean(dose) && !interim, doseLabel: dose?.label ?? '', doseRatio: dose?.ratio ?? '' };
+  const data = { count: list.length, week: spec.interim?.week ?? 0, interim, hasDose: Boolean(dose), doseLabel: dose?.label ?? '', doseRatio: dose?.ratio ?? '' };
   return [
     {
       id: 'compliance',
@@ -60,6 +60,12 @@ export function composeCompliance(ctx: Ctx): Slide[] {
       notes: [t('compliance-notes', data)],
     },
   ];
+}
+
+/** The first dose metric's treatment ÷ control level, e.g. {label: 'Call attempts per rep-day', ratio: '1.90×'}: in a final deck only. */
+export function doseReceived(ctx: Ctx): { label: string; ratio: string } | undefined {
+  if (ctx.spec.phase !== 'final') return undefined;
+  return measures(ctx).filter((m) => m.role === 'dose').map((m) => ({ label: m.label, ratio: ratioText(ctx, m) ?? '' })).find((d) => d.ratio);
 }
 
 /** Treatment level ÷ control level of a dose, e.g. "1.90×": how much of the treatment the treatment arm received. */

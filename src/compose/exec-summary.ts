@@ -4,6 +4,7 @@ import type { Kpi, Slide } from '../deck/types.js';
 import { type Ctx, STATUS_TONE, describeChange, findRule, headlineChange, scaleOf } from './context.js';
 import { fmtMinutes, fmtThreshold, fmtP } from '../deck/format.js';
 import { afterDecision } from './plan.js';
+import { doseReceived } from './compliance.js';
 
 export function composeExecSummary(ctx: Ctx): Slide[] {
   const { spec, decision, t } = ctx;
@@ -24,6 +25,7 @@ export function composeExecSummary(ctx: Ctx): Slide[] {
     });
   const flips = decision.scenarios.filter((s) => s.flips);
   const plan = afterDecision(ctx);
+  const dose = doseReceived(ctx);
   const risk = [...plan.risks].sort((a, b) => rank(b.impact) + rank(b.likelihood) - rank(a.impact) - rank(a.likelihood))[0];
   const srm = ctx.results.srm;
   const dq = ctx.quality.filter((q) => q.status === 'fail');
@@ -31,6 +33,7 @@ export function composeExecSummary(ctx: Ctx): Slide[] {
     ...(srm?.mismatch ? [{ text: t('exec-srm', { p: fmtP(srm.p) }), tone: 'fail' as const }] : []),
     ...dq.map((q) => ({ text: t('exec-data-quality', { message: q.message }), tone: 'fail' as const })),
     { text: t('exec-confidence', { confidence: ctx.confidence, pass: decision.counts.pass, fail: decision.counts.fail, inconclusive: decision.counts.inconclusive, flips: flips.map((s) => s.name).join(' and '), hasFlips: flips.length > 0, worstVerdict: flips[0]?.verdict.label ?? '' }) },
+    ...(dose ? [{ text: t('exec-dose', dose) }] : []),
     ...(risk ? [{ text: t('exec-risks', { risk: lowerFirst(risk.description), mitigation: lowerFirst(risk.mitigation) }) }] : []),
     ...(plan.timeline[0] ? [{ text: t('exec-rollout', { when: plan.timeline[0].when, what: plan.timeline[0].what, owner: plan.timeline[0].owner }) }] : []),
     ...(plan.rollback ? [{ text: t('exec-rollback', { who: plan.rollback.who_flips, sla: fmtMinutes(plan.rollback.sla_minutes), trigger: plan.rollback.triggers[0] }) }] : []),

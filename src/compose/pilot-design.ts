@@ -75,7 +75,7 @@ export function composePilotDesign(ctx: Ctx): Slide[] {
       id: 'pilot-reporting',
       kind: 'bullets',
       section: 'Pilot design',
-      title: t('pilot-reporting-title', { sla: p.reporting.sla }),
+      title: t('pilot-reporting-title', { sla: p.reporting.sla, cadence: p.reporting.cadence }),
       blocks: [
         {
           type: 'bullets',
@@ -107,6 +107,7 @@ export function composeDesignSummary(ctx: Ctx): Slide[] {
     hasWeeks: Boolean(plan?.weeks),
     criteria: Object.values(ctx.spec.criteria).map((c) => c.label),
     sla: p.reporting?.sla ?? '',
+    cadence: inSentence(p.reporting?.cadence ?? ''),
   };
   return [
     {
