@@ -2,13 +2,16 @@
 // their objections with our responses, and the ask. The talk-track goes in the notes.
 import type { Slide } from '../deck/types.js';
 import { type Ctx, describeChange, headlineChange, scaleOf } from './context.js';
-import type { Phase, Prewire } from '../spec/schema.js';
+import { isComplianceMetric, type Phase, type Prewire } from '../spec/schema.js';
+import { fmtValue } from '../deck/format.js';
 
 export function composePrewire(ctx: Ctx): Slide[] {
   return ctx.spec.stakeholders.map((s) => {
     const north = (s.north_star ?? []).flatMap((id) => {
       const m = ctx.metric(id);
       const read = ctx.read(id);
+      // A compliance measure is read by arm level: what the treatment changes by design is no effect.
+      if (isComplianceMetric(m)) return read?.control && read.treatment ? [{ text: ctx.t('prewire-compliance', { label: m.label, control: fmtValue(read.control.estimate, m), treatment: fmtValue(read.treatment.estimate, m) }) }] : [];
       const ch = headlineChange(read, m);
       if (!read || !ch) return [];
       const d = describeChange(m, ch, scaleOf(read, ch), ctx.spec.decision.confidence);

@@ -52,7 +52,9 @@ export const metric = z.strictObject({
   quantile: z.number().gt(0).lt(1).optional(),
   unit: text,
   better: z.enum(['higher', 'lower']),
-  role: metricRole,
+  role: metricRole.describe(
+    'primary | secondary | guardrail | operational (participation, compliance) | dose (what the treatment changes by design, e.g. calls per rep: shown as compliance, never counted as an improvement)',
+  ),
   /** Free grouping shown on slides: speed, quality, volume… */
   group: text.optional(),
   description: text.optional(),
@@ -368,7 +370,7 @@ export const deckMeta = z.strictObject({
 export const spec = z.strictObject({
   version: z.literal(1).optional(),
   deck: deckMeta,
-  phase: z.enum(['design', 'interim', 'final']).default('final'),
+  phase: z.enum(['design', 'interim', 'final']).default('final').describe('A pilot\'s phase: design (the proposal), interim (week N: no efficacy), final (the readout); gonogo build --phase previews another'),
   /** The deck's look: a theme file, a corporate .pptx/.potx to take colours, fonts and logo from, or inline fields. */
   theme: specTheme.optional(),
   /** Interim: label arms Arm A / Arm B so neutral operational data implies no direction. */
