@@ -25,10 +25,11 @@ function level(ctx: Ctx, m: Metric, arm: 'control' | 'treatment'): string {
   return r ? fmtValue(r.estimate, m) : '—';
 }
 
-/** Each measure's level per arm, in the table's order, for the interim summary. */
+/** Each measure's level per arm, in the table's order, for a sentence ("58.9 in Arm A", "31.0 in control"). */
 export function complianceLevels(ctx: Ctx): { label: string; first: string; second: string; firstArm: string; secondArm: string }[] {
   const a = arms(ctx.spec);
-  return measures(ctx).map((m) => ({ label: m.label, first: level(ctx, m, a.first), second: level(ctx, m, a.second), firstArm: a.label(a.first), secondArm: a.label(a.second) }));
+  const named = (arm: 'control' | 'treatment') => (/^Arm [AB]$/.test(a.label(arm)) ? a.label(arm) : arm);
+  return measures(ctx).map((m) => ({ label: m.label, first: level(ctx, m, a.first), second: level(ctx, m, a.second), firstArm: named(a.first), secondArm: named(a.second) }));
 }
 
 export function composeCompliance(ctx: Ctx): Slide[] {
