@@ -52,9 +52,7 @@ export const metric = z.strictObject({
   quantile: z.number().gt(0).lt(1).optional(),
   unit: text,
   better: z.enum(['higher', 'lower']),
-  role: metricRole.describe(
-    'primary | secondary | guardrail | operational (participation, compliance) | dose (what the treatment changes by design, e.g. calls per rep: shown as compliance, never counted as an improvement)',
-  ),
+  role: metricRole,
   /** Free grouping shown on slides: speed, quality, volume… */
   group: text.optional(),
   description: text.optional(),
@@ -132,9 +130,9 @@ const phasePrewire = z.strictObject(prewireMeeting);
  */
 export const prewire = z.strictObject({
   ...prewireMeeting,
-  design: phasePrewire.optional().describe('The pre-wire for the pilot proposal (phase: design)'),
-  interim: phasePrewire.optional().describe('The pre-wire for an interim review (phase: interim)'),
-  final: phasePrewire.optional().describe('The pre-wire for the readout (phase: final)'),
+  design: phasePrewire.optional(),
+  interim: phasePrewire.optional(),
+  final: phasePrewire.optional(),
 });
 
 export const stakeholder = z.strictObject({
@@ -217,11 +215,11 @@ export const option = z.strictObject({
   description: text.optional(),
   pros: textList.optional(),
   cons: textList.optional(),
-  rollout: z.array(milestone).optional().describe('Milestones once this option is chosen; the final deck that recommends it shows them as its plan'),
-  monitoring: monitoring.optional().describe('What is watched after this option ships, with thresholds and actions'),
-  rollback: rollback.optional().describe('How this option is undone if its rollout goes wrong'),
-  risks: z.array(risk).optional().describe('Risks of this option once chosen; the final deck that recommends it shows these'),
-  raci: z.array(raciRow).optional().describe('Who does what once this option is chosen'),
+  rollout: z.array(milestone).optional(),
+  monitoring: monitoring.optional(),
+  rollback: rollback.optional(),
+  risks: z.array(risk).optional(),
+  raci: z.array(raciRow).optional(),
 });
 
 export const scenarioSpec = z.strictObject({
@@ -296,7 +294,7 @@ export const pilot = z.strictObject({
       z.strictObject({
         check: text,
         status: z.enum(['planned', 'passed', 'failed']).default('planned'),
-        passed_on: isoDate.optional().describe('When the check passed: a deck dated earlier (the design deck) shows it as still planned'),
+        passed_on: isoDate.optional(),
       }),
     )
     .default([]),
@@ -326,16 +324,16 @@ export const interim = z.strictObject({
   /** Metric ids to show at interim; primary or secondary metrics here are refused (no peeking). */
   metrics: z.array(id).optional(),
   note: text.optional(),
-  week: z.number().int().positive().optional().describe('The pilot week this interim report covers: on the cover and the summary'),
-  date: isoDate.optional().describe("The interim report's date; default: deck.date"),
-  metrics_file: text.optional().describe('Metrics for the interim deck (CSV or JSON in the deck folder); default: metrics_file'),
+  week: z.number().int().positive().optional(),
+  date: isoDate.optional(),
+  metrics_file: text.optional(),
 });
 
 /** The final (readout) phase of a pilot: its own question and data. */
 export const finalPhase = z.strictObject({
-  question: text.optional().describe('The question the readout answers; default: which pre-registered outcome the pilot supports'),
-  date: isoDate.optional().describe("The readout's date; default: deck.date"),
-  metrics_file: text.optional().describe('Metrics for the final deck (CSV or JSON in the deck folder); default: metrics_file'),
+  question: text.optional(),
+  date: isoDate.optional(),
+  metrics_file: text.optional(),
 });
 
 export const source = z.strictObject({
@@ -370,7 +368,7 @@ export const deckMeta = z.strictObject({
 export const spec = z.strictObject({
   version: z.literal(1).optional(),
   deck: deckMeta,
-  phase: z.enum(['design', 'interim', 'final']).default('final').describe('A pilot\'s phase: design (the proposal), interim (week N: no efficacy), final (the readout); gonogo build --phase previews another'),
+  phase: z.enum(['design', 'interim', 'final']).default('final'),
   /** The deck's look: a theme file, a corporate .pptx/.potx to take colours, fonts and logo from, or inline fields. */
   theme: specTheme.optional(),
   /** Interim: label arms Arm A / Arm B so neutral operational data implies no direction. */
