@@ -2,6 +2,7 @@
 import { EXIT } from '../diagnostics.js';
 import { MARKS, MARK_WORD } from '../model/outcomes.js';
 import { printDiagnostics, type CliCommand } from './io.js';
+import type { Phase } from '../spec/schema.js';
 
 export const buildCommand: CliCommand = {
   name: 'build <deck>',
@@ -11,6 +12,7 @@ export const buildCommand: CliCommand = {
       .positional('deck', { type: 'string', describe: 'Deck folder (or its gonogo.yaml)', demandOption: true })
       .option('out', { type: 'string', describe: 'Output folder (default: <deck>/out)' })
       .option('pull', { type: 'boolean', describe: 'Run the SQL and rewrite metrics.lock.json before building (default: read the lock)' })
+      .option('phase', { type: 'string', choices: ['design', 'interim', 'final'], describe: "Build this phase of a pilot instead of the spec's phase: (writes <deck>-<phase>.pptx)" })
       .option('checkpoint', { type: 'string', describe: 'Stamp the deck with a checkpoint name, e.g. "Day 2 EOD"' })
       .option('pdf', { type: 'boolean', describe: 'Also export a PDF pre-read (needs LibreOffice)' })
       .option('thumbnails', { type: 'boolean', describe: 'Also write one PNG per slide to <out>/thumbs (needs LibreOffice and pdftoppm)' })
@@ -24,6 +26,7 @@ export const buildCommand: CliCommand = {
       env: io.env,
       checkpoint: args.checkpoint as string | undefined,
       pull: Boolean(args.pull),
+      phase: args.phase as Phase | undefined,
       outDir: args.out ? resolve(io.cwd, String(args.out)) : undefined,
     });
     // Theme notes (what a corporate template contributed and what was ignored) print even though they are info.
@@ -46,7 +49,8 @@ export const buildCommand: CliCommand = {
     } else if (!args.quiet) {
       io.stdout(
         `${r.deck.meta.verdict ?? v.label}${v.option ? ` (option ${v.option})` : ''}\n` +
-          `  because ${r.deck.meta.because ?? ''}\n` +
+          // Design and interim decks decide nothing yet: no "because".
+          (r.decision.criteria.length ? `  because ${r.deck.meta.because ?? ''}\n` : '') +
           (r.decision.criteria.length ? `  rules: ${MARKS.filter((k) => c[k]).map((k) => `${c[k]} ${MARK_WORD[k]}`).join(' · ')}\n` : '') +
           `  ${r.slideCount} slides → ${r.pptxPath} (+ ${r.markdownPath}) in ${(r.ms / 1000).toFixed(2)} s\n` +
           exported.map((p) => `  exported ${p}\n`).join(''),

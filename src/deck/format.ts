@@ -102,3 +102,11 @@ export function fmtP(p: number): string {
 export function fmtMove(delta: number, scale: 'relative' | 'absolute', m: MetricLike): string {
   return scale === 'relative' ? `${fmtNumber(delta * 100, 1, true)} pp` : fmtChange(delta, 'absolute', m);
 }
+
+/** A duration given in minutes, in the largest whole unit: "30 minutes", "4 hours", "2 days". */
+export function fmtMinutes(minutes: number): string {
+  const unit = (n: number, one: string) => `${fmtCount(n)} ${one}${n === 1 ? '' : 's'}`;
+  if (minutes >= 1440 && minutes % 1440 === 0) return unit(minutes / 1440, 'day');
+  if (minutes >= 120 && minutes % 60 === 0) return unit(minutes / 60, 'hour');
+  return unit(minutes, 'minute');
+}

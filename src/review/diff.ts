@@ -4,7 +4,7 @@
 import type { Deck, DeckRule } from '../deck/types.js';
 import type { Decision } from '../decide/types.js';
 import { markOf, type Mark } from '../model/outcomes.js';
-import type { Spec } from '../spec/normalized.js';
+import type { Metric, Spec } from '../spec/normalized.js';
 import type { Interval, Results } from '../stats/results.js';
 import { OVERALL } from '../model/rows.js';
 import { fmtChange, fmtInterval, fmtMove } from '../deck/format.js';
@@ -79,7 +79,7 @@ function ruleFlips(a: DeckRule[], b: DeckRule[]): Change[] {
   });
 }
 
-const ROLE_ORDER: Record<string, number> = { primary: 0, guardrail: 1, secondary: 2 };
+const ROLE_ORDER: Record<Metric['role'], number> = { primary: 0, guardrail: 1, secondary: 2, operational: 3, dose: 4 };
 const EPS = 1e-9;
 
 function metricChanges(a: Extract<DeckSnapshot, { source: 'deck' }>, b: Extract<DeckSnapshot, { source: 'deck' }>): Change[] {
