@@ -1,5 +1,6 @@
 // Guardrails on one chart: each observed change with its interval against its allowed worsening, and each
-// guardrail's check in words (a stop rule: triggered when the interval's worse end lies past the limit).
+// guardrail's check in words (a stop rule: triggered when the estimate lies past the limit, not yet clear
+// while the interval still reaches past it).
 import type { Slide } from '../deck/types.js';
 import type { Ctx } from './context.js';
 import { guardrailChart } from './charts.js';
@@ -11,13 +12,14 @@ export function composeGuardrails(ctx: Ctx): Slide[] {
   const chart = guardrailChart(ctx);
   if (!g.length || !chart) return [];
   const breached = g.filter((x) => x.status === 'met');
+  const unclear = g.filter((x) => x.status === 'not_clear');
   const unread = g.filter((x) => x.status === 'no_data');
   return [
     {
       id: 'guardrails',
       kind: 'chart',
       section: 'Metric deep-dives',
-      title: ctx.t('guardrails-title', { count: g.length, breached: breached.length, unread: unread.length }),
+      title: ctx.t('guardrails-title', { count: g.length, breached: breached.length, unclear: unclear.length, unread: unread.length }),
       blocks: [
         { type: 'chart', chart },
         {

@@ -42,11 +42,11 @@ export function composeInterim(ctx: Ctx): Slide[] {
   const { spec, t } = ctx;
   const listed = spec.interim?.metrics;
   const guard = ctx.decision.guardrails.filter((g) => !listed || listed.includes(g.metric));
-  // A guardrail check is triggered (breached) when its interval's worse end lies past the limit; one without
-  // an interval cannot be judged yet.
+  // A guardrail is breached (its check triggered) when its estimate lies past the limit, and not yet clear
+  // while its interval still reaches past it.
   const labelsOf = (status: string) => guard.filter((g) => g.status === status).map((g) => ctx.metric(g.metric).label);
   const breached = labelsOf('met');
-  const unclear = labelsOf('no_data');
+  const unclear = labelsOf('not_clear');
   const q = qualityState(ctx);
   const week = spec.interim?.week ?? 0;
   const readout = spec.pilot?.reporting?.final_readout ?? '';

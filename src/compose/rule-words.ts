@@ -41,10 +41,10 @@ export function ruleText(ctx: Ctx, rule: Rule, opts: { note?: boolean } = {}): s
   return rule.note && opts.note !== false ? ctx.t('rule-note', { rule: words, note: rule.note }) : words;
 }
 
-/** A guardrail's own check in words: "Support tickets per 100 requests: rise beyond 10% (CI upper bound past +10%)". */
+/** A guardrail's own check in words: "Support tickets per 100 requests: no rise beyond 10%". */
 export function guardrailText(ctx: Ctx, g: GuardrailOutcome): string {
   const m = ctx.metric(g.metric);
-  return ctx.t('rule-guardrail', { label: m.label, bound: g.bound, margin: fmtThreshold(g.margin.value, g.margin.scale, m).replace(/^[+−]/, ''), limit: fmtThreshold(g.limit, g.scale, m) });
+  return ctx.t('rule-guardrail', { label: m.label, bound: g.bound, margin: fmtThreshold(g.margin.value, g.margin.scale, m).replace(/^[+−]/, '') });
 }
 
 /** "−12.4% (90% CI −13.8% to −11.1%)". */
@@ -91,7 +91,7 @@ const REASONS: { [T in RuleOutcome['type']]: (ctx: Ctx, o: Extract<RuleOutcome, 
   },
   guardrails: (ctx, o) => {
     const label = (id: string) => ctx.metric(id).label;
-    return ctx.t('rule-reason-guardrails', { breached: o.breached.map(label), breachedCount: o.breached.length, unread: o.unread.map(label), count: o.breached.length + o.within.length + o.unread.length });
+    return ctx.t('rule-reason-guardrails', { breached: o.breached.map(label), breachedCount: o.breached.length, unclear: o.unclear.map(label), unread: o.unread.map(label), count: o.breached.length + o.unclear.length + o.within.length + o.unread.length });
   },
   data_gap: (ctx, o) => ctx.t('rule-reason-data-gap', { share: o.share === null ? '' : fmtShare(o.share), source: o.source ?? '', gap: o.rule.gap }),
 };
@@ -104,7 +104,7 @@ export function reasonText(ctx: Ctx, o: RuleOutcome): string {
 export function guardrailReason(ctx: Ctx, g: GuardrailOutcome): string {
   const m = ctx.metric(g.metric);
   return ctx.t('rule-reason-guardrail', {
-    hasInterval: Boolean(g.read?.ci),
+    status: g.status,
     hasRead: Boolean(g.read),
     observed: g.read ? observedText(ctx, m, g.read, g.scale) : '',
     bound: g.bound,

@@ -10,7 +10,7 @@ import type { Check, DataGapRule, GuardrailsRule, Metric, MetricRule, Rule, Segm
 import { changeOn, type MetricRead } from '../stats/results.js';
 import type { QualityCheck } from '../sources/snapshot.js';
 import { OVERALL } from '../model/rows.js';
-import { allOf, anyOf, type Polarity, type Status } from '../model/outcomes.js';
+import { allOf, type Polarity, type Status } from '../model/outcomes.js';
 import type { CheckOutcome, DataGapRuleOutcome, GuardrailOutcome, GuardrailsRuleOutcome, MetricRuleOutcome, ReadOutcome, ReadValue, RuleOutcome, SegmentsRuleOutcome } from './types.js';
 
 export interface EvalContext {
@@ -79,12 +79,15 @@ const RULES: { [T in Rule['type']]: RuleEvaluator<Extract<Rule, { type: T }>> } 
   },
 
   guardrails: (rule: GuardrailsRule, ctx, base): GuardrailsRuleOutcome => {
-    const ids = (s: Status) => ctx.guardrails.filter((g) => g.status === s).map((g) => g.metric);
-    const [breached, within, unread] = [ids('met'), ids('not_met'), ids('no_data')];
-    // pass: met when no guardrail is breached (and every one was read); breached: met when any is.
-    const anyBreached = anyOf(ctx.guardrails.map((g) => g.status));
-    const status: Status = rule.expect === 'breached' ? anyBreached : anyBreached === 'met' ? 'not_met' : anyBreached === 'not_met' ? 'met' : 'no_data';
-    return { type: 'guardrails', rule, ...base, status, breached, within, unread };
+    const ids = (s: GuardrailOutcome['status']) => ctx.guardrails.filter((g) => g.status === s).map((g) => g.metric);
+    const [breached, unclear, within, unread] = [ids('met'), ids('not_clear'), ids('not_met'), ids('no_data')];
+    // pass: met when every guardrail is shown within its limit; not met when one is breached or not yet clear.
+    // breached: met (triggered) when one is breached; not met when none is and every one was read.
+    const status: Status =
+      rule.expect === 'pass'
+        ? breached.length || unclear.length ? 'not_met' : unread.length ? 'no_data' : 'met'
+        : breached.length ? 'met' : unread.length ? 'no_data' : 'not_met';
+    return { type: 'guardrails', rule, ...base, status, breached, unclear, within, unread };
   },
 
   data_gap: (rule: DataGapRule, ctx, base): DataGapRuleOutcome => {
@@ -102,8 +105,9 @@ export function evalRule(rule: Rule, ctx: EvalContext, base: Base): RuleOutcome 
 }
 
 /**
- * A guardrail as a non-inferiority check (Eppo's guardrail cutoff): breached (met, a stop rule) when the
- * interval's worse end lies past the allowed worsening; within its limit (not met) otherwise.
+ * A guardrail as a non-inferiority check (Eppo's guardrail cutoff), a stop rule: breached (met) when the
+ * estimate lies past the allowed worsening; not yet clear while the estimate is within it and the interval's
+ * worse end reaches past it; within its limit (not met) when the whole interval is within. At the limit is within.
  */
 export function evalGuardrail(metric: Metric, ctx: Pick<EvalContext, 'read'>): GuardrailOutcome | undefined {
   const margin = metric.max_worsening;
@@ -113,8 +117,10 @@ export function evalGuardrail(metric: Metric, ctx: Pick<EvalContext, 'read'>): G
   const limit = lowerIsBetter ? margin.value : -margin.value;
   const change = changeOn(ctx.read(metric.id, OVERALL), margin.scale);
   const base = { type: 'guardrail' as const, metric: metric.id, polarity: 'stop' as const, scale: margin.scale, bound, margin, limit } satisfies Partial<GuardrailOutcome>;
-  if (!change?.ci) return { ...base, status: 'no_data', read: change ? { estimate: change.estimate, ci: null } : null, value: null };
-  const value = lowerIsBetter ? change.ci.hi : change.ci.lo;
-  const past = lowerIsBetter ? value > limit : value < limit;
-  return { ...base, status: past ? 'met' : 'not_met', read: { estimate: change.estimate, ci: { lo: change.ci.lo, hi: change.ci.hi } }, value };
+  if (!change) return { ...base, status: 'no_data', read: null, value: null };
+  const past = (x: number) => (lowerIsBetter ? x > limit : x < limit);
+  const read = { estimate: change.estimate, ci: change.ci ? { lo: change.ci.lo, hi: change.ci.hi } : null };
+  const value = change.ci ? (lowerIsBetter ? change.ci.hi : change.ci.lo) : null;
+  const status = past(change.estimate) ? 'met' : value === null ? 'no_data' : past(value) ? 'not_clear' : 'not_met';
+  return { ...base, status, read, value };
 }

@@ -25,5 +25,5 @@ export function phaseVerdict(spec: Spec): Verdict | undefined {
 
 /** A decision for design and interim phases: guardrails only, no criteria, no scenarios. */
 export function phaseDecision(verdict: Verdict, guardrails: Decision['guardrails']): Decision {
-  return { verdict, criteria: [], guardrails, scenarios: [], counts: { met: 0, not_met: 0, triggered: 0, not_triggered: 0, no_data: 0 } };
+  return { verdict, criteria: [], guardrails, scenarios: [], counts: { met: 0, not_met: 0, triggered: 0, not_triggered: 0, not_clear: 0, no_data: 0 } };
 }

@@ -2,11 +2,11 @@
 // segment; every slide, chart, table, outline line, diff and checkpoint reads these outcomes and compose
 // phrases them. No English here: statuses, the numbers that decided, which bound, the bar, the polarity.
 import type { Interval } from '../stats/results.js';
-import type { Polarity, Status } from '../model/outcomes.js';
+import type { GuardrailStatus, Polarity, Status } from '../model/outcomes.js';
 import type { Mark } from '../model/outcomes.js';
 import type { Check, DataGapRule, GuardrailsRule, MetricRule, Scale, SegmentsRule, Threshold } from '../spec/normalized.js';
 
-export type { Mark, Polarity, Status };
+export type { GuardrailStatus, Mark, Polarity, Status };
 export type ScenarioName = 'best' | 'base' | 'worst';
 
 /** The change a rule read: its point estimate and interval on the rule's scale. */
@@ -59,6 +59,7 @@ export interface GuardrailsRuleOutcome extends OutcomeBase {
   rule: GuardrailsRule;
   /** Guardrail metric ids by what their check came to. */
   breached: string[];
+  unclear: string[];
   within: string[];
   unread: string[];
 }
@@ -75,14 +76,15 @@ export interface DataGapRuleOutcome extends OutcomeBase {
 export type RuleOutcome = MetricRuleOutcome | SegmentsRuleOutcome | GuardrailsRuleOutcome | DataGapRuleOutcome;
 
 /**
- * A guardrail's own check, a stop rule: met (triggered, breached) when the interval's worse end lies past
- * the allowed worsening; not met (within its limit) otherwise.
+ * A guardrail's own check, a stop rule (non-inferiority, as Eppo's guardrail cutoff): met (triggered,
+ * breached) when the estimate lies past the allowed worsening; not_clear while the estimate is within it but
+ * the interval's worse end still reaches past it; not met (within its limit) when the whole interval is within.
  */
 export interface GuardrailOutcome {
   type: 'guardrail';
   metric: string;
   polarity: 'stop';
-  status: Status;
+  status: GuardrailStatus;
   scale: Scale;
   /** The worse end of the interval: upper when lower is better, lower when higher is better. */
   bound: 'lower' | 'upper';
@@ -91,7 +93,7 @@ export interface GuardrailOutcome {
   /** The limit on the change's axis: +margin when lower is better, −margin when higher is better. */
   limit: number;
   read: ReadValue | null;
-  /** The bound compared with the limit. */
+  /** The interval's worse end, compared with the limit (null without an interval). */
   value: number | null;
 }
 

@@ -29,7 +29,7 @@ function upgrade(c: Checkpoint): Checkpoint {
   const status = (s: string): Status => (s === 'pass' ? 'met' : s === 'fail' || s === 'inconclusive' ? 'not_met' : (s as Status));
   return {
     ...c,
-    ...('pass' in old ? { counts: { met: old.pass ?? 0, not_met: (old.fail ?? 0) + (old.inconclusive ?? 0), triggered: 0, not_triggered: 0, no_data: 0 } } : {}),
+    ...('pass' in old ? { counts: { met: old.pass ?? 0, not_met: (old.fail ?? 0) + (old.inconclusive ?? 0), triggered: 0, not_triggered: 0, not_clear: 0, no_data: 0 } } : {}),
     ...(c.criteria ? { criteria: c.criteria.map((x) => ({ id: x.id, status: status(x.status), polarity: x.polarity ?? 'go' })) } : {}),
   };
 }

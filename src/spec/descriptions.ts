@@ -41,7 +41,7 @@ export const DESCRIPTIONS: Record<string, string> = {
   'theme.colors.rule': 'Colour of divider lines and table borders. Example: "#D0D7DE".',
   'theme.colors.pass': 'Colour of good news for the decision: a rule met (✓ met), a stop rule not triggered (✓ not triggered). Example: "#1A7F37".',
   'theme.colors.fail': 'Colour of bad news for the decision: a rule not met (✗ not met), a stop rule triggered (✗ triggered). Example: "#CF222E".',
-  'theme.colors.inconclusive': 'Colour of a rule without data to judge it (○ no data). Example: "#9A6700".',
+  'theme.colors.inconclusive': 'Colour of what is not known yet: a guardrail not yet clear (○ not yet clear), a rule without data (○ no data). Example: "#9A6700".',
   'theme.colors.control': 'Colour of the control arm in charts. Example: "#8C959F".',
   'theme.colors.treatment': 'Colour of the treatment arm in charts. Example: "#0B5CAD".',
   'theme.colors.table_header': 'Background of table header rows. Example: "#0B5CAD".',
@@ -223,7 +223,7 @@ export const DESCRIPTIONS: Record<string, string> = {
   '**.no_segment.by': 'The segment dimension to check. Example: category.',
   '**.no_segment.all': 'The pattern: rules a segment must all meet to break this rule, each read on that segment (estimate, bounds or interval, as written).',
   '**.guardrails':
-    'pass: met when no guardrail is breached; breached: met (triggered) when at least one is. A guardrail is breached when the worse end of its interval lies past its max_worsening.',
+    'pass: met when every guardrail is within its limit (its whole interval within max_worsening); breached: met (triggered) when one is breached (its estimate past max_worsening). Between the two a guardrail is not yet clear.',
   '**.data_gap': 'Id of a data_gaps entry whose missing share the rule reads. Example: missing_variant.',
   '**.missing_share': 'A bar for the share of rows affected, in % or as a fraction. Example: {at_most: 10%}.',
 

@@ -2,7 +2,7 @@
 // rule's one outcome in the Decision. Checked by reading the written outline and PPTX (test/support/
 // marks-checker.ts), for both reference decks and 200 generated decisions (test/support/generate-decisions.ts).
 import { afterAll, describe, expect, it } from 'vitest';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runUntil } from '../../src/pipeline.js';
@@ -14,7 +14,7 @@ import { markOf, MARKS, type Mark } from '../../src/model/outcomes.js';
 import { checkMarks, marksIn, outlineSlides, pptxSlides, type Truth } from '../support/marks-checker.js';
 import { generateDecisions, writeDecision } from '../support/generate-decisions.js';
 import { REFERENCE } from '../support/decks.js';
-import { interimDeck, PILOT } from '../support/pilot.js';
+import { LOSING_DATA, pilotDeck, WINNING_DATA } from '../support/pilot.js';
 
 /** Every n-th generated decision is built to PPTX with its charts; the rest are checked on the outline. */
 const PPTX_EVERY = 40;
@@ -46,42 +46,29 @@ describe('every mark equals its rule’s one outcome', () => {
     expect(new Set(shown)).toEqual(new Set(['met', 'not_met', 'not_triggered']));
   });
 
-  it('in the call-volume pilot, read at the end (Scale) and with a breached guardrail (Stop)', async () => {
-    const scale = interimDeck((y) => y.replace(/^phase: interim$/m, 'phase: final'));
-    const stop = interimDeck((y) => y.replace(/^phase: interim$/m, 'phase: final'));
+  // The reference pilot in each of its phases, on the data it ships, and read at the end on data that wins,
+  // loses, and breaches a guardrail.
+  const BREACHED = WINNING_DATA.replace('complaint_rate,double_calls,all,,,,,46,40000', 'complaint_rate,double_calls,all,,,,,200,40000');
+  it.each([
+    ['design', 'design', undefined, 'design'],
+    ['interim, week 3', 'interim', undefined, 'interim'],
+    ['readout', 'final', undefined, undefined],
+    ['readout, treatment wins', 'final', WINNING_DATA, 'scale'],
+    ['readout, win rate falls', 'final', LOSING_DATA, 'stop'],
+    ['readout, a guardrail breached', 'final', BREACHED, 'stop'],
+  ] as const)('in the call-volume pilot: %s', async (name, phase, data, verdict) => {
+    const deck = pilotDeck(phase, data);
     try {
-      const a = await checkBuilt(scale.dir, 'pilot-final');
-      expect(a.problems).toEqual([]);
-      expect(a.truth.decision.verdict.criterion).toBe('scale');
-      expect(a.shown).toContain('not_met'); // Iterate's "interval includes zero" beside [+11.5 pp, +18.4 pp]
-      // Complaints 5.0 per 1,000 calls against 2.0: far past the allowed +50%.
-      const csv = join(stop.dir, 'metrics.csv');
-      writeFileSync(csv, readFileSync(csv, 'utf8').replace('complaint_rate,double_calls,all,,,,,46,40000', 'complaint_rate,double_calls,all,,,,,200,40000'));
-      const b = await checkBuilt(stop.dir, 'pilot-stop');
-      expect(b.problems).toEqual([]);
-      expect(b.truth.decision.verdict.criterion).toBe('stop');
-      expect(b.shown).toContain('triggered');
-    } finally {
-      scale.cleanup();
-      stop.cleanup();
-    }
-  });
-
-  it('in the call-volume pilot at interim (its guardrail checks only)', async () => {
-    const interim = interimDeck();
-    try {
-      const { problems, shown } = await checkBuilt(interim.dir, 'pilot-interim');
+      const { problems, shown, truth } = await checkBuilt(deck.dir, `pilot ${name}`);
       expect(problems).toEqual([]);
-      expect(shown.length).toBeGreaterThan(0);
+      if (verdict) expect(truth.decision.verdict.criterion).toBe(verdict);
+      if (phase === 'design') expect(shown).toEqual([]);
+      else expect(shown.length).toBeGreaterThan(0);
+      if (data === WINNING_DATA) expect(shown).toContain('not_met'); // Iterate's "interval includes zero" beside [+11.5 pp, +18.4 pp]
+      if (data === BREACHED) expect(shown).toContain('triggered');
     } finally {
-      interim.cleanup();
+      deck.cleanup();
     }
-  });
-
-  it('in the call-volume pilot as designed (no rule is read yet, so no mark)', async () => {
-    const { problems, shown } = await checkBuilt(PILOT, 'pilot-design');
-    expect(problems).toEqual([]);
-    expect(shown).toEqual([]);
   });
 
   // About 30 s on a loaded 2-core machine (150 ms per deck composed, 3 s per deck built with charts).
@@ -116,13 +103,14 @@ describe('every mark equals its rule’s one outcome', () => {
           shown.set(markOf(r.status, r.polarity), shown.get(markOf(r.status, r.polarity))! + 1);
           if (r.type === 'metric') barOnEnd += r.checks.filter((k) => k.value !== null && k.value === k.check.bar.value).length;
         }
+      for (const gd of truth.decision.guardrails) shown.set(markOf(gd.status, gd.polarity), shown.get(markOf(gd.status, gd.polarity))! + 1);
       rmSync(dir, { recursive: true, force: true });
       if (problems.length > 20) break;
     }
     expect(problems).toEqual([]);
     expect([...types].sort()).toEqual(['data_gap', 'guardrails', 'metric', 'segments']);
     expect([...polarities].sort()).toEqual(['go', 'stop']);
-    for (const [mark, n] of shown) expect(n, `rules that came to "${mark}"`).toBeGreaterThan(0);
+    for (const [mark, n] of shown) expect(n, `rules and guardrail checks that came to "${mark}"`).toBeGreaterThan(0);
     expect(barOnEnd).toBeGreaterThan(10);
     expect(checked).toBeGreaterThan(2000);
   });

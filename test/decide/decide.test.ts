@@ -59,10 +59,10 @@ describe('decide', () => {
     expect(full.rules.map((r) => r.status)).toEqual(['met', 'not_met']);
   });
 
-  it('treats a guardrail as non-inferiority: breached (triggered) once the worse end of the interval lies past the limit', () => {
+  it('treats a guardrail as non-inferiority: within, not yet clear while the interval reaches past the limit, breached once the estimate does', () => {
     const guard = (ci: [number, number, number]) => decide(spec, results([read('speed', [-0.12, -0.15, -0.08], null), read('hire', null, [0, -0.001, 0.001]), read('tickets', ci, null)])).guardrails[0];
     expect(guard([0.03, -0.02, 0.08]).status).toBe('not_met');
-    expect(guard([0.08, 0.02, 0.14]).status).toBe('met');
+    expect(guard([0.08, 0.02, 0.14]).status).toBe('not_clear');
     expect(guard([0.08, 0.02, 0.14])).toMatchObject({ polarity: 'stop', bound: 'upper', limit: 0.1, value: 0.14 });
     expect(guard([0.16, 0.12, 0.2]).status).toBe('met');
     // exactly at the limit is still within it
@@ -109,6 +109,6 @@ describe('decide', () => {
 
   it('counts each rule once by its mark', () => {
     const d = decide(spec, results([read('speed', [-0.12, -0.15, -0.08], null), read('hire', null, [-0.002, -0.006, 0.001]), read('tickets', [0.03, -0.02, 0.08], null)]));
-    expect(d.counts).toEqual({ met: 4, not_met: 1, triggered: 0, not_triggered: 1, no_data: 0 });
+    expect(d.counts).toEqual({ met: 4, not_met: 1, triggered: 0, not_triggered: 1, not_clear: 0, no_data: 0 });
   });
 });

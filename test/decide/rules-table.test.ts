@@ -103,9 +103,10 @@ const CASES: Case[] = [
   { name: 'Why: guardrails: pass, one past its limit (estimate +30%, upper +44.7% against +20%)', rule: { guardrails: 'pass' }, reads: [read('tickets', 'all', [0.3, 0.153, 0.447]), CALM[1]], status: 'not_met' },
   { name: 'guardrails: breached on a stop criterion, one breached: triggered', rule: { guardrails: 'breached' }, reads: [read('tickets', 'all', [0.3, 0.153, 0.447]), CALM[1]], polarity: 'stop', status: 'met' },
   { name: 'guardrails: breached on a stop criterion, none breached: not triggered', rule: { guardrails: 'breached' }, reads: CALM, polarity: 'stop', status: 'not_met' },
-  { name: 'guardrails: a wide interval reaching past the limit counts as breached', rule: { guardrails: 'pass' }, reads: [read('tickets', 'all', [0.05, -0.12, 0.22]), CALM[1]], status: 'not_met' },
+  { name: 'guardrails: a wide interval reaching past the limit is not yet shown within it: pass not met', rule: { guardrails: 'pass' }, reads: [read('tickets', 'all', [0.05, -0.12, 0.22]), CALM[1]], status: 'not_met' },
+  { name: 'guardrails: …and not breached either: breached not triggered', rule: { guardrails: 'breached' }, reads: [read('tickets', 'all', [0.05, -0.12, 0.22]), CALM[1]], polarity: 'stop', status: 'not_met' },
   { name: 'guardrails: the worse end exactly at the limit is within it', rule: { guardrails: 'pass' }, reads: [read('tickets', 'all', [0.05, -0.1, 0.2]), CALM[1]], status: 'met' },
-  { name: 'guardrails: higher is better, lower bound −1.2 pp past a 1 pp margin', rule: { guardrails: 'pass' }, reads: [CALM[0], read('returning', 'all', [-0.002, -0.012, 0.008])], status: 'not_met' },
+  { name: 'guardrails: higher is better, estimate −1.2 pp past a 1 pp margin: breached', rule: { guardrails: 'breached' }, reads: [CALM[0], read('returning', 'all', [-0.012, -0.02, -0.004])], polarity: 'stop', status: 'met' },
   { name: 'guardrails: a guardrail without a read gives no data', rule: { guardrails: 'pass' }, reads: [CALM[0]], status: 'no_data' },
   // data gaps
   { name: 'data gap: stated 6% against ≤ 5%', rule: { data_gap: 'gap', missing_share: { at_most: '5%' } }, reads: [], status: 'not_met' },
@@ -149,7 +150,21 @@ describe('one meaning for every rule', () => {
   });
 
   it('colours by news for the decision: good when a go rule is met or a stop rule is not triggered', () => {
-    expect([NEWS.met, NEWS.not_triggered, NEWS.not_met, NEWS.triggered, NEWS.no_data]).toEqual(['good', 'good', 'bad', 'bad', 'unknown']);
+    expect([NEWS.met, NEWS.not_triggered, NEWS.not_met, NEWS.triggered, NEWS.not_clear, NEWS.no_data]).toEqual(['good', 'good', 'bad', 'bad', 'unknown', 'unknown']);
+  });
+
+  it.each([
+    ['Why: estimate +30% and upper bound +44.7% past a +20% limit: breached, not "closest to its limit"', [0.3, 0.153, 0.447], 'met', 'triggered'],
+    ['the whole interval within the limit', [0.02, -0.01, 0.05], 'not_met', 'not_triggered'],
+    ['the worse end exactly at the limit', [0.05, -0.1, 0.2], 'not_met', 'not_triggered'],
+    ['the estimate within, the interval reaching past the limit: not yet clear', [0.05, -0.12, 0.22], 'not_clear', 'not_clear'],
+    ['the estimate exactly at the limit is not past it', [0.2, 0.1, 0.3], 'not_clear', 'not_clear'],
+    ['no interval, the estimate within: no data', [0.05], 'no_data', 'no_data'],
+    ['no interval, the estimate past the limit: breached', [0.25], 'met', 'triggered'],
+  ] as const)('a guardrail check: %s', (_name, change, status, mark) => {
+    const spec = specFromData({ deck: { title: 'T', owner: 'O', date: '2026-01-02' }, decision: { question: 'Q?', options: [{ id: 'A', label: 'A' }] }, metrics: METRICS, criteria: { go: { label: 'Go', all: [{ guardrails: 'pass' }] } } });
+    const g = decide(spec, { confidence: 0.9, reads: [read('tickets', 'all', [...change] as Triple), CALM[1]], methods: [] }).guardrails[0];
+    expect([g.status, markOf(g.status, g.polarity), g.bound, g.limit]).toEqual([status, mark, 'upper', 0.2]);
   });
 
   it('grades each segment with the same evaluator as the overall read', () => {

@@ -46,7 +46,7 @@ describe('checkpoint history', () => {
     expect(raw.endsWith('}\n')).toBe(true);
     expect(raw.indexOf('"checkpoints"')).toBeLessThan(raw.indexOf('"version"'));
     expect(raw.indexOf('"counts"')).toBeLessThan(raw.indexOf('"name"'));
-    expect(c.counts).toEqual({ met: 7, not_met: 1, triggered: 0, not_triggered: 2, no_data: 0 });
+    expect(c.counts).toEqual({ met: 7, not_met: 1, triggered: 0, not_triggered: 2, not_clear: 0, no_data: 0 });
     expect(c.criteria).toContainEqual({ id: 'no_go', status: 'not_met', polarity: 'stop' });
   });
 
@@ -56,7 +56,7 @@ describe('checkpoint history', () => {
       const entry = { name: 'w0', date: '2026-11-01', verdict: { criterion: 'go_partial', label: 'Go' }, counts: { pass: 7, fail: 2, inconclusive: 1 }, criteria: [{ id: 'go_full', status: 'inconclusive' }], headline: {}, gaps: [] };
       writeFileSync(join(old.dir, HISTORY_FILE), JSON.stringify({ version: 1, checkpoints: [entry] }));
       const [c] = readHistory(old.dir).checkpoints;
-      expect(c.counts).toEqual({ met: 7, not_met: 3, triggered: 0, not_triggered: 0, no_data: 0 });
+      expect(c.counts).toEqual({ met: 7, not_met: 3, triggered: 0, not_triggered: 0, not_clear: 0, no_data: 0 });
       expect(c.criteria).toEqual([{ id: 'go_full', status: 'not_met', polarity: 'go' }]);
     } finally {
       old.cleanup();

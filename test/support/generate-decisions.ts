@@ -220,7 +220,7 @@ function build(d: Deck): Omit<GeneratedDecision, 'name'> {
             name: 'week-1',
             date: '2026-11-13',
             verdict: { criterion: ids[0], label: d.criteria[0].label },
-            counts: { met: 1, not_met: 1, triggered: 0, not_triggered: 0, no_data: 0 },
+            counts: { met: 1, not_met: 1, triggered: 0, not_triggered: 0, not_clear: 0, no_data: 0 },
             criteria: ids.map((id, i) => ({ id, status: d.historyStatuses[i], polarity: /no_go|stop/.test(id) ? 'stop' : 'go' })),
             headline: {},
             gaps: [],

@@ -26,7 +26,7 @@ export interface WrittenSlide {
 }
 
 const WORD_MARK = Object.fromEntries(Object.entries(MARK_WORD).map(([k, w]) => [w, k as Mark])) as Record<string, Mark>;
-const MARK_RE = /([✓✗○]) (not triggered|triggered|not met|met|no data)\b/g;
+const MARK_RE = /([✓✗○]) (not triggered|triggered|not met|met|not yet clear|no data)\b/g;
 
 /** Every mark in a text, with where it starts and ends; a symbol that contradicts its word is reported. */
 export function marksIn(text: string): { mark: Mark; at: number; end: number; symbolOk: boolean }[] {
@@ -160,7 +160,7 @@ export function checkMarks(slides: WrittenSlide[], truth: Truth, where: string):
       const labels = ['All', ...(h?.o.type === 'metric' ? segmentsOf(h.o).flatMap((s) => [s.slice(s.indexOf('=') + 1), `${s.slice(s.indexOf('=') + 1)}*`]) : [])];
       for (const a of slide.alts) listed(a, labels, (l) => rowMark(metricId, l), 'forest row');
       for (const p of slide.paragraphs) one(p, h?.mark, 'reading');
-      const phrase: Record<Mark, string> = { met: 'meets its rule', not_met: 'misses its rule', triggered: 'triggers', not_triggered: 'does not trigger', no_data: 'no data for its rule' };
+      const phrase: Record<Mark, string> = { met: 'meets its rule', not_met: 'misses its rule', triggered: 'triggers', not_triggered: 'does not trigger', not_clear: 'not yet clear against its limit', no_data: 'no data for its rule' };
       if (h && !slide.title.includes(phrase[h.mark])) problems.push(`${where} ${id}: the title "${slide.title}" does not say "${phrase[h.mark]}"`);
     } else if ((id.startsWith('segments-') || id.startsWith('appendix-')) && metricId) {
       for (const t of slide.tables) if (t[0].at(-1) === 'Rule') for (const r of t.slice(1)) one(r.at(-1) ?? '', rowMark(metricId, r[0]), `segment row ${r[0]}`);
