@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { EXIT, GonogoError, errorDiag } from '../diagnostics.js';
 import type { Spec } from '../spec/schema.js';
 import type { MetricRow, MetricsSnapshot, Provenance, QualityCheck, TrendPoint } from './snapshot.js';
+import type { EngineSession } from './engine.js';
 import { stableStringify } from './stable-json.js';
 import { metricSourceText, setupSql } from './metric-source.js';
 
@@ -30,6 +31,10 @@ export function metricSqlHash(text: string | Buffer, trendText?: string | Buffer
 export interface MetricsLock {
   version: typeof LOCK_VERSION;
   engine: Provenance['engine'];
+  /** Snowflake: the account, user, role, warehouse, database and schema the pull ran as (never a secret). */
+  session?: EngineSession;
+  /** Snowflake: the query id of every statement, by what ran it ('metric conv', 'check fresh', 'setup x.sql'…). */
+  queryIds?: Record<string, string[]>;
   /** When the pull ran: SOURCE_DATE_EPOCH when set, else the clock. A fact about the pull, never read by a build. */
   pulledAt: string;
   /** The reference time quality checks were measured against (source.as_of or deck.date end of day). */
@@ -157,5 +162,6 @@ export function snapshotFromLock(lock: MetricsLock, spec: Spec): MetricsSnapshot
     quality: lock.quality ?? [],
     ...(Object.keys(trends).length ? { trends } : {}),
     ...(lock.assignments ? { assignments: lock.assignments } : {}),
+    ...(lock.session ? { session: lock.session } : {}),
   };
 }

@@ -283,6 +283,8 @@ export const source = z.strictObject({
   engine: z.enum(['files', 'duckdb', 'snowflake']),
   /** Snowflake: a connection name from ~/.snowflake/connections.toml. */
   connection: text.optional(),
+  /** Seconds the warehouse login and each query may take (default 600); `gonogo pull --timeout` overrides it. */
+  timeout: z.number().positive().max(86_400).optional(),
   /** DuckDB: folder of CSV/Parquet files, relative to the deck folder. */
   data_dir: text.optional(),
   /** Bind variables available to every query (never pasted into SQL text). */
