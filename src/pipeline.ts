@@ -25,6 +25,8 @@ export interface PipelineOptions {
   cwd?: string;
   /** Pull fresh metrics (and write the lock) before building, instead of reading the lock. */
   pull?: boolean;
+  /** With pull: seconds the warehouse login and each query may take. */
+  timeoutSeconds?: number;
   env?: NodeJS.ProcessEnv;
   checkpoint?: string;
   theme?: Theme;
@@ -60,7 +62,7 @@ export async function runUntil<S extends StageName>(stage: S, deckDir: string, o
     run.theme = themed.theme;
     run.diagnostics.push(...themed.diagnostics);
   }
-  run.data = await readData(run.load, cwd, opts);
+  run.data = await readData(run.load, cwd, opts, run.diagnostics);
   if (last < 2) return run as never;
   // A pilot being designed has no data yet: nothing to read, nothing to warn about.
   const analyzed = run.load.spec.phase === 'design' && run.data.rows.length === 0
@@ -108,21 +110,23 @@ function distributionsOf(spec: Spec, data: MetricsSnapshot): ComposeInput['distr
   return out;
 }
 
-async function readData(loaded: LoadedSpec, cwd: string, opts: PipelineOptions): Promise<MetricsSnapshot> {
+async function readData(loaded: LoadedSpec, cwd: string, opts: PipelineOptions, diagnostics: Diagnostic[]): Promise<MetricsSnapshot> {
   const { spec, dir } = loaded;
   if (spec.metrics_file) return readPrecomputed(join(dir, spec.metrics_file), spec, cwd);
   if (spec.metrics.some((m) => m.from)) {
+    const env = opts.env ?? process.env;
     if (opts.pull) {
       const { pullMetrics, pullTime } = await import('./sources/pull.js');
       const { writeLock } = await import('./sources/lock.js');
-      const env = opts.env ?? process.env;
-      const pulled = await pullMetrics(spec, dir, { pulledAt: pullTime(env), env });
+      const pulled = await pullMetrics(spec, dir, { pulledAt: pullTime(env), env, timeoutSeconds: opts.timeoutSeconds, onWarning: (d) => diagnostics.push(d) });
       throwIfErrors(pulled.diagnostics);
       await writeLock(dir, pulled.lock);
       return pulled.snapshot;
     }
-    const { readLock } = await import('./sources/lock.js');
-    return readLock(dir, spec);
+    const { readLock, sessionDrift } = await import('./sources/lock.js');
+    const snapshot = await readLock(dir, spec);
+    diagnostics.push(...sessionDrift(spec, snapshot.session, env));
+    return snapshot;
   }
   if (spec.phase === 'design') return { rows: [], provenance: {}, quality: [] };
   throw new GonogoError(

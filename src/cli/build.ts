@@ -10,6 +10,7 @@ export const buildCommand: CliCommand = {
       .positional('deck', { type: 'string', describe: 'Deck folder (or its gonogo.yaml)', demandOption: true })
       .option('out', { type: 'string', describe: 'Output folder (default: <deck>/out)' })
       .option('pull', { type: 'boolean', describe: 'Run the SQL and rewrite metrics.lock.json before building (default: read the lock)' })
+      .option('timeout', { type: 'number', describe: 'With --pull: seconds the warehouse login and each query may take (default: source.timeout, else 600)' })
       .option('checkpoint', { type: 'string', describe: 'Stamp the deck with a checkpoint name, e.g. "Day 2 EOD"' })
       .option('pdf', { type: 'boolean', describe: 'Also export a PDF pre-read (needs LibreOffice)' })
       .option('thumbnails', { type: 'boolean', describe: 'Also write one PNG per slide to <out>/thumbs (needs LibreOffice and pdftoppm)' })
@@ -18,11 +19,13 @@ export const buildCommand: CliCommand = {
   run: async (args, io) => {
     const { build } = await import('../build.js');
     const { resolve } = await import('node:path');
+    const { timeoutArg } = await import('./pull.js');
     const r = await build(String(args.deck), {
       cwd: io.cwd,
       env: io.env,
       checkpoint: args.checkpoint as string | undefined,
       pull: Boolean(args.pull),
+      timeoutSeconds: timeoutArg(args.timeout),
       outDir: args.out ? resolve(io.cwd, String(args.out)) : undefined,
     });
     // Theme notes (what a corporate template contributed and what was ignored) print even though they are info.

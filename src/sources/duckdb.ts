@@ -87,6 +87,9 @@ export async function openDuckDb(opts: DuckDbOptions = {}): Promise<DuckDbEngine
       let timer: NodeJS.Timeout | undefined;
       let timedOut = false;
       try {
+        // Checked before prepare too: DuckDB creates an EXPORT's folder while preparing it.
+        const keyword = firstKeyword(sql);
+        if (REFUSED_KEYWORDS.has(keyword)) throw refused(keyword, sql);
         prepared = await conn.prepare(sql);
         const type = StatementType[prepared.statementType];
         if (!ALLOWED_STATEMENTS.has(type)) throw refused(type, sql);
@@ -118,6 +121,15 @@ export async function openDuckDb(opts: DuckDbOptions = {}): Promise<DuckDbEngine
       instance.closeSync();
     },
   };
+}
+
+/** Leading keywords of statements outside ALLOWED_STATEMENTS (UPDATE EXTENSIONS aside, which INSTALL covers). */
+const REFUSED_KEYWORDS = new Set(['COPY', 'EXPORT', 'IMPORT', 'ATTACH', 'DETACH', 'INSTALL', 'LOAD', 'FORCE', 'PRAGMA', 'CALL', 'PREPARE', 'EXECUTE', 'EXPLAIN', 'VACUUM', 'CHECKPOINT']);
+
+/** The statement's first word in upper case, after leading comments and whitespace. */
+function firstKeyword(sql: string): string {
+  const body = sql.replace(/^(?:\s+|--[^\n]*(?:\n|$)|\/\*[\s\S]*?(?:\*\/|$))*/, '');
+  return /^[A-Za-z_]+/.exec(body)?.[0].toUpperCase() ?? '';
 }
 
 /** A statement outside ALLOWED_STATEMENTS, named by what it would do; a COPY … TO names its target. */

@@ -4,12 +4,14 @@
 import { createHash } from 'node:crypto';
 import { readFile, rename, writeFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import { EXIT, GonogoError, errorDiag } from '../diagnostics.js';
+import { EXIT, GonogoError, errorDiag, type Diagnostic } from '../diagnostics.js';
 import type { Spec } from '../spec/schema.js';
 import type { MetricRow, MetricsSnapshot, Provenance, QualityCheck, TrendPoint } from './snapshot.js';
 import type { EngineSession } from './engine.js';
 import { stableStringify } from './stable-json.js';
 import { metricSourceText, setupSql } from './metric-source.js';
+import { resolveSnowflakeSettings } from './snowflake-config.js';
+import { homedir } from 'node:os';
 
 export const LOCK_FILE = 'metrics.lock.json';
 export const LOCK_VERSION = 1;
@@ -164,4 +166,29 @@ export function snapshotFromLock(lock: MetricsLock, spec: Spec): MetricsSnapshot
     ...(lock.assignments ? { assignments: lock.assignments } : {}),
     ...(lock.session ? { session: lock.session } : {}),
   };
+}
+
+/**
+ * A warning when the lock was pulled from another Snowflake account than the connection configured now: a
+ * stray SNOWFLAKE_ACCOUNT or a renamed connection would otherwise go unnoticed until the next pull. Nothing is
+ * said when no connection is configured here (a reviewer building from the committed lock).
+ */
+export function sessionDrift(spec: Spec, session: MetricsSnapshot['session'], env: NodeJS.ProcessEnv, home = homedir()): Diagnostic[] {
+  if (spec.source?.engine !== 'snowflake' || !session) return [];
+  let now;
+  try {
+    now = resolveSnowflakeSettings({ connection: spec.source.connection, env, home });
+  } catch {
+    return [];
+  }
+  const norm = (a: string) => a.trim().toLowerCase().replace(/\.snowflakecomputing\.com$/, '');
+  if (norm(now.account) === norm(session.account)) return [];
+  return [
+    {
+      code: 'lock/account-changed',
+      severity: 'warning',
+      message: `${LOCK_FILE} was pulled from Snowflake account "${session.account}" (user ${session.user}), but the connection configured now is account "${now.account}" (${now.described})`,
+      hint: `the deck shows the locked numbers from "${session.account}"; run gonogo pull to read "${now.account}", or fix ${now.origin.account ?? 'the connection'} if it points at the wrong account`,
+    },
+  ];
 }

@@ -71,14 +71,28 @@ export function queryError(err: SdkError, sql: string, s: SnowflakeSettings, red
   );
 }
 
+/** What the driver reported while gonogo waited: a dropped connection, a result chunk it could not download. */
+export interface Trouble {
+  network?: string;
+  download?: string;
+}
+
 /** A deadline passed: the hint fits the stage (a login that never answered is the network, a slow query is the warehouse). */
-export function timeoutError(what: 'login' | 'query', ms: number, sql: string | undefined, lastNetworkError: string | undefined, s: SnowflakeSettings, redactor: Redactor): GonogoError {
+export function timeoutError(what: 'login' | 'query', ms: number, sql: string | undefined, trouble: Trouble, s: SnowflakeSettings, redactor: Redactor): GonogoError {
   const seconds = `${Math.round(ms / 100) / 10} s`;
   const subject = what === 'login' ? `logging in to account "${s.account}"` : `the query ${quoteSql(redactor.redact(sql ?? ''))}`;
   const more = `allow more time with --timeout SECONDS or source.timeout (now ${seconds})`;
-  if (lastNetworkError) {
+  if (trouble.download) {
     return new GonogoError(
-      errorDiag('snowflake/connection-dropped', `the connection to Snowflake dropped (${redactor.redact(lastNetworkError)}) during ${subject} and did not recover within ${seconds}`, {
+      errorDiag('snowflake/result-download', `the result of ${subject} could not be downloaded (${redactor.redact(trouble.download)}) within ${seconds}`, {
+        hint: 'Snowflake serves large results from cloud storage (Amazon S3, Azure Blob or Google Cloud Storage): check that your network and proxy let those downloads through, then pull again',
+      }),
+      EXIT.external,
+    );
+  }
+  if (trouble.network) {
+    return new GonogoError(
+      errorDiag('snowflake/connection-dropped', `the connection to Snowflake dropped (${redactor.redact(trouble.network)}) during ${subject} and did not recover within ${seconds}`, {
         hint: 'check your network or VPN and https://status.snowflake.com, then pull again',
       }),
       EXIT.external,

@@ -7,7 +7,7 @@ import { errorDiag, EXIT, GonogoError, type Diagnostic } from '../diagnostics.js
 import type { Engine, EngineSession, Row, SqlValue } from './engine.js';
 import { toPositional } from './snowflake-binds.js';
 import { resolveSnowflakeSettings, type SnowflakeSettings } from './snowflake-config.js';
-import { loginError, queryError, timeoutError, type SdkError } from './snowflake-errors.js';
+import { loginError, queryError, timeoutError, type SdkError, type Trouble } from './snowflake-errors.js';
 import { abandonStatement, loadSdk, onSdkLog, sharedRedactor, type SdkColumn, type SdkConnection, type SdkStatement } from './snowflake-sdk.js';
 
 export interface SnowflakeOptions {
@@ -39,10 +39,14 @@ export async function openSnowflake(opts: SnowflakeOptions = {}): Promise<Engine
   const timeoutMs = opts.timeoutMs ?? DEFAULT_TIMEOUT_MS;
 
   const sdk = await loadSdk();
-  let lastNetworkError: string | undefined;
+  // What the driver's log says went wrong while gonogo waits: a dropped connection, or a result chunk that could
+  // not be downloaded from the cloud storage large results are served from. Read for the timeout's message.
+  let trouble: Trouble = {};
   const stopLog = onSdkLog((line) => {
     const dropped = /Retrying request.*error=([^,]+)/.exec(line) ?? /failed after .*?(socket hang up|ECONNRESET|ECONNREFUSED)/.exec(line);
-    if (dropped) lastNetworkError = dropped[1];
+    if (dropped) trouble = { ...trouble, network: dropped[1] };
+    const download = /getting data from cloud storage: (?:.*?"code":"([A-Z_]+)"|.*?Error: ([^"\\]+)|status: (\d+))/.exec(line);
+    if (download) trouble = { ...trouble, download: download[1] ?? download[2] ?? `HTTP ${download[3]}` };
     opts.log?.(line);
   });
 
@@ -69,11 +73,11 @@ export async function openSnowflake(opts: SnowflakeOptions = {}): Promise<Engine
     throw loginError(err as SdkError, settings, redactor);
   }
 
-  lastNetworkError = undefined;
+  trouble = {};
   const login = await withDeadline<unknown>(timeoutMs, (done) => conn.connect((err) => done(err ?? null)));
   if (login.timedOut || login.value) {
     const failure = login.timedOut
-      ? timeoutError('login', timeoutMs, undefined, lastNetworkError, settings, redactor)
+      ? timeoutError('login', timeoutMs, undefined, trouble, settings, redactor)
       : loginError(login.value as SdkError, settings, redactor);
     void destroy(conn, 0); // a login still under way is abandoned, not waited for
     stopLog();
@@ -90,7 +94,7 @@ export async function openSnowflake(opts: SnowflakeOptions = {}): Promise<Engine
   type Outcome = { err: unknown; rows?: Record<string, unknown>[]; columns?: SdkColumn[]; statement?: SdkStatement };
   /** One statement against the deadline; a statement past it is cancelled and its retries stopped. */
   const execute = async (sql: string, binds: unknown[], stage: 'login' | 'query'): Promise<Outcome> => {
-    lastNetworkError = undefined;
+    trouble = {};
     let statement: SdkStatement | undefined;
     const outcome = await withDeadline<Outcome>(timeoutMs, (done) => {
       try {
@@ -108,7 +112,7 @@ export async function openSnowflake(opts: SnowflakeOptions = {}): Promise<Engine
         statement.cancel(() => {});
         abandonStatement([statement.getRequestId(), statement.getQueryId()]);
       }
-      throw timeoutError(stage, timeoutMs, stage === 'query' ? sql : undefined, lastNetworkError, settings, redactor);
+      throw timeoutError(stage, timeoutMs, stage === 'query' ? sql : undefined, trouble, settings, redactor);
     }
     return outcome.value;
   };

@@ -114,7 +114,9 @@ export async function startFakeSnowflake(opts: FakeSnowflakeOptions): Promise<Fa
         }
         resolve();
       };
-      if (knobs.queryDelayMs > 0) state.timer = setTimeout(run, knobs.queryDelayMs);
+      // ALTER SESSION needs no warehouse and answers at once, however slow queries are.
+      const delay = /^\s*ALTER\s+SESSION\b/i.test(sqlText) ? 0 : knobs.queryDelayMs;
+      if (delay > 0) state.timer = setTimeout(run, delay);
       else void run();
       state.cancel = () => {
         cancelled = true;
