@@ -4,6 +4,7 @@ import type { Slide, TableCell } from '../deck/types.js';
 import { type Ctx, STATUS_TONE, STATUS_WORD } from './context.js';
 import { armLabel } from '../decide/phase.js';
 import { fmtCount, fmtValue, fmtP } from '../deck/format.js';
+import { dataFindings } from './data-findings.js';
 
 export function composeInterim(ctx: Ctx): Slide[] {
   const { spec, t } = ctx;
@@ -68,7 +69,10 @@ export function composeInterim(ctx: Ctx): Slide[] {
     ...ctx.quality.map((q) => [{ text: q.message }, { text: q.status, tone: q.status === 'fail' ? ('fail' as const) : q.status === 'warn' ? ('inconclusive' as const) : ('pass' as const) }]),
     ...(srm ? [[{ text: t('interim-srm', { p: fmtP(srm.p), mismatch: srm.mismatch }) }, { text: srm.mismatch ? 'fail' : 'pass', tone: srm.mismatch ? ('fail' as const) : ('pass' as const) }]] : []),
     ...(spec.pilot?.instrumentation ?? []).map((i) => [{ text: `Instrumentation: ${i.check}` }, { text: i.status, tone: i.status === 'passed' ? ('pass' as const) : i.status === 'failed' ? ('fail' as const) : ('inconclusive' as const) }]),
-    ...spec.data_gaps.map((g) => [{ text: `${g.description} — ${g.mitigation}` }, { text: g.status ?? 'open', tone: g.status === 'closed' ? ('pass' as const) : ('inconclusive' as const) }]),
+    ...dataFindings(spec.data_gaps, ctx.quality).gaps.map((g) => [
+      { text: `${g.gap.description} — ${g.gap.mitigation}` },
+      { text: g.status ?? 'open', tone: g.status === 'closed' ? ('pass' as const) : g.breached.some((q) => q.status === 'fail') ? ('fail' as const) : ('inconclusive' as const) },
+    ]),
   ];
   if (dqRows.length)
     slides.push({
