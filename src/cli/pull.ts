@@ -50,6 +50,7 @@ async function runPull(args: Record<string, unknown>, io: Io): Promise<number> {
         {
           lock: shown,
           pulledAt: result.lock.pulledAt,
+          ...(result.lock.session ? { session: result.lock.session } : {}),
           metrics: Object.fromEntries(Object.entries(result.lock.metrics).map(([id, m]) => [id, { rows: m.rowCount, sqlHash: m.sqlHash, asOf: m.asOf }])),
           quality: quality.map((q) => ({ id: q.id, status: q.status, value: q.value, message: q.message })),
           assignments: result.lock.assignments,
@@ -61,7 +62,9 @@ async function runPull(args: Record<string, unknown>, io: Io): Promise<number> {
   } else {
     for (const q of quality) io.stderr(`${q.status === 'pass' ? 'ok  ' : q.status}  ${q.id}: ${q.message}\n`);
     const n = Object.keys(result.lock.metrics).length;
-    io.stderr(`wrote ${shown}: ${n} metric${n === 1 ? '' : 's'}, ${quality.length} quality check${quality.length === 1 ? '' : 's'}\n`);
+    const s = result.lock.session;
+    const where = s ? ` from Snowflake account ${s.account} as ${s.user}${[s.role && `role ${s.role}`, s.warehouse && `warehouse ${s.warehouse}`].filter(Boolean).map((x) => `, ${x}`).join('')}` : '';
+    io.stderr(`wrote ${shown}: ${n} metric${n === 1 ? '' : 's'}, ${quality.length} quality check${quality.length === 1 ? '' : 's'}${where}\n`);
   }
   return EXIT.ok;
 }

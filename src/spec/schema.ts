@@ -218,7 +218,7 @@ export const qualityCheckSpec = z.discriminatedUnion('kind', [
   }),
   // share of rows without a variant, before and after filling it from source.assignments by `key`
   z.strictObject({ ...checkBase, kind: z.literal('missing_variant'), column: text, key: text, max_share: z.number().min(0).max(1) }),
-  // any SQL returning one row with a numeric `value` column (binds: source.params and $as_of)
+  // any SQL returning one row with a numeric `value` column (binds: source.params and as_of, written $as_of in DuckDB, :as_of in Snowflake)
   z.strictObject({ ...checkBase, kind: z.literal('sql'), sql: text, max: z.number() }),
 ]);
 

@@ -96,6 +96,7 @@ describe('a Snowflake deck through the CLI', () => {
       const pull = await runCli(['pull', deck], { env });
       expect(pull.code, pull.stderr).toBe(0);
       expect(pull.stderr).not.toMatch(/error|warn/i);
+      expect(pull.stderr).toMatch(/wrote .*metrics\.lock\.json: 2 metrics, 0 quality checks from Snowflake account acme-prod as ana, role ANALYST, warehouse WH\n$/);
       const lock = JSON.parse(readFileSync(join(deck, 'metrics.lock.json'), 'utf8'));
       expect(lock.engine).toBe('snowflake');
       // where the numbers came from, as the server reported the session, and every statement's query id
