@@ -4,7 +4,7 @@
 import { readdir } from 'node:fs/promises';
 import { realpathSync } from 'node:fs';
 import { join } from 'node:path';
-import { EXIT, GonogoError, errorDiag } from '../diagnostics.js';
+import { GonogoError, errorDiag } from '../diagnostics.js';
 import { isInside } from '../spec/deck-path.js';
 import type { Engine, Row, SqlValue } from './engine.js';
 
@@ -139,12 +139,12 @@ function refused(type: string, sql: string): SqlError {
   return new SqlError(`a ${type} statement ${what}; deck SQL may only query and build temporary tables`, true, 'keep intermediate results with CREATE TEMP TABLE … AS SELECT; gonogo writes metrics.lock.json itself');
 }
 
-function timeout(ms: number): GonogoError {
-  return new GonogoError(
-    errorDiag('duckdb/timeout', `DuckDB did not finish the query within ${Math.round(ms / 100) / 10} s`, {
-      hint: 'narrow the query (a shorter date range, an aggregate in SQL), or allow more time with --timeout SECONDS or source.timeout',
-    }),
-    EXIT.external,
+/** A statement interrupted at its deadline: the engine's failure (exit 3), not the SQL's. */
+function timeout(ms: number): SqlError {
+  return new SqlError(
+    `DuckDB did not finish the query within ${Math.round(ms / 100) / 10} s`,
+    false,
+    'narrow the query (a shorter date range, an aggregate in SQL), or allow more time with --timeout SECONDS or source.timeout',
   );
 }
 

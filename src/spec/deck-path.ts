@@ -33,11 +33,6 @@ export function resolveInsideDeck(deckDir: string, rel: string, opts: InsideDeck
   return path;
 }
 
-/** The real path of an existing file or folder (symlinks resolved), for checks that need the target itself. */
-export function realPath(path: string): string {
-  return realOrSelf(path);
-}
-
 function outside(rel: string, resolved: string, root: string, opts: InsideDeckOptions): GonogoError {
   const what = opts.what ?? 'path';
   const via = resolved === resolve(root, rel) ? '' : ` (it resolves to ${resolved})`;

@@ -76,6 +76,22 @@ describe('gonogo pull', () => {
     expect((await readdir(dir)).sort()).toEqual(['data', 'gonogo.yaml', 'metrics.lock.json', 'queries']);
   });
 
+  it('interrupts a DuckDB query at --timeout: exit 3 naming the query, the lock kept', async () => {
+    const dir = await tempDeck({ 'gonogo.yaml': SPEC, 'data/units.csv': UNITS_CSV, 'queries/conv.sql': CONV });
+    expect(await main(['pull', dir], fakeIo(dir))).toBe(0);
+    const before = await readFile(join(dir, 'metrics.lock.json'));
+    await writeFile(join(dir, 'queries/conv.sql'), `SELECT 'control' AS arm, 'all' AS segment, count(*) AS n, 0 AS successes FROM range(1000000000000)`);
+    const io = fakeIo(dir);
+    // range(10^12) would run for hours: the test finishing at all shows the interrupt
+    expect(await main(['pull', dir, '--timeout', '0.5'], io)).toBe(3);
+    expect(io.err).toMatch(/queries\/conv\.sql: metric conv failed: DuckDB did not finish the query within 0\.5 s/);
+    expect(io.err).toMatch(/hint: narrow the query .* --timeout SECONDS or source\.timeout/);
+    expect(await readFile(join(dir, 'metrics.lock.json'))).toEqual(before);
+    const bad = fakeIo(dir);
+    expect(await main(['pull', dir, '--timeout', '-1'], bad)).toBe(2);
+    expect(bad.err).toMatch(/--timeout must be a positive number of seconds, got -1/);
+  });
+
   it('exits 2 when the data folder is missing', async () => {
     const dir = await tempDeck({ 'gonogo.yaml': SPEC, 'queries/conv.sql': CONV });
     const io = fakeIo(dir);
