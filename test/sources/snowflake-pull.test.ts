@@ -114,6 +114,26 @@ describe('a Snowflake deck through the CLI', () => {
     });
   }
 
+  it('reads a metric from a file in the deck with the local DuckDB, the rest in Snowflake', async () => {
+    const deck = join(root, 'with-file');
+    mkdirSync(join(deck, 'exports'), { recursive: true });
+    writeFileSync(join(deck, 'exports', 'nps.csv'), 'arm,segment,n,successes\ncontrol,all,200,120\ntreatment,all,200,130\n');
+    writeFileSync(
+      join(deck, 'gonogo.yaml'),
+      SPEC.replace('criteria:', `  - {id: nps, label: Promoters, kind: proportion, unit: share, better: higher, role: secondary, from: {file: exports/nps.csv}}\ncriteria:`),
+    );
+    const env = { ...process.env, SNOWFLAKE_HOME: join(root, 'sfhome'), SNOWFLAKE_PASSWORD: PASSWORD };
+    const queriesBefore = fake.queries.length;
+    const pull = await runCli(['pull', deck], { env });
+    expect(pull.code, pull.stderr).toBe(0);
+    const lock = JSON.parse(readFileSync(join(deck, 'metrics.lock.json'), 'utf8'));
+    expect(lock.metrics.nps).toMatchObject({ engine: 'duckdb', file: 'exports/nps.csv', rowCount: 2 });
+    expect(lock.metrics.hire_rate.engine).toBe('snowflake');
+    expect(lock.queryIds['metric nps']).toBeUndefined();
+    // the file never went to Snowflake
+    expect(fake.queries.slice(queriesBefore).some((q) => /read_csv|nps\.csv/.test(q.sqlText))).toBe(false);
+  });
+
   it('build warns when the lock was pulled from another account than the one configured now', async () => {
     const deck = join(root, 'password');
     const env = { ...process.env, SNOWFLAKE_HOME: join(root, 'sfhome'), SNOWFLAKE_CONNECTIONS_PILOT_ACCOUNT: 'acme-staging' };
