@@ -33,21 +33,29 @@ source: {engine: snowflake, connection: pilot}
 
 let fake: FakeSnowflake;
 let root: string;
-let deck: string;
 let goodLock: Buffer;
+const PUBLIC_PEM = keys.publicKey.export({ format: 'pem', type: 'spki' }).toString();
+
+/** A deck folder and a Snowflake home pointing at the given server, with the good lock when there is one. */
+function deckFor(name: string, port: number, spec = SPEC): { deck: string; home: string } {
+  const deck = join(root, name);
+  const home = join(root, `${name}-sfhome`);
+  mkdirSync(deck);
+  mkdirSync(home);
+  writeFileSync(join(home, 'connections.toml'), `[pilot]\naccount = "acme-prod"\nuser = "ana"\nhost = "127.0.0.1"\nport = ${port}\nprotocol = "http"\n`);
+  chmodSync(join(home, 'connections.toml'), 0o600);
+  writeFileSync(join(deck, 'gonogo.yaml'), spec);
+  if (goodLock) writeFileSync(join(deck, 'metrics.lock.json'), goodLock);
+  return { deck, home };
+}
 
 beforeAll(async () => {
-  fake = await startFakeSnowflake({ account: 'acme-prod', user: 'ana', password: PASSWORD, publicKeyPem: keys.publicKey.export({ format: 'pem', type: 'spki' }).toString(), setupSql: [DATASET] });
+  fake = await startFakeSnowflake({ account: 'acme-prod', user: 'ana', password: PASSWORD, publicKeyPem: PUBLIC_PEM, setupSql: [DATASET] });
   root = mkdtempSync(join(tmpdir(), 'gonogo-sfexit-'));
-  mkdirSync(join(root, 'sfhome'));
-  writeFileSync(join(root, 'sfhome', 'connections.toml'), `[pilot]\naccount = "acme-prod"\nuser = "ana"\nhost = "127.0.0.1"\nport = ${fake.port}\nprotocol = "http"\n`);
-  chmodSync(join(root, 'sfhome', 'connections.toml'), 0o600);
-  deck = join(root, 'deck');
-  mkdirSync(deck);
-  writeFileSync(join(deck, 'gonogo.yaml'), SPEC);
   // One good pull first (also rebuilds a stale bundle once, before anything is timed). Not spawnSync: the server
   // answering it runs in this process.
-  const ok = await pull({ SNOWFLAKE_PASSWORD: PASSWORD });
+  const { deck, home } = deckFor('good', fake.port);
+  const ok = await pull(deck, home, { SNOWFLAKE_PASSWORD: PASSWORD });
   expect(ok.code, ok.stderr).toBe(0);
   goodLock = readFileSync(join(deck, 'metrics.lock.json'));
   // The 3000 values came through the chunk download path.
@@ -59,9 +67,9 @@ afterAll(async () => {
   rmSync(root, { recursive: true, force: true });
 });
 
-function env(extra: Record<string, string>): NodeJS.ProcessEnv {
+function env(home: string, extra: Record<string, string>): NodeJS.ProcessEnv {
   const base = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('SNOWFLAKE_')));
-  return { ...base, SNOWFLAKE_HOME: join(root, 'sfhome'), ...extra };
+  return { ...base, SNOWFLAKE_HOME: home, ...extra };
 }
 
 interface Exit {
@@ -71,9 +79,9 @@ interface Exit {
   lingerMs: number;
 }
 
-function pull(extraEnv: Record<string, string>, args: string[] = []): Promise<Exit> {
+function pull(deck: string, home: string, extraEnv: Record<string, string>, args: string[] = []): Promise<Exit> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [BIN, 'pull', deck, ...args], { env: env(extraEnv) });
+    const child = spawn(process.execPath, [BIN, 'pull', deck, ...args], { env: env(home, extraEnv) });
     let stderr = '';
     let messageAt: number | undefined;
     child.stderr.on('data', (b: Buffer) => {
@@ -92,7 +100,7 @@ async function closedPort(): Promise<number> {
   return port;
 }
 
-type Fault = { name: string; env: Record<string, string>; args?: string[]; knobs?: Partial<FakeKnobs>; code: number; message: RegExp };
+type Fault = { name: string; env: Record<string, string>; args?: string[]; knobs?: Partial<FakeKnobs>; spec?: string; code: number; message: RegExp };
 
 const FAULTS: Fault[] = [
   { name: 'a wrong password', env: { SNOWFLAKE_PASSWORD: 'wrong' }, code: 2, message: /Snowflake refused the login of user "ana"/ },
@@ -101,35 +109,35 @@ const FAULTS: Fault[] = [
   { name: 'a query past the timeout', env: { SNOWFLAKE_PASSWORD: PASSWORD }, args: ['--timeout', '1'], knobs: { queryDelayMs: 30_000 }, code: 3, message: /did not finish the query "select variant[^"]*" within 1 s[\s\S]*hint: the query was cancelled; a larger warehouse/ },
   { name: 'a dropped connection', env: { SNOWFLAKE_PASSWORD: PASSWORD }, args: ['--timeout', '2'], knobs: { dropQueries: Infinity }, code: 3, message: /the connection to Snowflake dropped/ },
   { name: 'a result cut off mid-download', env: { SNOWFLAKE_PASSWORD: PASSWORD }, args: ['--timeout', '2'], knobs: { dropChunks: Infinity }, code: 3, message: /the result of the query "select variant[^"]*" could not be downloaded \(socket hang up\) within 2 s[\s\S]*hint: Snowflake serves large results from cloud storage/ },
-  { name: 'an SQL error', env: { SNOWFLAKE_PASSWORD: PASSWORD }, code: 2, message: /Snowflake rejected the query/ },
+  { name: 'an SQL error', env: { SNOWFLAKE_PASSWORD: PASSWORD }, spec: SPEC.replace('from requests', 'from no_such_table'), code: 2, message: /Snowflake rejected the query/ },
 ];
 
-describe('gonogo pull exits promptly after every fault', () => {
+// Each fault has a server of its own, so they run side by side without sharing failure knobs.
+describe.concurrent('gonogo pull exits promptly after every fault', () => {
   for (const fault of FAULTS) {
     it(fault.name, async () => {
-      const saved = { ...fake.knobs };
-      Object.assign(fake.knobs, fault.knobs ?? {});
-      const spec = readFileSync(join(deck, 'gonogo.yaml'), 'utf8');
-      if (fault.name === 'an SQL error') writeFileSync(join(deck, 'gonogo.yaml'), spec.replace('from requests', 'from no_such_table'));
+      const server = await startFakeSnowflake({ account: 'acme-prod', user: 'ana', password: PASSWORD, publicKeyPem: PUBLIC_PEM, setupSql: [DATASET] });
       try {
-        const r = await pull(fault.env, fault.args);
+        Object.assign(server.knobs, fault.knobs ?? {});
+        const { deck, home } = deckFor(fault.name.replace(/\W+/g, '-'), server.port, fault.spec);
+        const r = await pull(deck, home, fault.env, fault.args);
         expect(r.code, r.stderr).toBe(fault.code);
         expect(r.stderr).toMatch(fault.message);
         expect(r.stderr).not.toContain(PASSWORD);
         expect(r.lingerMs, r.stderr).toBeLessThan(2000);
         expect(readFileSync(join(deck, 'metrics.lock.json')).equals(goodLock)).toBe(true);
       } finally {
-        Object.assign(fake.knobs, saved);
-        writeFileSync(join(deck, 'gonogo.yaml'), spec);
+        await server.close();
       }
     });
   }
 
   it('a server that cannot be reached', async () => {
-    const port = await closedPort();
-    const r = await pull({ SNOWFLAKE_PASSWORD: PASSWORD, SNOWFLAKE_CONNECTIONS_PILOT_PORT: String(port) });
+    const { deck, home } = deckFor('unreachable', await closedPort());
+    const r = await pull(deck, home, { SNOWFLAKE_PASSWORD: PASSWORD });
     expect(r.code, r.stderr).toBe(3);
     expect(r.stderr).toMatch(/could not be reached \(ECONNREFUSED\)/);
     expect(r.lingerMs).toBeLessThan(2000);
+    expect(readFileSync(join(deck, 'metrics.lock.json')).equals(goodLock)).toBe(true);
   });
 });
