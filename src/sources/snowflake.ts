@@ -93,7 +93,7 @@ export async function openSnowflake(opts: SnowflakeOptions = {}): Promise<Engine
   };
   type Outcome = { err: unknown; rows?: Record<string, unknown>[]; columns?: SdkColumn[]; statement?: SdkStatement };
   /** One statement against the deadline; a statement past it is cancelled and its retries stopped. */
-  const execute = async (sql: string, binds: unknown[], stage: 'login' | 'query'): Promise<Outcome> => {
+  const execute = async (sql: string, binds: unknown[], stage: 'login' | 'query', shown = sql): Promise<Outcome> => {
     trouble = {};
     let statement: SdkStatement | undefined;
     const outcome = await withDeadline<Outcome>(timeoutMs, (done) => {
@@ -112,7 +112,7 @@ export async function openSnowflake(opts: SnowflakeOptions = {}): Promise<Engine
         statement.cancel(() => {});
         abandonStatement([statement.getRequestId(), statement.getQueryId()]);
       }
-      throw timeoutError(stage, timeoutMs, stage === 'query' ? sql : undefined, trouble, settings, redactor);
+      throw timeoutError(stage, timeoutMs, stage === 'query' ? shown : undefined, trouble, settings, redactor);
     }
     return outcome.value;
   };
@@ -140,7 +140,7 @@ export async function openSnowflake(opts: SnowflakeOptions = {}): Promise<Engine
     async query(sql: string, binds?: SqlValue[] | Record<string, SqlValue>): Promise<Row[]> {
       if (closed) throw new GonogoError(errorDiag('snowflake/closed', 'the Snowflake connection is already closed'), EXIT.internal);
       const q = toPositional(sql, binds);
-      const { err, rows, columns, statement } = await execute(q.sql, q.binds, 'query');
+      const { err, rows, columns, statement } = await execute(q.sql, q.binds, 'query', sql);
       if (err) throw queryError(err as SdkError, sql, settings, redactor);
       lastQueryId = statement?.getQueryId() ?? undefined;
       session = { ...session, ...sessionOf(statement) };
