@@ -1,6 +1,6 @@
 // Data-gap and risk registers: the lead's notes, with measured figures beside them where the pull measured them.
 // Every data-quality check over its limit appears: on the gap it measures (which then reads open, whatever the lead
-// wrote), or on a row of its own when no gap records it.
+// wrote), or, when no gap records it, in a line under the table naming what it found and its figure.
 import type { Slide, TableCell } from '../deck/types.js';
 import type { Ctx } from './context.js';
 import type { QualityCheck } from '../sources/snapshot.js';
@@ -15,10 +15,8 @@ export function composeDataGaps(ctx: Ctx): Slide[] {
   if (!f.gaps.length && !f.unrecorded.length) return [];
   // Bad news first: rows with a failing check, then those over a warning limit, then the rest in the spec's order.
   const rank = (checks: QualityCheck[]) => (checks.some((q) => q.status === 'fail') ? 0 : checks.some((q) => q.status === 'warn') ? 1 : 2);
-  const rows: TableCell[][] = [
-    ...f.gaps.map((g) => ({ rank: rank(g.breached), cells: gapRow(ctx, g) })),
-    ...f.unrecorded.map((q) => ({ rank: rank([q]), cells: findingRow(ctx, q) })),
-  ]
+  const rows: TableCell[][] = f.gaps
+    .map((g) => ({ rank: rank(g.breached), cells: gapRow(ctx, g) }))
     .sort((a, b) => a.rank - b.rank)
     .map((r) => r.cells);
   const open = openGaps(f);
@@ -29,7 +27,11 @@ export function composeDataGaps(ctx: Ctx): Slide[] {
       kind: 'register',
       section: 'Risks and data gaps',
       title: t('gaps-title', { open: open.length, total: f.gaps.length, blockers, failing: f.failing.length, warnings: f.warnings.length }),
-      blocks: [{ type: 'table', header: ['Gap', 'Severity', 'Bias direction', 'Mitigation', 'Measured', 'Residual risk'], rows, widths: [2.4, 1.3, 2.1, 2.3, 1.9, 2.0] }],
+      blocks: [
+        ...(rows.length ? [{ type: 'table' as const, header: ['Gap', 'Severity', 'Bias direction', 'Mitigation', 'Measured', 'Residual risk'], rows, widths: [2.4, 1.4, 2.1, 2.3, 1.9, 1.9] }] : []),
+        // Checks no gap records, after the lead's gaps: what each found and its figure, with nobody's assessment yet.
+        ...(f.unrecorded.length ? [{ type: 'text' as const, role: 'body' as const, tone: 'fail' as const, text: unrecordedText(ctx, f.unrecorded) }] : []),
+      ],
       notes: ctx.quality.length
         ? [t('gaps-notes', { count: ctx.quality.length, within: ctx.quality.filter((q) => !isBreached(q)).length, over: ctx.quality.filter(isBreached).map((q) => q.id), unrecorded: f.unrecorded.map((q) => q.id) })]
         : [],
@@ -50,18 +52,20 @@ function gapRow(ctx: Ctx, g: GapFinding): TableCell[] {
   ];
 }
 
-/** A check over its limit that no data gap records: what it found, its level, and that nobody has assessed it. */
-function findingRow(ctx: Ctx, q: QualityCheck): TableCell[] {
-  const spec = ctx.spec.source?.checks?.find((c) => c.id === q.id);
-  const unassessed = (column: string) => ({ text: ctx.t('gaps-unassessed', { column }) });
-  return [
-    { text: ctx.t('gaps-finding', { id: q.id, kind: q.kind, table: q.table ?? '', columns: checkColumns(spec), description: spec?.description ?? '' }) },
-    { text: ctx.t('gaps-status', { severity: q.status === 'fail' ? 'failing check' : 'warning', status: 'open', stated: '', overridden: false }), bold: true },
-    unassessed('bias'),
-    unassessed('mitigation'),
-    measuredCell(ctx, [q]),
-    unassessed('residual'),
-  ];
+/** The checks over their limit that no data gap records, each with what it found and its figure. */
+function unrecordedText(ctx: Ctx, checks: QualityCheck[]): string {
+  const found = checks.map((q) => {
+    const spec = ctx.spec.source?.checks?.find((c) => c.id === q.id);
+    const figure = figures(q);
+    return {
+      id: q.id,
+      what: ctx.t('gaps-finding', { id: q.id, kind: q.kind, table: q.table ?? '', columns: checkColumns(spec), description: spec?.description ?? '' }),
+      value: q.kind === 'missing_variant' ? `${figure.before} → ${figure.value}` : figure.value,
+      limit: figure.limit,
+      failing: q.status === 'fail',
+    };
+  });
+  return ctx.t('gaps-unrecorded', { count: checks.length, found });
 }
 
 function measuredCell(ctx: Ctx, checks: QualityCheck[]): TableCell {

@@ -134,9 +134,9 @@ function firstKeyword(sql: string): string {
 
 /** A statement outside ALLOWED_STATEMENTS, named by what it would do; a COPY … TO names its target. */
 function refused(type: string, sql: string): SqlError {
-  const target = /\bTO\s+'((?:[^']|'')*)'/i.exec(sql)?.[1]?.replace(/''/g, "'");
+  const target = /\b(?:TO|DATABASE)\s+'((?:[^']|'')*)'/i.exec(sql)?.[1]?.replace(/''/g, "'");
   const what = type === 'COPY' || type === 'EXPORT' ? `writes files${target ? ` (${target})` : ''}` : 'changes what DuckDB may read, write or load';
-  return new SqlError(`a ${type} statement ${what}; deck SQL may only query and build temporary tables`, true, 'keep intermediate results with CREATE TEMP TABLE … AS SELECT; gonogo writes metrics.lock.json itself');
+  return new SqlError(`${/^[AEIOU]/.test(type) ? 'an' : 'a'} ${type} statement ${what}; deck SQL may only query and build temporary tables`, true, 'keep intermediate results with CREATE TEMP TABLE … AS SELECT; gonogo writes metrics.lock.json itself');
 }
 
 /** A statement interrupted at its deadline: the engine's failure (exit 3), not the SQL's. */

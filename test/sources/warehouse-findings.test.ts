@@ -15,7 +15,7 @@ import { writeLock } from '../../src/sources/lock.js';
 import type { PullResult } from '../../src/sources/pull.js';
 import { runUntil } from '../../src/pipeline.js';
 import { renderMarkdown } from '../../src/render/markdown.js';
-import type { Slide, TableBlock } from '../../src/deck/types.js';
+import type { Slide, TableBlock, TextBlock } from '../../src/deck/types.js';
 import { startFakeSnowflake, type FakeSnowflake } from '../support/fake-snowflake/server.js';
 
 const REFERENCE = join(import.meta.dirname, '../../decks/quoting-workflow/data');
@@ -163,12 +163,14 @@ describe('every check kind on DuckDB and on the stricter Snowflake', () => {
 describe('the findings in the deck', () => {
   let register: Slide;
   let rows: string[];
+  let unrecorded: string;
   let outline: string;
 
   beforeAll(async () => {
     const run = await runUntil('compose', deck, { env: {} });
     register = run.compose.slides.find((s) => s.id === 'data-gaps')!;
     rows = (register.blocks[0] as TableBlock).rows.map((r) => r.map((c) => c.text).join(' | '));
+    unrecorded = (register.blocks[1] as TextBlock).text;
     outline = renderMarkdown(run.compose).replace(/\\(.)/g, '$1');
   });
 
@@ -179,18 +181,20 @@ describe('the findings in the deck', () => {
   it('puts each finding on the register with its measured value, its limit and whether it is over, and in the outline', () => {
     const expected = [
       // the failing check first: its gap, stated mitigated, reads open
-      /^Quotes missing their experiment variant \| medium · open \(stated mitigated, but measured over its limit\) \| .* \| \d+% → \d+(\.\d)?% missing \(limit 10%\), over the limit: fails the check \|/,
-      /^Support tickets pointing at unknown requests \| low · open \(stated closed, but measured over its limit\) \| .* \| 5\.\d% \(limit 1%\), over the limit \|/,
-      /^support_tickets stopped loading \| low · open \| .* \| 84\.5 h since the last row \(limit 36 h\), over the limit \|/,
-      /^Quotes stamped in local time \| low · open \(stated mitigated, but measured over its limit\) \| .* \| 1\.\d% \(limit 0\.5%\), over the limit \|/,
-      /^Rows of quotes repeating a key \(request_id, pro_id, quoted_at\) — check quotes_unique \| warning · open \| Not assessed: no data gap records this check \| None recorded \| [6-9]\.\d% \(limit 1%\), over the limit \| Unknown until assessed$/,
-      /^Missing values in requests \(request_id, GEO\) — check geo_complete \| warning · open \| .* \| 3\.\d% \(limit 1%\), over the limit \|/,
+      /^Quotes missing their experiment variant \| medium · open \(stated mitigated; over its limit\) \| .* \| \d+% → \d+(\.\d)?% missing, over the 10% limit: fails the check \|/,
+      /^Support tickets pointing at unknown requests \| low · open \(stated closed; over its limit\) \| .* \| 5\.\d%, over the 1% limit \|/,
+      /^support_tickets stopped loading \| low · open \| .* \| 84\.5 h since the last row, over the 36 h limit \|/,
+      /^Quotes stamped in local time \| low · open \(stated mitigated; over its limit\) \| .* \| 1\.\d%, over the 0\.5% limit \|/,
     ];
     expect(rows).toHaveLength(expected.length);
     expected.forEach((re, i) => expect(rows[i]).toMatch(re));
+    // the checks no gap records: under the table, each with what it found, its figure and its limit
+    expect(register.blocks[1]).toMatchObject({ type: 'text', tone: 'fail' });
+    expect(unrecorded).toMatch(/^Over their limit, in no data gap and not yet assessed: quotes repeating a key \(request_id, pro_id, quoted_at\) at [6-9]\.\d%, limit 1%; missing values in requests \(request_id, GEO\) at 3\.\d%, limit 1%\.$/);
     const section = outline.slice(outline.indexOf(`. ${register.title}`));
     for (const row of rows) for (const cell of row.split(' | ')) expect(section).toContain(cell);
-    expect(section).toMatch(/✗ \d+% → \d+(\.\d)?% missing \(limit 10%\), over the limit: fails the check/);
+    expect(section).toContain(`✗ ${unrecorded}`);
+    expect(section).toMatch(/✗ \d+% → \d+(\.\d)?% missing, over the 10% limit: fails the check/);
     expect(section).toMatch(/Notes:\*\* The pull ran 6 data-quality checks: 0 within their limit, over it: variant, quotes_unique, geo_complete, tickets_orphans, support_fresh, clock_skew\. No data gap records quotes_unique, geo_complete/);
   });
 
