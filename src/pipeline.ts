@@ -125,7 +125,7 @@ async function readData(loaded: LoadedSpec, cwd: string, opts: PipelineOptions, 
     }
     const { readLock, sessionDrift } = await import('./sources/lock.js');
     const snapshot = await readLock(dir, spec);
-    diagnostics.push(...sessionDrift(spec, snapshot.session, env));
+    diagnostics.push(...(await sessionDrift(spec, snapshot.session, env)));
     return snapshot;
   }
   if (spec.phase === 'design') return { rows: [], provenance: {}, quality: [] };

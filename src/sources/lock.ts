@@ -10,7 +10,6 @@ import type { MetricRow, MetricsSnapshot, Provenance, QualityCheck, TrendPoint }
 import type { EngineSession } from './engine.js';
 import { stableStringify } from './stable-json.js';
 import { metricSourceText, setupSql } from './metric-source.js';
-import { resolveSnowflakeSettings } from './snowflake-config.js';
 import { homedir } from 'node:os';
 
 export const LOCK_FILE = 'metrics.lock.json';
@@ -173,8 +172,10 @@ export function snapshotFromLock(lock: MetricsLock, spec: Spec): MetricsSnapshot
  * stray SNOWFLAKE_ACCOUNT or a renamed connection would otherwise go unnoticed until the next pull. Nothing is
  * said when no connection is configured here (a reviewer building from the committed lock).
  */
-export function sessionDrift(spec: Spec, session: MetricsSnapshot['session'], env: NodeJS.ProcessEnv, home = homedir()): Diagnostic[] {
+export async function sessionDrift(spec: Spec, session: MetricsSnapshot['session'], env: NodeJS.ProcessEnv, home = homedir()): Promise<Diagnostic[]> {
   if (spec.source?.engine !== 'snowflake' || !session) return [];
+  // Loaded only for Snowflake decks: a DuckDB build never reads a TOML file.
+  const { resolveSnowflakeSettings } = await import('./snowflake-config.js');
   let now;
   try {
     now = resolveSnowflakeSettings({ connection: spec.source.connection, env, home });
