@@ -247,8 +247,3 @@ export function quoteIdent(name: string): string {
 function quoteLiteral(text: string): string {
   return "'" + text.replace(/'/g, "''") + "'";
 }
-
-/** The data folder of a deck: source.data_dir or `data`. */
-export function dataDirOf(deckDir: string, dataDir?: string): string {
-  return join(deckDir, dataDir ?? 'data');
-}
