@@ -8,6 +8,7 @@ import type { QualityCheckSpec } from '../spec/schema.js';
 import { parseShare } from '../spec/quantity.js';
 import { fmtNumber, fmtShare } from '../deck/format.js';
 import { dataFindings, isBreached, openGaps, type GapFinding } from './data-findings.js';
+import { afterDecision } from './plan.js';
 
 export function composeDataGaps(ctx: Ctx): Slide[] {
   const { t } = ctx;
@@ -120,7 +121,7 @@ function checkColumns(c: QualityCheckSpec | undefined): string {
 }
 
 export function composeRisks(ctx: Ctx): Slide[] {
-  const risks = ctx.spec.risks;
+  const { risks } = afterDecision(ctx);
   if (!risks.length) return [];
   const rows: TableCell[][] = risks.map((r) => [{ text: r.description }, { text: r.likelihood, bold: r.likelihood === 'high' }, { text: r.impact, bold: r.impact === 'high' }, { text: r.mitigation }, { text: r.owner ?? '—' }]);
   return [
