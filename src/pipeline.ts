@@ -28,6 +28,8 @@ export interface PipelineOptions {
   env?: NodeJS.ProcessEnv;
   checkpoint?: string;
   theme?: Theme;
+  /** --allow-outside-deck: files the spec names (theme, template, logo, metrics) may lie outside the deck folder. */
+  allowOutsideDeck?: boolean;
 }
 
 export interface Stages {
@@ -51,12 +53,12 @@ export async function runUntil<S extends StageName>(stage: S, deckDir: string, o
   const cwd = opts.cwd ?? process.cwd();
   const last = ORDER.indexOf(stage);
   const run: PipelineRun = { diagnostics: [] };
-  run.load = await loadSpec(deckDir, cwd);
+  run.load = await loadSpec(deckDir, cwd, { allowOutsideDeck: opts.allowOutsideDeck });
   run.diagnostics.push(...run.load.diagnostics);
   if (last < 1) return run as never;
   if (opts.theme) run.theme = opts.theme;
   else {
-    const themed = await resolveDeckTheme(run.load.spec, run.load.dir, run.load.positions, cwd);
+    const themed = await resolveDeckTheme(run.load.spec, run.load.dir, run.load.positions, cwd, { allowOutsideDeck: opts.allowOutsideDeck });
     run.theme = themed.theme;
     run.diagnostics.push(...themed.diagnostics);
   }

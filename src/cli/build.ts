@@ -1,12 +1,12 @@
 // gonogo build DECK: spec + metrics → PPTX, Markdown outline, Deck JSON and chart specs in DECK/out/.
 import { EXIT } from '../diagnostics.js';
-import { printDiagnostics, type CliCommand } from './io.js';
+import { allowOutsideOption, printDiagnostics, type CliCommand } from './io.js';
 
 export const buildCommand: CliCommand = {
   name: 'build <deck>',
   describe: 'Build the deck: PPTX, Markdown outline and chart specs in <deck>/out/',
   builder: (y) =>
-    y
+    allowOutsideOption(y)
       .positional('deck', { type: 'string', describe: 'Deck folder (or its gonogo.yaml)', demandOption: true })
       .option('out', { type: 'string', describe: 'Output folder (default: <deck>/out)' })
       .option('pull', { type: 'boolean', describe: 'Run the SQL and rewrite metrics.lock.json before building (default: read the lock)' })
@@ -23,6 +23,7 @@ export const buildCommand: CliCommand = {
       env: io.env,
       checkpoint: args.checkpoint as string | undefined,
       pull: Boolean(args.pull),
+      allowOutsideDeck: Boolean(args['allow-outside-deck']),
       outDir: args.out ? resolve(io.cwd, String(args.out)) : undefined,
     });
     // Theme notes (what a corporate template contributed and what was ignored) print even though they are info.

@@ -26,6 +26,11 @@ export interface CliCommand {
   run: (args: Record<string, unknown>, io: Io) => Promise<number>;
 }
 
+/** The flag that lets a spec name files outside its deck folder (off by default: a deck builds from what it holds). */
+export function allowOutsideOption(y: Argv): Argv {
+  return y.option('allow-outside-deck', { type: 'boolean', describe: 'Let the spec name files (theme, template, logo, metrics) outside the deck folder' });
+}
+
 export function printDiagnostics(io: Io, diags: readonly Diagnostic[]): void {
   for (const d of diags) io.stderr(formatDiagnostic(d) + '\n');
 }

@@ -2,6 +2,7 @@
 import type { z } from 'zod';
 import { closest, errorDiag, type Diagnostic } from '../diagnostics.js';
 import type { FieldPath, PositionIndex } from './positions.js';
+import { NOT_BLANK } from './schema.js';
 
 type Issue = z.core.$ZodIssue;
 
@@ -215,6 +216,7 @@ function plainMessage(issue: Issue, got: unknown): string {
     if (issue.origin === 'string') return 'must not be empty';
     return `${describe(got)} is too small (must be ${issue.inclusive ? '≥' : '>'} ${issue.minimum})`;
   }
+  if (issue.code === 'custom' && issue.message === NOT_BLANK) return 'the text is blank (only spaces)';
   if (issue.code === 'too_big') return `${describe(got)} is too large (must be ${issue.inclusive ? '≤' : '<'} ${issue.maximum})`;
   if (issue.code === 'invalid_format') return `${describe(got)} is not ${issue.message ?? issue.format}`;
   return issue.message.replace(/^Invalid input: /, '');
@@ -242,6 +244,7 @@ function hintFor(issue: Issue, got: unknown): string | undefined {
   if (issue.code === 'invalid_format' && issue.path.includes('colors')) return 'write a colour as six hex digits in quotes, e.g. "#0B5CAD" (unquoted, # starts a YAML comment)';
   if (issue.code === 'invalid_format' && issue.path.at(-1) === 'date') return 'write the date as YYYY-MM-DD, e.g. 2026-11-20';
   if (issue.code === 'invalid_format') return 'e.g. ttfq_median, hire_rate_7d or A';
+  if (issue.code === 'custom' && issue.message === NOT_BLANK) return 'write the text, or remove the key when it is optional';
   if (issue.code === 'custom' && /all or any/.test(issue.message)) return 'all: needs every rule to hold, any: needs one; keep one of them (split into two criteria if you need both)';
   if (issue.code === 'custom' && /at_least or at_most/.test(issue.message)) return 'e.g. { at_least: -1.0pp } or { at_most: -5% }';
   return undefined;

@@ -1,0 +1,66 @@
+// A path a spec (or a theme file) names → an absolute path to a readable regular file inside the deck folder,
+// symlinks resolved, or one located error. A deck builds from what its folder holds: a spec from an untrusted
+// branch cannot make a build read ~/.ssh or /etc, unless the user says so with --allow-outside-deck.
+import { accessSync, constants, realpathSync, statSync } from 'node:fs';
+import { isAbsolute, relative, resolve, sep } from 'node:path';
+import { errorDiag, GonogoError, type SourcePosition } from '../diagnostics.js';
+
+export interface DeckPathRequest {
+  /** The deck folder (the spec's folder). */
+  deckDir: string;
+  /** Folder the path is relative to (the folder of the file that names it). */
+  base: string;
+  /** The path as written. */
+  path: string;
+  /** The field that names it, e.g. 'theme.logo', and where it is written. */
+  field: string;
+  pos?: SourcePosition;
+  /** What the file should be, in words: 'a PNG, JPEG or SVG file'. */
+  what: string;
+  /** Diagnostic code, e.g. 'spec/path' or 'theme/path'. */
+  code?: string;
+  /** --allow-outside-deck: the user allows paths outside the deck folder. */
+  allowOutside?: boolean;
+}
+
+/** Whether `path` lies inside `dir` (both absolute, symlinks already resolved). */
+export function isInside(dir: string, path: string): boolean {
+  const rel = relative(dir, path);
+  return rel === '' || (!rel.startsWith('..' + sep) && rel !== '..' && !isAbsolute(rel));
+}
+
+/** Resolves and checks a path; throws a GonogoError (exit 2) naming the field when it cannot be read. */
+export function resolveDeckFile(r: DeckPathRequest): string {
+  const code = r.code ?? 'spec/path';
+  const fail = (message: string, expected: string, hint: string) => new GonogoError(errorDiag(code, message, { field: r.field, pos: r.pos, expected, hint }));
+  const outside = () =>
+    fail(`${r.field} "${r.path}" lies outside the deck folder`, `${r.what} inside the deck folder`, 'copy the file into the deck folder so the deck builds from what git holds (or pass --allow-outside-deck)');
+  const abs = resolve(r.base, r.path);
+  const deck = realOrSelf(r.deckDir);
+  if (!r.allowOutside && !isInside(deck, realOrSelf(abs)) && !isInside(r.deckDir, abs)) throw outside();
+  let real: string;
+  try {
+    real = realpathSync(abs);
+  } catch {
+    throw fail(`${r.field} names ${r.path}, which is not in the deck folder`, r.what, 'check the file name: paths are relative to the file that names them');
+  }
+  // A symlink inside the folder that points out of it is outside too.
+  if (!r.allowOutside && !isInside(deck, real)) throw outside();
+  const st = statSync(real);
+  if (st.isDirectory()) throw fail(`${r.field} names ${r.path}, which is a folder`, r.what, 'point at the file inside it');
+  if (!st.isFile()) throw fail(`${r.field} names ${r.path}, which is not a regular file`, r.what, 'point at a file, not a device, pipe or socket');
+  try {
+    accessSync(real, constants.R_OK);
+  } catch {
+    throw fail(`${r.field} names ${r.path}, which gonogo may not read`, r.what, 'check the file\'s permissions (chmod a+r)');
+  }
+  return abs;
+}
+
+function realOrSelf(p: string): string {
+  try {
+    return realpathSync(p);
+  } catch {
+    return p;
+  }
+}
