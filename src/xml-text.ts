@@ -18,8 +18,12 @@ export interface UnsafeChar {
   kind: string;
 }
 
+/** Without the u flag: a quick first pass that every safe text of the Basic Multilingual Plane passes. */
+const MAYBE_UNSAFE = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\uD800-\uDFFF\uFDD0-\uFDEF\uFFFE\uFFFF]/;
+
 /** The first character no deck may hold, or undefined. */
 export function unsafeChar(s: string): UnsafeChar | undefined {
+  if (!MAYBE_UNSAFE.test(s)) return undefined;
   const m = UNSAFE.exec(s);
   if (!m) return undefined;
   const cp = m[0].codePointAt(0)!;
@@ -33,7 +37,7 @@ export function codeName(cp: number): string {
 
 /** The text with every unsafe character removed (an unpaired surrogate becomes U+FFFD, so the loss shows). */
 export function xmlSafe(s: string): string {
-  if (!UNSAFE.test(s)) return s;
+  if (!MAYBE_UNSAFE.test(s) || !UNSAFE.test(s)) return s;
   return s.replace(UNSAFE_ALL, (c) => (c.charCodeAt(0) >= 0xd800 && c.charCodeAt(0) <= 0xdfff ? '\uFFFD' : ''));
 }
 
