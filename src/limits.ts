@@ -5,6 +5,8 @@
 export const MAX_TEXT_CHARS = 10_000;
 /** Items in one list of the spec (risks, data gaps, timeline, options …) and entries in one mapping. */
 export const MAX_LIST_ITEMS = 200;
+/** Bytes of one template override file. */
+export const MAX_TEMPLATE_FILE_BYTES = 100 * 1024;
 /** `each` iterations one template may run while writing one sentence. */
 export const MAX_TEMPLATE_ITERATIONS = 10_000;
 /** Characters one template may write for one sentence or note. */
@@ -20,5 +22,7 @@ export const MAX_TEMPLATE_PART_BYTES = 20 * 1024 * 1024;
 export const MAX_SVG_BYTES = 1024 * 1024;
 export const MAX_SVG_ELEMENTS = 10_000;
 export const MAX_SVG_TEXT_CHARS = 2_000;
+/** Bytes of metrics.lock.json (quantile metrics keep every distinct value). */
+export const MAX_LOCK_BYTES = 256 * 1024 * 1024;
 /** Raw values one metrics lock may expand to (quantile metrics keep them as value counts). */
 export const MAX_LOCK_VALUES = 20_000_000;

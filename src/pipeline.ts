@@ -76,8 +76,8 @@ export async function runUntil<S extends StageName>(stage: S, deckDir: string, o
   if (last < 3) return run as never;
   run.decide = decide(run.load.spec, run.analyze, run.data.quality);
   if (last < 4) return run as never;
-  const { texts } = loadTexts(run.load.dir, cwd, run.load.spec.phase);
-  const history = readHistory(run.load.dir).checkpoints;
+  const { texts } = loadTexts(run.load.dir, cwd, run.load.spec.phase, { allowOutsideDeck: opts.allowOutsideDeck });
+  const history = readHistory(run.load.dir, cwd).checkpoints;
   const composed = composeDeck({
     spec: run.load.spec,
     results: run.analyze,
@@ -124,7 +124,7 @@ async function readData(loaded: LoadedSpec, cwd: string, opts: PipelineOptions):
       return pulled.snapshot;
     }
     const { readLock } = await import('./sources/lock.js');
-    return readLock(dir, spec);
+    return readLock(dir, spec, cwd);
   }
   if (spec.phase === 'design') return { rows: [], provenance: {}, quality: [] };
   throw new GonogoError(

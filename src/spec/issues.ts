@@ -183,7 +183,33 @@ export function issuesToDiagnostics(issues: readonly Issue[], schema: z.ZodType,
       }
     }
   }
-  return dropMissingExplainedByTypo(out);
+  return mergeMissing(dropMissingExplainedByTypo(out));
+}
+
+/** Several required keys missing from one mapping: one message naming them all, not one message each. */
+function mergeMissing(diags: Diagnostic[]): Diagnostic[] {
+  const groups = new Map<string, Diagnostic[]>();
+  for (const d of diags) if (d.code === 'spec/missing') groups.set(parentOf(d.field!), [...(groups.get(parentOf(d.field!)) ?? []), d]);
+  const out: Diagnostic[] = [];
+  for (const d of diags) {
+    if (d.code !== 'spec/missing') {
+      out.push(d);
+      continue;
+    }
+    const group = groups.get(parentOf(d.field!))!;
+    if (group.length === 1) out.push(d);
+    else if (group[0] === d) {
+      const parent = parentOf(d.field!);
+      const keys = group.map((g) => g.field!.slice(parent ? parent.length + 1 : 0));
+      const list = `${keys.slice(0, -1).join(', ')} and ${keys.at(-1)}`;
+      out.push({ ...d, field: parent || '(top level)', message: `${parent || 'the top level'} is missing ${list}`, expected: `the keys ${list}`, hint: `add ${keys.map((k) => `${k}:`).join(', ')} ${parent ? `to ${parent}` : 'at the top level'}` });
+    }
+  }
+  return out;
+}
+
+function parentOf(field: string): string {
+  return field.replace(/(\.[^.[\]]+|\[\d+\])$/, '');
 }
 
 function missingKey(path: (string | number)[], expected: string, positions: PositionIndex): Diagnostic {

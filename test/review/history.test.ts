@@ -52,7 +52,15 @@ describe('checkpoint history', () => {
     try {
       writeFileSync(join(bad.dir, HISTORY_FILE), '{"checkpoints": 3}');
       expect(() => readHistory(bad.dir)).toThrow(GonogoError);
-      expect(() => readHistory(bad.dir)).toThrow(/checkpoints.json is not a checkpoint history/);
+      const err = (() => {
+        try {
+          readHistory(bad.dir, bad.dir);
+        } catch (e) {
+          return e as GonogoError;
+        }
+      })();
+      expect(err?.diagnostics[0]).toMatchObject({ code: 'history/type', field: 'checkpoints', pos: { file: 'checkpoints.json', line: 1, col: 17 } });
+      expect(err?.message).toMatch(/checkpoints should be a list/);
     } finally {
       bad.cleanup();
     }
