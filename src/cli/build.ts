@@ -1,5 +1,5 @@
 // gonogo build DECK: spec + metrics → PPTX, Markdown outline, Deck JSON and chart specs in DECK/out/.
-import { EXIT } from '../diagnostics.js';
+import { errorDiag, EXIT, GonogoError } from '../diagnostics.js';
 import { allowOutsideOption, printDiagnostics, type CliCommand } from './io.js';
 
 export const buildCommand: CliCommand = {
@@ -18,6 +18,8 @@ export const buildCommand: CliCommand = {
   run: async (args, io) => {
     const { build } = await import('../build.js');
     const { resolve } = await import('node:path');
+    if (args.out !== undefined && String(args.out).trim() === '')
+      throw new GonogoError(errorDiag('cli/out', '--out names no folder', { field: '--out', expected: 'a folder to write the deck into, e.g. --out build/', hint: 'give the folder after --out, or leave --out out to write into <deck>/out' }));
     const r = await build(String(args.deck), {
       cwd: io.cwd,
       env: io.env,
@@ -27,7 +29,8 @@ export const buildCommand: CliCommand = {
       outDir: args.out ? resolve(io.cwd, String(args.out)) : undefined,
     });
     // Theme notes (what a corporate template contributed and what was ignored) print even though they are info.
-    if (!args.quiet) printDiagnostics(io, r.diagnostics.filter((d) => d.severity !== 'info' || d.code.startsWith('theme/')));
+    // Cache notes (an entry dropped for not matching its hash) are for --debug.
+    if (!args.quiet) printDiagnostics(io, r.diagnostics.filter((d) => d.severity !== 'info' || d.code.startsWith('theme/') || (args.debug && d.code.startsWith('cache/'))));
     const exported: string[] = [];
     if (args.pdf || args.thumbnails) {
       const { exportPdf, exportThumbnails } = await import('../review/export.js');

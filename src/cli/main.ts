@@ -5,6 +5,7 @@ import { processIo, reportError, type CliCommand, type Io } from './io.js';
 import { commands } from './commands.js';
 
 export async function main(argv: string[], io: Io = processIo): Promise<number> {
+  if (io === processIo) quietOnBrokenPipe();
   let exitCode: number = EXIT.ok;
   let ran = false;
   // yargs reports each validation failure through fail() and may still call the handler: print the
@@ -46,4 +47,20 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
     return reportError(io, err, debug);
   }
   return exitCode;
+}
+
+/**
+ * `gonogo schema | head -c 10`: the reader has all it wants and closes the pipe. That ends gonogo quietly with exit 0,
+ * as it would any Unix filter, instead of an unhandled EPIPE and its stack trace. A closed stderr is ignored.
+ */
+function quietOnBrokenPipe(): void {
+  if (process.stdout.listenerCount('error') === 0)
+    process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+      if (err.code === 'EPIPE') process.exit(EXIT.ok);
+      throw err;
+    });
+  if (process.stderr.listenerCount('error') === 0)
+    process.stderr.on('error', (err: NodeJS.ErrnoException) => {
+      if (err.code !== 'EPIPE') throw err;
+    });
 }

@@ -104,12 +104,18 @@ export function readHistory(deckDir: string, cwd?: string): History {
   return { version: 1, checkpoints: data.checkpoints as Checkpoint[] };
 }
 
-/** Adds a checkpoint (replacing one of the same name, so rebuilding a checkpoint is idempotent); atomic write. */
-export function appendCheckpoint(deckDir: string, entry: Checkpoint): History {
-  const history = readHistory(deckDir);
+/** The history with a checkpoint added (replacing one of the same name, so rebuilding a checkpoint is idempotent). */
+export function historyWith(deckDir: string, entry: Checkpoint, cwd?: string): History {
+  const history = readHistory(deckDir, cwd);
   const at = history.checkpoints.findIndex((c) => c.name === entry.name);
   if (at >= 0) history.checkpoints[at] = entry;
   else history.checkpoints.push(entry);
+  return history;
+}
+
+/** Adds a checkpoint and writes the file (atomically); a build instead writes historyWith() with its other outputs. */
+export function appendCheckpoint(deckDir: string, entry: Checkpoint): History {
+  const history = historyWith(deckDir, entry);
   const file = join(deckDir, HISTORY_FILE);
   const tmp = `${file}.${process.pid}.tmp`;
   writeFileSync(tmp, stableJson(history));
