@@ -4,6 +4,7 @@
 import { join } from 'node:path';
 import { loadSpec, type LoadedSpec } from './spec/load.js';
 import { readPrecomputed } from './sources/precomputed.js';
+import { checkDataReferences } from './spec/data-refs.js';
 import type { MetricsSnapshot } from './sources/snapshot.js';
 import { analyze } from './stats/analyze.js';
 import { missingDataBounds } from './stats/missing-bounds.js';
@@ -63,6 +64,8 @@ export async function runUntil<S extends StageName>(stage: S, deckDir: string, o
     run.diagnostics.push(...themed.diagnostics);
   }
   run.data = await readData(run.load, cwd, opts);
+  // A segment the spec names and the data lack is a typo, not a failing rule.
+  throwIfErrors(checkDataReferences(run.load.spec, run.data, run.load.positions));
   if (last < 2) return run as never;
   // A pilot being designed has no data yet: nothing to read, nothing to warn about.
   const analyzed = run.load.spec.phase === 'design' && run.data.rows.length === 0

@@ -72,7 +72,7 @@ function readDir(dir: string, cwd: string, confine?: Confine): Map<string, Sourc
     const shown = relative(cwd, file) || file;
     const at = { file: shown, line: 1, col: 1 };
     // A template override is read like any file the deck names: inside the folder (symlinks resolved), a readable file.
-    if (confine) resolveDeckFile({ deckDir: confine.deckDir, base: dir, path: name, field: shown, pos: at, what: 'a Handlebars template file', code: 'template/path', allowOutside: confine.allowOutside });
+    if (confine) resolveDeckFile({ deckDir: confine.deckDir, base: dir, path: name, shown, field: 'template override', pos: at, what: 'a Handlebars template file', code: 'template/path', allowOutside: confine.allowOutside });
     else if (!statSync(file).isFile()) continue;
     if (statSync(file).size > MAX_TEMPLATE_FILE_BYTES)
       throw new GonogoError(errorDiag('file/too-large', `template ${shown} is larger than the ${MAX_TEMPLATE_FILE_BYTES / 1024} KB a template may be`, { pos: at, expected: 'a sentence or a paragraph with {{values}}', hint: 'a template writes one sentence or note: shorten it' }));
@@ -146,7 +146,8 @@ function compileOnce(src: Source): HandlebarsTemplateDelegate {
   } catch (err) {
     throw templateError(err, src, 'template/syntax');
   }
-  fn = env.compile(src.text, { strict: true, noEscape: true, knownHelpersOnly: false });
+  // log is unregistered: the compiler must not call it as a built-in either.
+  fn = env.compile(src.text, { strict: true, noEscape: true, knownHelpersOnly: false, knownHelpers: { log: false } });
   cache.set(src.text, fn);
   return fn;
 }
@@ -211,6 +212,15 @@ function templateError(err: unknown, src: Source, code: string, names?: string[]
         pos: { file, ...lineCol(src.text, Math.max(0, src.text.indexOf('{{>'))) },
         expected: 'text, {{values}} and the helpers',
         hint: 'write the text in place',
+      }),
+    );
+  // A path that leads nowhere at run time (../../x past the top) surfaces as a TypeError from the generated code.
+  if (err instanceof TypeError)
+    return new GonogoError(
+      errorDiag(code, `${file} names a value that does not exist where it is used`, {
+        pos: { file, line: 1, col: 1 },
+        expected: names ? `one of the values: ${names.join(', ')}` : 'the values this template receives',
+        hint: 'inside {{#each}}, ../name reaches the values around the loop and @root.name the top level',
       }),
     );
   const { what, line, col } = parseErrorAt(msg, e, src.text);

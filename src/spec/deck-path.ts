@@ -12,6 +12,8 @@ export interface DeckPathRequest {
   base: string;
   /** The path as written. */
   path: string;
+  /** How messages show the path (default: as written). */
+  shown?: string;
   /** The field that names it, e.g. 'theme.logo', and where it is written. */
   field: string;
   pos?: SourcePosition;
@@ -33,8 +35,9 @@ export function isInside(dir: string, path: string): boolean {
 export function resolveDeckFile(r: DeckPathRequest): string {
   const code = r.code ?? 'spec/path';
   const fail = (message: string, expected: string, hint: string) => new GonogoError(errorDiag(code, message, { field: r.field, pos: r.pos, expected, hint }));
+  const shown = r.shown ?? r.path;
   const outside = () =>
-    fail(`${r.field} "${r.path}" lies outside the deck folder`, `${r.what} inside the deck folder`, 'copy the file into the deck folder so the deck builds from what git holds (or pass --allow-outside-deck)');
+    fail(`${r.field} "${shown}" lies outside the deck folder`, `${r.what} inside the deck folder`, 'copy the file into the deck folder so the deck builds from what git holds (or pass --allow-outside-deck)');
   const abs = resolve(r.base, r.path);
   const deck = realOrSelf(r.deckDir);
   if (!r.allowOutside && !isInside(deck, realOrSelf(abs)) && !isInside(r.deckDir, abs)) throw outside();
@@ -42,17 +45,17 @@ export function resolveDeckFile(r: DeckPathRequest): string {
   try {
     real = realpathSync(abs);
   } catch {
-    throw fail(`${r.field} names ${r.path}, which is not in the deck folder`, r.what, 'check the file name: paths are relative to the file that names them');
+    throw fail(`${r.field} names ${shown}, which is not in the deck folder`, r.what, 'check the file name: paths are relative to the file that names them');
   }
   // A symlink inside the folder that points out of it is outside too.
   if (!r.allowOutside && !isInside(deck, real)) throw outside();
   const st = statSync(real);
-  if (st.isDirectory()) throw fail(`${r.field} names ${r.path}, which is a folder`, r.what, 'point at the file inside it');
-  if (!st.isFile()) throw fail(`${r.field} names ${r.path}, which is not a regular file`, r.what, 'point at a file, not a device, pipe or socket');
+  if (st.isDirectory()) throw fail(`${r.field} names ${shown}, which is a folder`, r.what, 'point at the file inside it');
+  if (!st.isFile()) throw fail(`${r.field} names ${shown}, which is not a regular file`, r.what, 'point at a file, not a device, pipe or socket');
   try {
     accessSync(real, constants.R_OK);
   } catch {
-    throw fail(`${r.field} names ${r.path}, which gonogo may not read`, r.what, 'check the file\'s permissions (chmod a+r)');
+    throw fail(`${r.field} names ${shown}, which gonogo may not read`, r.what, 'check the file\'s permissions (chmod a+r)');
   }
   return abs;
 }

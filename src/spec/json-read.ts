@@ -3,6 +3,7 @@
 // offending value. Positions come from the yaml parser, which reads JSON too, only when something is wrong.
 import type { z } from 'zod';
 import { LineCounter, parseDocument } from 'yaml';
+import { parse as parseTolerant, printParseErrorCode, type ParseError } from 'jsonc-parser';
 import { errorDiag, GonogoError, sortDiagnostics } from '../diagnostics.js';
 import { PositionIndex } from './positions.js';
 import { issuesToDiagnostics } from './issues.js';
@@ -20,12 +21,13 @@ export function readJson<S extends z.ZodType>(text: string, file: string, schema
   let data: unknown;
   try {
     data = JSON.parse(text);
-  } catch (err) {
-    const msg = String((err as Error).message);
-    const offset = Number(/position (\d+)/.exec(msg)?.[1] ?? (/end of JSON input/.test(msg) ? text.length : 0));
-    // Node quotes a stretch of the file after the error ('…, "root:x:0:0…" is not valid JSON'): keep the token only.
-    const what = msg.replace(/, ".*$/s, '').replace(/ in JSON at position \d+.*$/s, '');
-    throw new GonogoError(errorDiag(`${kind.code}/json`, `${file} is not valid JSON: ${what}`, { pos: { file, ...lineCol(text, offset) }, expected: `a ${kind.what} (JSON)`, hint: kind.hint }));
+  } catch {
+    // JSON.parse names no position for some errors and quotes the file around others: jsonc-parser locates it.
+    const errors: ParseError[] = [];
+    parseTolerant(text, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
+    const first = errors[0];
+    const what = first ? JSON_ERRORS[printParseErrorCode(first.error)] : undefined;
+    throw new GonogoError(errorDiag(`${kind.code}/json`, `${file} is not valid JSON: ${what ?? 'a syntax error'}`, { pos: { file, ...lineCol(text, first?.offset ?? 0) }, expected: `a ${kind.what} (JSON)`, hint: kind.hint }));
   }
   const parsed = schema.safeParse(data);
   if (parsed.success) return parsed.data;
@@ -39,3 +41,19 @@ function lineCol(text: string, offset: number): { line: number; col: number } {
   const before = text.slice(0, offset).split('\n');
   return { line: before.length, col: before[before.length - 1].length + 1 };
 }
+
+const JSON_ERRORS: Record<string, string> = {
+  InvalidSymbol: 'a word or character JSON does not know (texts need double quotes)',
+  InvalidNumberFormat: 'a malformed number',
+  PropertyNameExpected: 'a key in double quotes is missing (or a comma before a closing brace)',
+  ValueExpected: 'a value is missing',
+  ColonExpected: 'a colon is missing after a key',
+  CommaExpected: 'a comma is missing',
+  CloseBraceExpected: 'a closing } is missing',
+  CloseBracketExpected: 'a closing ] is missing',
+  EndOfFileExpected: 'something follows the end of the JSON',
+  UnexpectedEndOfString: 'a text is never closed with "',
+  InvalidCharacter: 'a control character inside a text',
+  InvalidEscapeCharacter: 'a backslash escape JSON does not know',
+  InvalidUnicode: 'a malformed \\u escape',
+};

@@ -1,10 +1,10 @@
 // deck folder → Spec, every node keeping its YAML line:col. Errors name file:line:col, field, expectation, hint.
 import { join, relative, resolve } from 'node:path';
 import { existsSync, statSync } from 'node:fs';
-import { errorDiag, GonogoError, sortDiagnostics, type Diagnostic } from '../diagnostics.js';
+import { closest, errorDiag, GonogoError, sortDiagnostics, type Diagnostic } from '../diagnostics.js';
 import { spec as specSchema, type Spec } from './schema.js';
 import type { PositionIndex } from './positions.js';
-import { issuesToDiagnostics } from './issues.js';
+import { issuesToDiagnostics, objectKeys } from './issues.js';
 import { readYaml } from './yaml-read.js';
 import { checkReferences } from './references.js';
 import { readUserText } from './source-file.js';
@@ -74,6 +74,17 @@ export function parseSpecText(text: string, file: string, dir: string, opts: Loa
         pos: positions.at([]),
         expected: 'top-level keys such as deck:, decision:, metrics:, criteria:',
         hint: /\.ya?ml$/i.test(file) ? 'run gonogo init to see a commented example spec' : `${file} does not look like a spec: give the deck folder, or its ${SPEC_FILE}`,
+      }),
+    );
+  // Another YAML file given as the deck (a theme, a CI config) would yield a page of unknown keys: say what it is.
+  const keys = Object.keys(data);
+  const known = objectKeys(specSchema);
+  if (keys.length > 0 && !keys.some((k) => known.includes(k) || closest(k, known)))
+    throw new GonogoError(
+      errorDiag('spec/shape', `${file} does not look like a decision spec: none of its keys (${keys.slice(0, 3).map((k) => k.slice(0, 30)).join(', ')}${keys.length > 3 ? ', …' : ''}) is a spec key`, {
+        pos: positions.at([]),
+        expected: 'top-level keys such as deck:, decision:, metrics:, criteria:',
+        hint: `give the deck folder, or its ${SPEC_FILE}; run gonogo init to see a commented example spec`,
       }),
     );
   const parsed = specSchema.safeParse(data);
