@@ -411,6 +411,7 @@ export const mixedOut: HardCase[] = [
   {
     name: 'a broken checkpoint name appends nothing to checkpoints.json',
     buildOnly: true,
+    files: { 'checkpoints.json': JSON.stringify({ version: 1, checkpoints: [{ name: 'Day 1', date: '2026-01-01', verdict: { criterion: 'ship', label: 'Ship', option: 'A' }, counts: { pass: 1, fail: 1, inconclusive: 0 }, headline: {}, gaps: [] }] }, null, 2) + '\n' },
     args: ['--checkpoint', ' '],
     expect: { code: 'cli/checkpoint', message: 'the checkpoint name given to --checkpoint is empty', at: null, field: '--checkpoint' },
   },
