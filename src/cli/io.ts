@@ -24,6 +24,8 @@ export interface CliCommand {
   describe: string;
   builder: (y: Argv) => Argv;
   run: (args: Record<string, unknown>, io: Io) => Promise<number>;
+  /** Verbs under this one (`gonogo stats mde`), each with its own options and --help; one of them runs. */
+  subcommands?: CliCommand[];
 }
 
 /** The flag that lets a spec name files outside its deck folder (off by default: a deck builds from what it holds). */
