@@ -119,16 +119,20 @@ function clipLine(text: string, col: number, max = 120): { text: string; col: nu
 
 /** Did-you-mean: the closest candidate within a small edit distance. */
 export function closest(word: string, candidates: readonly string[]): string | undefined {
+  const limit = Math.max(2, Math.floor(word.length / 3));
+  // A guess for a 10,000-character value would cost seconds and help no one.
+  if (word.length > 200) return undefined;
   let best: string | undefined;
   let bestDist = Infinity;
   for (const c of candidates) {
+    if (Math.abs(c.length - word.length) > limit) continue; // the distance is at least the difference in length
     const d = editDistance(word.toLowerCase(), c.toLowerCase());
     if (d < bestDist) {
       bestDist = d;
       best = c;
     }
   }
-  return best !== undefined && bestDist <= Math.max(2, Math.floor(word.length / 3)) ? best : undefined;
+  return best !== undefined && bestDist <= limit ? best : undefined;
 }
 
 /** Optimal string alignment distance: a swap of two neighbours ("medain" → "median") counts as one edit. */

@@ -37,11 +37,6 @@ export async function writeOutputs(files: readonly OutputFile[], cwd: string = p
   }
 }
 
-/** One file, atomically. */
-export async function writeFileAtomic(path: string, data: Uint8Array | string): Promise<void> {
-  await writeOutputs([{ path, data }]);
-}
-
 /** Checks before the work that an output folder can be made and written to, so a build fails in a second, not after rendering. */
 export async function prepareOutputDir(dir: string, cwd: string = process.cwd()): Promise<void> {
   const shown = (p: string) => relative(cwd, p) || p;

@@ -1,6 +1,6 @@
 // Checkpoints: a small history file committed with the deck (checkpoints.json), one entry per
 // `build --checkpoint NAME`, so the next build can say what moved since the last review.
-import { existsSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { z } from 'zod';
 import type { Decision, Status } from '../decide/types.js';
@@ -104,22 +104,12 @@ export function readHistory(deckDir: string, cwd?: string): History {
   return { version: 1, checkpoints: data.checkpoints as Checkpoint[] };
 }
 
-/** The history with a checkpoint added (replacing one of the same name, so rebuilding a checkpoint is idempotent). */
+/** The history with a checkpoint added (replacing one of the same name, so rebuilding a checkpoint is idempotent); the build writes it with its other outputs. */
 export function historyWith(deckDir: string, entry: Checkpoint, cwd?: string): History {
   const history = readHistory(deckDir, cwd);
   const at = history.checkpoints.findIndex((c) => c.name === entry.name);
   if (at >= 0) history.checkpoints[at] = entry;
   else history.checkpoints.push(entry);
-  return history;
-}
-
-/** Adds a checkpoint and writes the file (atomically); a build instead writes historyWith() with its other outputs. */
-export function appendCheckpoint(deckDir: string, entry: Checkpoint): History {
-  const history = historyWith(deckDir, entry);
-  const file = join(deckDir, HISTORY_FILE);
-  const tmp = `${file}.${process.pid}.tmp`;
-  writeFileSync(tmp, stableJson(history));
-  renameSync(tmp, file);
   return history;
 }
 

@@ -90,10 +90,12 @@ describe('a corrupted cache never reaches the deck', () => {
       expect(r.status, r.stderr).toBe(0);
       expect(readFileSync(join(dir, 'out', 'deck.pptx')).equals(clean)).toBe(true);
       if (note) expect(r.stderr).toMatch(note);
-      // The cache is whole again: the next build drops nothing.
-      const again = buildProcess(dir);
-      expect(again.stderr).not.toMatch(/dropped/);
-      expect(readFileSync(join(dir, 'out', 'deck.pptx')).equals(clean)).toBe(true);
+      // The cache is whole again: the next build drops nothing (checked once for charts, once for widths).
+      if (name.startsWith('a chart PNG with') || name.startsWith('a text width')) {
+        const again = buildProcess(dir);
+        expect(again.stderr).not.toMatch(/dropped/);
+        expect(readFileSync(join(dir, 'out', 'deck.pptx')).equals(clean)).toBe(true);
+      }
     });
 });
 

@@ -81,7 +81,7 @@ describe.each(['potx', 'pptx', 'source'] as const)('theme from the %s template',
   });
 
   it('keeps every text colour at ≥ 4.5:1 on the template background and the card fill', async () => {
-    const run = await runUntil('compose', deck.dir, { cwd: deck.dir });
+    const run = await runUntil('compose', deck.dir, { cwd: deck.dir, allowOutsideDeck: true });
     const { colors } = run.theme!;
     const laid = layoutDeck(run.compose!, run.theme!);
     const seen = expectReadableText(laid.slides, colors);
@@ -89,7 +89,7 @@ describe.each(['potx', 'pptx', 'source'] as const)('theme from the %s template',
   });
 
   it('lays the logo out inside the slide, clear of every other box', async () => {
-    const run = await runUntil('compose', deck.dir, { cwd: deck.dir });
+    const run = await runUntil('compose', deck.dir, { cwd: deck.dir, allowOutsideDeck: true });
     const laid = layoutDeck(run.compose!, run.theme!);
     for (const s of laid.slides) {
       const logo = s.items.find((i) => i.type === 'logo')!;
