@@ -24,5 +24,8 @@ export const MAX_SVG_ELEMENTS = 10_000;
 export const MAX_SVG_TEXT_CHARS = 2_000;
 /** Bytes of metrics.lock.json (quantile metrics keep every distinct value). */
 export const MAX_LOCK_BYTES = 256 * 1024 * 1024;
+/** Segment values of one dimension (category=…) in one metric's data, and dimensions per metric: each is a row of a forest plot and a table. */
+export const MAX_SEGMENT_VALUES = 100;
+export const MAX_DIMENSIONS = 10;
 /** Raw values one metrics lock may expand to (quantile metrics keep them as value counts). */
 export const MAX_LOCK_VALUES = 20_000_000;

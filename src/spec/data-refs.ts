@@ -7,6 +7,7 @@ import { OVERALL, type MetricsSnapshot } from '../sources/snapshot.js';
 import type { MetricRule, Rule, Spec } from './schema.js';
 import type { FieldPath, PositionIndex } from './positions.js';
 import { fieldName, valueAt } from './issues.js';
+import { MAX_DIMENSIONS, MAX_SEGMENT_VALUES } from '../limits.js';
 
 export function checkDataReferences(spec: Spec, data: MetricsSnapshot, positions: PositionIndex): Diagnostic[] {
   if (data.rows.length === 0) return []; // a pilot in design has no data yet
@@ -30,6 +31,25 @@ export function checkDataReferences(spec: Spec, data: MetricsSnapshot, positions
       }),
     );
   };
+
+  // Thousands of segments would make forest plots and tables no one reads, and charts Vega cannot compile.
+  spec.metrics.forEach((m, i) => {
+    const values = new Map<string, number>();
+    for (const seg of segmentsOf.get(m.id) ?? []) if (seg !== OVERALL) values.set(seg.split('=')[0], (values.get(seg.split('=')[0]) ?? 0) + 1);
+    const big = [...values].find(([, count]) => count > MAX_SEGMENT_VALUES);
+    const where = (dim?: string) => {
+      const j = dim === undefined ? -1 : (m.segments ?? []).indexOf(dim);
+      return j >= 0 ? ['metrics', i, 'segments', j] : ['metrics', i, 'id'];
+    };
+    if (values.size > MAX_DIMENSIONS)
+      out.push(tooMany(where(), `the data for ${m.id} have ${values.size} segment dimensions, more than the ${MAX_DIMENSIONS} gonogo reads`, `at most ${MAX_DIMENSIONS} dimensions per metric`, 'keep the dimensions the decision turns on; read the others outside the deck'));
+    else if (big)
+      out.push(tooMany(where(big[0]), `the data for ${m.id} have ${big[1].toLocaleString('en-US')} ${big[0]} segments, more than the ${MAX_SEGMENT_VALUES} gonogo reads`, `at most ${MAX_SEGMENT_VALUES} values of one dimension`, `group the small ${big[0]} values into one "Other" row before the deck reads them`));
+  });
+  if (out.length) return out;
+  function tooMany(path: FieldPath, message: string, expected: string, hint: string): Diagnostic {
+    return errorDiag('data/too-many-segments', message, { field: fieldName(path), pos: positions.at(path), expected, hint });
+  }
 
   spec.metrics.forEach((m, i) =>
     m.segments?.forEach((dim, j) => {

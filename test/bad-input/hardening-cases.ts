@@ -177,6 +177,12 @@ export const hangs: HardCase[] = [
     expect: { code: 'template/budget', message: 'templates/monitoring-dashboards.hbs writes more than 50,000 characters for one sentence', at: { file: 'templates/monitoring-dashboards.hbs', line: 1, col: 13 } },
   },
   {
+    name: 'metrics data with 3,000 segments of one dimension (Vega overflowed its stack drawing them)',
+    spec: (y) => sub(y, 'better: higher, role: primary}', 'better: higher, role: primary, segments: [category]}'),
+    csv: (c) => c + Array.from({ length: 3000 }, (_, i) => `conv,control,category=C${i},0.1,0.09,0.11,1000\nconv,treatment,category=C${i},0.11,0.1,0.12,1000\n`).join(''),
+    expect: { code: 'data/too-many-segments', message: 'the data for conv have 3,000 category segments, more than the 100 gonogo reads', at: at('category]'), field: 'metrics[0].segments[0]' },
+  },
+  {
     name: 'an SVG logo full of text',
     spec: appendSpec('theme: {logo: logo.svg}\n'),
     files: { 'logo.svg': svg(`<text x="0" y="20">${'Acme '.repeat(4000)}</text>`) },
