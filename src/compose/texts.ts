@@ -5,7 +5,7 @@ import { readdirSync, readFileSync, existsSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import Handlebars from 'handlebars';
 import { closest, errorDiag, GonogoError } from '../diagnostics.js';
-import { decodeUserText } from '../spec/source-file.js';
+import { decodeUserText, lineCol } from '../spec/source-file.js';
 import { ASSETS_DIR } from '../layout/measure.js';
 import { NO_PEEKING } from '../decide/phase.js';
 import { resolveDeckFile } from '../spec/deck-path.js';
@@ -258,7 +258,3 @@ function unclosed(text: string, atEnd: boolean): { what: string; offset: number 
   return top ? { what: `{{#${top.name}}} is never closed with {{/${top.name}}}`, offset: top.offset } : undefined;
 }
 
-function lineCol(text: string, offset: number): { line: number; col: number } {
-  const before = text.slice(0, offset).split('\n');
-  return { line: before.length, col: before[before.length - 1].length + 1 };
-}

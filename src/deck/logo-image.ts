@@ -6,6 +6,7 @@ import { XMLValidator } from 'fast-xml-parser';
 import { MAX_IMAGE_ASPECT, MAX_IMAGE_BYTES, MAX_IMAGE_PIXELS, MAX_SVG_BYTES, MAX_SVG_ELEMENTS, MAX_SVG_TEXT_CHARS } from '../limits.js';
 import { allFontPaths } from '../layout/measure.js';
 import type { LogoImage } from './theme.js';
+import { lineCol } from '../spec/source-file.js';
 
 /** Why a logo cannot be used, in words; `at` is a line and column inside the image file, when known. */
 export interface LogoProblem {
@@ -97,7 +98,3 @@ const XML_ERRORS: Record<string, string> = {
   InvalidChar: 'a character is not allowed here',
 };
 
-function lineCol(text: string, offset: number): { line: number; col: number } {
-  const before = text.slice(0, offset).split('\n');
-  return { line: before.length, col: before[before.length - 1].length + 1 };
-}

@@ -7,6 +7,7 @@ import { parse as parseTolerant, printParseErrorCode, type ParseError } from 'js
 import { errorDiag, GonogoError, sortDiagnostics } from '../diagnostics.js';
 import { PositionIndex } from './positions.js';
 import { issuesToDiagnostics } from './issues.js';
+import { lineCol } from './source-file.js';
 
 export interface JsonFileKind {
   /** Diagnostic code prefix, e.g. 'lock' → lock/json, lock/invalid. */
@@ -37,10 +38,6 @@ export function readJson<S extends z.ZodType>(text: string, file: string, schema
   throw new GonogoError(sortDiagnostics(diags).slice(0, 5));
 }
 
-function lineCol(text: string, offset: number): { line: number; col: number } {
-  const before = text.slice(0, offset).split('\n');
-  return { line: before.length, col: before[before.length - 1].length + 1 };
-}
 
 const JSON_ERRORS: Record<string, string> = {
   InvalidSymbol: 'a word or character JSON does not know (texts need double quotes)',

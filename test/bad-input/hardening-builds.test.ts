@@ -144,3 +144,12 @@ describe('text at the limits builds, every character kept', () => {
       if (existsSync(join(root, c, 'deck', 'out'))) expect(readdirSync(join(root, c, 'deck', 'out')).filter((f) => f.endsWith('.tmp'))).toEqual([]);
   });
 });
+
+describe('a reader that closes the pipe', () => {
+  it('gonogo schema | head -c 10 ends quietly with exit 0 (no EPIPE stack trace)', () => {
+    // The shell pipeline itself, as a user types it; PIPESTATUS holds gonogo's exit code.
+    const r = spawnSync('bash', ['-c', `"${process.execPath}" "${join(ROOT, 'bin', 'gonogo.js')}" schema | head -c 10; echo " exit=\${PIPESTATUS[0]}"`], { encoding: 'utf8' });
+    expect(r.stdout).toBe('{\n  "$sche exit=0\n');
+    expect(r.stderr).toBe('');
+  });
+});

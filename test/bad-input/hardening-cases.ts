@@ -321,6 +321,12 @@ export const located: HardCase[] = [
     expect: { message: 'decision.question contains the control character U+001B', at: at('\u001b'), field: 'decision.question' },
   },
   {
+    name: 'a theme file given as the deck: one message, not a page of unknown keys',
+    files: { 'brand.yaml': 'name: Brand\ncolors: {accent: "#112233"}\nfonts: {body: Verdana}\nfooter: Acme\nlogo: logo.png\nconfidentiality: Internal\n' },
+    target: 'brand.yaml',
+    expect: { code: 'spec/shape', message: 'brand.yaml does not look like a decision spec: none of its keys (name, colors, fonts, …) is a spec key', at: { file: 'brand.yaml', line: 1, col: 1 } },
+  },
+  {
     name: 'checkpoints.json: missing fields are one message at the entry',
     files: { 'checkpoints.json': '{"version": 1, "checkpoints": [{"name": "Day 1"}]}\n' },
     expect: { code: 'history/missing', message: 'checkpoints[0] is missing date, verdict, counts, headline and gaps', at: at('{"name"', 'checkpoints.json'), field: 'checkpoints[0]' },

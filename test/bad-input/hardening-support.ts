@@ -13,7 +13,7 @@ import { CASES_DIR, checkRefusal, snapshotTree, type BadCase } from './support.j
 
 export type Base = 'minimal' | 'reference';
 
-export interface HardCase extends Omit<BadCase, 'fixture' | 'target'> {
+export interface HardCase extends Omit<BadCase, 'fixture'> {
   base?: Base;
   /** Arguments after `build .` (validate runs without them). */
   args?: string[];
@@ -99,8 +99,8 @@ export async function expectHardRefusal(dir: string, c: HardCase): Promise<void>
   if (c.buildOnly) {
     const v = await runCli(['validate', '.'], { cwd: dir, env: {} });
     expect(v.code, v.stderr).toBe(0);
-  } else check(await runCli(['validate', '.'], { cwd: dir, env: {} }));
-  check(await runCli(['build', '.', ...(c.args ?? [])], { cwd: dir, env: {} }));
+  } else check(await runCli(['validate', c.target ?? '.'], { cwd: dir, env: {} }));
+  check(await runCli(['build', c.target ?? '.', ...(c.args ?? [])], { cwd: dir, env: {} }));
 }
 
 /** Makes a folder unwritable even for root (chattr +i); elsewhere chmod does. Returns the undo. */
