@@ -46,14 +46,15 @@ export function checkDataReferences(spec: Spec, data: MetricsSnapshot, positions
     else if (big)
       out.push(tooMany(where(big[0]), `the data for ${m.id} have ${big[1].toLocaleString('en-US')} ${big[0]} segments, more than the ${MAX_SEGMENT_VALUES} gonogo reads`, `at most ${MAX_SEGMENT_VALUES} values of one dimension`, `group the small ${big[0]} values into one "Other" row before the deck reads them`));
   });
-  if (out.length) return out;
+  // Names are checked where the data are read for a decision: an interim report reads no effect, so no segment.
+  if (out.length || spec.phase !== 'final') return out;
   function tooMany(path: FieldPath, message: string, expected: string, hint: string): Diagnostic {
     return errorDiag('data/too-many-segments', message, { field: fieldName(path), pos: positions.at(path), expected, hint });
   }
 
   spec.metrics.forEach((m, i) =>
     m.segments?.forEach((dim, j) => {
-      if (!dimensionsOf(m.id).has(dim))
+      if (segmentsOf.has(m.id) && !dimensionsOf(m.id).has(dim))
         missing(['metrics', i, 'segments', j], `metrics[${i}].segments names ${dim}, but the data hold no ${dim}=… rows for ${m.id}`, [...dimensionsOf(m.id)], `add ${m.id}'s rows by ${dim} to the data, or remove ${dim} from its segments`);
     }),
   );

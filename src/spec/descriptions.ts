@@ -22,7 +22,7 @@ export const DESCRIPTIONS: Record<string, string> = {
   'deck.confidentiality': 'Confidentiality marking shown on every slide. Example: "Internal".',
 
   phase:
-    'Which deck to build: design (a pilot proposal before any data), interim (participation, compliance, safety and data quality only — no efficacy numbers) or final (read the effect and decide). Default: final.',
+    'Which deck to build: design (a pilot proposal before any data), interim (week N of a pilot: participation, compliance, safety and data quality only — no efficacy numbers) or final (read the effect and decide). `gonogo build --phase` previews another phase. Default: final.',
   blind: 'Interim decks: label the arms "Arm A" and "Arm B" so even neutral operational numbers imply no direction. true or false.',
 
   theme: 'The deck’s look, applied in order: a theme file, then a corporate template (`from`), then the fields written here.',
@@ -79,6 +79,7 @@ export const DESCRIPTIONS: Record<string, string> = {
   'pilot.instrumentation': 'Instrumentation checks to pass before launch.',
   'pilot.instrumentation.check': 'The check. Example: "Call logging covers ≥ 98% of dials".',
   'pilot.instrumentation.status': 'planned, passed or failed. Default: planned.',
+  'pilot.instrumentation.passed_on': 'When the check passed, as YYYY-MM-DD: a deck dated earlier (the design deck) shows it as still planned. Example: 2026-12-03.',
   'pilot.reporting': 'How and when results are reported.',
   'pilot.reporting.cadence': 'How often reports go out. Example: "Weekly, Mondays".',
   'pilot.reporting.sla': 'How soon after the data a report is due. Example: "within 1 business day".',
@@ -99,6 +100,14 @@ export const DESCRIPTIONS: Record<string, string> = {
   interim: 'What an interim report may show: participation, compliance, safety and data quality only.',
   'interim.metrics': 'Ids of the metrics shown at interim; primary and secondary metrics are refused (no peeking). Example: [connect_rate, complaint_rate].',
   'interim.note': 'A note shown on the interim slides. Example: "No efficacy read until week 6".',
+  'interim.week': 'The pilot week this interim report covers, on its cover and summary. Example: 3.',
+  'interim.date': 'Date of the interim report as YYYY-MM-DD. Default: deck.date. Example: 2026-12-18.',
+  'interim.metrics_file': 'Metrics for the interim deck (CSV or JSON in the deck folder); it need not, and better does not, hold efficacy metrics. Default: metrics_file. Example: data/interim-week-3.csv.',
+
+  final: 'A pilot’s readout (phase: final): its own question, date and data.',
+  'final.question': 'The question the readout answers. Default: which pre-registered outcome the pilot supports. Example: "Roll 2× calls out to all eligible reps, refine and re-test, or keep current targets?"',
+  'final.date': 'Date of the readout as YYYY-MM-DD. Default: deck.date. Example: 2027-01-15.',
+  'final.metrics_file': 'Metrics for the final deck (CSV or JSON in the deck folder). Default: metrics_file. Example: data/final.csv.',
 
   decision: 'The decision the deck asks for: the question, the options and the confidence level.',
   'decision.question': 'The question the decider answers, in one sentence. Example: "Should we ship the new checkout flow to all users?"',
@@ -108,6 +117,15 @@ export const DESCRIPTIONS: Record<string, string> = {
   'decision.options.description': 'One or two sentences on the option. Example: "Roll out to every market on Monday".',
   'decision.options.pros': 'Arguments for the option, one per item.',
   'decision.options.cons': 'Arguments against the option, one per item.',
+  'decision.options.rollout': 'The plan once this option is chosen, one milestone per item; a final deck that recommends the option shows it as its plan.',
+  'decision.options.rollout.when': 'When. Example: "Weeks 1–2".',
+  'decision.options.rollout.what': 'What happens. Example: "Targets switched on team by team".',
+  'decision.options.rollout.owner': 'Who owns it. Example: RevOps.',
+  'decision.options.rollout.success': 'How you know it worked. Example: "Every team live by week 2".',
+  'decision.options.monitoring': 'What is watched once this option ships; a final deck that recommends the option shows it.',
+  'decision.options.rollback': 'How this option is undone if its rollout goes wrong; a final deck that recommends the option shows it.',
+  'decision.options.risks': 'Risks of this option once chosen; a final deck that recommends the option shows these instead of the spec’s own.',
+  'decision.options.raci': 'Who does what once this option is chosen; a final deck that recommends the option shows it.',
   'decision.confidence': 'Two-sided confidence level of every interval in the deck, as a fraction. Default: 0.90. Example: 0.95.',
   'decision.fallback': 'Id of the criterion that is the verdict when no criterion holds. Default: the last criterion. Example: no_go.',
 
@@ -141,6 +159,9 @@ export const DESCRIPTIONS: Record<string, string> = {
   'stakeholders.prewire.ask': 'What you ask of them. Example: "Back option B in the review".',
   'stakeholders.prewire.date': 'When the pre-wire happens or happened. Example: 2026-11-18.',
   'stakeholders.prewire.status': 'planned, done, aligned or dissent.',
+  'stakeholders.prewire.design': 'The pre-wire for a pilot’s proposal (phase: design); replaces the fields written beside it in that deck.',
+  'stakeholders.prewire.interim': 'The pre-wire for an interim review (phase: interim).',
+  'stakeholders.prewire.final': 'The pre-wire for the readout (phase: final); replaces the fields written beside it in that deck.',
 
   metrics: 'Every metric the deck reads: primary metrics decide, guardrails must not worsen beyond their margin, secondary ones inform.',
   'metrics.id': 'Short id, used by criteria, the metrics data (`metric` column) and SQL. Example: conversion.',
@@ -150,7 +171,8 @@ export const DESCRIPTIONS: Record<string, string> = {
   'metrics.quantile': 'For kind quantile: which one, as a fraction. Example: 0.9 for P90.',
   'metrics.unit': 'The unit values are in, shown beside every number. Example: minutes, "share of sessions".',
   'metrics.better': 'Which direction is good news: higher or lower.',
-  'metrics.role': 'primary (decides), secondary (informs), guardrail (must not worsen beyond max_worsening) or operational (participation and compliance, shown in every phase).',
+  'metrics.role':
+    'primary (decides), secondary (informs), guardrail (must not worsen beyond max_worsening), operational (participation and compliance, shown in every phase) or dose (what the treatment changes by design, e.g. calls per rep when the treatment is "2× calls": shown as compliance, never counted as an improvement).',
   'metrics.group': 'A free grouping shown on slides. Example: speed, quality, volume.',
   'metrics.description': 'How the metric is defined, for the methods slide. Example: "Orders ÷ checkout sessions, per user".',
   'metrics.per': 'For rates: shown per this many units of exposure. Example: 100 → "per 100 requests".',
@@ -209,48 +231,48 @@ export const DESCRIPTIONS: Record<string, string> = {
   'data_gaps.missing_share_before': 'Share affected before mitigation. Example: 18%.',
   'data_gaps.status': 'open, mitigated or closed.',
 
-  risks: 'The risk register.',
-  'risks.id': 'Short id of the risk. Example: support_load.',
-  'risks.description': 'The risk. Example: "Support tickets spike in the first week".',
-  'risks.likelihood': 'high, medium or low.',
-  'risks.impact': 'high, medium or low.',
-  'risks.mitigation': 'What reduces it. Example: "Extra support shift in week 1".',
-  'risks.owner': 'Who owns it. Example: "Support lead".',
+  risks: 'The risk register. In a pilot, the pilot’s own risks (design and interim decks); the readout shows the recommended option’s.',
+  '**.risks.id': 'Short id of the risk. Example: support_load.',
+  '**.risks.description': 'The risk. Example: "Support tickets spike in the first week".',
+  '**.risks.likelihood': 'high, medium or low.',
+  '**.risks.impact': 'high, medium or low.',
+  '**.risks.mitigation': 'What reduces it. Example: "Extra support shift in week 1".',
+  '**.risks.owner': 'Who owns it. Example: "Support lead".',
 
-  raci: 'Who is Responsible, Accountable, Consulted and Informed per workstream.',
-  'raci.workstream': 'The workstream. Example: Rollout.',
-  'raci.R': 'Responsible: who does the work. Example: "Eng on call".',
-  'raci.A': 'Accountable: who signs off. Example: "Product Manager".',
-  'raci.C': 'Consulted. Example: "Support lead".',
-  'raci.I': 'Informed. Example: "Sales leadership".',
+  raci: 'Who is Responsible, Accountable, Consulted and Informed per workstream. In a pilot, the pilot’s own (design and interim decks); the readout shows the recommended option’s.',
+  '**.raci.workstream': 'The workstream. Example: Rollout.',
+  '**.raci.R': 'Responsible: who does the work. Example: "Eng on call".',
+  '**.raci.A': 'Accountable: who signs off. Example: "Product Manager".',
+  '**.raci.C': 'Consulted. Example: "Support lead".',
+  '**.raci.I': 'Informed. Example: "Sales leadership".',
   owners: 'Owners by area, as area: person. Example: {rollout: "Eng on call", comms: "PM"}.',
 
-  timeline: 'The plan after the decision, one milestone per item.',
+  timeline: 'The plan after the decision, one milestone per item. In a pilot, the pilot’s own schedule (design and interim decks); the readout shows the recommended option’s rollout instead.',
   'timeline.when': 'When. Example: "Day 1".',
   'timeline.what': 'What happens. Example: "Ramp to 50% in the top-5 categories".',
   'timeline.owner': 'Who owns it. Example: "Eng on call".',
   'timeline.success': 'How you know it worked. Example: "No alert fires for 48 h".',
 
   monitoring: 'What is watched after the decision: dashboards and alerts.',
-  'monitoring.dashboards': 'Dashboards to watch, one per item. Example: ["Quoting health"].',
-  'monitoring.alerts': 'Alerts: a signal, its threshold and the action.',
-  'monitoring.alerts.metric': 'Id of the metric the alert watches, if it is one of the deck’s. Example: support_per_100.',
-  'monitoring.alerts.signal': 'What is watched. Example: "Support tickets per 100 requests".',
-  'monitoring.alerts.threshold': 'When it fires. Example: "> 12 for 2 days".',
-  'monitoring.alerts.cadence': 'How often it is checked. Example: hourly.',
-  'monitoring.alerts.action': 'What happens when it fires. Example: "Page on call; consider rollback".',
-  'monitoring.cadence': 'How often the team reviews the dashboards. Example: "Daily stand-up, 2 weeks".',
+  '**.monitoring.dashboards': 'Dashboards to watch, one per item. Example: ["Quoting health"].',
+  '**.monitoring.alerts': 'Alerts: a signal, its threshold and the action.',
+  '**.monitoring.alerts.metric': 'Id of the metric the alert watches, if it is one of the deck’s. Example: support_per_100.',
+  '**.monitoring.alerts.signal': 'What is watched. Example: "Support tickets per 100 requests".',
+  '**.monitoring.alerts.threshold': 'When it fires. Example: "> 12 for 2 days".',
+  '**.monitoring.alerts.cadence': 'How often it is checked. Example: hourly.',
+  '**.monitoring.alerts.action': 'What happens when it fires. Example: "Page on call; consider rollback".',
+  '**.monitoring.cadence': 'How often the team reviews the dashboards. Example: "Daily stand-up, 2 weeks".',
 
   rollback: 'The rollback runbook: when to roll back, the steps, who flips and who communicates.',
-  'rollback.triggers': 'Conditions that trigger a rollback, one per item. Example: ["Refund rate 0.5 pp above control for 2 days"].',
-  'rollback.steps': 'The rollback steps in order.',
-  'rollback.steps.do': 'The step. Example: "Turn the new_checkout flag off".',
-  'rollback.steps.owner': 'Who does it. Example: "Eng on call".',
-  'rollback.steps.within': 'How soon. Example: "5 min".',
-  'rollback.who_flips': 'Who decides and flips the switch. Example: "Eng on call".',
-  'rollback.who_communicates': 'Who tells the stakeholders. Example: "Product Manager".',
-  'rollback.who_postmortems': 'Who runs the post-mortem. Example: "Analytics lead".',
-  'rollback.sla_minutes': 'Minutes from a trigger to rolled back, a whole number. Example: 30.',
+  '**.rollback.triggers': 'Conditions that trigger a rollback, one per item. Example: ["Refund rate 0.5 pp above control for 2 days"].',
+  '**.rollback.steps': 'The rollback steps in order.',
+  '**.rollback.steps.do': 'The step. Example: "Turn the new_checkout flag off".',
+  '**.rollback.steps.owner': 'Who does it. Example: "Eng on call".',
+  '**.rollback.steps.within': 'How soon. Example: "5 min".',
+  '**.rollback.who_flips': 'Who decides and flips the switch. Example: "Eng on call".',
+  '**.rollback.who_communicates': 'Who tells the stakeholders. Example: "Product Manager".',
+  '**.rollback.who_postmortems': 'Who runs the post-mortem. Example: "Analytics lead".',
+  '**.rollback.sla_minutes': 'Minutes from a trigger to rolled back, a whole number. Example: 30.',
 
   source: 'Where metric SQL runs (DuckDB or Snowflake) and the data-quality checks `gonogo pull` runs; results go to metrics.lock.json.',
   'source.engine': 'files (metrics_file only), duckdb (embedded, over the files in data_dir) or snowflake (a named connection).',
@@ -288,6 +310,10 @@ export const DESCRIPTIONS: Record<string, string> = {
   metrics_file:
     'CSV or JSON with the metrics, relative to the deck folder: columns metric, arm, segment and either precomputed numbers (estimate, ci_low, ci_high, n) or raw aggregates (successes, n · n, mean, sd · events, exposure). Example: metrics.csv.',
 };
+
+// A pilot's per-phase pre-wire (stakeholders.prewire.design, .interim, .final) has the pre-wire's own fields.
+for (const phase of ['design', 'interim', 'final'])
+  for (const field of ['objections', 'responses', 'ask', 'date', 'status']) DESCRIPTIONS[`stakeholders.prewire.${phase}.${field}`] = DESCRIPTIONS[`stakeholders.prewire.${field}`];
 
 type JsonSchema = { [key: string]: unknown };
 

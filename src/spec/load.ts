@@ -2,11 +2,11 @@
 import { join, relative, resolve } from 'node:path';
 import { existsSync, statSync } from 'node:fs';
 import { closest, errorDiag, GonogoError, sortDiagnostics, type Diagnostic } from '../diagnostics.js';
-import { spec as specSchema, type Spec } from './schema.js';
+import { spec as specSchema, type Phase, type Spec } from './schema.js';
 import type { PositionIndex } from './positions.js';
 import { issuesToDiagnostics, objectKeys } from './issues.js';
 import { readYaml } from './yaml-read.js';
-import { checkReferences } from './references.js';
+import { checkReferences, isCalendarDate } from './references.js';
 import { readUserText } from './source-file.js';
 import { resolveDeckFile } from './deck-path.js';
 
@@ -33,6 +33,8 @@ export function resolveSpecPath(target: string, cwd: string = process.cwd()): { 
 export interface LoadOptions {
   /** --allow-outside-deck: files the spec names may lie outside the deck folder. */
   allowOutsideDeck?: boolean;
+  /** Build this phase instead of the spec's own `phase:` (gonogo build --phase), e.g. to preview a pilot's readout. */
+  phase?: Phase;
 }
 
 export async function loadSpec(target: string, cwd: string = process.cwd(), opts: LoadOptions = {}): Promise<LoadedSpec> {
@@ -89,17 +91,40 @@ export function parseSpecText(text: string, file: string, dir: string, opts: Loa
     );
   const parsed = specSchema.safeParse(data);
   if (!parsed.success) throw new GonogoError(sortDiagnostics(issuesToDiagnostics(parsed.error.issues, specSchema, data, positions)));
-  const diagnostics = [...checkReferences(parsed.data, positions), ...checkDataFile(parsed.data, dir, positions, opts)];
+  if (opts.phase) parsed.data.phase = opts.phase;
+  const diagnostics = [...checkReferences(parsed.data, positions), ...checkDataFiles(parsed.data, dir, positions, opts)];
+  const phaseDate = phaseDateOf(parsed.data);
+  if (phaseDate && !isCalendarDate(phaseDate.date))
+    diagnostics.push(errorDiag('spec/value', `${phaseDate.path.join('.')} ${phaseDate.date} is not a date in the calendar`, { field: phaseDate.path.join('.'), expected: 'a real date as YYYY-MM-DD', hint: 'check the month (01–12) and the day', pos: positions.at(phaseDate.path) }));
   const errors = diagnostics.filter((d) => d.severity === 'error');
   if (errors.length) throw new GonogoError(sortDiagnostics(errors));
-  return { spec: parsed.data, dir, file, positions, diagnostics: sortDiagnostics(diagnostics) };
+  // A pilot's interim report and readout carry their own date (cover, file timestamps) when the spec gives one.
+  const spec = phaseDate ? { ...parsed.data, deck: { ...parsed.data.deck, date: phaseDate.date } } : parsed.data;
+  return { spec, dir, file, positions, diagnostics: sortDiagnostics(diagnostics) };
 }
 
-/** metrics_file must name a file inside the deck folder: a build reads only what the deck folder holds. */
-function checkDataFile(spec: Spec, dir: string, positions: PositionIndex, opts: LoadOptions): Diagnostic[] {
-  if (!spec.metrics_file) return [];
+function phaseDateOf(spec: Spec): { date: string; path: string[] } | undefined {
+  const date = spec.phase === 'interim' ? spec.interim?.date : spec.phase === 'final' ? spec.final?.date : undefined;
+  return date ? { date, path: [spec.phase, 'date'] } : undefined;
+}
+
+/** The metrics file this phase reads: the phase's own (interim.metrics_file, final.metrics_file), else metrics_file. */
+export function phaseMetricsFile(spec: Spec): { file: string; path: string[] } | undefined {
+  const own = spec.phase === 'interim' ? spec.interim?.metrics_file : spec.phase === 'final' ? spec.final?.metrics_file : undefined;
+  if (own) return { file: own, path: [spec.phase, 'metrics_file'] };
+  return spec.metrics_file ? { file: spec.metrics_file, path: ['metrics_file'] } : undefined;
+}
+
+/**
+ * The metrics file the build reads must lie inside the deck folder (symlinks resolved): a build reads only what the
+ * deck folder holds. Another phase's file is checked when that phase is built (a pilot's readout data need not exist
+ * at design).
+ */
+function checkDataFiles(spec: Spec, dir: string, positions: PositionIndex, opts: LoadOptions): Diagnostic[] {
+  const data = phaseMetricsFile(spec);
+  if (!data) return [];
   try {
-    resolveDeckFile({ deckDir: dir, base: dir, path: spec.metrics_file, field: 'metrics_file', pos: positions.at(['metrics_file']), what: 'a CSV or JSON file in the deck folder, e.g. metrics.csv', allowOutside: opts.allowOutsideDeck });
+    resolveDeckFile({ deckDir: dir, base: dir, path: data.file, field: data.path.join('.'), pos: positions.at(data.path), what: 'a CSV or JSON file in the deck folder, e.g. metrics.csv', allowOutside: opts.allowOutsideDeck });
     return [];
   } catch (err) {
     if (err instanceof GonogoError) return err.diagnostics;
