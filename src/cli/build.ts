@@ -1,13 +1,13 @@
 // gonogo build DECK: spec + metrics → PPTX, Markdown outline, Deck JSON and chart specs in DECK/out/.
-import { EXIT } from '../diagnostics.js';
-import { printDiagnostics, type CliCommand } from './io.js';
+import { errorDiag, EXIT, GonogoError } from '../diagnostics.js';
+import { allowOutsideOption, printDiagnostics, type CliCommand } from './io.js';
 import type { Phase } from '../spec/schema.js';
 
 export const buildCommand: CliCommand = {
   name: 'build <deck>',
   describe: 'Build the deck: PPTX, Markdown outline and chart specs in <deck>/out/',
   builder: (y) =>
-    y
+    allowOutsideOption(y)
       .positional('deck', { type: 'string', describe: 'Deck folder (or its gonogo.yaml)', demandOption: true })
       .option('out', { type: 'string', describe: 'Output folder (default: <deck>/out)' })
       .option('pull', { type: 'boolean', describe: 'Run the SQL and rewrite metrics.lock.json before building (default: read the lock)' })
@@ -22,17 +22,21 @@ export const buildCommand: CliCommand = {
     const { build } = await import('../build.js');
     const { resolve } = await import('node:path');
     const { timeoutArg } = await import('./pull.js');
+    if (args.out !== undefined && String(args.out).trim() === '')
+      throw new GonogoError(errorDiag('cli/out', '--out names no folder', { field: '--out', expected: 'a folder to write the deck into, e.g. --out build/', hint: 'give the folder after --out, or leave --out out to write into <deck>/out' }));
     const r = await build(String(args.deck), {
       cwd: io.cwd,
       env: io.env,
       checkpoint: args.checkpoint as string | undefined,
       pull: Boolean(args.pull),
       timeoutSeconds: timeoutArg(args.timeout),
+      allowOutsideDeck: Boolean(args['allow-outside-deck']),
       phase: args.phase as Phase | undefined,
       outDir: args.out ? resolve(io.cwd, String(args.out)) : undefined,
     });
     // Theme notes (what a corporate template contributed and what was ignored) print even though they are info.
-    if (!args.quiet) printDiagnostics(io, r.diagnostics.filter((d) => d.severity !== 'info' || d.code.startsWith('theme/')));
+    // Cache notes (an entry dropped for not matching its hash) are for --debug.
+    if (!args.quiet) printDiagnostics(io, r.diagnostics.filter((d) => d.severity !== 'info' || d.code.startsWith('theme/') || (args.debug && d.code.startsWith('cache/'))));
     const exported: string[] = [];
     if (args.pdf || args.thumbnails) {
       const { exportPdf, exportThumbnails } = await import('../review/export.js');

@@ -2,8 +2,13 @@
 // The lock records per metric the rows, the engine, a sha256 of the SQL text and row counts; a build refuses a
 // lock whose SQL (or quality checks) changed since the pull.
 import { createHash } from 'node:crypto';
-import { readFile, rename, writeFile, rm } from 'node:fs/promises';
-import { join } from 'node:path';
+import { rename, writeFile, rm } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { readUserText } from '../spec/source-file.js';
+import { readJson } from '../spec/json-read.js';
+import { lockSchema } from './lock-schema.js';
+import { MAX_LOCK_BYTES } from '../limits.js';
 import { EXIT, GonogoError, errorDiag, type Diagnostic } from '../diagnostics.js';
 import type { Spec } from '../spec/schema.js';
 import type { MetricRow, MetricsSnapshot, Provenance, QualityCheck, TrendPoint } from './snapshot.js';
@@ -97,27 +102,17 @@ export async function writeLock(deckDir: string, lock: MetricsLock): Promise<str
   return file;
 }
 
-/** The locked snapshot, or exit 2 when the lock is missing, unreadable or stale against the spec. */
-export async function readLock(deckDir: string, spec: Spec): Promise<MetricsSnapshot> {
-  const file = join(deckDir, LOCK_FILE);
-  let text: string;
-  try {
-    text = await readFile(file, 'utf8');
-  } catch {
+/** The locked snapshot, or exit 2 when the lock is missing, unreadable or stale against the spec. `cwd` only shapes messages. */
+export async function readLock(deckDir: string, spec: Spec, cwd?: string): Promise<MetricsSnapshot> {
+  const path = join(deckDir, LOCK_FILE);
+  const file = cwd ? relative(cwd, path) || path : path;
+  if (!existsSync(path))
     throw new GonogoError(
       errorDiag('lock/missing', `${file} does not exist: the metrics have not been pulled`, { hint: `run gonogo pull ${deckDir}` }),
       EXIT.usage,
     );
-  }
-  let lock: MetricsLock;
-  try {
-    lock = JSON.parse(text) as MetricsLock;
-  } catch (err) {
-    throw new GonogoError(errorDiag('lock/invalid', `${file} is not valid JSON (${(err as Error).message})`, { hint: `run gonogo pull ${deckDir}` }));
-  }
-  if (lock.version !== LOCK_VERSION || typeof lock.metrics !== 'object' || lock.metrics === null) {
-    throw new GonogoError(errorDiag('lock/invalid', `${file} is not a version ${LOCK_VERSION} metrics lock`, { hint: `run gonogo pull ${deckDir}` }));
-  }
+  const text = await readUserText(path, 'metrics lock', MAX_LOCK_BYTES, file);
+  const lock = readJson(text, file, lockSchema, { code: 'lock', what: `version ${LOCK_VERSION} metrics lock`, hint: `the lock is written by gonogo pull: run gonogo pull ${relative(cwd ?? process.cwd(), deckDir) || '.'} rather than editing it` }) as MetricsLock;
   const stale: string[] = [];
   for (const metric of spec.metrics) {
     if (!metric.from) continue;

@@ -1,9 +1,73 @@
-// Paths a spec names (SQL files, data folders, themes, templates…) must stay inside the deck folder, so a deck
-// pulled or built in CI reads only what its repository holds. Symlinks are resolved before the check: a link in
-// the deck pointing at /etc/passwd is outside, whatever its name says.
-import { realpathSync } from 'node:fs';
+// Paths a spec (or a theme file) names → absolute paths inside the deck folder, symlinks resolved, or one located
+// error. A deck builds and pulls from what its folder holds: a spec from an untrusted branch cannot make gonogo read
+// ~/.ssh or /etc. Files the build reads (theme, template, logo, metrics file) may leave the folder with
+// --allow-outside-deck; the SQL and data a pull reads may not (resolveInsideDeck), since deck SQL runs unattended in CI.
+import { accessSync, constants, realpathSync, statSync } from 'node:fs';
 import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
-import { EXIT, GonogoError, errorDiag } from '../diagnostics.js';
+import { errorDiag, GonogoError, type SourcePosition } from '../diagnostics.js';
+
+export interface DeckPathRequest {
+  /** The deck folder (the spec's folder). */
+  deckDir: string;
+  /** Folder the path is relative to (the folder of the file that names it). */
+  base: string;
+  /** The path as written. */
+  path: string;
+  /** How messages show the path (default: as written). */
+  shown?: string;
+  /** The field that names it, e.g. 'theme.logo', and where it is written. */
+  field: string;
+  pos?: SourcePosition;
+  /** What the file should be, in words: 'a PNG, JPEG or SVG file'. */
+  what: string;
+  /** Diagnostic code, e.g. 'spec/path' or 'theme/path'. */
+  code?: string;
+  /** --allow-outside-deck: the user allows paths outside the deck folder. */
+  allowOutside?: boolean;
+}
+
+/** Whether `path` lies inside `dir` (both absolute, symlinks already resolved). */
+export function isInside(dir: string, path: string): boolean {
+  const rel = relative(dir, path);
+  return rel === '' || (!rel.startsWith('..' + sep) && rel !== '..' && !isAbsolute(rel));
+}
+
+/** Resolves and checks a path; throws a GonogoError (exit 2) naming the field when it cannot be read. */
+export function resolveDeckFile(r: DeckPathRequest): string {
+  const code = r.code ?? 'spec/path';
+  const fail = (message: string, expected: string, hint: string) => new GonogoError(errorDiag(code, message, { field: r.field, pos: r.pos, expected, hint }));
+  const shown = r.shown ?? r.path;
+  const outside = () =>
+    fail(`${r.field} "${shown}" lies outside the deck folder`, `${r.what} inside the deck folder`, 'copy the file into the deck folder so the deck builds from what git holds (or pass --allow-outside-deck)');
+  const abs = resolve(r.base, r.path);
+  const deck = realOrSelf(r.deckDir);
+  if (!r.allowOutside && !isInside(deck, realOrSelf(abs)) && !isInside(r.deckDir, abs)) throw outside();
+  let real: string;
+  try {
+    real = realpathSync(abs);
+  } catch {
+    throw fail(`${r.field} names ${shown}, which is not in the deck folder`, r.what, 'check the file name: paths are relative to the file that names them');
+  }
+  // A symlink inside the folder that points out of it is outside too.
+  if (!r.allowOutside && !isInside(deck, real)) throw outside();
+  const st = statSync(real);
+  if (st.isDirectory()) throw fail(`${r.field} names ${shown}, which is a folder`, r.what, 'point at the file inside it');
+  if (!st.isFile()) throw fail(`${r.field} names ${shown}, which is not a regular file`, r.what, 'point at a file, not a device, pipe or socket');
+  try {
+    accessSync(real, constants.R_OK);
+  } catch {
+    throw fail(`${r.field} names ${shown}, which gonogo may not read`, r.what, 'check the file\'s permissions (chmod a+r)');
+  }
+  return abs;
+}
+
+function realOrSelf(p: string): string {
+  try {
+    return realpathSync(p);
+  } catch {
+    return p;
+  }
+}
 
 export interface InsideDeckOptions {
   /** The spec field that named the path, e.g. 'metrics.conv.from.sql_file' or 'source.data_dir'. */
@@ -11,12 +75,6 @@ export interface InsideDeckOptions {
   /** What the path is, for the message: 'SQL file', 'data folder'. */
   what?: string;
   hint?: string;
-}
-
-/** True when `path` is `root` or lies below it (both absolute, already resolved). */
-export function isInside(root: string, path: string): boolean {
-  const r = relative(root, path);
-  return r === '' || (!r.startsWith('..' + sep) && r !== '..' && !isAbsolute(r));
 }
 
 /**
@@ -42,16 +100,7 @@ function outside(rel: string, resolved: string, root: string, opts: InsideDeckOp
       expected: 'a path inside the deck folder, without symlinks that lead out of it',
       hint: opts.hint ?? 'copy the file into the deck folder, so the deck reads only what its repository holds',
     }),
-    EXIT.usage,
   );
-}
-
-function realOrSelf(path: string): string {
-  try {
-    return realpathSync(path);
-  } catch {
-    return path;
-  }
 }
 
 /** Real path of the nearest existing ancestor, with the missing tail appended. */

@@ -6,7 +6,9 @@ import { specTheme } from '../deck/theme-schema.js';
 const id = z
   .string()
   .regex(/^[A-Za-z][A-Za-z0-9_-]*$/, 'an id: a letter, then letters, digits, _ or -');
-const text = z.string().min(1, 'a non-empty text');
+/** A blank text (spaces only) would leave a title or a table cell empty. */
+export const NOT_BLANK = 'a text with something other than spaces';
+const text = z.string().min(1, 'a non-empty text').refine((s) => s.trim() !== '', NOT_BLANK);
 const textList = z.array(text);
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date as YYYY-MM-DD');
 
