@@ -1,4 +1,5 @@
 // What the pull (or a precomputed file) hands to the analyze stage.
+import type { EngineSession } from './engine.js';
 
 import type { MetricRow } from '../model/rows.js';
 
@@ -46,4 +47,6 @@ export interface MetricsSnapshot {
   quality: QualityCheck[];
   /** Units assigned per arm, for the sample-ratio-mismatch test. */
   assignments?: Record<string, number>;
+  /** The warehouse session the numbers were pulled in (Snowflake). */
+  session?: EngineSession;
 }

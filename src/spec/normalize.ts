@@ -81,6 +81,7 @@ export function normalizeSpec(written: WrittenSpec, positions: PositionIndex): {
       if (bar === undefined) fail([...path, 'missing_share', side], ` "${q}" is not a share`, 'a share such as 10%', 'write a share between 0% and 100%');
       return bar === undefined ? [] : [{ side, bar }];
     });
+    contradictory(r.missing_share, checks, [...path, 'missing_share']);
     return { type: 'data_gap', id, gap: r.data_gap, checks, ...note };
   }
 
@@ -106,7 +107,24 @@ export function normalizeSpec(written: WrittenSpec, positions: PositionIndex): {
       }
       return [w.make(threshold(v.value, scale, m, w.q))];
     });
+    for (const [key, on] of [['estimate', 'estimate'], ['ci_lower', 'lower'], ['ci_upper', 'upper']] as const)
+      if (r[key]) contradictory(r[key]!, checks.flatMap((c) => (c.type === 'bound' && c.on === on ? [{ side: c.side, bar: c.bar.value }] : [])), [...path, key]);
     return { type: 'metric', metric: r.metric, segment: r.segment ?? OVERALL, scale, scaleFrom: r.scale ? 'spec' : 'inferred', checks };
+  }
+
+  /** A bound no value can meet (at_least above at_most) would fail whatever the data say. */
+  function contradictory(bound: Bound, bars: { side: 'at_least' | 'at_most'; bar: number }[], path: FieldPath): void {
+    const low = bars.find((b) => b.side === 'at_least')?.bar;
+    const high = bars.find((b) => b.side === 'at_most')?.bar;
+    if (low === undefined || high === undefined || low <= high) return;
+    diagnostics.push(
+      errorDiag('spec/quantity', `${fieldName(path)}: at_least ${bound.at_least} is above at_most ${bound.at_most}, so no value can meet it`, {
+        field: fieldName([...path, 'at_least']),
+        expected: 'at_least ≤ at_most',
+        hint: 'the two may be swapped; a range reads { at_least: low, at_most: high }',
+        pos: positions.at([...path, 'at_least']),
+      }),
+    );
   }
 
   /** As written; else from the bars' units (% relative, pp or a plain number absolute); else the kind's default. */
