@@ -1,6 +1,6 @@
 // Varied decisions for tests: a spec (as YAML-ready data), its metrics data and, sometimes, a checkpoint
 // history, built so that every kind of rule, side, scale and polarity occurs, bars sit exactly on interval
-// ends, reads go missing, and criteria hold or not in every combination.
+// ends, intervals go missing (no data), and criteria hold or not in every combination.
 //
 // Seedable and deterministic: the same (count, seed) gives the same decisions on every machine (fast-check's
 // generator, no Math.random, no clock). Use it as
@@ -166,8 +166,8 @@ function build(d: Deck): Omit<GeneratedDecision, 'name'> {
           return { no_segment: { by: 'category', all: [{ metric: m.id, ...metricConditions(m, r.scale, r.checks, 'all') }] }, ...note };
         }
         const m = metrics[r.metric % metrics.length];
-        // A rule on a segment the metric is not read by has no data: the deck must say so, not guess.
-        const segment = r.onSegment ? `category=${d.segments[r.segment % d.segments.length]}` : undefined;
+        // A rule on one segment reads that segment (a segment the data lack is refused before any decision).
+        const segment = r.onSegment && m.segmented ? `category=${d.segments[r.segment % d.segments.length]}` : undefined;
         return { metric: m.id, ...(segment ? { segment } : {}), ...metricConditions(m, r.scale, r.checks, segment ?? 'all'), ...note };
       });
       const polarity = spec.explicit ? { polarity: /no_go|stop/.test(c.id) ? 'stop' : 'go' } : {};
