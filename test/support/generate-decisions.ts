@@ -181,7 +181,11 @@ function build(d: Deck): Omit<GeneratedDecision, 'name'> {
       if (k.on === 'interval') (out.interval ??= {})[k.relation] = k.relation === 'excludes' || k.relation === 'includes' ? (k.bar.from === 'round' ? 0 : bar(m, scale, k.bar, segment)) : bar(m, scale, k.bar, segment);
       else (out[k.on] ??= {})[k.side] = bar(m, scale, k.bar, segment);
     }
-    // A plain 0 speaks for neither scale; name it when nothing else does.
+    // Two bars on one number are a range: at_least the lower (a range no value can meet is refused).
+    for (const b of ['estimate', 'ci_lower', 'ci_upper']) {
+      const r = out[b];
+      if (r?.at_least !== undefined && r.at_most !== undefined && parseFloat(String(r.at_least)) > parseFloat(String(r.at_most))) [r.at_least, r.at_most] = [r.at_most, r.at_least];
+    }
     return { scale, ...out };
   }
 
@@ -207,7 +211,7 @@ function build(d: Deck): Omit<GeneratedDecision, 'name'> {
       ...(m.segmented ? { segments: ['category'] } : {}),
       ...(m.role === 'guardrail' ? { max_worsening: m.margin === 'relative' ? '10%' : share(m) ? '1pp' : round(level(m) * 0.1) } : {}),
     })),
-    prespecified_segments: ['category'],
+    ...(segmented.length ? { prespecified_segments: ['category'] } : {}),
     data_gaps: [{ id: gapId, description: 'Missing variant', metrics: ['m0'], severity: 'medium', bias_direction: 'unknown', mitigation: 'joined', residual_risk: 'some', missing_share: d.gapShare }],
     metrics_file: 'metrics.csv',
     criteria,
