@@ -56,7 +56,8 @@ export function diffDecks(a: DeckSnapshot, b: DeckSnapshot): Change[] {
 function decisionChanges(sa: Extract<DeckSnapshot, { source: 'deck' }>, sb: Extract<DeckSnapshot, { source: 'deck' }>): Change[] {
   const [a, b] = [sa.decision, sb.decision];
   const out: Change[] = [];
-  const ref = (d: Decision): VerdictRef => ({ criterion: d.verdict.criterion, label: d.verdict.label, ...(d.verdict.option ? { option: d.verdict.option } : {}) });
+  // A design or interim deck decides nothing: its verdict is named by its phase.
+  const ref = (d: Decision): VerdictRef => ({ criterion: d.verdict.criterion, label: d.verdict.label || d.verdict.criterion, ...(d.verdict.option ? { option: d.verdict.option } : {}) });
   if (a.verdict.criterion !== b.verdict.criterion || a.verdict.label !== b.verdict.label) out.push({ kind: 'verdict', from: ref(a), to: ref(b) });
   for (const cb of b.criteria) {
     const ca = a.criteria.find((c) => c.id === cb.id);
