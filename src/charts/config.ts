@@ -4,14 +4,19 @@
 import type { ChartSpec } from '../deck/types.js';
 import type { Theme } from '../deck/theme.js';
 import { textWidthPt } from '../layout/measure.js';
+import { chartFontList, DEFAULT_FAMILY, metricFamily, type FontFamily } from '../layout/fonts.js';
 import { fitText } from './vega.js';
 
 export const MIN_TEXT_PT = 12;
-export const FONT = 'Inter';
 export type Status = 'pass' | 'fail' | 'inconclusive';
 export type Arm = 'control' | 'treatment';
 
 export const STATUS_MARK: Record<Status, string> = { pass: '✓ pass', fail: '✗ fail', inconclusive: '? inconclusive' };
+
+/** The shipped family a theme's charts are measured and drawn with. */
+export function chartFamily(theme: Theme): FontFamily {
+  return metricFamily(theme.fonts.body) ?? DEFAULT_FAMILY;
+}
 
 export function hex(color: string): string {
   return color.startsWith('#') ? color : '#' + color;
@@ -30,7 +35,7 @@ export function vegaConfig(theme: Theme): Record<string, unknown> {
   const text = hex(c.text);
   const muted = hex(c.muted);
   const rule = hex(c.rule);
-  const font = theme.fonts.body || FONT;
+  const font = chartFontList(theme.fonts.body);
   return {
     font,
     background: hex(c.background),

@@ -10,6 +10,8 @@ import { errorDiag, GonogoError, sortDiagnostics, type Diagnostic } from '../dia
 import { PositionIndex, type FieldPath } from '../spec/positions.js';
 import { issuesToDiagnostics } from '../spec/issues.js';
 import { allFontPaths, ASSETS_DIR } from '../layout/measure.js';
+import { DEFAULT_FAMILY, fontPlan } from '../layout/fonts.js';
+import type { SourcePosition } from '../diagnostics.js';
 import { defaultTheme, type LogoImage, type Theme } from './theme.js';
 import { themeFile, type SpecTheme, type ThemeFile } from './theme-schema.js';
 import { readTemplateTheme } from './pptx-theme.js';
@@ -20,6 +22,8 @@ export const DEFAULT_THEME_FILE = join(ASSETS_DIR, 'theme.yaml');
 export interface LoadedTheme {
   theme: Theme;
   diagnostics: Diagnostic[];
+  /** Where the faces in use were named (for the font warnings), when a theme file or the spec named them. */
+  fontsAt?: { pos: SourcePosition; field: string };
 }
 
 /** Where a theme's fields came from: relative paths resolve against `dir`; errors point into `positions`. */
@@ -50,8 +54,8 @@ async function loadThemeFile(path: string, shown: string, base: Theme, cwd: stri
 
 /** The default look: the code's defaults with assets/theme.yaml over them. */
 export async function loadDefaultTheme(cwd = process.cwd()): Promise<LoadedTheme> {
-  if (!existsSync(DEFAULT_THEME_FILE)) return { theme: defaultTheme, diagnostics: [] };
-  return loadThemeFile(DEFAULT_THEME_FILE, relative(cwd, DEFAULT_THEME_FILE) || DEFAULT_THEME_FILE, defaultTheme, cwd);
+  const loaded = existsSync(DEFAULT_THEME_FILE) ? await loadThemeFile(DEFAULT_THEME_FILE, relative(cwd, DEFAULT_THEME_FILE) || DEFAULT_THEME_FILE, defaultTheme, cwd) : { theme: defaultTheme, diagnostics: [] };
+  return { ...loaded, diagnostics: [...loaded.diagnostics, ...fontDiagnostics(loaded)] };
 }
 
 /** The deck's theme: the default, then `theme: {file}`, then `theme: {from}`, then inline fields. */
@@ -59,21 +63,52 @@ export async function resolveDeckTheme(spec: { theme?: SpecTheme }, specDir: str
   const base = await loadDefaultTheme(cwd);
   const t = spec.theme;
   if (!t) return base;
-  const diagnostics = [...base.diagnostics];
+  const diagnostics = base.diagnostics.filter((d) => !d.code.startsWith('theme/font-'));
   let theme = base.theme;
+  let fontsAt = base.fontsAt;
   if (t.file) {
     const path = mustExist(resolve(specDir, t.file), positions, ['theme', 'file'], 'a theme YAML file');
     const r = await loadThemeFile(path, relative(cwd, path) || path, theme, cwd);
     theme = r.theme;
+    fontsAt = r.fontsAt ?? fontsAt;
     diagnostics.push(...r.diagnostics);
   }
   const r = await applyFields(theme, t, { dir: specDir, positions, at: ['theme'] }, cwd);
-  return { theme: r.theme, diagnostics: [...diagnostics, ...r.diagnostics] };
+  const resolved = { theme: r.theme, fontsAt: r.fontsAt ?? fontsAt, diagnostics: [...diagnostics, ...r.diagnostics] };
+  return { ...resolved, diagnostics: [...resolved.diagnostics, ...fontDiagnostics(resolved)] };
+}
+
+/**
+ * Warnings for faces the reader may not see as measured: a face Office does not ship (readers without it get
+ * a substitute), or an Office face gonogo has no metric-compatible file for. Either way the layout keeps the
+ * substitute's allowance on every line, and the PPTX shrinks text that would still overflow.
+ */
+function fontDiagnostics({ theme, fontsAt }: LoadedTheme): Diagnostic[] {
+  const plan = fontPlan(theme.fonts);
+  const where = { ...(fontsAt ? { pos: fontsAt.pos, field: fontsAt.field } : { field: 'theme.fonts' }) };
+  const list = (faces: string[]) => faces.join(' and ');
+  const out: Diagnostic[] = [];
+  if (plan.substituted.length)
+    out.push({
+      code: 'theme/font-substitute', severity: 'warning', ...where,
+      message: `${list(plan.substituted)} ${plan.substituted.length === 1 ? 'is' : 'are'} not installed with Office: readers without ${plan.substituted.length === 1 ? 'it' : 'them'} see a substitute, which may break lines differently`,
+      expected: 'a face Office ships, e.g. Calibri or Arial',
+      hint: `the layout keeps 8% of every line (16% for bold) free for a wider substitute; use Calibri or Arial for line breaks every reader sees as built`,
+    });
+  if (plan.unmeasured.length)
+    out.push({
+      code: 'theme/font-unmeasured', severity: 'warning', ...where,
+      message: `gonogo has no metric-compatible file for ${list(plan.unmeasured)}: text is measured with ${plan.family.name === DEFAULT_FAMILY.name ? `${DEFAULT_FAMILY.name} (Calibri's metrics)` : plan.family.name} and keeps a margin for the difference`,
+      expected: 'Calibri or Arial (measured exactly with Carlito or Liberation Sans)',
+      hint: 'lines may break differently than the layout planned; the PPTX shrinks any text that would overflow its box',
+    });
+  return out;
 }
 
 async function applyFields(base: Theme, f: ThemeFile, origin: Origin, cwd: string): Promise<LoadedTheme> {
   const diagnostics: Diagnostic[] = [];
   let theme = base;
+  let fontsAt: LoadedTheme['fontsAt'];
   if (f.from) {
     const path = mustExist(resolve(origin.dir, f.from), origin.positions, [...origin.at, 'from'], 'a .pptx or .potx file');
     const shown = relative(cwd, path) || path;
@@ -86,6 +121,7 @@ async function applyFields(base: Theme, f: ThemeFile, origin: Origin, cwd: strin
     const mapped = applyTemplate(theme, template, shown);
     theme = mapped.theme;
     const pos = origin.positions.at([...origin.at, 'from']);
+    if (template.fonts.major || template.fonts.minor) fontsAt = { pos, field: [...origin.at, 'from'].join('.') };
     diagnostics.push(...mapped.diagnostics.map((d) => ({ ...d, pos })));
     if (template.logo && !f.logo) {
       const logo = logoImage(await rasterIfSvg(template.logo.data), template.logo.ext, 'top-right', 'Company logo');
@@ -115,7 +151,9 @@ async function applyFields(base: Theme, f: ThemeFile, origin: Origin, cwd: strin
     if (!logo) throw new GonogoError(errorDiag('theme/logo-format', `${spec.file} is not a PNG, JPEG or SVG image`, { pos: origin.positions.at(at), field: 'theme.logo', expected: 'a .png, .jpg or .svg file' }));
     theme = { ...theme, logo: spec.file, logoImage: logo };
   }
-  return { theme, diagnostics };
+  const named = f.fonts?.body !== undefined ? 'body' : f.fonts?.heading !== undefined ? 'heading' : undefined;
+  if (named) fontsAt = { pos: origin.positions.at([...origin.at, 'fonts', named]), field: [...origin.at, 'fonts', named].join('.') };
+  return { theme, diagnostics, fontsAt };
 }
 
 /**
@@ -132,7 +170,7 @@ async function rasterIfSvg(data: Uint8Array): Promise<Uint8Array> {
   }
   if (kind !== 'svg') return data;
   const { Resvg } = await import('@resvg/resvg-js');
-  const svg = new Resvg(Buffer.from(data), { fitTo: { mode: 'width', value: 600 }, font: { fontFiles: allFontPaths(), loadSystemFonts: false, defaultFontFamily: 'Inter' } });
+  const svg = new Resvg(Buffer.from(data), { fitTo: { mode: 'width', value: 600 }, font: { fontFiles: allFontPaths(), loadSystemFonts: false, defaultFontFamily: DEFAULT_FAMILY.name, sansSerifFamily: DEFAULT_FAMILY.name } });
   return new Uint8Array(svg.render().asPng());
 }
 

@@ -5,6 +5,7 @@ import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
+import { DEFAULT_FAMILY, INTER, SHIPPED_FAMILIES, type FontFamily, type FontWeight } from './fonts.js';
 
 const require = createRequire(import.meta.url);
 
@@ -25,53 +26,95 @@ function findAssets(): string {
   throw new Error('gonogo: cannot find the assets/ folder next to the program');
 }
 
-export type FontWeight = 'regular' | 'semibold' | 'bold' | 'italic';
+export type { FontWeight } from './fonts.js';
+
+interface FontkitGlyph {
+  id: number;
+  codePoints: number[];
+  advanceWidth: number;
+}
 
 interface FontkitFont {
   unitsPerEm: number;
   ascent: number;
   descent: number;
   lineGap: number;
-  layout(text: string): { advanceWidth: number };
-  glyphForCodePoint(cp: number): { advanceWidth: number };
+  layout(text: string): { advanceWidth: number; glyphs: FontkitGlyph[]; positions: { xAdvance: number }[] };
+  glyphForCodePoint(cp: number): FontkitGlyph;
+  hasGlyphForCodePoint(cp: number): boolean;
 }
 
-const fonts = new Map<FontWeight, FontkitFont>();
-const FILES: Record<FontWeight, string> = {
-  regular: 'fonts/Inter-Regular.ttf',
-  semibold: 'fonts/Inter-SemiBold.ttf',
-  bold: 'fonts/Inter-Bold.ttf',
-  italic: 'fonts/Inter-Italic.ttf',
-};
+// The family text is measured with unless a caller names one: the layout sets it from the deck's theme
+// (setMeasureFamily) before it measures; charts name theirs from the font their spec draws with.
+let active: FontFamily = DEFAULT_FAMILY;
 
-export function fontPath(weight: FontWeight = 'regular'): string {
-  return join(ASSETS_DIR, FILES[weight]);
+export function setMeasureFamily(family: FontFamily): void {
+  active = family;
 }
 
+export function measureFamily(): FontFamily {
+  return active;
+}
+
+const fonts = new Map<string, FontkitFont>();
+
+export function fontPath(weight: FontWeight = 'regular', family: FontFamily = active): string {
+  return join(ASSETS_DIR, family.files[weight]);
+}
+
+/** Every shipped font file (each once): what resvg loads to draw charts and logos. */
 export function allFontPaths(): string[] {
-  return (Object.keys(FILES) as FontWeight[]).map(fontPath);
+  return [...new Set(SHIPPED_FAMILIES.flatMap((f) => Object.values(f.files)))].sort().map((p) => join(ASSETS_DIR, p));
 }
 
-function font(weight: FontWeight): FontkitFont {
-  let f = fonts.get(weight);
+function font(weight: FontWeight, family: FontFamily): FontkitFont {
+  const file = family.files[weight];
+  let f = fonts.get(file);
   if (!f) {
     const fontkit = require('fontkit') as { openSync(p: string): FontkitFont };
-    f = fontkit.openSync(fontPath(weight));
-    fonts.set(weight, f);
+    f = fontkit.openSync(join(ASSETS_DIR, file));
+    fonts.set(file, f);
   }
   return f;
+}
+
+/**
+ * Width in em of a character the family has no glyph for (✓ in Calibri): readers' software draws it from
+ * another font. We take the first shipped family that has it (Inter first: it covers the marks gonogo writes
+ * and is wider there than the usual fallbacks), else a full em.
+ */
+function fallbackEm(cp: number, weight: FontWeight, family: FontFamily): number {
+  for (const other of [INTER, ...SHIPPED_FAMILIES]) {
+    if (other === family) continue;
+    const f = font(weight, other);
+    if (f.hasGlyphForCodePoint(cp)) return f.glyphForCodePoint(cp).advanceWidth / f.unitsPerEm;
+  }
+  return 1;
+}
+
+/** Shaped advance of `text` in em, with characters the family lacks measured in a fallback. */
+function shapedEm(text: string, weight: FontWeight, family: FontFamily): number {
+  const f = font(weight, family);
+  const run = f.layout(text);
+  let units = run.advanceWidth;
+  let fallback = 0;
+  run.glyphs.forEach((g, i) => {
+    if (g.id !== 0) return;
+    units -= run.positions[i].xAdvance;
+    for (const cp of g.codePoints) fallback += fallbackEm(cp, weight, family);
+  });
+  return units / f.unitsPerEm + fallback;
 }
 
 const widthCache = new Map<string, number>();
 let widthsAdded = 0;
 
 /** Advance width of `text` at `sizePt` points, in points. */
-export function textWidthPt(text: string, sizePt: number, weight: FontWeight = 'regular'): number {
-  const key = weight + '\u0000' + text;
+export function textWidthPt(text: string, sizePt: number, weight: FontWeight = 'regular', family: FontFamily = active): number {
+  const key = family.name + '\u0000' + weight + '\u0000' + text;
   let em = widthCache.get(key);
   if (em === undefined) {
-    const f = font(weight);
-    em = f.layout(text).advanceWidth / f.unitsPerEm;
+    em = shapedEm(text, weight, family);
     if (widthCache.size > 50_000) widthCache.clear();
     widthCache.set(key, em);
     widthsAdded++;
@@ -86,7 +129,7 @@ let fingerprint: string | undefined;
 function fontsFingerprint(): string {
   const h = createHash('sha256');
   for (const p of allFontPaths()) h.update(readFileSync(p));
-  return (fingerprint ??= 'widths-1:' + h.digest('hex').slice(0, 16));
+  return (fingerprint ??= 'widths-2:' + h.digest('hex').slice(0, 16));
 }
 
 /** Adds widths saved by an earlier run; a missing, stale or unreadable file is ignored. */
@@ -94,7 +137,7 @@ export function loadWidthCache(file: string): void {
   try {
     const saved = JSON.parse(readFileSync(file, 'utf8')) as { fonts: string; metrics: Record<string, LineMetrics>; advances: Record<string, number>; widths: Record<string, number> };
     if (saved.fonts !== fontsFingerprint()) return;
-    for (const [w, m] of Object.entries(saved.metrics ?? {})) if (!savedMetrics.has(w as FontWeight)) savedMetrics.set(w as FontWeight, m);
+    for (const [k, m] of Object.entries(saved.metrics ?? {})) if (!savedMetrics.has(k)) savedMetrics.set(k, m);
     for (const [k, v] of Object.entries(saved.advances ?? {})) if (!advances.has(k) && typeof v === 'number') advances.set(k, v);
     for (const [k, v] of Object.entries(saved.widths)) if (!widthCache.has(k) && typeof v === 'number') widthCache.set(k, v);
   } catch {
@@ -113,36 +156,38 @@ export function saveWidthCache(file: string): void {
 }
 
 /** Line height PowerPoint uses for single spacing, in points (ascent + descent + gap). */
-export function lineHeightPt(sizePt: number, weight: FontWeight = 'regular'): number {
-  const f = lineMetrics(weight);
+export function lineHeightPt(sizePt: number, weight: FontWeight = 'regular', family: FontFamily = active): number {
+  const f = lineMetrics(weight, family);
   return ((f.ascent - f.descent + f.lineGap) / f.unitsPerEm) * sizePt;
 }
 
 type LineMetrics = Pick<FontkitFont, 'unitsPerEm' | 'ascent' | 'descent' | 'lineGap'>;
-const savedMetrics = new Map<FontWeight, LineMetrics>();
+/** Keyed by font file. */
+const savedMetrics = new Map<string, LineMetrics>();
 
 /** Vertical metrics, from the width cache when it has them (so a rebuild need not open the fonts). */
-function lineMetrics(weight: FontWeight): LineMetrics {
-  let m = savedMetrics.get(weight);
+function lineMetrics(weight: FontWeight, family: FontFamily): LineMetrics {
+  const file = family.files[weight];
+  let m = savedMetrics.get(file);
   if (!m) {
-    const f = font(weight);
+    const f = font(weight, family);
     m = { unitsPerEm: f.unitsPerEm, ascent: f.ascent, descent: f.descent, lineGap: f.lineGap };
-    savedMetrics.set(weight, m);
+    savedMetrics.set(file, m);
     widthsAdded++;
   }
   return m;
 }
 
 /** Greedy word wrap into lines no wider than maxWidthPt. Words longer than a line are broken. */
-export function wrapText(text: string, sizePt: number, maxWidthPt: number, weight: FontWeight = 'regular'): string[] {
+export function wrapText(text: string, sizePt: number, maxWidthPt: number, weight: FontWeight = 'regular', family: FontFamily = active): string[] {
   const lines: string[] = [];
-  const fits = (s: string) => textWidthPt(s, sizePt, weight) <= maxWidthPt;
+  const fits = (s: string) => textWidthPt(s, sizePt, weight, family) <= maxWidthPt;
   for (const para of text.split('\n')) {
     const words = para.split(/\s+/).filter(Boolean);
     let line = '';
     let i = 0;
     while (i < words.length) {
-      const take = longestFit(line, words, i, fits, maxWidthPt / sizePt, weight);
+      const take = longestFit(line, words, i, fits, maxWidthPt / sizePt, weight, family);
       if (take > 0) {
         line = joinWords(line, words, i, take);
         i += take;
@@ -168,30 +213,31 @@ export function wrapText(text: string, sizePt: number, maxWidthPt: number, weigh
  * of its words and spaces. Kerning across a space is ignored (far below the layout's fallback allowance);
  * this keeps long paragraphs linear instead of re-shaping every candidate line.
  */
-export function wrapWords(text: string, sizePt: number, maxWidthPt: number, weight: FontWeight = 'regular'): string[] {
+export function wrapWords(text: string, sizePt: number, maxWidthPt: number, weight: FontWeight = 'regular', family: FontFamily = active): string[] {
   const lines: string[] = [];
-  const space = textWidthPt(' ', sizePt, weight);
+  const width = (s: string) => textWidthPt(s, sizePt, weight, family);
+  const space = width(' ');
   for (const para of text.split('\n')) {
     let line: string[] = [];
-    let width = 0;
+    let lineWidth = 0;
     for (const word of para.split(/\s+/).filter(Boolean)) {
-      const w = textWidthPt(word, sizePt, weight);
-      const candidate = line.length ? width + space + w : w;
+      const w = width(word);
+      const candidate = line.length ? lineWidth + space + w : w;
       if (candidate <= maxWidthPt) {
         line.push(word);
-        width = candidate;
+        lineWidth = candidate;
         continue;
       }
       if (line.length) lines.push(line.join(' '));
       let rest = word;
-      while (textWidthPt(rest, sizePt, weight) > maxWidthPt && rest.length > 1) {
+      while (width(rest) > maxWidthPt && rest.length > 1) {
         let cut = rest.length - 1;
-        while (cut > 1 && textWidthPt(rest.slice(0, cut), sizePt, weight) > maxWidthPt) cut--;
+        while (cut > 1 && width(rest.slice(0, cut)) > maxWidthPt) cut--;
         lines.push(rest.slice(0, cut));
         rest = rest.slice(cut);
       }
       line = [rest];
-      width = textWidthPt(rest, sizePt, weight);
+      lineWidth = width(rest);
     }
     lines.push(line.join(' '));
   }
@@ -208,11 +254,11 @@ function joinWords(line: string, words: string[], from: number, count: number): 
  * is the longest run that fits: guessed from unshaped advances (cheap), then settled with exact widths —
  * about two shaped strings a line instead of one per word.
  */
-function longestFit(line: string, words: string[], from: number, fits: (s: string) => boolean, maxEm: number, weight: FontWeight): number {
-  const space = advanceEm(' ', weight);
-  let est = line ? advanceEm(line, weight) : -space;
+function longestFit(line: string, words: string[], from: number, fits: (s: string) => boolean, maxEm: number, weight: FontWeight, family: FontFamily): number {
+  const space = advanceEm(' ', weight, family);
+  let est = line ? advanceEm(line, weight, family) : -space;
   let guess = 0;
-  while (from + guess < words.length && (est += space + advanceEm(words[from + guess], weight)) <= maxEm) guess++;
+  while (from + guess < words.length && (est += space + advanceEm(words[from + guess], weight, family)) <= maxEm) guess++;
   let down = false;
   while (guess > 0 && !fits(joinWords(line, words, from, guess))) {
     guess--;
@@ -225,14 +271,15 @@ function longestFit(line: string, words: string[], from: number, fits: (s: strin
 const advances = new Map<string, number>();
 
 /** Sum of the characters' advance widths in em, without shaping (no kerning or substitutions): a guess only. */
-function advanceEm(text: string, weight: FontWeight): number {
+function advanceEm(text: string, weight: FontWeight, family: FontFamily): number {
   let em = 0;
   for (const ch of text) {
-    const key = weight + ch;
+    const key = family.name + weight + ch;
     let a = advances.get(key);
     if (a === undefined) {
-      const f = font(weight);
-      a = f.glyphForCodePoint(ch.codePointAt(0)!).advanceWidth / f.unitsPerEm;
+      const f = font(weight, family);
+      const cp = ch.codePointAt(0)!;
+      a = f.hasGlyphForCodePoint(cp) ? f.glyphForCodePoint(cp).advanceWidth / f.unitsPerEm : fallbackEm(cp, weight, family);
       advances.set(key, a);
       widthsAdded++;
     }

@@ -1,18 +1,33 @@
 // Paragraph measurement with the real font metrics: how many lines each paragraph wraps to at a size,
 // and how tall the text box must be. The renderer sets the same exact line pitch, so what is measured
 // here is what a reader sees.
-import { lineHeightPt, textWidthPt, wrapWords, type FontWeight } from './measure.js';
+import { lineHeightPt, setMeasureFamily, textWidthPt, wrapWords, type FontWeight } from './measure.js';
+import { fontPlan, type FontPlan } from './fonts.js';
 import type { Paragraph } from './types.js';
 
 /**
- * Readers without Inter fall back to wider faces (LibreOffice's DejaVu Sans is ≈ 8% wider, its bold ≈ 18%
- * wider than Inter's): wrap at this share of the box, so text measured with Inter still fits in the fallback.
+ * Share of a box's width the layout fills with text. All of it when the deck names Office faces measured by
+ * their metric-compatible files (readers break lines where we did); less when readers may see a substitute:
+ * LibreOffice's DejaVu Sans is ≈ 8% wider than Inter, its bold ≈ 18% wider, so a line measured in the
+ * narrower share still fits in the fallback.
  */
-export const FIT = 0.92;
-export const FIT_BOLD = 0.84;
+const EXACT = { regular: 1, bold: 1 } as const;
+const SUBSTITUTE = { regular: 0.92, bold: 0.84 } as const;
+let allowance: { regular: number; bold: number } = EXACT;
+
+/**
+ * Measures with the theme's faces from here on: the layout calls it before it places a deck, so every width
+ * below is in the faces the PPTX names (or their stand-in, with the substitute's allowance).
+ */
+export function measureThemeFonts(fonts: { heading: string; body: string }): FontPlan {
+  const plan = fontPlan(fonts);
+  setMeasureFamily(plan.family);
+  allowance = plan.exact ? EXACT : SUBSTITUTE;
+  return plan;
+}
 
 export function fitFor(weight: FontWeight): number {
-  return weight === 'regular' || weight === 'italic' ? FIT : FIT_BOLD;
+  return weight === 'regular' || weight === 'italic' ? allowance.regular : allowance.bold;
 }
 
 /** Lines of `text` wrapped in a box `widthIn` wide (with the fallback allowance). */
@@ -64,7 +79,7 @@ export function paragraphsHeightIn(ps: Paragraph[], sizePt: number, boxWidthIn: 
   return paragraphsHeightPt(ps, sizePt, boxWidthIn) / PT_PER_IN + 0.04;
 }
 
-/** The widest single line of `text` (no wrapping) in inches, at the size and weight, before FIT. */
+/** The widest single line of `text` (no wrapping) in inches, at the size and weight, with the allowance. */
 export function naturalWidthIn(text: string, sizePt: number, weight: FontWeight = 'regular'): number {
   return Math.max(0, ...text.split('\n').map((l) => textWidthPt(l, sizePt, weight))) / PT_PER_IN / fitFor(weight);
 }

@@ -64,11 +64,12 @@ describe('builders are pure', () => {
 });
 
 describe('text metrics', () => {
-  it('measures with Inter, not the 0.8 × characters estimate', async () => {
+  it("measures with the shipped Carlito (Calibri's metrics), not the 0.8 × characters estimate", async () => {
     const { boxes } = await textBoxes(finalSpec(charts[0]));
     const title = boxes.find((b) => b.text.startsWith('Change vs control'))!;
     const { textWidthPt } = await import('../../src/layout/measure.js');
-    expect(title.x2 - title.x1).toBeCloseTo(textWidthPt(title.text, 15, 'semibold'), 0);
+    const { CARLITO } = await import('../../src/layout/fonts.js');
+    expect(title.x2 - title.x1).toBeCloseTo(textWidthPt(title.text, 15, 'semibold', CARLITO), 0);
     expect(title.x2 - title.x1).toBeLessThan(0.8 * title.text.length * 15 * 0.8);
   });
 });

@@ -60,9 +60,9 @@ describe('width cache', () => {
     const file = join(dir, 'w.json');
     saveWidthCache(file);
     const saved = JSON.parse(readFileSync(file, 'utf8'));
-    expect(saved.widths['regular\u0000Cache round trip']).toBe(w);
+    expect(saved.widths['Carlito\u0000regular\u0000Cache round trip']).toBe(w);
 
-    writeFileSync(file, JSON.stringify({ ...saved, fonts: 'other-fonts', widths: { 'regular\u0000never measured A': 123 } }));
+    writeFileSync(file, JSON.stringify({ ...saved, fonts: 'other-fonts', widths: { 'Carlito\u0000regular\u0000never measured A': 123 } }));
     loadWidthCache(file);
     expect(textWidthPt('never measured A', 1)).not.toBe(123);
   });
@@ -72,7 +72,7 @@ describe('width cache', () => {
     textWidthPt('something new', 1);
     saveWidthCache(file);
     const saved = JSON.parse(readFileSync(file, 'utf8'));
-    writeFileSync(file, JSON.stringify({ ...saved, widths: { 'regular\u0000never measured B': 7 } }));
+    writeFileSync(file, JSON.stringify({ ...saved, widths: { 'Carlito\u0000regular\u0000never measured B': 7 } }));
     loadWidthCache(file);
     expect(textWidthPt('never measured B', 2)).toBe(14);
     expect(() => loadWidthCache(join(dir, 'missing.json'))).not.toThrow();

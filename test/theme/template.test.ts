@@ -10,7 +10,7 @@ import { basename, join } from 'node:path';
 import { unzipSync, strFromU8 } from 'fflate';
 import { build, type BuildResult } from '../../src/build.js';
 import { tempDeck } from '../support/decks.js';
-import { envWithInter } from '../support/fonts.js';
+import { envWithShippedFonts } from '../support/fonts.js';
 import { makeTemplates } from './template-fixture.js';
 import { runUntil } from '../../src/pipeline.js';
 import { layoutDeck } from '../../src/layout/layout.js';
@@ -111,7 +111,7 @@ describe('LibreOffice with the shipped Inter', () => {
     const out = mkdtempSync(join(tmpdir(), 'gonogo-inter-'));
     try {
       const r = await build(deck.dir, { cwd: deck.dir, env: {} });
-      const env = envWithInter();
+      const env = envWithShippedFonts();
       const profile = join(out, 'profile');
       execFileSync('soffice', ['--headless', `-env:UserInstallation=file://${profile}`, '--convert-to', 'pdf', '--outdir', out, join(deck.dir, r.pptxPath)], { stdio: 'ignore', timeout: 240_000, env });
       const pdf = join(out, basename(r.pptxPath).replace(/\.pptx$/, '.pdf'));

@@ -73,7 +73,8 @@ const r3 = (v: number) => Math.round(v * 1000) / 1000;
 const title: Handler<PlacedTitle> = (s, t, theme) => {
   s.addText(t.text, {
     ...box(t.box), fontFace: theme.fonts.heading, fontSize: t.sizePt, bold: t.weight !== 'regular', color: t.color,
-    margin: 0, valign: 'top', align: 'left', lineSpacing: lineHeight(t.sizePt), fit: 'none', wrap: true,
+    // Shrink on overflow: a reader's substitute face wider than the one measured never clips.
+    margin: 0, valign: 'top', align: 'left', lineSpacing: lineHeight(t.sizePt), fit: 'shrink', wrap: true,
     ...(t.role === 'title' ? { objectName: TITLE_OBJECT_NAME } : {}),
   });
 };
@@ -99,7 +100,7 @@ const text: Handler<PlacedText> = (s, t, theme) => {
   }));
   s.addText(runs, {
     ...box(t.box), fontFace: theme.fonts.body, fontSize: t.sizePt, lineSpacing: t.lineHeightPt,
-    margin: 0, align: t.align, valign: t.valign, fit: 'none', wrap: true,
+    margin: 0, align: t.align, valign: t.valign, fit: 'shrink', wrap: true,
     // Named like PowerPoint's own footer placeholders, so textconv and diff leave them out.
     ...(t.role === 'footer' ? { objectName: t.align === 'right' ? 'Slide Number' : 'Footer' } : {}),
   });
