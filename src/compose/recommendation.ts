@@ -33,11 +33,12 @@ export function composeRecommendation(ctx: Ctx): Slide[] {
       kind: 'table',
       section: 'Recommendation',
       title: ctx.t('recommendation-title', { verdict: decision.verdict.label, pass: chosen.rules.filter((r) => r.status === 'pass').length, total: chosen.rules.length, fallback: decision.verdict.fallback }),
-      blocks: [
-        { type: 'text', role: 'lead', text: ctx.t('recommendation-lead', { verdict: decision.verdict.label, decidedBy: decision.verdict.decidedBy, confidence: ctx.confidence }) },
-        { type: 'table', header: ['Criterion', 'Rule', `Observed (${ctx.confidence} CI)`, 'Result'], rows, widths: [2.2, 3.6, 3.6, 1.5] },
+      // The table is the slide: the sentence that restates the title's verdict leads the talk-track instead.
+      blocks: [{ type: 'table', header: ['Criterion', 'Rule', `Observed (${ctx.confidence} CI)`, 'Result'], rows, widths: [2.2, 3.6, 3.6, 1.5] }],
+      notes: [
+        ctx.t('recommendation-lead', { verdict: decision.verdict.label, decidedBy: decision.verdict.decidedBy, confidence: ctx.confidence }),
+        ctx.t('recommendation-notes', { verdict: decision.verdict.label, decidedBy: decision.verdict.decidedBy }),
       ],
-      notes: [ctx.t('recommendation-notes', { verdict: decision.verdict.label, decidedBy: decision.verdict.decidedBy })],
     },
   ];
 }

@@ -5,10 +5,10 @@ import type { Theme } from '../deck/theme.js';
 import type { Paragraph, Placed, PlacedCell, PlacedTable } from './types.js';
 import type { FontWeight } from './measure.js';
 import { lineHeight, naturalWidthIn, paragraphsHeightIn, PT_PER_IN, wrapLines } from './textfit.js';
-import { BODY_BOTTOM, toneColor, withToneMark } from './grid.js';
+import { BODY_BOTTOM, MIN_PT, toneColor, withToneMark } from './grid.js';
 
 const PAD = { x: 0.1, y: 0.06 } as const;
-const CAPTION_PT = 10;
+const CAPTION_PT = MIN_PT;
 const NUMERIC = /^[-−+±~≈<>≤≥]?\s?[$€£]?[\d.,]+\s?(%|pp|x|×|ms|s|min|h|d|k|m|bn)?$/i;
 
 export interface TableResult {
@@ -111,11 +111,13 @@ function alignments(t: TableBlock): ('left' | 'center' | 'right')[] {
  * Lays out `t` at `sizePt` in a box `widthIn` wide starting at (x, y), in at most `availIn` of height.
  * `split` allows cutting by rows; without it a table that does not fit returns no items.
  */
-export function layoutTable(t: TableBlock, theme: Theme, x: number, y: number, widthIn: number, availIn: number, sizePt: number, split: boolean): TableResult {
+export function layoutTable(t: TableBlock, theme: Theme, x: number, y: number, widthIn: number, availIn: number, sizePt: number, split: boolean, extraPadY = 0): TableResult {
   const colWidths = columnWidths(t, widthIn, sizePt);
   const lh = lineHeight(sizePt) / PT_PER_IN;
-  const rowH = (cells: { text: string; weight: FontWeight }[]) =>
-    Math.max(...cells.map((c, i) => cellLines(c.text, colWidths[i], sizePt, c.weight))) * lh + 2 * PAD.y;
+  // Rows open up when the slide has room (extraPadY).
+  const pad = { x: PAD.x, y: PAD.y + extraPadY };
+  const lines = (cells: { text: string; weight: FontWeight }[]) => Math.max(...cells.map((c, i) => cellLines(c.text, colWidths[i], sizePt, c.weight)));
+  const rowH = (cells: { text: string; weight: FontWeight }[]) => lines(cells) * lh + 2 * pad.y;
   const headerH = rowH(t.header.map((h) => ({ text: h, weight: 'bold' })));
   const rows: PlacedCell[][] = t.rows.map((r) =>
     t.header.map((_, c) => {
@@ -128,10 +130,10 @@ export function layoutTable(t: TableBlock, theme: Theme, x: number, y: number, w
   const captionH = captionPara ? paragraphsHeightIn([captionPara], CAPTION_PT, widthIn) + 0.08 : 0;
 
   // A single row taller than any page (a 10,000-character cell) is cut between lines and continues.
-  if (split && headerH + heights[0] > TALLEST_PAGE_BODY_IN && availIn > headerH + 2 * lh + 2 * PAD.y) {
-    const lines = Math.floor((availIn - headerH - 2 * PAD.y) / lh);
-    const [head, tail] = splitRow(t.rows[0], colWidths, sizePt, lines);
-    return layoutTable({ ...t, rows: [head, tail, ...t.rows.slice(1)], widths: t.widths ?? colWidths }, theme, x, y, widthIn, availIn, sizePt, split);
+  if (split && headerH + heights[0] > TALLEST_PAGE_BODY_IN && availIn > headerH + 2 * lh + 2 * pad.y) {
+    const room = Math.floor((availIn - headerH - 2 * pad.y) / lh);
+    const [head, tail] = splitRow(t.rows[0], colWidths, sizePt, room);
+    return layoutTable({ ...t, rows: [head, tail, ...t.rows.slice(1)], widths: t.widths ?? colWidths }, theme, x, y, widthIn, availIn, sizePt, split, extraPadY);
   }
   let used = headerH;
   let fit = 0;
@@ -149,7 +151,7 @@ export function layoutTable(t: TableBlock, theme: Theme, x: number, y: number, w
     align: alignments(t),
     sizePt,
     lineHeightPt: lineHeight(sizePt),
-    pad: { ...PAD },
+    pad,
     headerFill: theme.colors.tableHeader,
     headerColor: theme.colors.tableHeaderText,
     stripeFill: theme.colors.tableStripe,
