@@ -10,6 +10,7 @@ import { DEFAULT_FAMILY } from '../layout/fonts.js';
 import { loadVega } from './vega.js';
 import { stableStringify } from './stable-json.js';
 import { finalSpec } from './final-spec.js';
+import { splitFallbackRuns } from './svg-fonts.js';
 
 export interface RenderOptions {
   /** PNG pixels per point at slide size; 3 ≈ 216 dpi (default), 3.5 ≈ 252 dpi. */
@@ -105,7 +106,7 @@ async function renderNow(spec: Record<string, unknown>, scale: number): Promise<
   const svg = await renderSvg(spec);
   resvgModule ??= import('@resvg/resvg-js');
   const { Resvg } = await resvgModule;
-  const resvg = new Resvg(svg, {
+  const resvg = new Resvg(splitFallbackRuns(svg), {
     fitTo: { mode: 'zoom', value: scale },
     font: { fontFiles: allFontPaths(), loadSystemFonts: false, defaultFontFamily: DEFAULT_FAMILY.name, sansSerifFamily: DEFAULT_FAMILY.name },
     shapeRendering: 2,

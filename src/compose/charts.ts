@@ -52,7 +52,7 @@ export function forestForMetric(ctx: Ctx, m: Metric, scale: 'relative' | 'absolu
       better: m.better,
       format: valueFormat(m, scale),
       rows,
-      threshold: rule?.thresholdValue !== undefined ? { value: rule.thresholdValue, label: 'bar' } : undefined,
+      threshold: rule?.thresholdValue !== undefined ? { value: rule.thresholdValue, label: 'the bar' } : undefined,
       confidence: ctx.spec.decision.confidence,
       size: WIDE,
     },

@@ -92,6 +92,12 @@ function fallbackEm(cp: number, weight: FontWeight, family: FontFamily): number 
   return 1;
 }
 
+/** Whether the family draws `ch` itself (white space counts as drawn). */
+export function hasGlyph(ch: string, family: FontFamily = active): boolean {
+  const cp = ch.codePointAt(0)!;
+  return cp < 0x20 || /\s/.test(ch) || font('regular', family).hasGlyphForCodePoint(cp);
+}
+
 /** Shaped advance of `text` in em, with characters the family lacks measured in a fallback. */
 function shapedEm(text: string, weight: FontWeight, family: FontFamily): number {
   const f = font(weight, family);

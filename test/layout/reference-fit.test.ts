@@ -1,5 +1,5 @@
 // Both reference decks, laid out as `gonogo build` lays them out: every text box holds its text at the
-// chosen size (re-measured here with Inter's real metrics and a whole-line shaper, wrapText, not the layout's
+// chosen size (re-measured here with the theme's measuring font and a whole-line shaper, wrapText, not the layout's
 // own word-cached wrap), every shape lies inside the slide, no two text boxes overlap, and nothing continues
 // on a '(cont.)' slide.
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -45,7 +45,7 @@ describe.each(DECKS)('reference deck %s, laid out', (name) => {
     expect(laid.diagnostics.filter((d) => d.code === 'layout/split' || d.code === 'layout/dropped')).toEqual([]);
   });
 
-  it('fits every text box, title and table cell at its size (Inter metrics, whole-line shaping)', () => {
+  it('fits every text box, title and table cell at its size (the measuring font, whole-line shaping)', () => {
     const misfits: string[] = [];
     for (const s of laid.slides)
       for (const i of s.items) {
