@@ -1,17 +1,23 @@
 // Every metric on one table, grouped (speed, quality, volume, guardrails): the reader sees the whole picture.
 import type { Slide, TableCell } from '../deck/types.js';
 import { type Ctx, findRule, STATUS_TONE, STATUS_WORD, headlineChange, isImprovement, scaleOf } from './context.js';
-import { fmtBracket, fmtChange, fmtValue } from '../deck/format.js';
+import { changeColumnDecimals, fmtBracket, fmtChange, fmtValue } from '../deck/format.js';
 
 export function composeMetricsOverview(ctx: Ctx): Slide[] {
   const rows: TableCell[][] = [];
   let better = 0;
   let worse = 0;
-  for (const m of ctx.spec.metrics) {
+  const shown = ctx.spec.metrics.flatMap((m) => {
     const read = ctx.read(m.id);
     const ch = headlineChange(read, m);
-    if (!read || !ch) continue;
-    const scale = scaleOf(read, ch);
+    return read && ch ? [{ m, read, ch, scale: scaleOf(read, ch) }] : [];
+  });
+  // One precision per column and unit: every pp change (and interval) in the column at the same decimals.
+  const unitOf = (x: (typeof shown)[number]) => (x.scale === 'relative' ? 'relative' : x.m.kind === 'proportion' ? 'pp' : `unit:${x.m.unit}`);
+  const decimals = new Map<string, number>();
+  for (const x of shown) if (!decimals.has(unitOf(x))) decimals.set(unitOf(x), changeColumnDecimals(shown.filter((y) => unitOf(y) === unitOf(x)).map((y) => y.ch), x.scale, x.m));
+  for (const { m, read, ch, scale } of shown) {
+    const d = decimals.get(unitOf({ m, read, ch, scale }));
     const rule = findRule(ctx, m.id);
     const clear = ch.ci ? ch.ci.lo > 0 || ch.ci.hi < 0 : false;
     if (clear) isImprovement(m, ch.estimate) ? better++ : worse++;
@@ -20,8 +26,8 @@ export function composeMetricsOverview(ctx: Ctx): Slide[] {
       { text: m.role === 'guardrail' ? 'guardrail' : (m.group ?? m.role) },
       { text: read.control ? fmtValue(read.control.estimate, m) : '—' },
       { text: read.treatment ? fmtValue(read.treatment.estimate, m) : '—' },
-      { text: fmtChange(ch.estimate, scale, m), tone: clear ? (isImprovement(m, ch.estimate) ? 'pass' : 'fail') : undefined },
-      { text: fmtBracket(ch.ci, scale, m) },
+      { text: fmtChange(ch.estimate, scale, m, d), tone: clear ? (isImprovement(m, ch.estimate) ? 'pass' : 'fail') : undefined },
+      { text: fmtBracket(ch.ci, scale, m, d) },
       rule ? { text: STATUS_WORD[rule.status], tone: STATUS_TONE[rule.status] } : { text: '—' },
     ]);
   }

@@ -3,19 +3,24 @@
 import type { TableBlock, TableCell } from '../deck/types.js';
 import type { Metric } from '../spec/schema.js';
 import type { Ctx } from './context.js';
-import { fmtBracket, fmtChange, fmtCount, fmtValue } from '../deck/format.js';
+import { changeColumnDecimals, fmtBracket, fmtChange, fmtCount, fmtValue, valueColumnDecimals } from '../deck/format.js';
 
 export function segmentTable(ctx: Ctx, m: Metric, scale: 'relative' | 'absolute'): TableBlock {
   const overall = ctx.read(m.id);
-  const rows: TableCell[][] = [...(overall ? [overall] : []), ...ctx.segmentReads(m.id)].map((r) => {
-    const c = scale === 'relative' ? r.relative : r.absolute;
+  const reads = [...(overall ? [overall] : []), ...ctx.segmentReads(m.id)];
+  const change = (r: (typeof reads)[number]) => (scale === 'relative' ? r.relative : r.absolute);
+  // One precision per column: every change and interval at the decimals the column needs, values likewise.
+  const d = changeColumnDecimals(reads.flatMap((r) => change(r) ?? []), scale, m);
+  const vd = valueColumnDecimals(reads.flatMap((r) => [r.control?.estimate, r.treatment?.estimate]).filter((v): v is number => v !== undefined), m);
+  const rows: TableCell[][] = reads.map((r) => {
+    const c = change(r);
     const all = r.segment === 'all';
     return [
       { text: all ? 'All' : `${r.segment.split('=')[1]}${r.exploratory ? ' (exploratory)' : ''}`, bold: all },
-      { text: r.control ? fmtValue(r.control.estimate, m) : '—' },
-      { text: r.treatment ? fmtValue(r.treatment.estimate, m) : '—' },
-      { text: c ? fmtChange(c.estimate, scale, m) : '—', bold: all },
-      { text: c ? fmtBracket(c.ci, scale, m) : '—' },
+      { text: r.control ? fmtValue(r.control.estimate, m, vd) : '—' },
+      { text: r.treatment ? fmtValue(r.treatment.estimate, m, vd) : '—' },
+      { text: c ? fmtChange(c.estimate, scale, m, d) : '—', bold: all },
+      { text: c ? fmtBracket(c.ci, scale, m, d) : '—' },
       { text: r.treatment?.n != null && r.control?.n != null ? fmtCount(r.control.n + r.treatment.n) : '—' },
     ];
   });

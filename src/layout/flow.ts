@@ -112,6 +112,29 @@ function toFlow(b: Block, theme: Theme, numbered: boolean): Flow {
   }
 }
 
+/**
+ * A table of one or two rows set as cards, one a row: the row's first cell heads the card, each other column
+ * reads "Header: value" under it, the caption follows. The layout uses it where the table alone would leave
+ * most of the slide empty; the Deck keeps the table.
+ */
+export function tableAsCards(t: TableBlock, theme: Theme): Flow[] | undefined {
+  if (t.rows.length === 0 || t.rows.length > 2 || t.header.length < 3) return undefined;
+  const columns: FlowColumn[] = t.rows.map((row) => ({
+    heading: row[0]?.text || t.header[0],
+    tone: row[0]?.tone,
+    flows: [{
+      kind: 'paras',
+      role: 'body',
+      paras: t.header.slice(1).map<Paragraph>((h, c) => {
+        const cell = row[c + 1] ?? { text: '' };
+        return { text: `${h}: ${withToneMark(cell.text || '—', cell.tone)}`, bullet: 'none', level: 0, weight: 'regular', color: cell.tone ? toneColor(theme, cell.tone) : theme.colors.text, tone: cell.tone, spaceBeforePt: 0 };
+      }),
+    }],
+  }));
+  const caption: Flow[] = t.caption ? [{ kind: 'paras', role: 'caption', paras: [{ text: t.caption, bullet: 'none', level: 0, weight: 'regular', color: theme.colors.muted, spaceBeforePt: 0 }] }] : [];
+  return [{ kind: 'columns', columns }, ...caption];
+}
+
 /** Paragraphs with the space-before of their position, at a size. */
 export function spaced(paras: Paragraph[], sizePt: number, stretch = 0): Paragraph[] {
   return paras.map((p, i) => ({ ...p, spaceBeforePt: spaceBefore(p, i === 0, sizePt, stretch) }));

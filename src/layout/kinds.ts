@@ -5,7 +5,7 @@ import type { Box, Placed } from './types.js';
 import type { Flow } from './flow.js';
 import { CHART_MAX_SCALE, fitStack, stack } from './stack.js';
 import { minTableWidth } from './table.js';
-import { STEPS, tableSize } from './flow.js';
+import { STEPS, tableAsCards, tableSize } from './flow.js';
 import { fitWithTailColumns } from './tail-columns.js';
 import { BLOCK_GAP, bodyRegion, CONTENT_W, GUTTER, MARGIN_X, titleArea } from './grid.js';
 import { lineHeight, PT_PER_IN, shrinkToLines, wrapLines } from './textfit.js';
@@ -36,10 +36,21 @@ type Rule = (input: PageInput, theme: Theme) => PageResult;
 /** The roomiest step for text beside a chart (body 20 pt). */
 const SIDE_STEP = 2;
 
-/** Kicker, action title, subtitle, then the flows stacked in the body. */
+/**
+ * Kicker, action title, subtitle, then the flows stacked in the body. A table of a row or two that would leave
+ * the body mostly empty is set as cards instead, which fill it (tableAsCards).
+ */
 const content: Rule = ({ slide, flows, title, part, minStep }, theme) => {
   const head = titleArea(theme, slide.section, title, part === 0 ? slide.subtitle : undefined);
-  const body = fitStack(flows, theme, bodyRegion(head.bodyTop), minStep);
+  const region = bodyRegion(head.bodyTop);
+  let body = fitStack(flows, theme, region, minStep);
+  if (body.overflow.length === 0 && body.heightIn < region.h * 0.75) {
+    const carded = flows.flatMap((f) => (f.kind === 'table' && !f.continued ? (tableAsCards(f.table, theme) ?? [f]) : [f]));
+    if (carded.length !== flows.length || carded.some((f, i) => f !== flows[i])) {
+      const cards = fitStack(carded, theme, region, minStep);
+      if (cards.overflow.length === 0 && cards.heightIn > body.heightIn) body = cards;
+    }
+  }
   return { items: [...head.items, ...body.items], overflow: body.overflow, numbered: true, step: body.step, cut: body.cut };
 };
 

@@ -6,7 +6,7 @@ import type { Placed, PlacedSlide, PlacedTable, PlacedText, PlacedTitle } from '
 import { BULLET_INDENT_PT, bulletIndentPt, lineHeight, NUMBER_INDENT_PT } from '../../layout/textfit.js';
 import { repackPptx } from './repack.js';
 import { chartObjectName } from './svg.js';
-import { TITLE_OBJECT_NAME } from './titles.js';
+import { KICKER_OBJECT_NAME, SUBTITLE_OBJECT_NAME, TITLE_OBJECT_NAME } from './titles.js';
 
 export interface ChartImage {
   png: Uint8Array;
@@ -75,7 +75,8 @@ const title: Handler<PlacedTitle> = (s, t, theme) => {
     ...box(t.box), fontFace: theme.fonts.heading, fontSize: t.sizePt, bold: t.weight !== 'regular', color: t.color,
     // Shrink on overflow: a reader's substitute face wider than the one measured never clips.
     margin: 0, valign: 'top', align: 'left', lineSpacing: lineHeight(t.sizePt), fit: 'shrink', wrap: true,
-    ...(t.role === 'title' ? { objectName: TITLE_OBJECT_NAME } : {}),
+    // Named so readers of the file (accessibility, the fill test) tell the title area from the body.
+    objectName: t.role === 'title' ? TITLE_OBJECT_NAME : t.role === 'kicker' ? KICKER_OBJECT_NAME : SUBTITLE_OBJECT_NAME,
   });
 };
 
@@ -114,7 +115,7 @@ const table: Handler<PlacedTable> = (s, t, theme) => {
     r.map((c, j) => cell(c.text, { bold: c.weight !== 'regular', color: c.color, align: t.align[j], ...((t.stripes?.[i] ?? i % 2 === 1) ? { fill: { color: t.stripeFill } } : {}) })),
   );
   s.addTable([header, ...rows], {
-    x: r3(t.box.x), y: r3(t.box.y), w: r3(t.box.w),
+    x: r3(t.box.x), y: r3(t.box.y), w: r3(t.box.w), h: r3(t.box.h),
     colW: t.colWidths.map(r3), rowH: t.rowHeights.map(r3),
     fontFace: theme.fonts.body, fontSize: t.sizePt, valign: 'top',
     margin: [t.pad.y, t.pad.x, t.pad.y, t.pad.x],
