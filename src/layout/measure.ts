@@ -184,24 +184,39 @@ function lineMetrics(weight: FontWeight, family: FontFamily): LineMetrics {
   return m;
 }
 
-/** Greedy word wrap into lines no wider than maxWidthPt. Words longer than a line are broken. */
+/**
+ * Where a line may break: at white space, and after a hyphen inside a word ("top-|5", "7-|day"), as
+ * LibreOffice and PowerPoint break. Each piece carries the glue that joins it to the piece before: ' ' or ''.
+ */
+export function breakPieces(para: string): { pieces: string[]; glue: string[] } {
+  const pieces: string[] = [];
+  const glue: string[] = [];
+  for (const word of para.split(/\s+/).filter(Boolean))
+    word.split(/(?<=[^\s-]-)(?=[^\s-])/).forEach((piece, i) => {
+      pieces.push(piece);
+      glue.push(i === 0 ? ' ' : '');
+    });
+  return { pieces, glue };
+}
+
+/** Greedy wrap into lines no wider than maxWidthPt, at the break opportunities above. Pieces longer than a line are broken. */
 export function wrapText(text: string, sizePt: number, maxWidthPt: number, weight: FontWeight = 'regular', family: FontFamily = active): string[] {
   const lines: string[] = [];
   const fits = (s: string) => textWidthPt(s, sizePt, weight, family) <= maxWidthPt;
   for (const para of text.split('\n')) {
-    const words = para.split(/\s+/).filter(Boolean);
+    const { pieces, glue } = breakPieces(para);
     let line = '';
     let i = 0;
-    while (i < words.length) {
-      const take = longestFit(line, words, i, fits, maxWidthPt / sizePt, weight, family);
+    while (i < pieces.length) {
+      const take = longestFit(line, pieces, glue, i, fits, maxWidthPt / sizePt, weight, family);
       if (take > 0) {
-        line = joinWords(line, words, i, take);
+        line = joinPieces(line, pieces, glue, i, take);
         i += take;
-        if (i === words.length) break;
+        if (i === pieces.length) break;
       }
-      // words[i] does not fit on this line: it starts the next one.
+      // pieces[i] does not fit on this line: it starts the next one.
       if (line) lines.push(line);
-      line = words[i++];
+      line = pieces[i++];
       while (!fits(line) && line.length > 1) {
         let cut = line.length - 1;
         while (cut > 1 && !fits(line.slice(0, cut))) cut--;
@@ -215,8 +230,8 @@ export function wrapText(text: string, sizePt: number, maxWidthPt: number, weigh
 }
 
 /**
- * The same greedy wrap as wrapText, but each word is measured once (cached) and a line's width is the sum
- * of its words and spaces. Kerning across a space is ignored (far below the layout's fallback allowance);
+ * The same greedy wrap as wrapText, but each piece is measured once (cached) and a line's width is the sum
+ * of its pieces and spaces. Kerning across a break is ignored (a hair, far below a line's slack in practice);
  * this keeps long paragraphs linear instead of re-shaping every candidate line.
  */
 export function wrapWords(text: string, sizePt: number, maxWidthPt: number, weight: FontWeight = 'regular', family: FontFamily = active): string[] {
@@ -224,53 +239,67 @@ export function wrapWords(text: string, sizePt: number, maxWidthPt: number, weig
   const width = (s: string) => textWidthPt(s, sizePt, weight, family);
   const space = width(' ');
   for (const para of text.split('\n')) {
-    let line: string[] = [];
+    const { pieces, glue } = breakPieces(para);
+    let line = '';
     let lineWidth = 0;
-    for (const word of para.split(/\s+/).filter(Boolean)) {
-      const w = width(word);
-      const candidate = line.length ? lineWidth + space + w : w;
+    for (let k = 0; k < pieces.length; k++) {
+      const w = width(pieces[k]);
+      const sep = glue[k] === ' ' ? space : 0;
+      const candidate = line ? lineWidth + sep + w : w;
       if (candidate <= maxWidthPt) {
-        line.push(word);
+        line = line ? line + glue[k] + pieces[k] : pieces[k];
         lineWidth = candidate;
         continue;
       }
-      if (line.length) lines.push(line.join(' '));
-      let rest = word;
+      if (line) lines.push(line);
+      let rest = pieces[k];
       while (width(rest) > maxWidthPt && rest.length > 1) {
         let cut = rest.length - 1;
         while (cut > 1 && width(rest.slice(0, cut)) > maxWidthPt) cut--;
         lines.push(rest.slice(0, cut));
         rest = rest.slice(cut);
       }
-      line = [rest];
+      line = rest;
       lineWidth = width(rest);
     }
-    lines.push(line.join(' '));
+    lines.push(line);
   }
   return lines;
 }
 
-function joinWords(line: string, words: string[], from: number, count: number): string {
-  const more = words.slice(from, from + count).join(' ');
-  return line ? line + ' ' + more : more;
+/**
+ * The text of `text` up to the end of its first `n` wrapped lines, and the rest (a split keeps the author's
+ * spaces and hyphens: lines are not simply joined, since a line may end inside a hyphenated word).
+ */
+export function cutAfterLines(text: string, lines: string[], n: number): [string, string] {
+  let chars = lines.slice(0, n).reduce((sum, l) => sum + l.replace(/\s+/g, '').length, 0);
+  let at = 0;
+  while (at < text.length && chars > 0) if (!/\s/.test(text[at++])) chars--;
+  return [text.slice(0, at).trimEnd(), text.slice(at).trimStart()];
+}
+
+function joinPieces(line: string, pieces: string[], glue: string[], from: number, count: number): string {
+  let s = line;
+  for (let k = from; k < from + count; k++) s = s ? s + glue[k] + pieces[k] : pieces[k];
+  return s;
 }
 
 /**
- * How many of words[from…] the greedy wrap appends to `line`. A line only widens as words are added, so that
+ * How many of pieces[from…] the greedy wrap appends to `line`. A line only widens as pieces are added, so that
  * is the longest run that fits: guessed from unshaped advances (cheap), then settled with exact widths —
- * about two shaped strings a line instead of one per word.
+ * about two shaped strings a line instead of one per piece.
  */
-function longestFit(line: string, words: string[], from: number, fits: (s: string) => boolean, maxEm: number, weight: FontWeight, family: FontFamily): number {
+function longestFit(line: string, pieces: string[], glue: string[], from: number, fits: (s: string) => boolean, maxEm: number, weight: FontWeight, family: FontFamily): number {
   const space = advanceEm(' ', weight, family);
-  let est = line ? advanceEm(line, weight, family) : -space;
+  let est = line ? advanceEm(line, weight, family) : 0;
   let guess = 0;
-  while (from + guess < words.length && (est += space + advanceEm(words[from + guess], weight, family)) <= maxEm) guess++;
+  while (from + guess < pieces.length && (est += (line || guess > 0 ? (glue[from + guess] === ' ' ? space : 0) : 0) + advanceEm(pieces[from + guess], weight, family)) <= maxEm) guess++;
   let down = false;
-  while (guess > 0 && !fits(joinWords(line, words, from, guess))) {
+  while (guess > 0 && !fits(joinPieces(line, pieces, glue, from, guess))) {
     guess--;
     down = true;
   }
-  if (!down) while (from + guess < words.length && fits(joinWords(line, words, from, guess + 1))) guess++;
+  if (!down) while (from + guess < pieces.length && fits(joinPieces(line, pieces, glue, from, guess + 1))) guess++;
   return guess;
 }
 

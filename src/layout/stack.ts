@@ -30,8 +30,8 @@ const CHART_MIN_SCALE = 0.6;
 /** A chart may grow to this share of its drawn size when the slide has room (its text grows with it). */
 export const CHART_MAX_SCALE = 1.45;
 const MAX_TEXT_W = columns(0, 10).w;
-/** Extra padding (in) above and below a table cell's text at full stretch. */
-const ROW_PAD_STRETCH = 0.12;
+/** Extra height (in) of a table row at full stretch. */
+const ROW_STRETCH = 0.3;
 
 /**
  * How far a fitted stack is spread out to use the slide (0 = packed, 1 = fully spread): wider gaps between
@@ -61,7 +61,7 @@ export function placeFlow(f: Flow, theme: Theme, x: number, y: number, w: number
     case 'table': {
       // A size at which a word would break mid-way in its column does not fit, unless it is the floor.
       if (step < STEPS - 1 && minTableWidth(f.table, tableSize(step)) > w) return none;
-      const r = layoutTable(f.table, theme, x, y, w, avail, tableSize(step), split, stretch * ROW_PAD_STRETCH);
+      const r = layoutTable(f.table, theme, x, y, w, avail, tableSize(step), split, stretch * ROW_STRETCH);
       if (r.items.length === 0) return none;
       return { items: r.items, heightIn: r.heightIn, rest: r.rest ? { kind: 'table', table: r.rest, continued: true } : null };
     }

@@ -3,8 +3,8 @@
 import type { TableBlock, TableCell } from '../deck/types.js';
 import type { Theme } from '../deck/theme.js';
 import type { Paragraph, Placed, PlacedCell, PlacedTable } from './types.js';
-import type { FontWeight } from './measure.js';
-import { lineHeight, naturalWidthIn, paragraphsHeightIn, PT_PER_IN, wrapLines } from './textfit.js';
+import { cutAfterLines, type FontWeight } from './measure.js';
+import { lineHeight, naturalCellWidthIn, paragraphsHeightIn, PT_PER_IN, wrapCell } from './textfit.js';
 import { BODY_BOTTOM, MIN_PT, toneColor, withToneMark } from './grid.js';
 
 const PAD = { x: 0.1, y: 0.06 } as const;
@@ -24,7 +24,7 @@ export function columnWidths(t: TableBlock, widthIn: number, sizePt: number): nu
 
 /** The narrowest width at which no cell breaks a word mid-way, at a size. */
 export function minTableWidth(t: TableBlock, sizePt: number): number {
-  const longestWord = (text: string, weight: FontWeight) => Math.max(0, ...text.split(/\s+/).map((w) => naturalWidthIn(w, sizePt, weight)));
+  const longestWord = (text: string, weight: FontWeight) => Math.max(0, ...text.split(/\s+/).map((w) => naturalCellWidthIn(w, sizePt, weight)));
   return t.header.reduce(
     (sum, h, c) => sum + Math.max(longestWord(h, 'bold'), ...t.rows.map((r) => longestWord(withToneMark(r[c]?.text ?? '', r[c]?.tone), r[c]?.bold ? 'bold' : 'regular'))) + 2 * PAD.x + 0.01,
     0,
@@ -33,7 +33,7 @@ export function minTableWidth(t: TableBlock, sizePt: number): number {
 
 /** Widens columns whose longest word would otherwise break mid-word, taking the room from the others. */
 function respectLongestWords(t: TableBlock, widths: number[], sizePt: number): number[] {
-  const longestWord = (text: string, weight: FontWeight) => Math.max(0, ...text.split(/\s+/).map((w) => naturalWidthIn(w, sizePt, weight)));
+  const longestWord = (text: string, weight: FontWeight) => Math.max(0, ...text.split(/\s+/).map((w) => naturalCellWidthIn(w, sizePt, weight)));
   const mins = t.header.map((h, c) =>
     Math.max(longestWord(h, 'bold'), ...t.rows.map((r) => longestWord(withToneMark(r[c]?.text ?? '', r[c]?.tone), r[c]?.bold ? 'bold' : 'regular'))) + 2 * PAD.x + 0.01,
   );
@@ -51,7 +51,7 @@ function proportionalWidths(t: TableBlock, widthIn: number, sizePt: number): num
   }
   // Desired width: the longest unwrapped cell; short columns get what they need, long ones share the rest.
   const desired = t.header.map((h, c) => {
-    const cells = [naturalWidthIn(h, sizePt, 'bold'), ...t.rows.map((r) => naturalWidthIn(withToneMark(r[c]?.text ?? '', r[c]?.tone), sizePt, r[c]?.bold ? 'bold' : 'regular'))];
+    const cells = [naturalCellWidthIn(h, sizePt, 'bold'), ...t.rows.map((r) => naturalCellWidthIn(withToneMark(r[c]?.text ?? '', r[c]?.tone), sizePt, r[c]?.bold ? 'bold' : 'regular'))];
     return Math.max(0.5, Math.max(...cells) + 2 * PAD.x);
   });
   const total = desired.reduce((a, b) => a + b, 0);
@@ -86,15 +86,16 @@ function splitRow(row: TableCell[], colWidths: number[], sizePt: number, lines: 
   const head: TableCell[] = [];
   const tail: TableCell[] = [];
   row.forEach((cell, c) => {
-    const wrapped = wrapLines(cell.text, sizePt, Math.max(0.01, colWidths[c] - 2 * PAD.x), cell.bold ? 'bold' : 'regular');
-    head.push({ ...cell, text: wrapped.slice(0, lines).join(' ') });
-    tail.push({ ...cell, text: wrapped.slice(lines).join(' ') });
+    const wrapped = wrapCell(cell.text, sizePt, Math.max(0.01, colWidths[c] - 2 * PAD.x), cell.bold ? 'bold' : 'regular');
+    const [first, rest] = cutAfterLines(cell.text, wrapped, lines);
+    head.push({ ...cell, text: first });
+    tail.push({ ...cell, text: rest });
   });
   return [head, tail];
 }
 
 function cellLines(text: string, widthIn: number, sizePt: number, weight: FontWeight): number {
-  return wrapLines(text, sizePt, Math.max(0.01, widthIn - 2 * PAD.x), weight).length;
+  return wrapCell(text, sizePt, Math.max(0.01, widthIn - 2 * PAD.x), weight).length;
 }
 
 function alignments(t: TableBlock): ('left' | 'center' | 'right')[] {
@@ -111,14 +112,15 @@ function alignments(t: TableBlock): ('left' | 'center' | 'right')[] {
  * Lays out `t` at `sizePt` in a box `widthIn` wide starting at (x, y), in at most `availIn` of height.
  * `split` allows cutting by rows; without it a table that does not fit returns no items.
  */
-export function layoutTable(t: TableBlock, theme: Theme, x: number, y: number, widthIn: number, availIn: number, sizePt: number, split: boolean, extraPadY = 0): TableResult {
+export function layoutTable(t: TableBlock, theme: Theme, x: number, y: number, widthIn: number, availIn: number, sizePt: number, split: boolean, extraRowIn = 0): TableResult {
   const colWidths = columnWidths(t, widthIn, sizePt);
   const lh = lineHeight(sizePt) / PT_PER_IN;
-  // Rows open up when the slide has room (extraPadY).
-  const pad = { x: PAD.x, y: PAD.y + extraPadY };
+  const pad = { ...PAD };
   const lines = (cells: { text: string; weight: FontWeight }[]) => Math.max(...cells.map((c, i) => cellLines(c.text, colWidths[i], sizePt, c.weight)));
-  const rowH = (cells: { text: string; weight: FontWeight }[]) => lines(cells) * lh + 2 * pad.y;
-  const headerH = rowH(t.header.map((h) => ({ text: h, weight: 'bold' })));
+  // Body rows open up when the slide has room (extraRowIn), as height inside the row with the text centred in
+  // it, not as cell padding: a wider substitute face then wraps into that room instead of growing the row.
+  const rowH = (cells: { text: string; weight: FontWeight }[]) => lines(cells) * lh + 2 * pad.y + extraRowIn;
+  const headerH = lines(t.header.map((h) => ({ text: h, weight: 'bold' }))) * lh + 2 * pad.y;
   const rows: PlacedCell[][] = t.rows.map((r) =>
     t.header.map((_, c) => {
       const cell = r[c] ?? { text: '' };
@@ -133,7 +135,7 @@ export function layoutTable(t: TableBlock, theme: Theme, x: number, y: number, w
   if (split && headerH + heights[0] > TALLEST_PAGE_BODY_IN && availIn > headerH + 2 * lh + 2 * pad.y) {
     const room = Math.floor((availIn - headerH - 2 * pad.y) / lh);
     const [head, tail] = splitRow(t.rows[0], colWidths, sizePt, room);
-    return layoutTable({ ...t, rows: [head, tail, ...t.rows.slice(1)], widths: t.widths ?? colWidths }, theme, x, y, widthIn, availIn, sizePt, split, extraPadY);
+    return layoutTable({ ...t, rows: [head, tail, ...t.rows.slice(1)], widths: t.widths ?? colWidths }, theme, x, y, widthIn, availIn, sizePt, split, extraRowIn);
   }
   let used = headerH;
   let fit = 0;
@@ -152,6 +154,7 @@ export function layoutTable(t: TableBlock, theme: Theme, x: number, y: number, w
     sizePt,
     lineHeightPt: lineHeight(sizePt),
     pad,
+    valign: extraRowIn > 0 ? 'middle' : 'top',
     headerFill: theme.colors.tableHeader,
     headerColor: theme.colors.tableHeaderText,
     stripeFill: theme.colors.tableStripe,

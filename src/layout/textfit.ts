@@ -1,7 +1,7 @@
 // Paragraph measurement with the real font metrics: how many lines each paragraph wraps to at a size,
 // and how tall the text box must be. The renderer sets the same exact line pitch, so what is measured
 // here is what a reader sees.
-import { lineHeightPt, setMeasureFamily, textWidthPt, wrapWords, type FontWeight } from './measure.js';
+import { cutAfterLines, lineHeightPt, setMeasureFamily, textWidthPt, wrapWords, type FontWeight } from './measure.js';
 import { fontPlan, type FontPlan } from './fonts.js';
 import type { Paragraph } from './types.js';
 
@@ -28,6 +28,25 @@ export function measureThemeFonts(fonts: { heading: string; body: string }): Fon
 
 export function fitFor(weight: FontWeight): number {
   return weight === 'regular' || weight === 'italic' ? allowance.regular : allowance.bold;
+}
+
+/**
+ * Table cells always keep the substitute's allowance: a table cannot shrink its text on overflow as a text box
+ * does, its rows grow instead, so a wider face on the reader's machine must find the room already there.
+ */
+export function cellFitFor(weight: FontWeight): number {
+  const bold = weight !== 'regular' && weight !== 'italic';
+  return Math.min(fitFor(weight), bold ? SUBSTITUTE.bold : SUBSTITUTE.regular);
+}
+
+/** Lines of a table cell's text in a column `widthIn` wide (inside its padding), with the cell allowance. */
+export function wrapCell(text: string, sizePt: number, widthIn: number, weight: FontWeight = 'regular'): string[] {
+  return wrapWords(text, sizePt, Math.max(1, widthIn * PT_PER_IN * cellFitFor(weight)), weight);
+}
+
+/** The widest single line of a cell's text in inches, with the cell allowance. */
+export function naturalCellWidthIn(text: string, sizePt: number, weight: FontWeight = 'regular'): number {
+  return Math.max(0, ...text.split('\n').map((l) => textWidthPt(l, sizePt, weight))) / PT_PER_IN / cellFitFor(weight);
 }
 
 /** Lines of `text` wrapped in a box `widthIn` wide (with the fallback allowance). */
@@ -116,8 +135,9 @@ export function splitParagraphs(
     const rest = ps.slice(i + 1);
     if (room >= 1 && m.lines.length > 1) {
       // Text continues mid-paragraph: the tail keeps the paragraph's style but no bullet of its own.
-      head.push({ ...ps[i], text: m.lines.slice(0, room).join(' ') });
-      rest.unshift({ ...ps[i], text: m.lines.slice(room).join(' '), number: undefined, continued: ps[i].bullet !== 'none', spaceBeforePt: 0 });
+      const [first, after] = cutAfterLines(ps[i].text, m.lines, room);
+      head.push({ ...ps[i], text: first });
+      rest.unshift({ ...ps[i], text: after, number: undefined, continued: ps[i].bullet !== 'none', spaceBeforePt: 0 });
     } else {
       rest.unshift({ ...ps[i], spaceBeforePt: 0 });
     }

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { runUntil } from '../../src/pipeline.js';
 import { layoutDeck, type LayoutResult } from '../../src/layout/layout.js';
 import { SLIDE } from '../../src/layout/grid.js';
-import { fitFor, indentPt, lineHeight, PT_PER_IN } from '../../src/layout/textfit.js';
+import { cellFitFor, fitFor, indentPt, lineHeight, PT_PER_IN } from '../../src/layout/textfit.js';
 import { textWidthPt, wrapText, type FontWeight } from '../../src/layout/measure.js';
 import type { Box, Paragraph, Placed } from '../../src/layout/types.js';
 
@@ -58,7 +58,7 @@ describe.each(DECKS)('reference deck %s, laid out', (name) => {
           const rows = [i.header.map((t) => ({ text: t, weight: 'bold' as const })), ...i.rows.map((r) => r.map((c) => ({ text: c.text, weight: c.weight })))];
           rows.forEach((cells, r) =>
             cells.forEach((c, col) => {
-              const n = wrapText(c.text, i.sizePt, (i.colWidths[col] - 2 * i.pad.x) * PT_PER_IN * fitFor(c.weight as FontWeight), c.weight as FontWeight).length;
+              const n = wrapText(c.text, i.sizePt, (i.colWidths[col] - 2 * i.pad.x) * PT_PER_IN * cellFitFor(c.weight as FontWeight), c.weight as FontWeight).length;
               if (n * i.lineHeightPt > (i.rowHeights[r] - 2 * i.pad.y) * PT_PER_IN + 0.5) misfits.push(`${s.number} table r${r}c${col}: ${c.text.slice(0, 40)}`);
             }),
           );
@@ -86,7 +86,7 @@ describe.each(DECKS)('reference deck %s, laid out', (name) => {
         const rows = [i.header.map((t) => ({ text: t, weight: 'bold' as const })), ...i.rows.map((r) => r.map((c) => ({ text: c.text, weight: c.weight })))];
         for (const cells of rows)
           cells.forEach((c, col) => {
-            const room = (i.colWidths[col] - 2 * i.pad.x) * PT_PER_IN * fitFor(c.weight as FontWeight);
+            const room = (i.colWidths[col] - 2 * i.pad.x) * PT_PER_IN * cellFitFor(c.weight as FontWeight);
             for (const word of c.text.split(/\s+/)) if (textWidthPt(word, i.sizePt, c.weight as FontWeight) > room) broken.push(`${s.number}: ${word}`);
           });
       }

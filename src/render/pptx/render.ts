@@ -117,7 +117,7 @@ const table: Handler<PlacedTable> = (s, t, theme) => {
   s.addTable([header, ...rows], {
     x: r3(t.box.x), y: r3(t.box.y), w: r3(t.box.w), h: r3(t.box.h),
     colW: t.colWidths.map(r3), rowH: t.rowHeights.map(r3),
-    fontFace: theme.fonts.body, fontSize: t.sizePt, valign: 'top',
+    fontFace: theme.fonts.body, fontSize: t.sizePt, valign: t.valign ?? 'top',
     margin: [t.pad.y, t.pad.x, t.pad.y, t.pad.x],
     // Horizontal rules only: vertical lines add ink without information.
     border: [rule, { type: 'none' }, rule, { type: 'none' }],
