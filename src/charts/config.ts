@@ -3,7 +3,7 @@
 // the theme's two arm colours, statuses always come with a word or symbol as well.
 import type { ChartSpec } from '../deck/types.js';
 import type { Theme } from '../deck/theme.js';
-import { textWidthPt, wrapWords } from '../layout/measure.js';
+import { cutAfterLines, textWidthPt, wrapWords } from '../layout/measure.js';
 import { chartFontList, DEFAULT_FAMILY, metricFamily, type FontFamily, type FontWeight } from '../layout/fonts.js';
 import { fitText } from './vega.js';
 
@@ -150,7 +150,7 @@ export function rowLabels(labels: string[], size: ChartSize, family: FontFamily 
     let lines = wrapWords(label, ROW_LABEL_PT, maxPt, 'regular', family);
     if (lines.length > 2) {
       cut.push(label);
-      lines = [lines[0], fitText(lines.slice(1).join(' '), ROW_LABEL_PT, maxPt, 'regular', family)];
+      lines = [lines[0], fitText(cutAfterLines(label, lines, 1)[1], ROW_LABEL_PT, maxPt, 'regular', family)];
     }
     let text = lines.join('\n');
     const n = (seen.get(text) ?? 0) + 1;
@@ -177,15 +177,4 @@ export function rowAxis(theme: Theme): Record<string, unknown> {
 /** Width (pt) of the widest of `texts` at `sizePt`, in the chart's family. */
 export function widestPt(texts: string[], sizePt: number, family: FontFamily, weight: FontWeight = 'regular'): number {
   return Math.max(0, ...texts.map((t) => textWidthPt(t, sizePt, weight, family)));
-}
-
-/**
- * A text layer preceded by a copy drawn in the background colour with a wide stroke: lines that
- * cross a label are interrupted behind it, so the label stays legible.
- */
-export function withHalo(theme: Theme, layer: Record<string, unknown>): Record<string, unknown>[] {
-  const bg = hex(theme.colors.background);
-  const { color: _color, ...encoding } = layer.encoding as Record<string, unknown>;
-  const halo = { ...layer, mark: { ...(layer.mark as object), color: bg, stroke: bg, strokeWidth: 5, strokeJoin: 'round' }, encoding };
-  return [halo, layer];
 }
