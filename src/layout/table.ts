@@ -3,8 +3,8 @@
 import type { TableBlock, TableCell } from '../deck/types.js';
 import type { Theme } from '../deck/theme.js';
 import type { Paragraph, Placed, PlacedCell, PlacedTable } from './types.js';
-import { cutAfterLines, type FontWeight } from './measure.js';
-import { lineHeight, naturalCellWidthIn, paragraphsHeightIn, PT_PER_IN, wrapCell } from './textfit.js';
+import { cutAfterLines, measureFamily, type FontWeight } from './measure.js';
+import { cellFitFor, lineHeight, naturalCellWidthIn, paragraphsHeightIn, PT_PER_IN, wrapCell } from './textfit.js';
 import { BODY_BOTTOM, MIN_PT, toneColor, withToneMark } from './grid.js';
 
 const PAD = { x: 0.1, y: 0.06 } as const;
@@ -19,24 +19,38 @@ export interface TableResult {
 }
 
 export function columnWidths(t: TableBlock, widthIn: number, sizePt: number): number[] {
-  return respectLongestWords(t, proportionalWidths(t, widthIn, sizePt), sizePt);
+  return memo(t, `widths|${widthIn}|${sizePt}`, () => respectLongestWords(t, proportionalWidths(t, widthIn, sizePt), sizePt));
+}
+
+// A slide's fit tries several sizes and spreads (stack.ts) and each lays its tables out again: what depends only
+// on the table, the size and the measuring font is kept per table object.
+const cache = new WeakMap<TableBlock, Map<string, unknown>>();
+function memo<T>(t: TableBlock, key: string, make: () => T): T {
+  let m = cache.get(t);
+  if (!m) cache.set(t, (m = new Map()));
+  const k = `${measureFamily().name}|${cellFitFor('regular')}|${key}`;
+  if (!m.has(k)) m.set(k, make());
+  return m.get(k) as T;
+}
+
+/** Per column, the width below which a word of a cell would break mid-way, at a size. */
+function columnMins(t: TableBlock, sizePt: number): number[] {
+  return memo(t, `mins|${sizePt}`, () => {
+    const longestWord = (text: string, weight: FontWeight) => Math.max(0, ...text.split(/\s+/).map((w) => naturalCellWidthIn(w, sizePt, weight)));
+    return t.header.map((h, c) =>
+      Math.max(longestWord(h, 'bold'), ...t.rows.map((r) => longestWord(withToneMark(r[c]?.text ?? '', r[c]?.tone), r[c]?.bold ? 'bold' : 'regular'))) + 2 * PAD.x + 0.01,
+    );
+  });
 }
 
 /** The narrowest width at which no cell breaks a word mid-way, at a size. */
 export function minTableWidth(t: TableBlock, sizePt: number): number {
-  const longestWord = (text: string, weight: FontWeight) => Math.max(0, ...text.split(/\s+/).map((w) => naturalCellWidthIn(w, sizePt, weight)));
-  return t.header.reduce(
-    (sum, h, c) => sum + Math.max(longestWord(h, 'bold'), ...t.rows.map((r) => longestWord(withToneMark(r[c]?.text ?? '', r[c]?.tone), r[c]?.bold ? 'bold' : 'regular'))) + 2 * PAD.x + 0.01,
-    0,
-  );
+  return columnMins(t, sizePt).reduce((a, b) => a + b, 0);
 }
 
 /** Widens columns whose longest word would otherwise break mid-word, taking the room from the others. */
 function respectLongestWords(t: TableBlock, widths: number[], sizePt: number): number[] {
-  const longestWord = (text: string, weight: FontWeight) => Math.max(0, ...text.split(/\s+/).map((w) => naturalCellWidthIn(w, sizePt, weight)));
-  const mins = t.header.map((h, c) =>
-    Math.max(longestWord(h, 'bold'), ...t.rows.map((r) => longestWord(withToneMark(r[c]?.text ?? '', r[c]?.tone), r[c]?.bold ? 'bold' : 'regular'))) + 2 * PAD.x + 0.01,
-  );
+  const mins = columnMins(t, sizePt);
   const need = widths.reduce((a, w, i) => a + Math.max(0, mins[i] - w), 0);
   const spare = widths.reduce((a, w, i) => a + Math.max(0, w - mins[i]), 0);
   if (need <= 0 || spare < need) return widths;
@@ -117,9 +131,7 @@ export function layoutTable(t: TableBlock, theme: Theme, x: number, y: number, w
   const lh = lineHeight(sizePt) / PT_PER_IN;
   const pad = { ...PAD };
   const lines = (cells: { text: string; weight: FontWeight }[]) => Math.max(...cells.map((c, i) => cellLines(c.text, colWidths[i], sizePt, c.weight)));
-  // Body rows open up when the slide has room (extraRowIn), as height inside the row with the text centred in
-  // it, not as cell padding: a wider substitute face then wraps into that room instead of growing the row.
-  const rowH = (cells: { text: string; weight: FontWeight }[]) => lines(cells) * lh + 2 * pad.y + extraRowIn;
+  const rowLines = memo(t, `lines|${widthIn}|${sizePt}`, () => t.rows.map((r) => lines(t.header.map((_, c) => ({ text: withToneMark(r[c]?.text ?? '', r[c]?.tone), weight: r[c]?.bold ? 'bold' : 'regular' })))));
   const headerH = lines(t.header.map((h) => ({ text: h, weight: 'bold' }))) * lh + 2 * pad.y;
   const rows: PlacedCell[][] = t.rows.map((r) =>
     t.header.map((_, c) => {
@@ -127,7 +139,9 @@ export function layoutTable(t: TableBlock, theme: Theme, x: number, y: number, w
       return { text: withToneMark(cell.text, cell.tone), color: cell.tone ? toneColor(theme, cell.tone) : theme.colors.text, weight: cell.bold ? 'bold' : 'regular', tone: cell.tone };
     }),
   );
-  const heights = rows.map((r) => rowH(r.map((c) => ({ text: c.text, weight: c.weight as FontWeight }))));
+  // Body rows open up when the slide has room (extraRowIn), as height inside the row with the text centred in
+  // it, not as cell padding: a wider substitute face then wraps into that room instead of growing the row.
+  const heights = rowLines.map((n) => n * lh + 2 * pad.y + extraRowIn);
   const captionPara: Paragraph | undefined = t.caption ? { text: t.caption, bullet: 'none', level: 0, weight: 'regular', color: theme.colors.muted, spaceBeforePt: 0 } : undefined;
   const captionH = captionPara ? paragraphsHeightIn([captionPara], CAPTION_PT, widthIn) + 0.08 : 0;
 
