@@ -1,26 +1,24 @@
 #!/usr/bin/env node
-// Runs the bundled CLI (dist/gonogo.mjs, made by `npm run build` on install). In a checkout, a bundle
-// older than any file under src/ is rebuilt first, so a stale bundle never runs.
-import { existsSync, readdirSync, statSync } from 'node:fs';
+// Runs the bundled CLI (dist/gonogo.mjs). An installed package ships the bundle, built when it was packed.
+// In a development checkout (scripts/ present), a missing bundle, or one older than any file under src/,
+// is built first, so a stale bundle never runs.
+import { existsSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { dirname, join } from 'node:path';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const bundle = join(root, 'dist', 'gonogo.mjs');
+const scripts = join(root, 'scripts');
 
-function newestUnder(dir) {
-  let newest = 0;
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const p = join(dir, entry.name);
-    newest = Math.max(newest, entry.isDirectory() ? newestUnder(p) : statSync(p).mtimeMs);
+if (existsSync(join(scripts, 'bundle.mjs')) && existsSync(join(root, 'src'))) {
+  const { bundleIsStale } = await import(pathToFileURL(join(scripts, 'bundle-state.mjs')).href);
+  if (bundleIsStale(root)) {
+    const { bundleCli } = await import(pathToFileURL(join(scripts, 'bundle.mjs')).href);
+    await bundleCli();
   }
-  return newest;
-}
-
-const src = join(root, 'src');
-if (!existsSync(bundle) || (existsSync(src) && newestUnder(src) > statSync(bundle).mtimeMs)) {
-  const { bundleCli } = await import(pathToFileURL(join(root, 'scripts', 'bundle.mjs')).href);
-  await bundleCli();
+} else if (!existsSync(bundle)) {
+  process.stderr.write(`gonogo: this installation lacks ${bundle}; reinstall gonogo (its package ships the bundle prebuilt).\n`);
+  process.exit(70);
 }
 const { main } = await import(pathToFileURL(bundle).href);
 process.exitCode = await main(process.argv.slice(2));

@@ -51,7 +51,8 @@ export async function build(deckDir: string, opts: BuildOptions = {}): Promise<B
   const theme = run.theme ?? defaultTheme;
   const deck = run.compose!;
   const diagnostics = [...run.diagnostics];
-  const name = basename(run.load!.dir);
+  // A phase chosen on the command line is a preview: its files carry the phase, so the spec's own deck stays.
+  const name = basename(run.load!.dir) + (opts.phase ? `-${opts.phase}` : '');
 
   const laid = layoutDeck(deck, theme);
   diagnostics.push(...laid.diagnostics);

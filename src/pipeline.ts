@@ -2,7 +2,7 @@
 // Each stage is a pure function of the one before except loading, which reads the deck folder.
 // runUntil() lets tests and commands stop at any stage.
 import { join } from 'node:path';
-import { loadSpec, type LoadedSpec } from './spec/load.js';
+import { loadSpec, phaseMetricsFile, type LoadedSpec } from './spec/load.js';
 import { readPrecomputed } from './sources/precomputed.js';
 import type { MetricsSnapshot } from './sources/snapshot.js';
 import { analyze } from './stats/analyze.js';
@@ -13,7 +13,7 @@ import { composeDeck } from './compose/compose.js';
 import { loadTexts } from './compose/texts.js';
 import { readHistory } from './review/history.js';
 import type { ComposeInput } from './compose/context.js';
-import type { Spec } from './spec/schema.js';
+import type { Phase, Spec } from './spec/schema.js';
 import { defaultTheme, type Theme } from './deck/theme.js';
 import { resolveDeckTheme } from './deck/theme-load.js';
 import type { Results } from './stats/results.js';
@@ -28,6 +28,8 @@ export interface PipelineOptions {
   env?: NodeJS.ProcessEnv;
   checkpoint?: string;
   theme?: Theme;
+  /** Build this phase instead of the spec's `phase:` (a pilot's interim or readout, previewed from one deck folder). */
+  phase?: Phase;
 }
 
 export interface Stages {
@@ -51,7 +53,7 @@ export async function runUntil<S extends StageName>(stage: S, deckDir: string, o
   const cwd = opts.cwd ?? process.cwd();
   const last = ORDER.indexOf(stage);
   const run: PipelineRun = { diagnostics: [] };
-  run.load = await loadSpec(deckDir, cwd);
+  run.load = await loadSpec(deckDir, cwd, { phase: opts.phase });
   run.diagnostics.push(...run.load.diagnostics);
   if (last < 1) return run as never;
   if (opts.theme) run.theme = opts.theme;
@@ -110,7 +112,8 @@ function distributionsOf(spec: Spec, data: MetricsSnapshot): ComposeInput['distr
 
 async function readData(loaded: LoadedSpec, cwd: string, opts: PipelineOptions): Promise<MetricsSnapshot> {
   const { spec, dir } = loaded;
-  if (spec.metrics_file) return readPrecomputed(join(dir, spec.metrics_file), spec, cwd);
+  const file = phaseMetricsFile(spec);
+  if (file) return readPrecomputed(join(dir, file.file), spec, cwd);
   if (spec.metrics.some((m) => m.from)) {
     if (opts.pull) {
       const { pullMetrics, pullTime } = await import('./sources/pull.js');
@@ -126,6 +129,10 @@ async function readData(loaded: LoadedSpec, cwd: string, opts: PipelineOptions):
   }
   if (spec.phase === 'design') return { rows: [], provenance: {}, quality: [] };
   throw new GonogoError(
-    errorDiag('data/none', 'the spec names no metrics data', { pos: loaded.positions.at([]), expected: 'metrics_file: metrics.csv, or a source with SQL per metric', hint: 'add metrics_file: with precomputed metrics, or run gonogo pull' }),
+    errorDiag('data/none', `the spec names no metrics data${spec.phase === 'final' ? '' : ` for the ${spec.phase} phase`}`, {
+      pos: loaded.positions.at([]),
+      expected: `metrics_file: metrics.csv${spec.phase === 'final' ? '' : ` (or ${spec.phase}.metrics_file)`}, or a source with SQL per metric`,
+      hint: spec.phase === 'interim' ? 'add interim.metrics_file: with this week\'s participation, compliance and safety data' : 'add metrics_file: with precomputed metrics, or run gonogo pull',
+    }),
   );
 }

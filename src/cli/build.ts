@@ -1,6 +1,7 @@
 // gonogo build DECK: spec + metrics → PPTX, Markdown outline, Deck JSON and chart specs in DECK/out/.
 import { EXIT } from '../diagnostics.js';
 import { printDiagnostics, type CliCommand } from './io.js';
+import type { Phase } from '../spec/schema.js';
 
 export const buildCommand: CliCommand = {
   name: 'build <deck>',
@@ -10,6 +11,7 @@ export const buildCommand: CliCommand = {
       .positional('deck', { type: 'string', describe: 'Deck folder (or its gonogo.yaml)', demandOption: true })
       .option('out', { type: 'string', describe: 'Output folder (default: <deck>/out)' })
       .option('pull', { type: 'boolean', describe: 'Run the SQL and rewrite metrics.lock.json before building (default: read the lock)' })
+      .option('phase', { type: 'string', choices: ['design', 'interim', 'final'], describe: "Build this phase of a pilot instead of the spec's phase: (writes <deck>-<phase>.pptx)" })
       .option('checkpoint', { type: 'string', describe: 'Stamp the deck with a checkpoint name, e.g. "Day 2 EOD"' })
       .option('pdf', { type: 'boolean', describe: 'Also export a PDF pre-read (needs LibreOffice)' })
       .option('thumbnails', { type: 'boolean', describe: 'Also write one PNG per slide to <out>/thumbs (needs LibreOffice and pdftoppm)' })
@@ -23,6 +25,7 @@ export const buildCommand: CliCommand = {
       env: io.env,
       checkpoint: args.checkpoint as string | undefined,
       pull: Boolean(args.pull),
+      phase: args.phase as Phase | undefined,
       outDir: args.out ? resolve(io.cwd, String(args.out)) : undefined,
     });
     // Theme notes (what a corporate template contributed and what was ignored) print even though they are info.
@@ -45,7 +48,8 @@ export const buildCommand: CliCommand = {
     } else if (!args.quiet) {
       io.stdout(
         `${v.label}${v.option ? ` (option ${v.option})` : ''}\n` +
-          `  because ${v.decidedBy.split('; ')[0]}\n` +
+          // Design and interim decks decide nothing yet: no "because".
+          (r.decision.criteria.length ? `  because ${v.decidedBy.split('; ')[0]}\n` : '') +
           (r.decision.criteria.length ? `  rules: ${c.pass} pass · ${c.fail} fail · ${c.inconclusive} inconclusive\n` : '') +
           `  ${r.slideCount} slides → ${r.pptxPath} (+ ${r.markdownPath}) in ${(r.ms / 1000).toFixed(2)} s\n` +
           exported.map((p) => `  exported ${p}\n`).join(''),

@@ -24,6 +24,8 @@ export interface CliCommand {
   describe: string;
   builder: (y: Argv) => Argv;
   run: (args: Record<string, unknown>, io: Io) => Promise<number>;
+  /** Verbs under this one (`gonogo stats mde`), each with its own options and --help; one of them runs. */
+  subcommands?: CliCommand[];
 }
 
 export function printDiagnostics(io: Io, diags: readonly Diagnostic[]): void {

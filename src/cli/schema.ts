@@ -3,10 +3,12 @@ import { z } from 'zod';
 import { EXIT } from '../diagnostics.js';
 import type { CliCommand } from './io.js';
 import { spec } from '../spec/schema.js';
+import { describeSchema } from '../spec/descriptions.js';
 
+/** The spec's JSON Schema with hover help on every property (src/spec/descriptions.ts). */
 export function specJsonSchema(): Record<string, unknown> {
   const schema = z.toJSONSchema(spec, { io: 'input', unrepresentable: 'any' }) as Record<string, unknown>;
-  return { ...schema, $id: 'https://gonogo.dev/schema/gonogo.schema.json', title: 'gonogo decision spec' };
+  return { ...describeSchema(schema).schema, $id: 'https://gonogo.dev/schema/gonogo.schema.json', title: 'gonogo decision spec', description: 'A gonogo decision spec (gonogo.yaml): the decision, its metrics and the pre-agreed rules that turn them into a verdict.' };
 }
 
 export const schemaCommand: CliCommand = {

@@ -4,6 +4,7 @@ import type { Ctx } from './context.js';
 import type { QualityCheck } from '../sources/snapshot.js';
 import { parseShare } from '../spec/quantity.js';
 import { fmtShare } from '../deck/format.js';
+import { afterDecision } from './plan.js';
 
 export function composeDataGaps(ctx: Ctx): Slide[] {
   const gaps = ctx.spec.data_gaps;
@@ -49,7 +50,7 @@ function measuredFigure(q: QualityCheck): string {
 }
 
 export function composeRisks(ctx: Ctx): Slide[] {
-  const risks = ctx.spec.risks;
+  const { risks } = afterDecision(ctx);
   if (!risks.length) return [];
   const rows: TableCell[][] = risks.map((r) => [{ text: r.description }, { text: r.likelihood, bold: r.likelihood === 'high' }, { text: r.impact, bold: r.impact === 'high' }, { text: r.mitigation }, { text: r.owner ?? '—' }]);
   return [

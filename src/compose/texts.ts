@@ -28,6 +28,12 @@ function helpersFor(hb: typeof Handlebars): void {
   hb.registerHelper('join', (list: unknown, sep: unknown) => (Array.isArray(list) ? list.map(String).join(typeof sep === 'string' ? sep : ', ') : String(list)));
   hb.registerHelper('plural', (n: unknown, one: unknown, many: unknown) => (Number(n) === 1 ? String(one) : String(many)));
   hb.registerHelper('eq', (a: unknown, b: unknown) => a === b);
+  // "A, B and C" (or "A, B or C" with 'or'): a list inside a sentence, items as written.
+  hb.registerHelper('list', (items: unknown, conj: unknown) => {
+    const xs = Array.isArray(items) ? items.map(String) : [String(items)];
+    const word = typeof conj === 'string' ? conj : 'and';
+    return xs.length <= 1 ? (xs[0] ?? '') : `${xs.slice(0, -1).join(', ')} ${word} ${xs[xs.length - 1]}`;
+  });
 }
 
 function readDir(dir: string, cwd: string): Map<string, Source> {
@@ -125,7 +131,7 @@ function peekingError(file: string, name: string, line: number, col: number): Go
   );
 }
 
-const HELPERS = ['lower', 'upper', 'capitalize', 'join', 'plural', 'eq', 'if', 'unless', 'each', 'with'];
+const HELPERS = ['lower', 'upper', 'capitalize', 'join', 'list', 'plural', 'eq', 'if', 'unless', 'each', 'with'];
 
 function templateError(err: unknown, src: Source, code: string, names?: string[]): GonogoError {
   const e = err as { message?: string; lineNumber?: number; column?: number };

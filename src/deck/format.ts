@@ -111,3 +111,11 @@ export function fmtThreshold(x: number, scale: 'relative' | 'absolute', m: Metri
 export function fmtP(p: number): string {
   return p < 0.001 ? 'p < 0.001' : `p = ${p.toFixed(3)}`;
 }
+
+/** A duration given in minutes, in the largest whole unit: "30 minutes", "4 hours", "2 days". */
+export function fmtMinutes(minutes: number): string {
+  const unit = (n: number, one: string) => `${fmtCount(n)} ${one}${n === 1 ? '' : 's'}`;
+  if (minutes >= 1440 && minutes % 1440 === 0) return unit(minutes / 1440, 'day');
+  if (minutes >= 120 && minutes % 60 === 0) return unit(minutes / 60, 'hour');
+  return unit(minutes, 'minute');
+}

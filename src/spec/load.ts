@@ -3,11 +3,11 @@ import { isAbsolute, join, relative, resolve } from 'node:path';
 import { existsSync, statSync } from 'node:fs';
 import { isMap, isScalar, isSeq, parseDocument, LineCounter, type Document } from 'yaml';
 import { errorDiag, GonogoError, sortDiagnostics, type Diagnostic } from '../diagnostics.js';
-import { spec as specSchema, type Spec } from './schema.js';
+import { spec as specSchema, type Phase, type Spec } from './schema.js';
 import { PositionIndex } from './positions.js';
 import { fieldName, issuesToDiagnostics } from './issues.js';
 import { yamlErrorToDiagnostic } from './yaml-errors.js';
-import { checkReferences } from './references.js';
+import { checkReferences, isCalendarDate } from './references.js';
 import { readUserText } from './source-file.js';
 
 export const SPEC_FILE = 'gonogo.yaml';
@@ -30,7 +30,12 @@ export function resolveSpecPath(target: string, cwd: string = process.cwd()): { 
   return { dir: resolve(abs, '..'), path: abs };
 }
 
-export async function loadSpec(target: string, cwd: string = process.cwd()): Promise<LoadedSpec> {
+export interface LoadOptions {
+  /** Build this phase instead of the spec's own `phase:` (gonogo build --phase), e.g. to preview a pilot's readout. */
+  phase?: Phase;
+}
+
+export async function loadSpec(target: string, cwd: string = process.cwd(), opts: LoadOptions = {}): Promise<LoadedSpec> {
   const { dir, path } = resolveSpecPath(target, cwd);
   const shown = relative(cwd, path) || path;
   const asked = relative(cwd, resolve(cwd, target)) || '.';
@@ -50,10 +55,10 @@ export async function loadSpec(target: string, cwd: string = process.cwd()): Pro
       }),
     );
   const text = await readUserText(path, 'spec', undefined, shown);
-  return parseSpecText(text, shown, dir);
+  return parseSpecText(text, shown, dir, opts);
 }
 
-export function parseSpecText(text: string, file: string, dir: string): LoadedSpec {
+export function parseSpecText(text: string, file: string, dir: string, opts: LoadOptions = {}): LoadedSpec {
   const counter = new LineCounter();
   const doc = parseDocument(text, { lineCounter: counter, uniqueKeys: true, prettyErrors: false, strict: true });
   const positions = new PositionIndex(file, doc, counter, text);
@@ -86,10 +91,16 @@ export function parseSpecText(text: string, file: string, dir: string): LoadedSp
     );
   const parsed = specSchema.safeParse(data);
   if (!parsed.success) throw new GonogoError(sortDiagnostics(issuesToDiagnostics(parsed.error.issues, specSchema, data, positions)));
-  const diagnostics = [...checkReferences(parsed.data, positions), ...checkDataFile(parsed.data, dir, positions)];
+  if (opts.phase) parsed.data.phase = opts.phase;
+  const diagnostics = [...checkReferences(parsed.data, positions), ...checkDataFiles(parsed.data, dir, positions)];
+  const phaseDate = phaseDateOf(parsed.data);
+  if (phaseDate && !isCalendarDate(phaseDate.date))
+    diagnostics.push(errorDiag('spec/value', `${phaseDate.path.join('.')} ${phaseDate.date} is not a date in the calendar`, { field: phaseDate.path.join('.'), expected: 'a real date as YYYY-MM-DD', hint: 'check the month (01–12) and the day', pos: positions.at(phaseDate.path) }));
   const errors = diagnostics.filter((d) => d.severity === 'error');
   if (errors.length) throw new GonogoError(sortDiagnostics(errors));
-  return { spec: parsed.data, dir, file, positions, diagnostics: sortDiagnostics(diagnostics) };
+  // A pilot's interim report and readout carry their own date (cover, file timestamps) when the spec gives one.
+  const spec = phaseDate ? { ...parsed.data, deck: { ...parsed.data.deck, date: phaseDate.date } } : parsed.data;
+  return { spec, dir, file, positions, diagnostics: sortDiagnostics(diagnostics) };
 }
 
 /** doc.toJS() throws on an undefined alias (*name) or an alias bomb: both are the user's mistake. */
@@ -109,17 +120,37 @@ function toPlainData(doc: Document.Parsed, text: string, positions: PositionInde
   }
 }
 
-/** metrics_file must name a file inside the deck folder: a build reads only what the deck folder holds. */
-function checkDataFile(spec: Spec, dir: string, positions: PositionIndex): Diagnostic[] {
-  if (!spec.metrics_file) return [];
-  const path = resolve(dir, spec.metrics_file);
-  const rel = relative(dir, path);
-  const at = { field: 'metrics_file', pos: positions.at(['metrics_file']) };
+function phaseDateOf(spec: Spec): { date: string; path: string[] } | undefined {
+  const date = spec.phase === 'interim' ? spec.interim?.date : spec.phase === 'final' ? spec.final?.date : undefined;
+  return date ? { date, path: [spec.phase, 'date'] } : undefined;
+}
+
+/** The metrics file this phase reads: the phase's own (interim.metrics_file, final.metrics_file), else metrics_file. */
+export function phaseMetricsFile(spec: Spec): { file: string; path: string[] } | undefined {
+  const own = spec.phase === 'interim' ? spec.interim?.metrics_file : spec.phase === 'final' ? spec.final?.metrics_file : undefined;
+  if (own) return { file: own, path: [spec.phase, 'metrics_file'] };
+  return spec.metrics_file ? { file: spec.metrics_file, path: ['metrics_file'] } : undefined;
+}
+
+/**
+ * The metrics file the build reads must lie inside the deck folder: a build reads only what the deck folder holds.
+ * Another phase's file is checked when that phase is built (a pilot's readout data need not exist at design).
+ */
+function checkDataFiles(spec: Spec, dir: string, positions: PositionIndex): Diagnostic[] {
+  const data = phaseMetricsFile(spec);
+  return data ? checkDataFile(data.file, data.path, dir, positions) : [];
+}
+
+function checkDataFile(file: string, path: string[], dir: string, positions: PositionIndex): Diagnostic[] {
+  const abs = resolve(dir, file);
+  const rel = relative(dir, abs);
+  const field = path.join('.');
+  const at = { field, pos: positions.at(path) };
   if (rel.startsWith('..') || isAbsolute(rel))
-    return [errorDiag('spec/path', `metrics_file "${spec.metrics_file}" lies outside the deck folder`, { ...at, expected: 'a path inside the deck folder, e.g. metrics.csv', hint: 'copy the file into the deck folder so the deck builds from what git holds' })];
-  if (!existsSync(path))
-    return [errorDiag('spec/path', `metrics_file names ${spec.metrics_file}, which is not in the deck folder`, { ...at, expected: 'a CSV or JSON file in the deck folder', hint: 'check the file name: metrics_file names the precomputed metrics (CSV or JSON) kept beside gonogo.yaml' })];
-  if (statSync(path).isDirectory()) return [errorDiag('spec/path', `metrics_file names ${spec.metrics_file}, which is a folder`, { ...at, expected: 'a CSV or JSON file', hint: 'point at the file inside it' })];
+    return [errorDiag('spec/path', `${field} "${file}" lies outside the deck folder`, { ...at, expected: 'a path inside the deck folder, e.g. metrics.csv', hint: 'copy the file into the deck folder so the deck builds from what git holds' })];
+  if (!existsSync(abs))
+    return [errorDiag('spec/path', `${field} names ${file}, which is not in the deck folder`, { ...at, expected: 'a CSV or JSON file in the deck folder', hint: `check the file name: ${field} names the precomputed metrics (CSV or JSON) kept beside gonogo.yaml` })];
+  if (statSync(abs).isDirectory()) return [errorDiag('spec/path', `${field} names ${file}, which is a folder`, { ...at, expected: 'a CSV or JSON file', hint: 'point at the file inside it' })];
   return [];
 }
 

@@ -163,7 +163,7 @@ export function checkReferences(spec: Spec, positions: PositionIndex): Diagnosti
 
 const LIST_OF: Record<string, string> = { metric: 'metrics', option: 'decision.options', criterion: 'criteria', 'data gap': 'data_gaps' };
 
-function isCalendarDate(iso: string): boolean {
+export function isCalendarDate(iso: string): boolean {
   const d = new Date(`${iso}T00:00:00Z`);
   return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === iso;
 }
