@@ -31,7 +31,7 @@ const CHART_MIN_SCALE = 0.6;
 export const CHART_MAX_SCALE = 1.45;
 const MAX_TEXT_W = columns(0, 10).w;
 /** Extra height (in) of a table row at full stretch. */
-const ROW_STRETCH = 0.3;
+const ROW_STRETCH = 0.6;
 
 /**
  * How far a fitted stack is spread out to use the slide (0 = packed, 1 = fully spread): wider gaps between
