@@ -1,6 +1,6 @@
-// The vertical stack: flows placed top to bottom in a region at one shrink step. A fit tries the roomiest
-// step first and shrinks until everything fits; at the last step (the floors) what is left over is split
-// off and returned, for the caller to carry to a continuation slide.
+// The vertical stack: flows placed top to bottom in a region at one shrink step. A fit finds the roomiest step
+// at which everything fits, then spreads the stack to the region's bottom (fill); when nothing fits even at
+// the last step (the floors), what is left over is split off for the caller to carry to a continuation slide.
 import type { Theme } from '../deck/theme.js';
 import type { Box, Placed } from './types.js';
 import { type Flow, roleSize, spaced, STEPS, tableSize } from './flow.js';
