@@ -5,7 +5,7 @@
 //
 //   node --import tsx bench/pull.bench.mjs [--sizes 1000000,10000000 | --rows N] [--keep]
 import { spawnSync } from 'node:child_process';
-import { mkdtemp, mkdir, rm, symlink, copyFile } from 'node:fs/promises';
+import { mkdtemp, mkdir, rm, cp, copyFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -91,7 +91,8 @@ for (const n of sizes) {
   const tg = performance.now();
   const total = await generate(n, join(deckDir, 'data'));
   const genMs = performance.now() - tg;
-  await symlink(join(root, 'decks/quoting-workflow/queries'), join(deckDir, 'queries'));
+  // A copy, not a link: the pull refuses SQL files whose real path leaves the deck folder.
+  await cp(join(root, 'decks/quoting-workflow/queries'), join(deckDir, 'queries'), { recursive: true });
   await copyFile(join(root, 'test/sources/fixtures/quoting-workflow.yaml'), join(deckDir, 'gonogo.yaml'));
   const child = spawnSync(process.execPath, ['--import', 'tsx', fileURLToPath(import.meta.url), '--child', deckDir], { encoding: 'utf8', cwd: root });
   if (child.status !== 0) {

@@ -21,4 +21,11 @@ if (existsSync(join(scripts, 'bundle.mjs')) && existsSync(join(root, 'src'))) {
   process.exit(70);
 }
 const { main } = await import(pathToFileURL(bundle).href);
-process.exitCode = await main(process.argv.slice(2));
+const code = await main(process.argv.slice(2));
+// The command is done (watch returns only when stopped): nothing a driver left behind — an open socket, a retry
+// timer after a dropped connection — may keep the process alive. Exit once what was written has been flushed.
+process.exitCode = code;
+let unflushed = 2;
+const flushed = () => --unflushed === 0 && process.exit(code);
+process.stdout.write('', flushed);
+process.stderr.write('', flushed);

@@ -28,6 +28,14 @@ const noSourceMapForHandlebars = {
   },
 };
 
+/** jsonc-parser's `main` is a UMD build whose requires esbuild cannot follow; its ES module build bundles cleanly. */
+const jsoncParserAsEsm = {
+  name: 'jsonc-parser-as-esm',
+  setup(b) {
+    b.onResolve({ filter: /^jsonc-parser$/ }, () => ({ path: join(root, 'node_modules', 'jsonc-parser', 'lib', 'esm', 'main.js') }));
+  },
+};
+
 export async function bundleCli({ forPack = false } = {}) {
   const outdir = join(root, 'dist');
   const result = await build({
@@ -46,7 +54,7 @@ export async function bundleCli({ forPack = false } = {}) {
     sourcemap: 'linked',
     legalComments: 'linked',
     logLevel: 'warning',
-    plugins: [noSourceMapForHandlebars],
+    plugins: [noSourceMapForHandlebars, jsoncParserAsEsm],
     metafile: true,
     absWorkingDir: root, // metafile paths are relative to this
   });

@@ -1,7 +1,7 @@
 // Loads vega and vega-lite once, on first use (they cost ~0.25 s to import), and teaches Vega
 // to measure text with the shipped font files instead of its 0.8 × chars × size estimate,
 // so axis labels are laid out with the widths resvg will draw.
-import { textWidthPt, type FontWeight } from '../layout/measure.js';
+import { fittingPrefix, textWidthPt, type FontWeight } from '../layout/measure.js';
 import { DEFAULT_FAMILY, familyOfFontList, type FontFamily } from '../layout/fonts.js';
 
 type Vega = typeof import('vega');
@@ -63,12 +63,8 @@ export function fitText(text: string, sizePt: number, maxPt: number, weight: Fon
   const width = (s: string) => textWidthPt(s, sizePt, weight, family);
   if (width(text) <= maxPt) return text;
   const room = maxPt - width('\u2026');
-  let lo = 0;
-  let hi = text.length;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >>> 1;
-    if (width(text.slice(0, mid)) <= room) lo = mid;
-    else hi = mid - 1;
-  }
-  return text.slice(0, lo).trimEnd() + '\u2026';
+  const cut = fittingPrefix(text, sizePt, room, weight, family);
+  // fittingPrefix keeps at least one character; with no room for it, the ellipsis stands alone.
+  const head = width(text.slice(0, cut)) <= room ? text.slice(0, cut) : '';
+  return head.trimEnd() + '\u2026';
 }

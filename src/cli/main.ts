@@ -6,6 +6,7 @@ import { commands } from './commands.js';
 import { VERSION } from './version.js';
 
 export async function main(argv: string[], io: Io = processIo): Promise<number> {
+  if (io === processIo) quietOnBrokenPipe();
   // Printed here rather than by yargs, which writes to the console instead of io.
   if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-v')) {
     io.stdout(`${VERSION}\n`);
@@ -57,4 +58,20 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
     return reportError(io, err, debug);
   }
   return exitCode;
+}
+
+/**
+ * `gonogo schema | head -c 10`: the reader has all it wants and closes the pipe. That ends gonogo quietly with exit 0,
+ * as it would any Unix filter, instead of an unhandled EPIPE and its stack trace. A closed stderr is ignored.
+ */
+function quietOnBrokenPipe(): void {
+  if (process.stdout.listenerCount('error') === 0)
+    process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+      if (err.code === 'EPIPE') process.exit(EXIT.ok);
+      throw err;
+    });
+  if (process.stderr.listenerCount('error') === 0)
+    process.stderr.on('error', (err: NodeJS.ErrnoException) => {
+      if (err.code !== 'EPIPE') throw err;
+    });
 }

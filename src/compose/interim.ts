@@ -4,6 +4,7 @@
 import type { Slide, TableCell, Tone } from '../deck/types.js';
 import { type Ctx, STATUS_TONE, STATUS_WORD } from './context.js';
 import { fmtP } from '../deck/format.js';
+import { dataFindings } from './data-findings.js';
 import { complianceLevels, composeCompliance } from './compliance.js';
 import { instrumentationAsOf } from './pilot-design.js';
 
@@ -12,7 +13,8 @@ function qualityState(ctx: Ctx) {
   const { spec } = ctx;
   const instrumentation = instrumentationAsOf(spec);
   const srm = ctx.results.srm;
-  const gapStatus = (s: string | undefined) => s ?? 'open';
+  // A gap's status as measured: open while a check linked to it is over its limit (data-findings.ts).
+  const gaps = dataFindings(spec.data_gaps, ctx.quality).gaps;
   return {
     srm: Boolean(srm?.mismatch),
     srmP: srm ? fmtP(srm.p) : '',
@@ -24,9 +26,9 @@ function qualityState(ctx: Ctx) {
     passed: instrumentation.filter((i) => i.status === 'passed').length,
     failed: instrumentation.filter((i) => i.status === 'failed').length,
     pending: instrumentation.filter((i) => i.status === 'planned').length,
-    gaps: spec.data_gaps.length,
-    openGaps: spec.data_gaps.filter((g) => gapStatus(g.status) === 'open').length,
-    mitigatedGaps: spec.data_gaps.filter((g) => g.status === 'mitigated').length,
+    gaps: gaps.length,
+    openGaps: gaps.filter((g) => (g.status ?? 'open') === 'open').length,
+    mitigatedGaps: gaps.filter((g) => g.status === 'mitigated').length,
   };
 }
 
@@ -96,7 +98,13 @@ export function composeInterim(ctx: Ctx): Slide[] {
     ...ctx.quality.map((c) => [{ text: c.message }, { text: c.status, tone: c.status === 'fail' ? ('fail' as const) : c.status === 'warn' ? ('inconclusive' as const) : ('pass' as const) }]),
     ...(ctx.results.srm ? [[{ text: t('interim-srm', { p: q.srmP, mismatch: q.srm }) }, { text: q.srm ? 'fail' : 'pass', tone: q.srm ? ('fail' as const) : ('pass' as const) }]] : []),
     ...instrumentationAsOf(spec).map((i) => [{ text: t('interim-instrumentation', { check: i.check }) }, { text: i.status === 'planned' ? 'pending' : i.status, tone: checkTone(i.status) }]),
-    ...spec.data_gaps.map((g) => [{ text: t('interim-gap', { description: g.description, mitigation: g.mitigation }) }, { text: g.status ?? 'open', tone: g.status === 'closed' ? ('pass' as const) : g.status === 'mitigated' ? ('neutral' as const) : ('inconclusive' as const) }]),
+    ...dataFindings(spec.data_gaps, ctx.quality).gaps.map((g) => [
+      { text: t('interim-gap', { description: g.gap.description, mitigation: g.gap.mitigation }) },
+      {
+        text: g.status ?? 'open',
+        tone: g.breached.some((c) => c.status === 'fail') ? ('fail' as const) : g.status === 'closed' ? ('pass' as const) : g.status === 'mitigated' ? ('neutral' as const) : ('inconclusive' as const),
+      },
+    ]),
   ];
   if (dqRows.length)
     slides.push({

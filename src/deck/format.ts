@@ -94,7 +94,7 @@ export function fmtCount(n: number): string {
 }
 
 export function fmtShare(x: number): string {
-  const p = x * 100;
+  const p = Math.round(x * 100 * 1e9) / 1e9; // 0.06 × 100 is 6.000000000000001 in floating point
   return `${fmtNumber(p, p !== 0 && Math.abs(p) < 10 && !Number.isInteger(p) ? 1 : 0)}%`;
 }
 

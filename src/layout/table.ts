@@ -19,28 +19,48 @@ export interface TableResult {
 }
 
 export function columnWidths(t: TableBlock, widthIn: number, sizePt: number): number[] {
-  return memo(t, `widths|${widthIn}|${sizePt}`, () => respectLongestWords(t, proportionalWidths(t, widthIn, sizePt), sizePt));
+  return respectLongestWords(t, proportionalWidths(t, widthIn, sizePt), sizePt);
 }
 
-// A slide's fit tries several sizes and spreads (stack.ts) and each lays its tables out again: what depends only
-// on the table, the size and the measuring font is kept per table object.
-const cache = new WeakMap<TableBlock, Map<string, unknown>>();
-function memo<T>(t: TableBlock, key: string, make: () => T): T {
-  let m = cache.get(t);
-  if (!m) cache.set(t, (m = new Map()));
-  const k = `${measureFamily().name}|${cellFitFor('regular')}|${key}`;
-  if (!m.has(k)) m.set(k, make());
-  return m.get(k) as T;
+/**
+ * A table is laid out again for each continuation and at each shrink step and spread a slide tries: per-cell
+ * measurements are memoised (widths at 1 pt, since they scale with the size; line counts per width and size), so
+ * a register of long texts costs time linear in its text, not in its text times its slides and trials. The key
+ * names the measuring family and the cell allowance, which a deck's theme sets.
+ */
+const memo = new Map<string, Map<string, number>>();
+/** Keyed by the cell's own text first: the same string object each time, so its hash is computed once. */
+function remembered(text: string, key: string, compute: () => number): number {
+  let byText = memo.get(text);
+  if (!byText) {
+    if (memo.size > 5_000) memo.clear();
+    byText = new Map();
+    memo.set(text, byText);
+  }
+  key = `${measureFamily().name}|${cellFitFor('regular')}|${key}`;
+  let v = byText.get(key);
+  if (v === undefined) {
+    v = compute();
+    byText.set(key, v);
+  }
+  return v;
+}
+
+/** Widest word of `text` in inches at `sizePt`. */
+function longestWord(text: string, sizePt: number, weight: FontWeight): number {
+  return sizePt * remembered(text, `w|${weight}`, () => Math.max(0, ...text.split(/\s+/).map((w) => naturalCellWidthIn(w, 1, weight))));
+}
+
+/** The unwrapped width of `text` in inches at `sizePt`. */
+function naturalWidth(text: string, sizePt: number, weight: FontWeight): number {
+  return sizePt * remembered(text, `n|${weight}`, () => naturalCellWidthIn(text, 1, weight));
 }
 
 /** Per column, the width below which a word of a cell would break mid-way, at a size. */
 function columnMins(t: TableBlock, sizePt: number): number[] {
-  return memo(t, `mins|${sizePt}`, () => {
-    const longestWord = (text: string, weight: FontWeight) => Math.max(0, ...text.split(/\s+/).map((w) => naturalCellWidthIn(w, sizePt, weight)));
-    return t.header.map((h, c) =>
-      Math.max(longestWord(h, 'bold'), ...t.rows.map((r) => longestWord(withToneMark(r[c]?.text ?? '', r[c]?.tone), r[c]?.bold ? 'bold' : 'regular'))) + 2 * PAD.x + 0.01,
-    );
-  });
+  return t.header.map((h, c) =>
+    Math.max(longestWord(h, sizePt, 'bold'), ...t.rows.map((r) => longestWord(withToneMark(r[c]?.text ?? '', r[c]?.tone), sizePt, r[c]?.bold ? 'bold' : 'regular'))) + 2 * PAD.x + 0.01,
+  );
 }
 
 /** The narrowest width at which no cell breaks a word mid-way, at a size. */
@@ -65,7 +85,7 @@ function proportionalWidths(t: TableBlock, widthIn: number, sizePt: number): num
   }
   // Desired width: the longest unwrapped cell; short columns get what they need, long ones share the rest.
   const desired = t.header.map((h, c) => {
-    const cells = [naturalCellWidthIn(h, sizePt, 'bold'), ...t.rows.map((r) => naturalCellWidthIn(withToneMark(r[c]?.text ?? '', r[c]?.tone), sizePt, r[c]?.bold ? 'bold' : 'regular'))];
+    const cells = [naturalWidth(h, sizePt, 'bold'), ...t.rows.map((r) => naturalWidth(withToneMark(r[c]?.text ?? '', r[c]?.tone), sizePt, r[c]?.bold ? 'bold' : 'regular'))];
     return Math.max(0.5, Math.max(...cells) + 2 * PAD.x);
   });
   const total = desired.reduce((a, b) => a + b, 0);
@@ -109,7 +129,7 @@ function splitRow(row: TableCell[], colWidths: number[], sizePt: number, lines: 
 }
 
 function cellLines(text: string, widthIn: number, sizePt: number, weight: FontWeight): number {
-  return wrapCell(text, sizePt, Math.max(0.01, widthIn - 2 * PAD.x), weight).length;
+  return remembered(text, `l|${weight}|${sizePt}|${widthIn}`, () => wrapCell(text, sizePt, Math.max(0.01, widthIn - 2 * PAD.x), weight).length);
 }
 
 function alignments(t: TableBlock): ('left' | 'center' | 'right')[] {
@@ -131,7 +151,7 @@ export function layoutTable(t: TableBlock, theme: Theme, x: number, y: number, w
   const lh = lineHeight(sizePt) / PT_PER_IN;
   const pad = { ...PAD };
   const lines = (cells: { text: string; weight: FontWeight }[]) => Math.max(...cells.map((c, i) => cellLines(c.text, colWidths[i], sizePt, c.weight)));
-  const rowLines = memo(t, `lines|${widthIn}|${sizePt}`, () => t.rows.map((r) => lines(t.header.map((_, c) => ({ text: withToneMark(r[c]?.text ?? '', r[c]?.tone), weight: r[c]?.bold ? 'bold' : 'regular' })))));
+  const rowLines = t.rows.map((r) => lines(t.header.map((_, c) => ({ text: withToneMark(r[c]?.text ?? '', r[c]?.tone), weight: r[c]?.bold ? 'bold' : 'regular' }))));
   const headerH = lines(t.header.map((h) => ({ text: h, weight: 'bold' }))) * lh + 2 * pad.y;
   const rows: PlacedCell[][] = t.rows.map((r) =>
     t.header.map((_, c) => {

@@ -277,8 +277,9 @@ export const DESCRIPTIONS: Record<string, string> = {
   source: 'Where metric SQL runs (DuckDB or Snowflake) and the data-quality checks `gonogo pull` runs; results go to metrics.lock.json.',
   'source.engine': 'files (metrics_file only), duckdb (embedded, over the files in data_dir) or snowflake (a named connection).',
   'source.connection': 'Snowflake: a connection name in ~/.snowflake/connections.toml; credentials never go in the spec. Example: analytics.',
-  'source.data_dir': 'DuckDB: folder of CSV or Parquet files, relative to the deck folder; each file is a table by its name. Example: data.',
-  'source.params': 'Bind variables for every query (:name in SQL), never pasted into SQL text. Example: {start: 2026-10-01}.',
+  'source.timeout': 'Seconds the warehouse login and each query may take; gonogo pull --timeout overrides it. Default: 600. Example: 900.',
+  'source.data_dir': 'DuckDB: folder of CSV or Parquet files inside the deck folder; each file is a table by its name, and queries read nothing else. Example: data.',
+  'source.params': 'Bind variables for every query ($name in DuckDB, :name in Snowflake), never pasted into SQL text. Example: {start: 2026-10-01}.',
   'source.as_of': 'Reference time of freshness checks, as YYYY-MM-DDTHH:MM:SSZ. Default: deck.date at 23:59:59Z (never the wall clock).',
   'source.assignments': 'The assignment log (one row per unit with its arm): gives the sample-ratio check and fills missing variants.',
   'source.assignments.table': 'Table of the assignment log. Example: assignments.',
@@ -304,7 +305,7 @@ export const DESCRIPTIONS: Record<string, string> = {
   'source.checks.references.key': 'The referenced key column. Example: request_id.',
   'source.checks.max_orphan_share': 'referential: the largest share of rows without a match allowed, as a fraction. Example: 0.005.',
   'source.checks.max_share': 'missing_variant: the largest share of rows without a variant allowed after filling from the assignment log, as a fraction. Example: 0.02.',
-  'source.checks.sql': 'sql: a query returning one row with a numeric `value` column (binds: source.params and $as_of).',
+  'source.checks.sql': 'sql: a query returning one row with a numeric `value` column (binds: source.params and as_of, $as_of in DuckDB, :as_of in Snowflake).',
   'source.checks.max': 'sql: the largest value allowed. Example: 0.',
 
   metrics_file:

@@ -6,7 +6,9 @@ import { specTheme } from '../deck/theme-schema.js';
 const id = z
   .string()
   .regex(/^[A-Za-z][A-Za-z0-9_-]*$/, 'an id: a letter, then letters, digits, _ or -');
-const text = z.string().min(1, 'a non-empty text');
+/** A blank text (spaces only) would leave a title or a table cell empty. */
+export const NOT_BLANK = 'a text with something other than spaces';
+const text = z.string().min(1, 'a non-empty text').refine((s) => s.trim() !== '', NOT_BLANK);
 const textList = z.array(text);
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date as YYYY-MM-DD');
 
@@ -257,7 +259,7 @@ export const qualityCheckSpec = z.discriminatedUnion('kind', [
   }),
   // share of rows without a variant, before and after filling it from source.assignments by `key`
   z.strictObject({ ...checkBase, kind: z.literal('missing_variant'), column: text, key: text, max_share: z.number().min(0).max(1) }),
-  // any SQL returning one row with a numeric `value` column (binds: source.params and $as_of)
+  // any SQL returning one row with a numeric `value` column (binds: source.params and as_of, written $as_of in DuckDB, :as_of in Snowflake)
   z.strictObject({ ...checkBase, kind: z.literal('sql'), sql: text, max: z.number() }),
 ]);
 
@@ -340,6 +342,8 @@ export const source = z.strictObject({
   engine: z.enum(['files', 'duckdb', 'snowflake']),
   /** Snowflake: a connection name from ~/.snowflake/connections.toml. */
   connection: text.optional(),
+  /** Seconds the warehouse login and each query may take (default 600); `gonogo pull --timeout` overrides it. */
+  timeout: z.number().positive().max(86_400).optional(),
   /** DuckDB: folder of CSV/Parquet files, relative to the deck folder. */
   data_dir: text.optional(),
   /** Bind variables available to every query (never pasted into SQL text). */

@@ -5,6 +5,7 @@ import { addSvgBlips } from './svg.js';
 import { markTitlePlaceholder } from './titles.js';
 import { patchThemeXml } from './theme-xml.js';
 import type { Theme } from '../../deck/theme.js';
+import { bytesNeedXmlSafe, xmlSafe } from '../../xml-text.js';
 
 const CONTENT_TYPES = '[Content_Types].xml';
 
@@ -34,6 +35,8 @@ export function repackPptx(raw: Uint8Array, ts: Date, svgs: Map<string, string> 
     if (name === 'docProps/core.xml') data = strToU8(normalizeCoreXml(strFromU8(data), ts));
     if (/^ppt\/slides\/slide\d+\.xml$/.test(name)) data = strToU8(markTitlePlaceholder(strFromU8(data)));
     if (theme && /^ppt\/theme\/theme\d+\.xml$/.test(name)) data = strToU8(patchThemeXml(strFromU8(data), theme));
+    // The last line of defence: no part leaves with a character XML cannot hold, whatever reached it.
+    if (/\.(xml|rels|svg)$/.test(name) && bytesNeedXmlSafe(data)) data = strToU8(xmlSafe(strFromU8(data)));
     // PNGs are already compressed: store them; XML deflates well.
     const level = name.endsWith('.png') ? 0 : 6;
     out[name] = [data, { level, mtime }];
