@@ -23,8 +23,10 @@ import { minimumDetectableEffect } from '../stats/power.js';
 import type { PowerPlan } from './power.js';
 import { kindOf } from '../model/metric-kinds.js';
 
-/** Chart size on a chart slide (inches): the layout keeps the aspect and never enlarges. */
+/** Chart size on a chart slide with text beside it (inches): the layout keeps the aspect and scales it to the room. */
 const WIDE = { width: 7.6, height: 4.6 };
+/** A chart that stands alone on its slide takes the body's width. */
+const FULL = { width: 11.6, height: 4.6 };
 
 export function valueFormat(m: Metric, scale: Scale): ValueFormat {
   if (scale === 'relative') return { kind: 'percent' };
@@ -111,7 +113,8 @@ export function scenarioChart(ctx: Ctx): ChartSpec | undefined {
       };
     });
   if (!rows.length) return undefined;
-  return scenariosChart({ rows, size: WIDE }, ctx.theme);
+  // The scenario chart stands alone on its slide (its reading is in the notes and the next slide).
+  return scenariosChart({ rows, size: FULL }, ctx.theme);
 }
 
 /**

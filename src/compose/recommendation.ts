@@ -33,11 +33,12 @@ export function composeRecommendation(ctx: Ctx): Slide[] {
       kind: 'table',
       section: 'Recommendation',
       title: ctx.t('recommendation-title', { verdict: decision.verdict.label, met: chosen?.rules.filter((r) => r.status === 'met').length ?? 0, total: chosen?.rules.length ?? 0, polarity: chosen?.polarity ?? 'go', fallback: decision.verdict.fallback }),
-      blocks: [
-        { type: 'text', role: 'lead', text: ctx.t('recommendation-lead', { verdict: decision.verdict.label, decidedBy: because, confidence: ctx.confidence }) },
-        { type: 'table', header: ['Criterion', 'Rule', `Observed (${ctx.confidence} CI)`, 'Result'], rows, widths: [2.4, 5.1, 2.5, 1.3] },
+      // The table is the slide: the sentence that restates the title's verdict leads the talk-track instead.
+      blocks: [{ type: 'table', header: ['Criterion', 'Rule', `Observed (${ctx.confidence} CI)`, 'Result'], rows, widths: [2.4, 5.1, 2.5, 1.3] }],
+      notes: [
+        ctx.t('recommendation-lead', { verdict: decision.verdict.label, decidedBy: because, confidence: ctx.confidence }),
+        ctx.t('recommendation-notes', { verdict: decision.verdict.label, decidedBy: because }),
       ],
-      notes: [ctx.t('recommendation-notes', { verdict: decision.verdict.label, decidedBy: because })],
     },
   ];
 }

@@ -4,7 +4,7 @@
 import type { TableBlock, TableCell } from '../deck/types.js';
 import type { Metric } from '../spec/normalized.js';
 import { type Ctx, headlineMark } from './context.js';
-import { fmtBracket, fmtChange, fmtCount, fmtValue } from '../deck/format.js';
+import { changeColumnDecimals, fmtBracket, fmtChange, fmtCount, fmtValue, valueColumnDecimals } from '../deck/format.js';
 import { changeOn } from '../stats/results.js';
 import { OVERALL, segmentValue } from '../model/rows.js';
 import { marked } from './marks.js';
@@ -25,15 +25,19 @@ export function segmentTable(ctx: Ctx, m: Metric, scale: Scale): TableBlock {
     const k = marked({ status: s.status, polarity: o.polarity });
     return { text: k.text, tone: k.tone };
   };
-  const rows: TableCell[][] = [...(overall ? [overall] : []), ...ctx.segmentReads(m.id)].map((r) => {
+  const reads = [...(overall ? [overall] : []), ...ctx.segmentReads(m.id)];
+  // One precision per column: every change and interval at the decimals the column needs, values likewise.
+  const d = changeColumnDecimals(reads.flatMap((r) => changeOn(r, scale) ?? []), scale, m);
+  const vd = valueColumnDecimals(reads.flatMap((r) => [r.control?.estimate, r.treatment?.estimate]).filter((v): v is number => v !== undefined), m);
+  const rows: TableCell[][] = reads.map((r) => {
     const c = changeOn(r, scale);
     const all = r.segment === OVERALL;
     return [
       { text: all ? 'All' : `${segmentValue(r.segment)}${r.exploratory ? ' (exploratory)' : ''}`, bold: all },
-      { text: r.control ? fmtValue(r.control.estimate, m) : '—' },
-      { text: r.treatment ? fmtValue(r.treatment.estimate, m) : '—' },
-      { text: c ? fmtChange(c.estimate, scale, m) : '—', bold: all },
-      { text: c ? fmtBracket(c.ci, scale, m) : '—' },
+      { text: r.control ? fmtValue(r.control.estimate, m, vd) : '—' },
+      { text: r.treatment ? fmtValue(r.treatment.estimate, m, vd) : '—' },
+      { text: c ? fmtChange(c.estimate, scale, m, d) : '—', bold: all },
+      { text: c ? fmtBracket(c.ci, scale, m, d) : '—' },
       { text: r.treatment?.n != null && r.control?.n != null ? fmtCount(r.control.n + r.treatment.n) : '—' },
       ...(marks ? [markOf(r.segment)] : []),
     ];

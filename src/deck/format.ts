@@ -63,11 +63,31 @@ export function fmtInterval(ci: { lo: number; hi: number } | null | undefined, s
   return `(${fmtConfidence(confidence)} CI ${fmtChange(ci.lo, scale, m, d)} to ${fmtChange(ci.hi, scale, m, d)})`;
 }
 
-/** "[−13.3%, −10.5%]" for tables. */
-export function fmtBracket(ci: { lo: number; hi: number } | null | undefined, scale: 'relative' | 'absolute', m: MetricLike): string {
+/** "[−13.3%, −10.5%]" for tables; `decimals` sets the column's one precision (see changeColumnDecimals). */
+export function fmtBracket(ci: { lo: number; hi: number } | null | undefined, scale: 'relative' | 'absolute', m: MetricLike, decimals?: number): string {
   if (!ci) return '—';
-  const d = scale === 'relative' ? 1 : isShare(m) ? (Math.max(Math.abs(ci.lo), Math.abs(ci.hi)) * 100 < 1 ? 2 : 1) : decimalsFor(ci.lo, ci.hi);
+  const d = decimals ?? (scale === 'relative' ? 1 : isShare(m) ? (Math.max(Math.abs(ci.lo), Math.abs(ci.hi)) * 100 < 1 ? 2 : 1) : decimalsFor(ci.lo, ci.hi));
   return `[${fmtChange(ci.lo, scale, m, d)}, ${fmtChange(ci.hi, scale, m, d)}]`;
+}
+
+/**
+ * One precision for a table's change and interval columns in one unit, so "[−1.0 pp, +0.9 pp]" never stands
+ * beside "[−0.89 pp, +0.80 pp]": percentage points take two decimals when any change or interval there is
+ * under 1 pp (as a single value would), other units the decimals of the largest magnitude; relative changes one.
+ */
+export function changeColumnDecimals(changes: { estimate: number; ci?: { lo: number; hi: number } | null }[], scale: 'relative' | 'absolute', m: MetricLike): number {
+  if (scale === 'relative') return 1;
+  if (m.kind === 'proportion') {
+    const small = changes.some((c) => Math.abs(c.estimate) * 100 < 1 || (c.ci != null && Math.max(Math.abs(c.ci.lo), Math.abs(c.ci.hi)) * 100 < 1));
+    return small ? 2 : 1;
+  }
+  return decimalsFor(...changes.flatMap((c) => [c.estimate, ...(c.ci ? [c.ci.lo, c.ci.hi] : [])]));
+}
+
+/** One precision for a table column of values in one unit (proportions keep their one decimal of a percent). */
+export function valueColumnDecimals(values: number[], m: MetricLike): number | undefined {
+  if (m.kind === 'proportion' || values.length === 0) return undefined;
+  return decimalsFor(...values);
 }
 
 export function fmtConfidence(c: number): string {

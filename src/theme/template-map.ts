@@ -45,7 +45,7 @@ export function applyTemplate(base: Theme, t: TemplateTheme, file: string): { th
   }
   const fonts = { ...base.fonts, heading: t.fonts.major ?? base.fonts.heading, body: t.fonts.minor ?? base.fonts.body };
   if (t.fonts.major || t.fonts.minor)
-    note('theme/fonts', 'info', `fonts ${fonts.heading === fonts.body ? `${fonts.body} (headings and body)` : `${fonts.heading} (headings) and ${fonts.body} (body)`}${fonts.body === fonts.fallback ? '' : `; readers without them fall back to ${fonts.fallback}`}`, `text is measured with Inter's metrics and a safety margin, so a face much wider than Inter may wrap differently`);
+    note('theme/fonts', 'info', `fonts ${fonts.heading === fonts.body ? `${fonts.body} (headings and body)` : `${fonts.heading} (headings) and ${fonts.body} (body)`}${fonts.body === fonts.fallback ? '' : `; readers without them fall back to ${fonts.fallback}`}`);
   const ig = t.ignored;
   note(
     'theme/ignored', 'info',

@@ -29,9 +29,11 @@ describe('missing intervals', () => {
 
   it('guardrails: a row without an interval is placed at its estimate', () => {
     const rows = [{ ...guardrailsInput.rows[0], lo: null, hi: null }];
-    const values = (guardrailsChart({ ...guardrailsInput, rows }, defaultTheme).vegaLite.data as { values: { x: number; x1: number; x2: number }[] }).values;
-    // hire rate −0.2pp, better higher, limit 1pp → 20% of the allowed worsening
-    expect(values[0]).toMatchObject({ x: 0.2, x1: 0.2, x2: 0.2 });
+    const values = (guardrailsChart({ ...guardrailsInput, rows }, defaultTheme).vegaLite.data as { values: { x: number; x1: number; x2: number; zero: number; limit: number }[] }).values;
+    // hire rate −0.2pp, better higher, limit 1pp → worsening of 20% of the way from no change to the limit
+    const v = values[0];
+    expect([v.x1, v.x2]).toEqual([v.x, v.x]);
+    expect((v.x - v.zero) / (v.limit - v.zero)).toBeCloseTo(0.2, 9);
   });
 });
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { layoutDeck } from '../../src/layout/layout.js';
 import { FLOOR, FOOTER, SLIDE } from '../../src/layout/grid.js';
-import { paragraphsHeightIn } from '../../src/layout/textfit.js';
+import { cellFitFor, paragraphsHeightIn } from '../../src/layout/textfit.js';
 import { textWidthPt } from '../../src/layout/measure.js';
 import { defaultTheme } from '../../src/deck/theme.js';
 import type { Deck, Slide, SlideKind } from '../../src/deck/types.js';
@@ -200,7 +200,7 @@ describe('splits and shrinking', () => {
     const reg = all.slides.find((s) => s.sourceId === 'register')!.items.find((i) => i.type === 'table');
     if (reg?.type !== 'table') throw new Error('no table');
     const likelihood = reg.colWidths[1] - 2 * reg.pad.x;
-    expect(likelihood * 72 * 0.84).toBeGreaterThanOrEqual(textWidthPt('Likelihood', reg.sizePt, 'bold'));
+    expect(likelihood * 72 * cellFitFor('bold')).toBeGreaterThanOrEqual(textWidthPt('Likelihood', reg.sizePt, 'bold'));
   });
 
   it('places nothing for empty blocks instead of failing', () => {

@@ -87,7 +87,7 @@ afterAll(async () => {
 describe('the package', () => {
   it('ships the built bundle, assets, templates and starter — no sources, tests, benchmarks, decks or maps', () => {
     const files = ok(run('tar', ['tzf', tarball], tmp), 'tar').split('\n').filter(Boolean).map((f) => f.replace(/^package\//, ''));
-    for (const f of ['bin/gonogo.js', 'dist/gonogo.mjs', 'dist/THIRD-PARTY-LICENSES.txt', 'assets/theme.yaml', 'assets/fonts/OFL.txt', 'templates/exec-title.hbs', 'templates/starter/gonogo.yaml', 'templates/starter/metrics.csv', 'README.md', 'package.json'])
+    for (const f of ['bin/gonogo.js', 'dist/gonogo.mjs', 'dist/THIRD-PARTY-LICENSES.txt', 'assets/theme.yaml', 'assets/fonts/Carlito-OFL.txt', 'assets/fonts/LiberationSans-OFL.txt', 'assets/fonts/Inter-OFL.txt', 'templates/exec-title.hbs', 'templates/starter/gonogo.yaml', 'templates/starter/metrics.csv', 'README.md', 'package.json'])
       expect(files).toContain(f);
     expect(files.some((f) => f.startsWith('dist/chunks/'))).toBe(true);
     expect(files.filter((f) => /^(src|test|bench|decks|scripts|node_modules)\//.test(f) || f.endsWith('.map') || f.endsWith('.ts'))).toEqual([]);
