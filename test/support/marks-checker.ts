@@ -76,9 +76,31 @@ export function pptxSlides(doc: PptxDocument, outline: WrittenSlide[]): { slides
     const title = s.title.replace(/ \(cont\.\)$/, '');
     if (s.title === title || outline[at]?.title !== title) at = outline.findIndex((o, i) => i > at && o.title === title);
     if (at < 0) problems.push(`PPTX slide "${s.title}" matches no outline slide`);
-    return { id: outline[at]?.id ?? '', title: s.title, paragraphs: s.texts.map((p) => p.text), tables: s.tables, alts: s.alts, notes: s.notes };
+    const slide = { id: outline[at]?.id ?? '', title: s.title, paragraphs: s.texts.map((p) => p.text), tables: s.tables, alts: s.alts, notes: s.notes };
+    for (const t of outline[at]?.tables ?? []) if (!slide.tables.some((x) => x[0]?.join('|') === t[0].join('|'))) fromCards(slide, t[0]);
+    return slide;
   });
   return { slides, problems };
+}
+
+/**
+ * A table of one or two rows may be set as cards: the row's first cell heads the card, each other column
+ * reads "Header: value" under it. Reads such cards back into the table the outline shows.
+ */
+function fromCards(slide: WrittenSlide, header: string[]): void {
+  const rows: string[][] = [];
+  const keep: string[] = [];
+  const p = slide.paragraphs;
+  for (let i = 0; i < p.length; i++) {
+    const values = header.slice(1).map((h, j) => (p[i + 1 + j]?.startsWith(`${h}: `) ? p[i + 1 + j].slice(h.length + 2) : undefined));
+    if (values.every((v) => v !== undefined)) {
+      rows.push([p[i] === header[0] ? '' : p[i], ...(values as string[])]);
+      i += header.length - 1;
+    } else keep.push(p[i]);
+  }
+  if (!rows.length) return;
+  slide.paragraphs = keep;
+  slide.tables = [...slide.tables, [header, ...rows]];
 }
 
 export interface Truth {
