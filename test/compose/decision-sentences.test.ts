@@ -58,23 +58,44 @@ function scenarioProblems(deck: Deck, decision: Decision, spec: Spec, name: stri
   return problems;
 }
 
-describe('scenario sentences', () => {
+/** The trade-offs title claims only what the criteria say. */
+function claimProblems(deck: Deck, decision: Decision, spec: Spec, name: string): string[] {
+  const title = slide(deck, 'tradeoffs')?.title ?? '';
+  const problems: string[] = [];
+  if (/most of the gain|least risk/.test(title)) problems.push(`${name}: trade-offs title claims a comparison no number backs: ${title}`);
+  const v = decision.verdict;
+  const label = (id?: string) => spec.decision.options.find((o) => o.id === id)?.label;
+  const c = decision.criteria.find((x) => x.id === v.criterion);
+  const all = /all (\d+) of its rules met/.exec(title);
+  if (all && (!c || !c.holds || c.mode !== 'all' || c.rules.length !== Number(all[1]))) problems.push(`${name}: "${all[0]}" but the verdict's criterion says otherwise`);
+  for (const m of title.matchAll(/; (.+?) misses (\d+) of its (\d+) rules/g)) {
+    const above = decision.criteria.find((x) => label(x.option) === m[1]);
+    if (!above || above.holds || above.rules.filter((r) => r.status !== 'met').length !== Number(m[2]) || above.rules.length !== Number(m[3])) problems.push(`${name}: "${m[0]}" does not match the criterion`);
+  }
+  if (v.option && !v.fallback && !title.includes(label(v.option)!)) problems.push(`${name}: trade-offs title does not name the recommended option`);
+  return problems;
+}
+
+describe('scenario sentences and comparative claims', () => {
   // About 8 s on a loaded 2-core machine (compose only, 150 ms a decision).
-  it('name each flipping scenario with its own verdict and cause, in 50 generated decisions', { timeout: 120_000 }, async () => {
+  it('name each flipping scenario with its own verdict and cause, and claim on the trade-offs slide only what the criteria say, in 50 generated decisions', { timeout: 120_000 }, async () => {
     const problems: string[] = [];
-    const seen = { up: 0, down: 0, none: 0, both: 0, pushed: 0 };
+    const seen = { up: 0, down: 0, none: 0, both: 0, pushed: 0, recommended: 0, above: 0 };
     for (const [i, g] of generateDecisions(50, 20261129).entries()) {
       const dir = join(root, `gen-${i}`);
       mkdirSync(dir);
       writeDecision(dir, g);
       const { deck, decision, spec } = await composed(dir);
-      problems.push(...scenarioProblems(deck, decision, spec, g.name));
+      problems.push(...scenarioProblems(deck, decision, spec, g.name), ...claimProblems(deck, decision, spec, g.name));
       const flips = decision.scenarios.filter((s) => s.flips);
       if (!flips.length) seen.none++;
       if (flips.length === 2) seen.both++;
       if (flips.some((s) => s.name === 'best')) seen.up++;
       if (flips.some((s) => s.name === 'worst')) seen.down++;
       if (decision.scenarios.some((s) => s.changes.some((c) => c.push))) seen.pushed++;
+      const title = slide(deck, 'tradeoffs')?.title ?? '';
+      if (/all \d+ of its rules met/.test(title)) seen.recommended++;
+      if (/misses \d+ of its/.test(title)) seen.above++;
       rmSync(dir, { recursive: true, force: true });
     }
     expect(problems).toEqual([]);
@@ -82,6 +103,8 @@ describe('scenario sentences', () => {
     expect(seen.none).toBeGreaterThan(0);
     expect(seen.up).toBeGreaterThan(0);
     expect(seen.down).toBeGreaterThan(0);
+    expect(seen.recommended).toBeGreaterThan(0);
+    expect(seen.above).toBeGreaterThan(0);
   });
 
   it('keep a dose measure out of the scenario lists (the pilot read on other data, dose marked in the spec)', async () => {
