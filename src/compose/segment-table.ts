@@ -9,6 +9,7 @@ import { changeOn } from '../stats/results.js';
 import { OVERALL, segmentValue } from '../model/rows.js';
 import { marked } from './marks.js';
 import type { Scale } from '../model/metric-kinds.js';
+import { nUnit } from './n-unit.js';
 
 export function segmentTable(ctx: Ctx, m: Metric, scale: Scale): TableBlock {
   const overall = ctx.read(m.id);
@@ -38,10 +39,10 @@ export function segmentTable(ctx: Ctx, m: Metric, scale: Scale): TableBlock {
       { text: r.treatment ? fmtValue(r.treatment.estimate, m, vd) : '—' },
       { text: c ? fmtChange(c.estimate, scale, m, d) : '—', bold: all },
       { text: c ? fmtBracket(c.ci, scale, m, d) : '—' },
-      { text: r.treatment?.n != null && r.control?.n != null ? fmtCount(r.control.n + r.treatment.n) : '—' },
+      { text: r.treatment?.n != null && r.control?.n != null ? fmtCount(r.control.n + r.treatment.n) : ctx.t('n-missing', {}) },
       ...(marks ? [markOf(r.segment)] : []),
     ];
   });
-  const header = ['Segment', 'Control', 'Treatment', 'Change', `${ctx.confidence} CI`, 'n', ...(marks ? ['Rule'] : [])];
+  const header = ['Segment', 'Control', 'Treatment', 'Change', `${ctx.confidence} CI`, ctx.t('n-header', { unit: nUnit(m) }), ...(marks ? ['Rule'] : [])];
   return { type: 'table', header, rows, widths: marks ? [2.8, 1.3, 1.4, 1.3, 2.6, 1.2, 1.6] : [3, 1.6, 1.6, 1.4, 2.4, 1.4] };
 }

@@ -55,6 +55,8 @@ export const metric = z.strictObject({
   description: text.optional(),
   /** Per-N scaling for rates: 100 → "per 100 requests". */
   per: z.number().positive().optional(),
+  /** What the metric's n counts, plural: requests, quoted requests, hires. */
+  counts: text.optional(),
   /** Segment dimensions to read this metric by; pre-specified reads are confirmatory. */
   segments: z.array(id).optional(),
   /** Guardrail: the largest worsening allowed (non-inferiority margin), e.g. "10%" or "1pp". */

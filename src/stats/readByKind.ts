@@ -47,7 +47,8 @@ export const readRate: Reader = (t, c, ctx) => {
   const arms = [garwoodRate(e1, t1, ctx.confidence, per), garwoodRate(e0, t0, ctx.confidence, per)];
   const abs = rateDifference(e1, t1, e0, t0, ctx.confidence, per);
   const rel = relativeRead({ estimate: arms[0].estimate, se: arms[0].se! }, { estimate: arms[1].estimate, se: arms[1].se! }, ctx);
-  return finish(armRead(arms[0], t.n ?? null), armRead(arms[1], c.n ?? null), changeRead(abs), rel, ctx, [arms[0].method, abs.method]);
+  // A rate is taken over its exposure: that is its n when the rows give no unit count.
+  return finish(armRead(arms[0], t.n ?? t.exposure ?? null), armRead(arms[1], c.n ?? c.exposure ?? null), changeRead(abs), rel, ctx, [arms[0].method, abs.method]);
 };
 
 /** Raw values: type-7 quantile per arm, seeded bootstrap for intervals, widened by sqrt(deff). */
