@@ -83,11 +83,19 @@ function figureProblems(deck: Deck, name: string): string[] {
   for (const sl of deck.slides) {
     for (const b of sl.blocks) {
       if (b.type !== 'table') continue;
-      const i = b.header.findIndex((h) => /^n\b/.test(h));
+      const i = b.header.indexOf('n');
       if (i < 0) continue;
-      if (!/^n \(.+\)$/.test(b.header[i])) problems.push(`${name} ${sl.id}: n column without its unit ("${b.header[i]}")`);
+      const unitInCells = b.rows.every((r) => /^[\d,]+ \S/.test(r[i].text));
+      if (!unitInCells && !/^n: \S.*, both arms\./.test(b.caption ?? '')) problems.push(`${name} ${sl.id}: n column without its unit (caption "${b.caption ?? ''}")`);
       for (const r of b.rows) if (r[i].text === '—' || r[i].text === '') problems.push(`${name} ${sl.id}: a silent n for ${r[0].text}`);
+      const adjusted = /adjusted across/.test(b.caption ?? '');
+      if (adjusted !== b.header.includes('p')) problems.push(`${name} ${sl.id}: the table ${adjusted ? 'claims an adjustment and shows no p' : 'shows p without naming the adjustment'}`);
     }
+    // A caption that names an adjusted p-value stands on a slide with a p column, or points to the next slide's.
+    const claims = sl.blocks.some((b) => b.type === 'text' && /p-values?.{0,40}adjusted|adjusted p/.test(b.text) && !/each segment table/.test(b.text));
+    const next = deck.slides[deck.slides.indexOf(sl) + 1];
+    const shown = [sl, next].some((x) => x?.blocks.some((b) => b.type === 'table' && b.header.includes('p')));
+    if (claims && !shown) problems.push(`${name} ${sl.id}: claims adjusted p-values that no table shows`);
     if (!sl.id.startsWith('deep-dive-')) continue;
     const chart = sl.blocks.find((b) => b.type === 'chart');
     const table = deck.slides.find((x) => x.id === sl.id.replace('deep-dive-', 'segments-'))?.blocks.find((b) => b.type === 'table');
@@ -165,5 +173,37 @@ describe('what n counts', () => {
     expect(nUnit(m({ kind: 'rate', label: 'Spam flags per 1,000 quotes', unit: 'flags' }))).toBe('quotes');
     expect(nUnit(m({ label: 'Call attempts per rep-day', unit: 'calls' }))).toBe('rep-days');
     expect(nUnit(m({ label: 'Time to first quote' }))).toBe('units');
+  });
+});
+
+describe('a clearly harmful segment', () => {
+  // The pilot read on data in which win rate rises overall but falls hard for new reps (150 → 80 of 800 wins).
+  const HARM = WINNING_DATA.replace('win_rate,double_calls,tenure=new,290,800', 'win_rate,double_calls,tenure=new,80,800');
+  it('reaches the exec summary and both deep-dive titles, with its adjusted p-value beside it', async () => {
+    const deck = pilotDeck('final', HARM);
+    try {
+      const { deck: d, decision, spec } = await composed(deck.dir);
+      const exec = text(slide(d, 'exec-summary'));
+      expect(exec).toMatch(/Segment risk: Win rate is clearly worse in new: −\d+\.\d+ pp \[−\d+\.\d+ pp, −\d+\.\d+ pp\], Holm-adjusted p [<=] [\d.]+\./);
+      expect(slide(d, 'deep-dive-win_rate')!.title).toMatch(/clearly worse in new \(−\d/);
+      expect(slide(d, 'segments-win_rate')!.title).toMatch(/clearly worse in new \(−[\d.]+ pp\) after the Holm adjustment/);
+      const table = slide(d, 'segments-win_rate')!.blocks.find((b) => b.type === 'table');
+      expect(table?.type === 'table' && table.header).toContain('p');
+      expect(figureProblems(d, 'harm')).toEqual([]);
+      expect(scenarioProblems(d, decision, spec, 'harm')).toEqual([]);
+    } finally {
+      deck.cleanup();
+    }
+  });
+
+  it('stays out of the exec summary when no segment is clearly worse', async () => {
+    const deck = pilotDeck('final', WINNING_DATA);
+    try {
+      const { deck: d } = await composed(deck.dir);
+      expect(text(slide(d, 'exec-summary'))).not.toContain('Segment risk');
+      expect(slide(d, 'deep-dive-win_rate')!.title).not.toContain('clearly worse');
+    } finally {
+      deck.cleanup();
+    }
   });
 });
