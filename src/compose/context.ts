@@ -3,7 +3,7 @@
 import type { Metric, Spec } from '../spec/schema.js';
 import type { ChangeRead, MetricRead, Results } from '../stats/results.js';
 import type { Decision, RuleOutcome, Status } from '../decide/types.js';
-import type { MetricsSnapshot, QualityCheck } from '../sources/snapshot.js';
+import type { MetricsSnapshot, QualityCheck, ValueCounts } from '../sources/snapshot.js';
 import { OVERALL } from '../sources/snapshot.js';
 import type { Theme } from '../deck/theme.js';
 import type { Tone } from '../deck/types.js';
@@ -23,8 +23,8 @@ export interface ComposeInput {
   history?: Checkpoint[];
   /** Daily values per arm (metrics with a `trend` query), for time-series charts. */
   trends?: MetricsSnapshot['trends'];
-  /** Raw values per arm for duration metrics read from raw data (overall), for distribution charts. */
-  distributions?: Record<string, { control: number[]; treatment: number[] }>;
+  /** Raw values per arm as (value, count) pairs, for duration metrics read from raw data (overall), for distribution charts. */
+  distributions?: Record<string, { control: ValueCounts; treatment: ValueCounts }>;
 }
 
 export class Ctx {

@@ -5,7 +5,7 @@ import type { Spec } from '../spec/schema.js';
 import type { Engine, Row, SqlValue } from './engine.js';
 import { UNASSIGNED, type MetricsSnapshot, type QualityCheck, type TrendPoint } from './snapshot.js';
 import { SqlError, dataDirOf, openDuckDb } from './duckdb.js';
-import { LOCK_VERSION, checksHashOf, lockRow, metricSqlHash, setupHashOf, snapshotFromLock, type LockedMetric, type MetricsLock } from './lock.js';
+import { LOCK_VERSION, checksHashOf, metricSqlHash, setupHashOf, snapshotFromLock, type LockedMetric, type MetricsLock } from './lock.js';
 import { metricSourceText, setupSql } from './metric-source.js';
 import { shapeMetricRows } from './metric-rows.js';
 import { asOfOf, countAssignments, runCheck } from './quality.js';
@@ -145,7 +145,7 @@ async function pullWith(engine: Engine, spec: Spec, deckDir: string, opts: PullO
       rowCount: raw.length,
       ...(shaped.asOf ? { asOf: shaped.asOf } : {}),
       pulledAt,
-      rows: shaped.rows.map(lockRow),
+      rows: shaped.rows,
     };
     opts.onProgress?.({ type: 'done', step: 'metric', id: metric.id, label, index: index++, total, rows: raw.length, ms: now() - t0 });
   }

@@ -110,7 +110,7 @@ function pickReader(metric: Metric, t: MetricRow, c: MetricRow): Reader | 'preco
     case 'rate': if (both('events', 'exposure')) return readRate; break;
     case 'median':
     case 'quantile':
-      if (both('values')) {
+      if (both('value_counts')) {
         if (metric.kind === 'quantile' && metric.quantile === undefined) return { error: 'a quantile metric needs `quantile:` (e.g. 0.9 for P90) in the spec' };
         return readQuantile;
       }
@@ -124,7 +124,7 @@ function pickReader(metric: Metric, t: MetricRow, c: MetricRow): Reader | 'preco
 function expectedFields(metric: Metric): string {
   const byKind: Record<Metric['kind'], string> = {
     proportion: 'successes and n', mean: 'n, mean and sd (or n, sum and sum_sq)', rate: 'events and exposure',
-    median: 'values (raw values)', quantile: 'values (raw values)', ratio: 'numerator and denominator',
+    median: 'raw values (value, weight)', quantile: 'raw values (value, weight)', ratio: 'numerator and denominator',
   };
   return `${byKind[metric.kind]} in both arms`;
 }

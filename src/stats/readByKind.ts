@@ -5,7 +5,8 @@ import { newcombeDiff, waldDiff } from './diffProportions.js';
 import { meanInterval, summaryFromSums, welchDiff, type MeanSummary } from './means.js';
 import { garwoodRate, rateDifference } from './rates.js';
 import { bootstrapQuantileDiff, bootstrapQuantileDraws, DEFAULT_RESAMPLES, DEFAULT_SEED } from './bootstrap.js';
-import { quantileSorted, sortedCopy } from './quantiles.js';
+import { quantileSorted } from './quantiles.js';
+import { sampleOf, sampleQuantile, type Sample } from './sample.js';
 import { widen } from './designEffect.js';
 import { armRead, changeRead, relativeRead, warn, type PairRead, type ReadContext } from './readContext.js';
 
@@ -50,16 +51,16 @@ export const readRate: Reader = (t, c, ctx) => {
   return finish(armRead(arms[0], t.n ?? null), armRead(arms[1], c.n ?? null), changeRead(abs), rel, ctx, [arms[0].method, abs.method]);
 };
 
-/** Raw values: type-7 quantile per arm, seeded bootstrap for intervals, widened by sqrt(deff). */
+/** Raw values as (value, count) pairs: type-7 quantile per arm, seeded bootstrap for intervals, widened by sqrt(deff). */
 export const readQuantile: Reader = (t, c, ctx) => {
   const p = ctx.metric.kind === 'median' ? 0.5 : ctx.metric.quantile!;
-  const [vt, vc] = [sortedCopy(t.values!), sortedCopy(c.values!)];
+  const [vt, vc] = [sampleOf(t.value_counts!, 'treatment values'), sampleOf(c.value_counts!, 'control values')];
   const boot = bootstrapQuantileDiff(vt, vc, p, { confidence: ctx.confidence });
   const alpha = 1 - ctx.confidence;
-  const arm = (v: Float64Array) => {
+  const arm = (v: Sample) => {
     const draws = bootstrapQuantileDraws(v, p, DEFAULT_RESAMPLES, DEFAULT_SEED).sort();
-    const e = { estimate: quantileSorted(v, p), lo: quantileSorted(draws, alpha / 2), hi: quantileSorted(draws, 1 - alpha / 2) };
-    return armRead({ ...widen(e, ctx.deff), method: boot.difference.method }, v.length);
+    const e = { estimate: sampleQuantile(v, p), lo: quantileSorted(draws, alpha / 2), hi: quantileSorted(draws, 1 - alpha / 2) };
+    return armRead({ ...widen(e, ctx.deff), method: boot.difference.method }, v.n);
   };
   const suffix = ctx.deff === 1 ? '' : ` widened by √deff`;
   const abs = changeRead({ ...widen(boot.difference, ctx.deff), method: boot.difference.method + suffix });

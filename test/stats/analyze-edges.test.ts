@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { spec as specSchema, type SpecInput } from '../../src/spec/schema.js';
 import type { MetricRow } from '../../src/sources/snapshot.js';
 import { analyze } from '../../src/stats/analyze.js';
+import { countValues } from '../../src/stats/sample.js';
 import { waldDiff } from '../../src/stats/diffProportions.js';
 import { garwoodRate } from '../../src/stats/rates.js';
 
@@ -59,8 +60,8 @@ describe('analyze, edges', () => {
   it('P90 from raw values; the interval widens by √deff', () => {
     const vals = (k: number) => Array.from({ length: 1001 }, (_, i) => k * i);
     const rows: MetricRow[] = [
-      { metric: 'p90', arm: 'control', segment: 'all', values: vals(1) },
-      { metric: 'p90', arm: 'treatment', segment: 'all', values: vals(0.8) },
+      { metric: 'p90', arm: 'control', segment: 'all', value_counts: countValues(vals(1)) },
+      { metric: 'p90', arm: 'treatment', segment: 'all', value_counts: countValues(vals(0.8)) },
     ];
     const m = [metric({ id: 'p90', kind: 'quantile', quantile: 0.9, better: 'lower' })];
     const plain = run(m, rows).results.reads[0];
@@ -74,8 +75,8 @@ describe('analyze, edges', () => {
 
   it('a quantile metric without `quantile:` is a diagnostic', () => {
     const { diagnostics } = run([metric({ id: 'q', kind: 'quantile' })], [
-      { metric: 'q', arm: 'control', segment: 'all', values: [1, 2, 3] },
-      { metric: 'q', arm: 'treatment', segment: 'all', values: [1, 2, 3] },
+      { metric: 'q', arm: 'control', segment: 'all', value_counts: [[1, 1], [2, 1], [3, 1]] },
+      { metric: 'q', arm: 'treatment', segment: 'all', value_counts: [[1, 1], [2, 1], [3, 1]] },
     ]);
     expect(diagnostics.map((d) => d.code)).toEqual(['metrics/unreadable']);
     expect(diagnostics[0].message).toMatch(/needs `quantile:` \(e\.g\. 0\.9 for P90\)/);
@@ -86,8 +87,8 @@ describe('analyze, edges', () => {
       { metric: 'a', arm: 'control', segment: 'all', estimate: 5, ci_low: 1, ci_high: 2 },
       { metric: 'a', arm: 'treatment', segment: 'all', estimate: 1.5, ci_low: 1, ci_high: 2 },
       { metric: 'a', arm: 'treatment', segment: 'all', estimate: 1.5, ci_low: 1, ci_high: 2 },
-      { metric: 'b', arm: 'control', segment: 'all', values: [1, Number.NaN] },
-      { metric: 'b', arm: 'treatment', segment: 'all', values: [1, 2] },
+      { metric: 'b', arm: 'control', segment: 'all', value_counts: [[1, 1], [Number.NaN, 1]] },
+      { metric: 'b', arm: 'treatment', segment: 'all', value_counts: [[1, 1], [2, 1]] },
     ]);
     expect(diagnostics.map((d) => d.code).sort()).toEqual(['metrics/ci-order', 'metrics/duplicate-row', 'metrics/not-a-number']);
     expect(diagnostics.every((d) => d.hint && d.message)).toBe(true);
