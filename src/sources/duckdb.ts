@@ -2,7 +2,7 @@
 // @duckdb/node-api is loaded on first use only (it is a native module; most verbs never need it).
 import { readdir } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import type { Engine, Row, SqlValue } from './engine.js';
+import { RowsLimitError, type Engine, type QueryOptions, type Row, type SqlValue } from './engine.js';
 
 export interface DuckDbOptions {
   /** Folder whose CSV / Parquet / JSON files become views named after the files (requests.csv → requests). */
@@ -54,15 +54,18 @@ export async function openDuckDb(opts: DuckDbOptions = {}): Promise<DuckDbEngine
   return {
     name: 'duckdb',
     tables,
-    async query(sql: string, binds?: SqlValue[] | Record<string, SqlValue>): Promise<Row[]> {
+    async query(sql: string, binds?: SqlValue[] | Record<string, SqlValue>, opts: QueryOptions = {}): Promise<Row[]> {
       let prepared;
       try {
         prepared = await conn.prepare(sql);
         bindValues(prepared, binds);
-        const reader = await prepared.runAndReadAll();
+        const limit = opts.rowsLimit;
+        // With a limit the result is streamed a chunk at a time and refused as soon as it passes the limit.
+        const reader = limit === undefined ? await prepared.runAndReadAll() : await prepared.streamAndReadUntil(limit + 1);
+        if (limit !== undefined && reader.currentRowCount > limit) throw new RowsLimitError(limit);
         return toPlainRows(reader.getRowObjectsJS() as Record<string, unknown>[], reader.columnTypes().map(String));
       } catch (err) {
-        if (err instanceof SqlError) throw err;
+        if (err instanceof SqlError || err instanceof RowsLimitError) throw err;
         const message = err instanceof Error ? err.message : String(err);
         throw new SqlError(message, USER_ERROR.test(message));
       } finally {

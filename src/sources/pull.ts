@@ -2,7 +2,7 @@
 // Nothing is written here: the CLI writes the lock only after the whole pull succeeded.
 import { EXIT, GonogoError, errorDiag, type Diagnostic } from '../diagnostics.js';
 import type { Spec } from '../spec/schema.js';
-import type { Engine, Row, SqlValue } from './engine.js';
+import { RowsLimitError, type Engine, type Row, type SqlValue } from './engine.js';
 import { UNASSIGNED, type MetricsSnapshot, type QualityCheck, type TrendPoint } from './snapshot.js';
 import { SqlError, dataDirOf, openDuckDb } from './duckdb.js';
 import { LOCK_VERSION, checksHashOf, metricSqlHash, setupHashOf, snapshotFromLock, type LockedMetric, type MetricsLock } from './lock.js';
@@ -127,12 +127,12 @@ async function pullWith(engine: Engine, spec: Spec, deckDir: string, opts: PullO
     const label = src.label;
     opts.onProgress?.({ type: 'start', step: 'metric', id: metric.id, label, index, total });
     const t0 = now();
-    const raw = await run(engine, src.sql, src.binds ?? params, `metric ${metric.id}`, src.file ?? `metrics.${metric.id}.from.sql`);
-    if (raw.length > rowsLimit) {
-      throw new GonogoError(errorDiag('pull/too-many-rows', `${label}: the query for metric ${metric.id} returned ${raw.length} rows, over the limit of ${rowsLimit}`, {
+    const raw = await run(engine, src.sql, src.binds ?? params, `metric ${metric.id}`, src.file ?? `metrics.${metric.id}.from.sql`, { rowsLimit }).catch((err) => {
+      if (!(err instanceof RowsLimitError)) throw err;
+      throw new GonogoError(errorDiag('pull/too-many-rows', `${label}: the query for metric ${metric.id} returned ${err.message}`, {
         hint: 'aggregate in SQL: one row per arm and segment, or for quantiles GROUP BY arm, segment, value with a weight column; or raise --rows-limit',
       }));
-    }
+    });
     const shaped = shapeMetricRows(metric, raw, label, arms);
     diagnostics.push(...shaped.diagnostics);
     const trendSrc = metric.trend ? await metricSourceText(metric.trend, deckDir) : undefined;

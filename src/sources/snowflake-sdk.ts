@@ -14,12 +14,16 @@ export interface SdkStatement {
   getRequestId(): string | undefined;
   getQueryId(): string | undefined;
   cancel(callback?: (err: unknown) => void): void;
+  /** With streamResult: the result's size, known before any row is fetched. */
+  getNumRows(): number;
+  streamRows(): NodeJS.ReadableStream;
 }
 export interface SdkConnection {
   connect(callback: (err: unknown, conn: SdkConnection) => void): SdkConnection;
   execute(options: {
     sqlText: string;
     binds?: unknown[];
+    streamResult?: boolean;
     complete: (err: unknown, stmt: SdkStatement, rows?: Record<string, unknown>[]) => void;
   }): SdkStatement;
   destroy(callback: (err: unknown) => void): void;

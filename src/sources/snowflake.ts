@@ -4,7 +4,7 @@ import { createPrivateKey } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { errorDiag, EXIT, GonogoError } from '../diagnostics.js';
-import type { Engine, Row, SqlValue } from './engine.js';
+import { RowsLimitError, type Engine, type QueryOptions, type Row, type SqlValue } from './engine.js';
 import { toPositional } from './snowflake-binds.js';
 import { resolveSnowflakeSettings, type SnowflakeSettings } from './snowflake-config.js';
 import { loginError, queryError, timeoutError, type SdkError } from './snowflake-errors.js';
@@ -80,17 +80,30 @@ export async function openSnowflake(opts: SnowflakeOptions = {}): Promise<Engine
   let closed = false;
   return {
     name: 'snowflake',
-    async query(sql: string, binds?: SqlValue[] | Record<string, SqlValue>): Promise<Row[]> {
+    async query(sql: string, binds?: SqlValue[] | Record<string, SqlValue>, opts: QueryOptions = {}): Promise<Row[]> {
       if (closed) throw new GonogoError(errorDiag('snowflake/closed', 'the Snowflake connection is already closed'), EXIT.internal);
       const q = toPositional(sql, binds);
       lastNetworkError = undefined;
       let statement: SdkStatement | undefined;
+      const limit = opts.rowsLimit;
       const outcome = await withDeadline<{ err: unknown; rows?: Record<string, unknown>[]; columns?: SdkColumn[] }>(timeoutMs, (done) => {
         try {
           statement = conn.execute({
             sqlText: q.sql,
             binds: q.binds,
-            complete: (err, stmt, rows) => done({ err, rows, columns: err ? undefined : stmt.getColumns() }),
+            // With a limit, rows are streamed: the result's size is known before any row is fetched.
+            ...(limit === undefined ? {} : { streamResult: true }),
+            complete: (err, stmt, rows) => {
+              if (err || limit === undefined) return done({ err, rows, columns: err ? undefined : stmt.getColumns() });
+              const total = stmt.getNumRows();
+              if (total > limit) return done({ err: new RowsLimitError(limit, total) });
+              const streamed: Record<string, unknown>[] = [];
+              stmt
+                .streamRows()
+                .on('data', (r: Record<string, unknown>) => streamed.push(r))
+                .on('error', (e: unknown) => done({ err: e }))
+                .on('end', () => done({ err: null, rows: streamed, columns: stmt.getColumns() }));
+            },
           });
         } catch (err) {
           done({ err });
@@ -104,6 +117,7 @@ export async function openSnowflake(opts: SnowflakeOptions = {}): Promise<Engine
         throw timeoutError('query', timeoutMs, sql, lastNetworkError, settings, redactor);
       }
       const { err, rows, columns } = outcome.value;
+      if (err instanceof RowsLimitError) throw err;
       if (err) throw queryError(err as SdkError, sql, settings, redactor);
       return (rows ?? []).map((r) => plainRow(r, columns ?? []));
     },
