@@ -34,10 +34,11 @@ if (args[0] === '--child') {
   const ms = performance.now() - t0;
   await engine.close();
   const lockBytes = Buffer.byteLength(stableStringify(lock));
-  const values = snapshot.rows.reduce((s, r) => s + (r.values?.length ?? 0), 0);
+  // quantile metrics are held as (value, count) pairs: their number, not the units, is what Node keeps
+  const pairs = snapshot.rows.reduce((s, r) => s + (r.value_counts?.length ?? 0), 0);
   const use = process.resourceUsage();
   const cpuS = (use.userCPUTime + use.systemCPUTime) / 1e6;
-  process.stdout.write(JSON.stringify({ ms, cpuS, maxRssMiB: use.maxRSS / 1024, steps, lockBytes, values }) + '\n');
+  process.stdout.write(JSON.stringify({ ms, cpuS, maxRssMiB: use.maxRSS / 1024, steps, lockBytes, pairs }) + '\n');
   process.exit(0);
 }
 
@@ -99,7 +100,7 @@ for (const n of sizes) {
     process.exit(1);
   }
   const r = JSON.parse(child.stdout.trim().split('\n').pop());
-  results.push({ rows: total, generate_s: +(genMs / 1000).toFixed(2), pull_s: +(r.ms / 1000).toFixed(2), cpu_s: +r.cpuS.toFixed(2), peak_rss_mib: Math.round(r.maxRssMiB), lock_kib: Math.round(r.lockBytes / 1024), quantile_values: r.values });
+  results.push({ rows: total, generate_s: +(genMs / 1000).toFixed(2), pull_s: +(r.ms / 1000).toFixed(2), cpu_s: +r.cpuS.toFixed(2), peak_rss_mib: Math.round(r.maxRssMiB), lock_kib: Math.round(r.lockBytes / 1024), quantile_pairs: r.pairs });
   process.stderr.write(`${total.toLocaleString('en-US')} rows: pull ${(r.ms / 1000).toFixed(2)} s (CPU ${r.cpuS.toFixed(1)} s), peak RSS ${Math.round(r.maxRssMiB)} MiB; slowest: ${r.steps.sort((a, b) => b[1] - a[1]).slice(0, 3).map(([id, ms]) => `${id} ${ms} ms`).join(', ')}\n`);
   if (!args.includes('--keep')) await rm(deckDir, { recursive: true, force: true });
 }

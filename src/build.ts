@@ -8,6 +8,7 @@ import { defaultTheme } from './deck/theme.js';
 import { layoutDeck } from './layout/layout.js';
 import { loadWidthCache, saveWidthCache } from './layout/measure.js';
 import { deckTimestamp, renderPptx } from './render/pptx/render.js';
+import { FileDeflateCache } from './render/pptx/deflate-cache.js';
 import { renderMarkdown } from './render/markdown.js';
 import { writeFileAtomic } from './render/write.js';
 import { renderChart } from './charts/render.js';
@@ -57,7 +58,8 @@ export async function build(deckDir: string, opts: BuildOptions = {}): Promise<B
   diagnostics.push(...laid.diagnostics);
   const charts = deck.slides.flatMap((s) => s.blocks.flatMap((b) => (b.type === 'chart' ? [b.chart] : [])));
   const images = new Map(await Promise.all(charts.map(async (c: ChartSpec) => [c.id, await renderChart(c, { cacheDir: chartCacheDir })] as const)));
-  const pptx = await renderPptx(laid.slides, deck.meta, theme, images, { timestamp: deckTimestamp(deck.meta, opts.env ?? process.env) });
+  const deflateCache = FileDeflateCache.load(join(cacheDir, 'pptx-parts.bin'));
+  const pptx = await renderPptx(laid.slides, deck.meta, theme, images, { timestamp: deckTimestamp(deck.meta, opts.env ?? process.env), deflateCache });
   const markdown = renderMarkdown(deck);
 
   await mkdir(outDir, { recursive: true });
@@ -73,6 +75,7 @@ export async function build(deckDir: string, opts: BuildOptions = {}): Promise<B
     appendCheckpoint(run.load!.dir, checkpointFrom({ name: opts.checkpoint, date, spec: run.load!.spec, results: run.analyze!, decision: run.decide! }));
   }
   saveWidthCache(widthsFile);
+  deflateCache.save();
   const cwd = opts.cwd ?? process.cwd();
   return {
     deck,

@@ -1,11 +1,13 @@
 // Placed slides → .pptx bytes. Each Placed maps to one pptxgenjs call; pptxgenjs is imported lazily so that
-// commands that never write a deck do not pay for it. The zip is re-packed for byte-identical builds.
+// commands that never write a deck do not pay for it. pptxgenjs gets a placeholder for each chart picture; the
+// re-pack attaches the PNGs and writes a byte-identical zip.
 import type { DeckMeta } from '../../deck/types.js';
 import type { Theme } from '../../deck/theme.js';
 import type { Placed, PlacedSlide, PlacedTable, PlacedText, PlacedTitle } from '../../layout/types.js';
 import { BULLET_INDENT_PT, bulletIndentPt, lineHeight, NUMBER_INDENT_PT } from '../../layout/textfit.js';
 import { repackPptx } from './repack.js';
-import { chartObjectName } from './svg.js';
+import { chartObjectName, PLACEHOLDER_PNG, type ChartMedia } from './svg.js';
+import type { DeflateCache } from './zip.js';
 import { TITLE_OBJECT_NAME } from './titles.js';
 
 export interface ChartImage {
@@ -20,6 +22,8 @@ export interface RenderOptions {
   timestamp?: Date;
   /** Embed each chart's SVG (when given) beside its PNG fallback. Default true. */
   svg?: boolean;
+  /** Deflated XML parts from earlier builds (bytes are the same with or without). */
+  deflateCache?: DeflateCache;
 }
 
 // The typings describe the CommonJS shape (module.default.default); the ESM build's default is the class.
@@ -53,15 +57,12 @@ export async function renderPptx(slides: PlacedSlide[], meta: DeckMeta, theme: T
     if (placed.notes.length > 0) s.addNotes(placed.notes.join('\n\n'));
   }
   const raw = (await pres.write({ outputType: 'uint8array', compression: false })) as Uint8Array;
-  const svgs = new Map<string, string>();
-  if (opts.svg !== false) {
-    const used = new Set(slides.flatMap((s) => s.items.flatMap((i) => (i.type === 'image' ? [i.chartId] : []))));
-    for (const id of [...used].sort()) {
-      const svg = images.get(id)?.svg;
-      if (svg) svgs.set(id, svg);
-    }
+  const media = new Map<string, ChartMedia>();
+  for (const id of new Set(slides.flatMap((s) => s.items.flatMap((i) => (i.type === 'image' ? [i.chartId] : []))))) {
+    const img = images.get(id)!;
+    media.set(id, { png: img.png, ...(opts.svg !== false && img.svg ? { svg: img.svg } : {}) });
   }
-  return repackPptx(raw, opts.timestamp ?? deckTimestamp(meta), svgs, theme);
+  return repackPptx(raw, opts.timestamp ?? deckTimestamp(meta), media, theme, opts.deflateCache);
 }
 
 type Handler<T extends Placed> = (s: PptxSlide, item: T, theme: Theme, images: Map<string, ChartImage>, pres: Pres) => void;
@@ -126,7 +127,7 @@ const table: Handler<PlacedTable> = (s, t, theme) => {
 const image: Handler<Extract<Placed, { type: 'image' }>> = (s, t, _theme, images) => {
   const img = images.get(t.chartId);
   if (!img) throw new Error(`renderPptx: no image for chart '${t.chartId}'`);
-  s.addImage({ data: 'image/png;base64,' + Buffer.from(img.png).toString('base64'), ...box(t.box), altText: t.alt, objectName: chartObjectName(t.chartId) });
+  s.addImage({ data: PLACEHOLDER_PNG, ...box(t.box), altText: t.alt, objectName: chartObjectName(t.chartId) });
 };
 
 const shape: Handler<Extract<Placed, { type: 'shape' }>> = (s, t, _theme, _images, pres) => {
