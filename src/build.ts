@@ -7,6 +7,7 @@ import { resolveSpecPath } from './spec/load.js';
 import { defaultTheme } from './deck/theme.js';
 import { layoutDeck } from './layout/layout.js';
 import { loadWidthCache, saveWidthCache } from './layout/measure.js';
+import { loadBootstrapMemo, saveBootstrapMemo } from './stats/bootstrap-memo.js';
 import { deckTimestamp, renderPptx } from './render/pptx/render.js';
 import { FileDeflateCache } from './render/pptx/deflate-cache.js';
 import { renderMarkdown } from './render/markdown.js';
@@ -42,9 +43,11 @@ export interface BuildResult {
 export async function build(deckDir: string, opts: BuildOptions = {}): Promise<BuildResult> {
   const started = performance.now();
   const outDir = opts.outDir ?? join(resolveSpecPath(deckDir, opts.cwd).dir, 'out');
-  // Caches that make a rebuild cheap; neither changes a byte of output.
+  // Caches that make a rebuild cheap; none changes a byte of output.
   const cacheDir = join(outDir, '.cache');
   const widthsFile = join(cacheDir, 'text-widths.json');
+  const bootstrapFile = join(cacheDir, 'bootstrap.json');
+  loadBootstrapMemo(bootstrapFile);
   loadWidthCache(widthsFile);
   const chartCacheDir = opts.chartCacheDir ?? join(cacheDir, 'charts');
 
@@ -76,6 +79,7 @@ export async function build(deckDir: string, opts: BuildOptions = {}): Promise<B
   }
   saveWidthCache(widthsFile);
   deflateCache.save();
+  saveBootstrapMemo(bootstrapFile);
   const cwd = opts.cwd ?? process.cwd();
   return {
     deck,

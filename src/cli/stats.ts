@@ -2,10 +2,21 @@
 import type { Argv } from 'yargs';
 import { GonogoError, errorDiag } from '../diagnostics.js';
 import type { CliCommand, Io } from './io.js';
-import { proportion, type ProportionMethod } from '../stats/proportions.js';
-import { diffProportions, type DiffMethod } from '../stats/diffProportions.js';
-import { sampleSize, minimumDetectableEffect, type PowerMethod } from '../stats/power.js';
-import { designEffect } from '../stats/designEffect.js';
+import type { ProportionMethod } from '../stats/proportions.js';
+import type { DiffMethod } from '../stats/diffProportions.js';
+import type { PowerMethod } from '../stats/power.js';
+
+/** The calculations, loaded when this verb runs (their distributions are not needed to start the CLI). */
+async function loadStats() {
+  const [{ proportion }, { diffProportions }, { sampleSize, minimumDetectableEffect }, { designEffect }] = await Promise.all([
+    import('../stats/proportions.js'),
+    import('../stats/diffProportions.js'),
+    import('../stats/power.js'),
+    import('../stats/designEffect.js'),
+  ]);
+  return { proportion, diffProportions, sampleSize, minimumDetectableEffect, designEffect };
+}
+type Stats = Awaited<ReturnType<typeof loadStats>>;
 
 const TESTS = ['diff-proportions', 'proportion', 'sample-size', 'mde'] as const;
 type Test = (typeof TESTS)[number];
@@ -44,7 +55,7 @@ function confidenceOf(args: Args): number {
   return c;
 }
 
-function deffOf(args: Args): number {
+function deffOf(args: Args, { designEffect }: Stats): number {
   const icc = args.icc as number | undefined;
   const m = args['cluster-size'] as number | undefined;
   if ((icc === undefined) !== (m === undefined)) throw usage('--icc and --cluster-size go together', 'e.g. --icc 0.02 --cluster-size 30');
@@ -59,8 +70,8 @@ const level = (c: number) => `${+(c * 100).toFixed(4)}%`;
 
 type Outcome = { json: object; text: string[] };
 
-const RUN: Record<Test, (args: Args) => Outcome> = {
-  'diff-proportions': (args) => {
+const RUN: Record<Test, (args: Args, stats: Stats) => Outcome> = {
+  'diff-proportions': (args, { diffProportions }) => {
     const [x1, n1, x0, n0, c] = [count(args, 'x1'), count(args, 'n1'), count(args, 'x0'), count(args, 'n0'), confidenceOf(args)];
     const method = choice<DiffMethod>(args, ['newcombe', 'wald'], 'newcombe');
     const r = diffProportions(x1, n1, x0, n0, c, method);
@@ -74,7 +85,7 @@ const RUN: Record<Test, (args: Args) => Outcome> = {
       ],
     };
   },
-  proportion: (args) => {
+  proportion: (args, { proportion }) => {
     const [x, n, c] = [count(args, 'x'), count(args, 'n'), confidenceOf(args)];
     const r = proportion(x, n, c, choice<ProportionMethod>(args, ['wilson', 'wald'], 'wilson'));
     return {
@@ -82,8 +93,9 @@ const RUN: Record<Test, (args: Args) => Outcome> = {
       text: [`${int(x)} / ${int(n)} = ${pct(r.estimate)}, ${level(c)} CI [${pct(r.lo)}, ${pct(r.hi)}] (${r.method})`],
     };
   },
-  'sample-size': (args) => {
-    const input = { p0: num(args, 'p0'), mde: num(args, 'mde'), power: num(args, 'power'), alpha: num(args, 'alpha'), designEffect: deffOf(args) };
+  'sample-size': (args, stats) => {
+    const { sampleSize } = stats;
+    const input = { p0: num(args, 'p0'), mde: num(args, 'mde'), power: num(args, 'power'), alpha: num(args, 'alpha'), designEffect: deffOf(args, stats) };
     const r = sampleSize({ ...input, method: choice<PowerMethod>(args, ['pooled', 'power-prop-test'], 'pooled') });
     const lines = [
       `${int(r.perArmCeil)} per arm (${r.perArm.toFixed(1)} before rounding up), ${int(2 * r.perArmCeil)} in total`,
@@ -93,8 +105,9 @@ const RUN: Record<Test, (args: Args) => Outcome> = {
     if (r.designEffect !== 1) lines.push(`design effect ${r.designEffect.toFixed(3)} applied (${r.perArmUnclustered.toFixed(1)} per arm without clustering)`);
     return { json: { test: 'sample-size', ...input, ...r }, text: lines };
   },
-  mde: (args) => {
-    const input = { p0: num(args, 'p0'), n: num(args, 'n'), power: num(args, 'power'), alpha: num(args, 'alpha'), designEffect: deffOf(args) };
+  mde: (args, stats) => {
+    const { minimumDetectableEffect } = stats;
+    const input = { p0: num(args, 'p0'), n: num(args, 'n'), power: num(args, 'power'), alpha: num(args, 'alpha'), designEffect: deffOf(args, stats) };
     const r = minimumDetectableEffect({ ...input, method: choice<PowerMethod>(args, ['pooled', 'power-prop-test'], 'pooled') });
     return {
       json: { test: 'mde', ...input, ...r },
@@ -132,7 +145,7 @@ export const statsCommand: CliCommand = {
   run: async (args: Args, io: Io) => {
     // yargs validates the choice, but keep the guard: an unknown name must never reach a lookup.
     if (!TESTS.includes(args.test as Test)) throw usage(`unknown calculation '${String(args.test)}'`, `one of ${TESTS.join(', ')}`);
-    const out = RUN[args.test as Test](args);
+    const out = RUN[args.test as Test](args, await loadStats());
     io.stdout(args.json ? JSON.stringify(out.json, null, 2) + '\n' : out.text.join('\n') + '\n');
     return 0;
   },

@@ -12,6 +12,7 @@ import betaRandom from '@stdlib/random-base-beta';
 import { checkConfidence, invalid, type Estimate } from './estimate.js';
 import { quantileSorted } from './quantiles.js';
 import { sampleQuantile, valueAtRank, type Sample } from './sample.js';
+import { memoized } from './bootstrap-memo.js';
 
 export const DEFAULT_SEED = 20240601;
 export const DEFAULT_RESAMPLES = 2000;
@@ -61,13 +62,22 @@ export function bootstrapQuantileDraws(sorted: Sample, p: number, resamples: num
   return out;
 }
 
+/** The type-7 p-quantile of one arm with its percentile-bootstrap interval. */
+export function bootstrapQuantileInterval(s: Sample, p: number, confidence: number, resamples = DEFAULT_RESAMPLES, seed = DEFAULT_SEED): { estimate: number; lo: number; hi: number } {
+  return memoized(['interval', p, confidence, resamples, seed, s.values, s.ends], () => {
+    const draws = bootstrapQuantileDraws(s, p, resamples, seed).sort();
+    const alpha = 1 - confidence;
+    return { estimate: sampleQuantile(s, p), lo: quantileSorted(draws, alpha / 2), hi: quantileSorted(draws, 1 - alpha / 2) };
+  });
+}
+
 /** Percentile bootstrap of quantile(treatment) − quantile(control) and of their ratio − 1. */
-export function bootstrapQuantileDiff(
-  t: Sample,
-  c: Sample,
-  p: number,
-  options: BootstrapOptions,
-): QuantileBootstrap {
+export function bootstrapQuantileDiff(t: Sample, c: Sample, p: number, options: BootstrapOptions): QuantileBootstrap {
+  const { confidence, seed = DEFAULT_SEED, resamples = DEFAULT_RESAMPLES } = options;
+  return memoized(['diff', p, confidence, resamples, seed, t.values, t.ends, c.values, c.ends], () => drawDiff(t, c, p, options));
+}
+
+function drawDiff(t: Sample, c: Sample, p: number, options: BootstrapOptions): QuantileBootstrap {
   checkConfidence(options.confidence);
   if (!(p > 0 && p < 1)) throw invalid(`quantile level must be between 0 and 1, got ${p}`);
   const seed = options.seed ?? DEFAULT_SEED;

@@ -4,9 +4,8 @@ import { wilson, waldProportion } from './proportions.js';
 import { newcombeDiff, waldDiff } from './diffProportions.js';
 import { meanInterval, summaryFromSums, welchDiff, type MeanSummary } from './means.js';
 import { garwoodRate, rateDifference } from './rates.js';
-import { bootstrapQuantileDiff, bootstrapQuantileDraws, DEFAULT_RESAMPLES, DEFAULT_SEED } from './bootstrap.js';
-import { quantileSorted } from './quantiles.js';
-import { sampleOf, sampleQuantile, type Sample } from './sample.js';
+import { bootstrapQuantileDiff, bootstrapQuantileInterval } from './bootstrap.js';
+import { sampleOf, type Sample } from './sample.js';
 import { widen } from './designEffect.js';
 import { armRead, changeRead, relativeRead, warn, type PairRead, type ReadContext } from './readContext.js';
 
@@ -56,10 +55,8 @@ export const readQuantile: Reader = (t, c, ctx) => {
   const p = ctx.metric.kind === 'median' ? 0.5 : ctx.metric.quantile!;
   const [vt, vc] = [sampleOf(t.value_counts!, 'treatment values'), sampleOf(c.value_counts!, 'control values')];
   const boot = bootstrapQuantileDiff(vt, vc, p, { confidence: ctx.confidence });
-  const alpha = 1 - ctx.confidence;
   const arm = (v: Sample) => {
-    const draws = bootstrapQuantileDraws(v, p, DEFAULT_RESAMPLES, DEFAULT_SEED).sort();
-    const e = { estimate: sampleQuantile(v, p), lo: quantileSorted(draws, alpha / 2), hi: quantileSorted(draws, 1 - alpha / 2) };
+    const e = bootstrapQuantileInterval(v, p, ctx.confidence);
     return armRead({ ...widen(e, ctx.deff), method: boot.difference.method }, v.n);
   };
   const suffix = ctx.deff === 1 ? '' : ` widened by √deff`;
