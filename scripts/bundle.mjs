@@ -24,6 +24,14 @@ const noSourceMapForHandlebars = {
   },
 };
 
+/** pptxgenjs writes through a JSZip stand-in that hands its parts over unzipped (src/render/pptx/jszip-parts.ts). */
+const partsForPptxgenjs = {
+  name: 'jszip-parts-for-pptxgenjs',
+  setup(b) {
+    b.onResolve({ filter: /^jszip$/ }, () => ({ path: join(root, 'src/render/pptx/jszip-parts.ts') }));
+  },
+};
+
 export async function bundleCli() {
   const outdir = join(root, 'dist');
   const result = await build({
@@ -42,7 +50,7 @@ export async function bundleCli() {
     sourcemap: 'linked',
     legalComments: 'linked',
     logLevel: 'warning',
-    plugins: [noSourceMapForHandlebars],
+    plugins: [noSourceMapForHandlebars, partsForPptxgenjs],
     metafile: true,
     absWorkingDir: root, // metafile paths are relative to this
   });

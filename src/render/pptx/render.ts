@@ -8,6 +8,8 @@ import { BULLET_INDENT_PT, bulletIndentPt, lineHeight, NUMBER_INDENT_PT } from '
 import { repackPptx } from './repack.js';
 import { chartObjectName, PLACEHOLDER_PNG, type ChartMedia } from './svg.js';
 import type { DeflateCache } from './zip.js';
+import { unzipSync } from 'fflate';
+import { PARTS, type Parts } from './jszip-parts.js';
 import { TITLE_OBJECT_NAME } from './titles.js';
 
 export interface ChartImage {
@@ -41,7 +43,7 @@ export function deckTimestamp(meta: Pick<DeckMeta, 'date'>, env: Record<string, 
 }
 
 export async function renderPptx(slides: PlacedSlide[], meta: DeckMeta, theme: Theme, images: Map<string, ChartImage>, opts: RenderOptions = {}): Promise<Uint8Array> {
-  const mod = await import('pptxgenjs');
+  const [mod, zipLib] = await Promise.all([import('pptxgenjs'), import('jszip')]);
   const PptxGenJS = ((mod.default as unknown as { default?: PresCtor }).default ?? mod.default) as PresCtor;
   const pres = new PptxGenJS();
   pres.layout = 'LAYOUT_WIDE';
@@ -56,13 +58,17 @@ export async function renderPptx(slides: PlacedSlide[], meta: DeckMeta, theme: T
     for (const item of placed.items) ITEM[item.type](s, item as never, theme, images, pres);
     if (placed.notes.length > 0) s.addNotes(placed.notes.join('\n\n'));
   }
-  const raw = (await pres.write({ outputType: 'uint8array', compression: false })) as Uint8Array;
+  // The bundle and the tests give pptxgenjs a JSZip stand-in (jszip-parts.ts) that returns its parts unzipped;
+  // run from source without that mapping (tsx) pptxgenjs has JSZip itself, and its zip is opened again.
+  const parts = PARTS in zipLib.default
+    ? ((await pres.write({ outputType: 'parts' as never })) as unknown as Parts)
+    : unzipSync((await pres.write({ outputType: 'uint8array', compression: false })) as Uint8Array);
   const media = new Map<string, ChartMedia>();
   for (const id of new Set(slides.flatMap((s) => s.items.flatMap((i) => (i.type === 'image' ? [i.chartId] : []))))) {
     const img = images.get(id)!;
     media.set(id, { png: img.png, ...(opts.svg !== false && img.svg ? { svg: img.svg } : {}) });
   }
-  return repackPptx(raw, opts.timestamp ?? deckTimestamp(meta), media, theme, opts.deflateCache);
+  return repackPptx(parts, opts.timestamp ?? deckTimestamp(meta), media, theme, opts.deflateCache);
 }
 
 type Handler<T extends Placed> = (s: PptxSlide, item: T, theme: Theme, images: Map<string, ChartImage>, pres: Pres) => void;

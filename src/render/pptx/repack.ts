@@ -1,12 +1,13 @@
-// pptxgenjs output is not reproducible (zip entry times, core.xml dates) and carries placeholder pictures.
-// Re-pack: the charts' PNGs (and SVGs) attached, [Content_Types].xml first, then names sorted, fixed entry
-// times, XML deflated (through the cache when one is given), dates from a timestamp.
-import { unzipSync, strFromU8, strToU8 } from 'fflate';
+// pptxgenjs's parts are not reproducible (core.xml dates) and carry placeholder pictures. Re-pack: the charts'
+// PNGs (and SVGs) attached, [Content_Types].xml first, then names sorted, fixed entry times, XML deflated
+// (through the cache when one is given), dates from a timestamp.
+import { strFromU8, strToU8 } from 'fflate';
 import { attachChartMedia, type ChartMedia } from './svg.js';
 import { markTitlePlaceholder } from './titles.js';
 import { patchThemeXml } from './theme-xml.js';
 import { writeZip, type DeflateCache, type ZipPart } from './zip.js';
 import type { Theme } from '../../deck/theme.js';
+import type { Parts } from './jszip-parts.js';
 
 const CONTENT_TYPES = '[Content_Types].xml';
 
@@ -18,8 +19,8 @@ export function normalizeCoreXml(xml: string, ts: Date): string {
   return xml.replace(/(<dcterms:(created|modified)[^>]*>)[^<]*(<\/dcterms:\2>)/g, `$1${iso(ts)}$3`);
 }
 
-export function repackPptx(raw: Uint8Array, ts: Date, charts: Map<string, ChartMedia> = new Map(), theme?: Theme, cache?: DeflateCache): Uint8Array {
-  const entries = unzipSync(raw);
+export function repackPptx(written: Parts, ts: Date, charts: Map<string, ChartMedia> = new Map(), theme?: Theme, cache?: DeflateCache): Uint8Array {
+  const entries = { ...written };
   if (charts.size > 0) attachChartMedia(entries, charts);
   // Folder entries carry nothing in an OPC package; dropping them keeps the listing to parts.
   const names = Object.keys(entries).filter((n) => !n.endsWith('/')).sort((a, b) => (a === CONTENT_TYPES ? -1 : b === CONTENT_TYPES ? 1 : a < b ? -1 : a > b ? 1 : 0));
