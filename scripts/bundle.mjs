@@ -35,7 +35,8 @@ const partsForPptxgenjs = {
 export async function bundleCli() {
   const outdir = join(root, 'dist');
   const result = await build({
-    entryPoints: { gonogo: join(root, 'src/cli/main.ts') },
+    // the chart-drawing worker is a second entry: it shares chunks with the CLI (src/charts/pool.ts finds it)
+    entryPoints: { gonogo: join(root, 'src/cli/main.ts'), 'chart-worker': join(root, 'src/charts/worker.ts') },
     outdir,
     outExtension: { '.js': '.mjs' },
     chunkNames: 'chunks/[name]-[hash]',

@@ -2,6 +2,8 @@
 // Everything is rendered in memory before the first write, so a failed build leaves the last good output.
 import { basename, join, relative } from 'node:path';
 import { mkdir } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { runUntil, type PipelineOptions } from './pipeline.js';
 import { resolveSpecPath } from './spec/load.js';
 import { defaultTheme } from './deck/theme.js';
@@ -12,7 +14,8 @@ import { deckTimestamp, renderPptx } from './render/pptx/render.js';
 import { FileDeflateCache } from './render/pptx/deflate-cache.js';
 import { renderMarkdown } from './render/markdown.js';
 import { writeFileAtomic } from './render/write.js';
-import { renderChart } from './charts/render.js';
+import { isCached, renderChart, type RenderedChart } from './charts/render.js';
+import { chartPool, existingChartPool } from './charts/pool.js';
 import { writeChartSpecs } from './charts/write.js';
 import type { ChartSpec, Deck } from './deck/types.js';
 import type { Decision } from './decide/types.js';
@@ -25,7 +28,14 @@ export interface BuildOptions extends PipelineOptions {
   env?: NodeJS.ProcessEnv;
   /** Rendered charts by content hash (default: <out>/.cache/charts); output bytes are the same with or without. */
   chartCacheDir?: string;
+  /** Worker threads drawing charts: 0 draws them on this thread; default chosen by how many charts need drawing. */
+  chartThreads?: number;
 }
+
+/** Fewer charts to draw than this are drawn on this thread: a worker's start (Vega, resvg) would cost more. */
+const POOL_FROM = 4;
+/** From this many charts to draw, a second worker pays for itself when there are two cores or more. */
+const SECOND_WORKER_FROM = 24;
 
 export interface BuildResult {
   deck: Deck;
@@ -50,17 +60,25 @@ export async function build(deckDir: string, opts: BuildOptions = {}): Promise<B
   loadBootstrapMemo(bootstrapFile);
   loadWidthCache(widthsFile);
   const chartCacheDir = opts.chartCacheDir ?? join(cacheDir, 'charts');
-
+  // A first build will draw every chart: a worker loads Vega and resvg while the pipeline runs.
+  if (opts.chartThreads !== 0 && !existsSync(chartCacheDir)) chartPool(1);
   const run = await runUntil('compose', deckDir, opts);
   const theme = run.theme ?? defaultTheme;
   const deck = run.compose!;
   const diagnostics = [...run.diagnostics];
   const name = basename(run.load!.dir);
 
+  // Charts are drawn (on workers when there are enough) while this thread lays out and writes the slides.
+  const charts = deck.slides.flatMap((s) => s.blocks.flatMap((b) => (b.type === 'chart' ? [b.chart] : [])));
+  const toDraw = (await Promise.all(charts.map((c) => isCached(c, { cacheDir: chartCacheDir })))).filter((hit) => !hit).length;
+  // A warm pool (watch mode, or started above) draws any chart; a cold one is started only when it pays.
+  const threads = opts.chartThreads ?? (toDraw === 0 ? 0 : toDraw >= SECOND_WORKER_FROM ? Math.min(2, availableParallelism()) : toDraw >= POOL_FROM || existingChartPool() ? 1 : 0);
+  const draw = threads > 0 ? chartPool(threads).draw : undefined;
+  const images: Promise<Map<string, RenderedChart>> = Promise.all(charts.map(async (c: ChartSpec) => [c.id, await renderChart(c, { cacheDir: chartCacheDir, draw })] as const)).then((pairs) => new Map(pairs));
+  images.catch(() => {}); // awaited by renderPptx; a failure before then must not go unhandled
+
   const laid = layoutDeck(deck, theme);
   diagnostics.push(...laid.diagnostics);
-  const charts = deck.slides.flatMap((s) => s.blocks.flatMap((b) => (b.type === 'chart' ? [b.chart] : [])));
-  const images = new Map(await Promise.all(charts.map(async (c: ChartSpec) => [c.id, await renderChart(c, { cacheDir: chartCacheDir })] as const)));
   const deflateCache = FileDeflateCache.load(join(cacheDir, 'pptx-parts.bin'));
   const pptx = await renderPptx(laid.slides, deck.meta, theme, images, { timestamp: deckTimestamp(deck.meta, opts.env ?? process.env), deflateCache });
   const markdown = renderMarkdown(deck);

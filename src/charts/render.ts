@@ -17,7 +17,12 @@ export interface RenderOptions {
   scale?: number;
   /** Optional on-disk cache: <hash>.svg and <hash>.png, reused across runs. */
   cacheDir?: string;
+  /** Draws what the caches miss (a ChartPool's draw, on worker threads); default drawHere, on this thread. */
+  draw?: Draw;
 }
+
+/** Final Vega-Lite spec and scale → SVG and PNG; every drawer gives the same bytes. */
+export type Draw = (spec: Record<string, unknown>, scale: number) => Promise<RenderedChart>;
 
 export interface RenderedChart {
   svg: string;
@@ -47,19 +52,37 @@ export async function renderChart(chart: ChartSpec, opts: RenderOptions = {}): P
   if (!(scale > 0)) throw new Error(`renderChart: scale must be positive, got ${scale}`);
   const spec = finalSpec(chart);
   const key = renderKey(spec, scale);
-  const hit = memory.get(key) ?? (opts.cacheDir ? await readCache(opts.cacheDir, key) : undefined);
-  if (hit) {
-    remember(key, hit);
-    return hit;
-  }
-  // Vega keeps clip and gradient counters in module state: one render at a time.
-  const job = queue.then(() => renderNow(spec, scale));
-  // Before the next render: collect this one's resvg objects (unreachable now) and let their finalizers run.
-  queue = job.catch(() => undefined).then(releaseRender);
-  const out = await job;
+  const hit = await cached(key, opts.cacheDir);
+  if (hit) return hit;
+  const out = await (opts.draw ?? drawHere)(spec, scale);
   remember(key, out);
   if (opts.cacheDir) await writeCache(opts.cacheDir, key, out);
   return out;
+}
+
+/** Whether renderChart would take this chart from a cache (memory or cacheDir) instead of drawing it. */
+export async function isCached(chart: ChartSpec, opts: Pick<RenderOptions, 'scale' | 'cacheDir'> = {}): Promise<boolean> {
+  return (await cached(renderKey(finalSpec(chart), opts.scale ?? DEFAULT_SCALE), opts.cacheDir)) !== undefined;
+}
+
+async function cached(key: string, cacheDir: string | undefined): Promise<RenderedChart | undefined> {
+  const hit = memory.get(key) ?? (cacheDir ? await readCache(cacheDir, key) : undefined);
+  if (hit) remember(key, hit);
+  return hit;
+}
+
+/** Draws on this thread. Vega keeps clip and gradient counters in module state: one render at a time. */
+export const drawHere: Draw = (spec, scale) => {
+  const job = queue.then(() => renderNow(spec, scale));
+  // Before the next render: collect this one's resvg objects (unreachable now) and let their finalizers run.
+  queue = job.catch(() => undefined).then(releaseRender);
+  return job;
+};
+
+/** Loads what drawing needs (Vega, resvg), so that a worker is ready before its first chart arrives. */
+export async function warmUp(): Promise<void> {
+  resvgModule ??= import('@resvg/resvg-js');
+  await Promise.all([loadVega(), resvgModule]);
 }
 
 /** Content hash of what is rendered: the final spec, the scale and the pipeline version. */

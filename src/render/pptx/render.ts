@@ -42,7 +42,8 @@ export function deckTimestamp(meta: Pick<DeckMeta, 'date'>, env: Record<string, 
   return new Date(Date.UTC(1980, 0, 1));
 }
 
-export async function renderPptx(slides: PlacedSlide[], meta: DeckMeta, theme: Theme, images: Map<string, ChartImage>, opts: RenderOptions = {}): Promise<Uint8Array> {
+/** `images` may still be drawing: the slides are written first, and the pictures attached when they are ready. */
+export async function renderPptx(slides: PlacedSlide[], meta: DeckMeta, theme: Theme, images: Map<string, ChartImage> | Promise<Map<string, ChartImage>>, opts: RenderOptions = {}): Promise<Uint8Array> {
   const [mod, zipLib] = await Promise.all([import('pptxgenjs'), import('jszip')]);
   const PptxGenJS = ((mod.default as unknown as { default?: PresCtor }).default ?? mod.default) as PresCtor;
   const pres = new PptxGenJS();
@@ -55,7 +56,7 @@ export async function renderPptx(slides: PlacedSlide[], meta: DeckMeta, theme: T
   for (const placed of slides) {
     const s = pres.addSlide();
     s.background = { color: theme.colors.background };
-    for (const item of placed.items) ITEM[item.type](s, item as never, theme, images, pres);
+    for (const item of placed.items) ITEM[item.type](s, item as never, theme, pres);
     if (placed.notes.length > 0) s.addNotes(placed.notes.join('\n\n'));
   }
   // The bundle and the tests give pptxgenjs a JSZip stand-in (jszip-parts.ts) that returns its parts unzipped;
@@ -63,15 +64,17 @@ export async function renderPptx(slides: PlacedSlide[], meta: DeckMeta, theme: T
   const parts = PARTS in zipLib.default
     ? ((await pres.write({ outputType: 'parts' as never })) as unknown as Parts)
     : unzipSync((await pres.write({ outputType: 'uint8array', compression: false })) as Uint8Array);
+  const ready = await images;
   const media = new Map<string, ChartMedia>();
   for (const id of new Set(slides.flatMap((s) => s.items.flatMap((i) => (i.type === 'image' ? [i.chartId] : []))))) {
-    const img = images.get(id)!;
+    const img = ready.get(id);
+    if (!img) throw new Error(`renderPptx: no image for chart '${id}'`);
     media.set(id, { png: img.png, ...(opts.svg !== false && img.svg ? { svg: img.svg } : {}) });
   }
   return repackPptx(parts, opts.timestamp ?? deckTimestamp(meta), media, theme, opts.deflateCache);
 }
 
-type Handler<T extends Placed> = (s: PptxSlide, item: T, theme: Theme, images: Map<string, ChartImage>, pres: Pres) => void;
+type Handler<T extends Placed> = (s: PptxSlide, item: T, theme: Theme, pres: Pres) => void;
 
 const box = (b: Placed['box']) => ({ x: r3(b.x), y: r3(b.y), w: r3(b.w), h: r3(b.h) });
 /** Positions rounded to a thousandth of an inch, so float noise never reaches the XML. */
@@ -130,13 +133,11 @@ const table: Handler<PlacedTable> = (s, t, theme) => {
   });
 };
 
-const image: Handler<Extract<Placed, { type: 'image' }>> = (s, t, _theme, images) => {
-  const img = images.get(t.chartId);
-  if (!img) throw new Error(`renderPptx: no image for chart '${t.chartId}'`);
+const image: Handler<Extract<Placed, { type: 'image' }>> = (s, t) => {
   s.addImage({ data: PLACEHOLDER_PNG, ...box(t.box), altText: t.alt, objectName: chartObjectName(t.chartId) });
 };
 
-const shape: Handler<Extract<Placed, { type: 'shape' }>> = (s, t, _theme, _images, pres) => {
+const shape: Handler<Extract<Placed, { type: 'shape' }>> = (s, t, _theme, pres) => {
   const line = t.line ? { color: t.line, width: t.lineWidthPt ?? 0.75 } : { type: 'none' as const };
   s.addShape(t.shape === 'line' ? pres.ShapeType.line : pres.ShapeType.rect, { ...box(t.box), fill: t.fill ? { color: t.fill } : { type: 'none' }, line });
 };
