@@ -20,19 +20,16 @@ interface Slot {
   inFlight: number;
 }
 
-/** The worker: dist/chart-worker.mjs when bundled; run from source, src/charts/worker.ts loaded through tsx. */
+/** The worker: dist/chart-worker.cjs when bundled; run from source, src/charts/worker.ts loaded through tsx. */
 function startWorker(): Worker {
   const here = fileURLToPath(import.meta.url);
   if (here.endsWith('.ts')) {
     const source = `import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${JSON.stringify(pathToFileURL(join(dirname(here), 'worker.ts')).href)}); });`;
     return new Worker(source, { eval: true });
   }
-  // a chunk of the bundle, in dist/ or dist/chunks/
-  for (let dir = dirname(here), i = 0; i < 3; i++, dir = dirname(dir)) {
-    const file = join(dir, 'chart-worker.mjs');
-    if (existsSync(file)) return new Worker(file);
-  }
-  throw new Error('gonogo: cannot find chart-worker.mjs next to the bundle');
+  const file = join(dirname(here), 'chart-worker.cjs'); // beside dist/gonogo.cjs
+  if (!existsSync(file)) throw new Error(`gonogo: cannot find ${file}`);
+  return new Worker(file);
 }
 
 export class ChartPool {

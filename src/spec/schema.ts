@@ -3,6 +3,9 @@
 import { z } from 'zod';
 import { specTheme } from '../deck/theme-schema.js';
 
+// A spec is validated once per run: zod's compiled fast paths (new Function on the first parse) cost more than they save.
+z.config({ jitless: true });
+
 const id = z
   .string()
   .regex(/^[A-Za-z][A-Za-z0-9_-]*$/, 'an id: a letter, then letters, digits, _ or -');

@@ -6,21 +6,30 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 
-const FORMAT = 'gonogo-bootstrap-1';
+const FORMAT = 'gonogo-bootstrap-2';
 const loaded = new Map<string, unknown>();
 const used = new Map<string, unknown>();
 let added = 0;
 
 export type MemoPart = string | number | Float64Array;
 
+/** Digests of the arrays seen (a sample takes part in several keys; its values are hashed once). */
+const arrayDigests = new WeakMap<Float64Array, string>();
+
+function arrayDigest(a: Float64Array): string {
+  let d = arrayDigests.get(a);
+  if (d === undefined) {
+    d = createHash('sha1').update(new Uint8Array(a.buffer, a.byteOffset, a.byteLength)).digest('base64url');
+    arrayDigests.set(a, d);
+  }
+  return d;
+}
+
 /** compute(), or its result from an earlier call with the same parts. */
 export function memoized<T>(parts: MemoPart[], compute: () => T): T {
-  const h = createHash('sha256');
-  for (const p of parts) {
-    if (p instanceof Float64Array) h.update(`f${p.length}:`).update(new Uint8Array(p.buffer, p.byteOffset, p.byteLength));
-    else h.update(`${typeof p}:${String(p)}\u0000`);
-  }
-  const key = h.digest('base64url');
+  const key = createHash('sha1')
+    .update(parts.map((p) => (p instanceof Float64Array ? `f${p.length}:${arrayDigest(p)}` : `${typeof p}:${String(p)}`)).join('\u0000'))
+    .digest('base64url');
   if (used.has(key)) return used.get(key) as T;
   if (loaded.has(key)) {
     used.set(key, loaded.get(key));

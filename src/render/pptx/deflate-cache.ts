@@ -9,7 +9,7 @@ import { crc32 } from 'node:zlib';
 import { deflateSync } from 'fflate';
 import type { DeflateCache } from './zip.js';
 
-const FORMAT = 'gonogo-deflate-1';
+const FORMAT = 'gonogo-deflate-2';
 
 /** A fixed text with the shapes of slide XML (tags, attributes, numbers, prose) that DEFLATE's choices depend on. */
 function probe(): string {
@@ -56,7 +56,7 @@ export class FileDeflateCache implements DeflateCache {
   }
 
   private static key(data: Uint8Array, level: number): string {
-    return createHash('sha256').update(data).digest('base64url') + '.' + level;
+    return createHash('sha1').update(data).digest('base64url') + '.' + level;
   }
 
   get(data: Uint8Array, level: number): Uint8Array | undefined {
