@@ -52,6 +52,23 @@ export function mergeValueCounts(pairs: Iterable<readonly [number, number]>): Va
   return out;
 }
 
+/** Two lists of sorted pairs pooled into one (a linear merge; lists out of order are sorted first). */
+export function poolValueCounts(a: ValueCounts, b: ValueCounts): ValueCounts {
+  const isSorted = (x: ValueCounts) => x.every((p, i) => i === 0 || x[i - 1][0] <= p[0]);
+  if (!isSorted(a) || !isSorted(b)) return mergeValueCounts([...a, ...b]);
+  const out: ValueCounts = [];
+  const push = ([v, c]: readonly [number, number]) => {
+    if (c === 0) return;
+    const last = out[out.length - 1];
+    if (last && last[0] === v) last[1] += c;
+    else out.push([v, c]);
+  };
+  let i = 0;
+  let j = 0;
+  while (i < a.length || j < b.length) push(j >= b.length || (i < a.length && a[i][0] <= b[j][0]) ? a[i++] : b[j++]);
+  return out;
+}
+
 /** How many units the pairs count. */
 export const unitCount = (pairs: ValueCounts): number => pairs.reduce((n, [, c]) => n + c, 0);
 

@@ -3,7 +3,7 @@
 // wholly to treatment, and the overall change is read again each time. The two reads bound what the
 // missing rows could do to the change; the best and worst scenarios use them.
 import type { Spec, Metric } from '../spec/schema.js';
-import { mergeValueCounts, OVERALL, UNASSIGNED, unitCount, type MetricRow, type MetricsSnapshot, type ValueCounts } from '../sources/snapshot.js';
+import { OVERALL, poolValueCounts, UNASSIGNED, unitCount, type MetricRow, type MetricsSnapshot, type ValueCounts } from '../sources/snapshot.js';
 import type { MissingBound } from './results.js';
 import { analyze } from './analyze.js';
 import { sampleOf, sampleQuantile } from './sample.js';
@@ -46,7 +46,7 @@ function quantileChange(m: Metric, control: ValueCounts, treatment: ValueCounts)
 function merge(m: Metric, arm: MetricRow, extra: MetricRow): MetricRow | undefined {
   const base = { metric: arm.metric, arm: arm.arm, segment: arm.segment };
   if (arm.value_counts && extra.value_counts) {
-    const value_counts = mergeValueCounts([...arm.value_counts, ...extra.value_counts]);
+    const value_counts = poolValueCounts(arm.value_counts, extra.value_counts);
     return { ...base, n: unitCount(value_counts), value_counts };
   }
   if (arm.successes !== undefined && extra.successes !== undefined && arm.n !== undefined && extra.n !== undefined)

@@ -16,19 +16,28 @@ export interface Sample {
 
 /** A Sample from (value, count) pairs in any order; values must be finite, counts whole numbers ≥ 0. */
 export function sampleOf(pairs: readonly (readonly [number, number])[], name = 'values'): Sample {
+  let sorted = true;
   pairs.forEach(([v, c], i) => {
     if (!Number.isFinite(v)) throw invalid(`${name}[${i}] is not a finite number (${v})`);
     if (!Number.isInteger(c) || c < 0) throw invalid(`${name}[${i}] has count ${c}, expected a whole number ≥ 0`);
+    if (i > 0 && pairs[i - 1][0] > v) sorted = false;
   });
-  const merged = mergeValueCounts(pairs);
-  const values = new Float64Array(merged.length);
-  const ends = new Float64Array(merged.length);
+  // pairs from the lock arrive sorted: read straight into the arrays, equal values merged, zero counts dropped
+  const src = sorted ? pairs : mergeValueCounts(pairs);
+  const values = new Float64Array(src.length);
+  const ends = new Float64Array(src.length);
+  let k = 0;
   let n = 0;
-  merged.forEach(([v, c], i) => {
-    values[i] = v;
-    ends[i] = n += c;
-  });
-  return { values, ends, n };
+  for (const [v, c] of src) {
+    if (c === 0) continue;
+    n += c;
+    if (k > 0 && values[k - 1] === v) ends[k - 1] = n;
+    else {
+      values[k] = v;
+      ends[k++] = n;
+    }
+  }
+  return { values: values.subarray(0, k), ends: ends.subarray(0, k), n };
 }
 
 /** A Sample of raw values, one unit each (tests, benchmarks, generated data). */

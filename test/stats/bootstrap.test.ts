@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { quantile, median, quantileSorted, sortedCopy } from '../../src/stats/quantiles.js';
 import { bootstrapQuantileDiff, bootstrapQuantileDraws } from '../../src/stats/bootstrap.js';
 import { sampleOf, sampleOfValues, sampleQuantile, valueAtRank } from '../../src/stats/sample.js';
+import { poolValueCounts } from '../../src/sources/snapshot.js';
 import { GonogoError } from '../../src/diagnostics.js';
 
 /** Test data only: a small LCG so the data are fixed (the bootstrap has its own seeded PRNG). */
@@ -61,6 +62,11 @@ describe('samples as (value, count) pairs', () => {
     const pairs = [...counted];
     expect(pairs.length).toBeLessThan(400);
     expect(bootstrapQuantileDraws(sampleOf(pairs), 0.9, 500, 5)).toEqual(bootstrapQuantileDraws(sampleOfValues(units), 0.9, 500, 5));
+  });
+
+  it('pools two lists of pairs as the units of both, in order', () => {
+    expect(poolValueCounts([[1, 2], [3, 1], [5, 1]], [[0, 1], [3, 2], [6, 0], [7, 1]])).toEqual([[0, 1], [1, 2], [3, 3], [5, 1], [7, 1]]);
+    expect(poolValueCounts([[3, 1], [1, 1]], [[2, 1]])).toEqual([[1, 1], [2, 1], [3, 1]]);
   });
 
   it('rejects non-finite values and counts that are not whole numbers', () => {
