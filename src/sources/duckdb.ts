@@ -1,6 +1,7 @@
 // The embedded DuckDB engine: in memory, the deck's data folder exposed as one view per file.
 // @duckdb/node-api is loaded on first use only (it is a native module; most verbs never need it).
-import { readdir } from 'node:fs/promises';
+import { mkdtemp, readdir, rm } from 'node:fs/promises';
+import { tmpdir, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import { RowsLimitError, type Engine, type QueryOptions, type Row, type SqlValue } from './engine.js';
 
@@ -11,7 +12,16 @@ export interface DuckDbOptions {
   threads?: number;
   /** Load each file into an in-memory table once instead of a view that re-reads it per query. */
   materialize?: boolean;
+  /** DuckDB's memory limit in MiB to start with (default MEMORY_START_MIB); raised when a statement needs more. */
+  memoryMiB?: number;
 }
+
+/**
+ * A pull's memory should not grow with the data: DuckDB starts with a small memory limit and spills the rest to a
+ * temp folder (the reference deck's cohort tables hold 300 MB at 10M events). A statement that still runs out of
+ * memory (some operators cannot spill) is run again with the limit doubled, up to half the machine's memory.
+ */
+export const MEMORY_START_MIB = 96;
 
 export interface DuckDbEngine extends Engine {
   readonly name: 'duckdb';
@@ -35,48 +45,79 @@ const USER_ERROR = /^(Parser|Binder|Catalog|Conversion|Invalid Input|Not impleme
 /** Opens an in-memory DuckDB with the data folder's files as views. */
 export async function openDuckDb(opts: DuckDbOptions = {}): Promise<DuckDbEngine> {
   const { DuckDBInstance } = await import('@duckdb/node-api');
-  const config: Record<string, string> = {};
+  let memoryMiB = opts.memoryMiB ?? MEMORY_START_MIB;
+  const maxMiB = Math.max(memoryMiB, Math.floor(totalmem() / 2 ** 21));
+  const spill = await mkdtemp(join(tmpdir(), 'gonogo-duckdb-'));
+  const config: Record<string, string> = {
+    memory_limit: `${memoryMiB}MiB`,
+    temp_directory: spill,
+    // hand freed memory back to the system after each task instead of keeping up to 128 MiB per thread
+    allocator_flush_threshold: '16MiB',
+    allocator_bulk_deallocation_flush_threshold: '16MiB',
+  };
   if (opts.threads) config.threads = String(opts.threads);
-  const instance = await DuckDBInstance.create(':memory:', config);
-  const conn = await instance.connect();
-  // Timestamps without a zone are read as UTC, whatever the machine's zone is.
-  await conn.run(`SET TimeZone = 'UTC'`);
-  // Row order is never relied on (metric rows are sorted in Node); dropping it lets temp tables build in parallel.
-  await conn.run(`SET preserve_insertion_order = false`);
-  const tables = opts.dataDir ? await dataFiles(opts.dataDir) : {};
-  for (const [view, file] of Object.entries(tables)) {
-    const path = resolve(opts.dataDir!, file);
-    // A view's body cannot hold a bind variable, so the path goes in as an escaped string literal.
-    const kind = opts.materialize ? 'TABLE' : 'VIEW';
-    await conn.run(`CREATE ${kind} ${quoteIdent(view)} AS SELECT * FROM ${fileReader(file)}(${quoteLiteral(path)})`);
+  let instance: Awaited<ReturnType<typeof DuckDBInstance.create>> | undefined;
+  let conn: Awaited<ReturnType<NonNullable<typeof instance>['connect']>>;
+  let tables: Record<string, string>;
+  try {
+    instance = await DuckDBInstance.create(':memory:', config);
+    conn = await instance.connect();
+    // Timestamps without a zone are read as UTC, whatever the machine's zone is.
+    await conn.run(`SET TimeZone = 'UTC'`);
+    // Row order is never relied on (metric rows are sorted in Node); dropping it lets temp tables build in parallel.
+    await conn.run(`SET preserve_insertion_order = false`);
+    tables = opts.dataDir ? await dataFiles(opts.dataDir) : {};
+    for (const [view, file] of Object.entries(tables)) {
+      const path = resolve(opts.dataDir!, file);
+      // A view's body cannot hold a bind variable, so the path goes in as an escaped string literal.
+      const kind = opts.materialize ? 'TABLE' : 'VIEW';
+      await conn.run(`CREATE ${kind} ${quoteIdent(view)} AS SELECT * FROM ${fileReader(file)}(${quoteLiteral(path)})`);
+    }
+  } catch (err) {
+    instance?.closeSync();
+    await rm(spill, { recursive: true, force: true });
+    throw err;
   }
 
   return {
     name: 'duckdb',
     tables,
     async query(sql: string, binds?: SqlValue[] | Record<string, SqlValue>, opts: QueryOptions = {}): Promise<Row[]> {
-      let prepared;
-      try {
-        prepared = await conn.prepare(sql);
-        bindValues(prepared, binds);
-        const limit = opts.rowsLimit;
-        // With a limit the result is streamed a chunk at a time and refused as soon as it passes the limit.
-        const reader = limit === undefined ? await prepared.runAndReadAll() : await prepared.streamAndReadUntil(limit + 1);
-        if (limit !== undefined && reader.currentRowCount > limit) throw new RowsLimitError(limit);
-        return toPlainRows(reader.getRowObjectsJS() as Record<string, unknown>[], reader.columnTypes().map(String));
-      } catch (err) {
-        if (err instanceof SqlError || err instanceof RowsLimitError) throw err;
-        const message = err instanceof Error ? err.message : String(err);
-        throw new SqlError(message, USER_ERROR.test(message));
-      } finally {
-        prepared?.destroySync();
+      for (;;) {
+        try {
+          return await runOnce(sql, binds, opts);
+        } catch (err) {
+          if (!(err instanceof SqlError && /^Out of Memory Error/.test(err.message) && memoryMiB < maxMiB)) throw err;
+          memoryMiB = Math.min(maxMiB, memoryMiB * 2);
+          await conn.run(`SET memory_limit = '${memoryMiB}MiB'`);
+        }
       }
     },
     async close(): Promise<void> {
       conn.closeSync();
-      instance.closeSync();
+      instance!.closeSync();
+      await rm(spill, { recursive: true, force: true });
     },
   };
+
+  async function runOnce(sql: string, binds: SqlValue[] | Record<string, SqlValue> | undefined, opts: QueryOptions): Promise<Row[]> {
+    let prepared;
+    try {
+      prepared = await conn.prepare(sql);
+      bindValues(prepared, binds);
+      const limit = opts.rowsLimit;
+      // With a limit the result is streamed a chunk at a time and refused as soon as it passes the limit.
+      const reader = limit === undefined ? await prepared.runAndReadAll() : await prepared.streamAndReadUntil(limit + 1);
+      if (limit !== undefined && reader.currentRowCount > limit) throw new RowsLimitError(limit);
+      return toPlainRows(reader.getRowObjectsJS() as Record<string, unknown>[], reader.columnTypes().map(String));
+    } catch (err) {
+      if (err instanceof SqlError || err instanceof RowsLimitError) throw err;
+      const message = err instanceof Error ? err.message : String(err);
+      throw new SqlError(message, USER_ERROR.test(message));
+    } finally {
+      prepared?.destroySync();
+    }
+  }
 }
 
 /** Named binds: only those the statement names are passed (spec params are offered to every query). */

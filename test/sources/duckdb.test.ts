@@ -39,6 +39,18 @@ describe('openDuckDb', () => {
     expect(await engine.query('SELECT count(*) AS n FROM units', [], { rowsLimit: 1 })).toEqual([{ n: 8 }]);
   });
 
+  it('starts with a small memory limit and runs a statement that needs more again with the limit doubled', async () => {
+    const small = await openDuckDb({ memoryMiB: 8, threads: 1 });
+    try {
+      // list() cannot spill to disk: 3 million values need more than 8 MiB
+      expect(await small.query('SELECT length(list(i)) AS n FROM range(3000000) t(i)')).toEqual([{ n: 3000000 }]);
+      const [{ m }] = await small.query(`SELECT current_setting('memory_limit') AS m`);
+      expect(String(m)).not.toBe('8.0 MiB');
+    } finally {
+      await small.close();
+    }
+  });
+
   it('treats a hostile bind value as data, not SQL', async () => {
     const rows = await engine.query('SELECT count(*) AS n FROM units WHERE category = $cat', { cat: "Other' OR '1'='1" });
     expect(rows).toEqual([{ n: 0 }]);
