@@ -1,12 +1,10 @@
 // Text measurement with the shipped font files (fontkit), shared by layout and charts so that
 // what fits on a slide and what Vega lays out agree with what readers see.
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { accessSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
-
-const require = createRequire(import.meta.url);
 
 export const ASSETS_DIR = findAssets();
 
@@ -16,7 +14,7 @@ function findAssets(): string {
   for (let i = 0; i < 4; i++) {
     const candidate = join(dir, 'assets');
     try {
-      require('node:fs').accessSync(join(candidate, 'fonts'));
+      accessSync(join(candidate, 'fonts'));
       return candidate;
     } catch {
       dir = dirname(dir);
@@ -55,7 +53,9 @@ export function allFontPaths(): string[] {
 function font(weight: FontWeight): FontkitFont {
   let f = fonts.get(weight);
   if (!f) {
-    const fontkit = require('fontkit') as { openSync(p: string): FontkitFont };
+    // Loaded on the first measurement the width cache misses. In the bundle (a CommonJS script) this is the
+    // bundled fontkit, compiled with the rest through V8's code cache; run from source, Node's own.
+    const fontkit = (typeof require === 'function' ? require('fontkit') : createRequire(import.meta.url)('fontkit')) as { openSync(p: string): FontkitFont };
     f = fontkit.openSync(fontPath(weight));
     fonts.set(weight, f);
   }
