@@ -6,6 +6,7 @@ export default defineConfig({
   resolve: { alias: { jszip: fileURLToPath(new URL('./src/render/pptx/jszip-parts.ts', import.meta.url)) } },
   test: {
     include: ['test/**/*.test.ts'],
+    globalSetup: ['test/support/global-setup.ts'],
     testTimeout: 60_000,
     hookTimeout: 120_000,
     pool: 'forks',

@@ -5,7 +5,7 @@
 // so its wall time and peak RSS are the command's own. bench/run.mjs uses makePullDeck() and times the pulls.
 //
 //   node bench/pull.bench.mjs [--sizes 1000000,10000000 | --rows N] [--keep]
-import { mkdtemp, mkdir, rm, symlink, copyFile } from 'node:fs/promises';
+import { mkdtemp, mkdir, rm, cp, copyFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -60,7 +60,8 @@ export async function makePullDeck(n) {
   const deckDir = await mkdtemp(join(tmpdir(), `gonogo-bench-pull-${n}-`));
   await mkdir(join(deckDir, 'data'));
   const rows = await generate(n, join(deckDir, 'data'));
-  await symlink(join(root, 'decks/quoting-workflow/queries'), join(deckDir, 'queries'));
+  // copied, not linked: the pull reads only SQL inside the deck folder
+  await cp(join(root, 'decks/quoting-workflow/queries'), join(deckDir, 'queries'), { recursive: true });
   await copyFile(join(root, 'test/sources/fixtures/quoting-workflow.yaml'), join(deckDir, 'gonogo.yaml'));
   return { deckDir, rows };
 }

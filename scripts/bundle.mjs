@@ -3,17 +3,20 @@
 // hundreds of node_modules files, and bin/gonogo.js runs the script through V8's code cache (bin/code-cache.cjs),
 // which Node 20 offers for scripts but not for ES modules: a run then compiles almost nothing. Modules imported
 // with import() stay lazy (esbuild initialises them on first use), so a verb still runs only what it needs.
-// Packages with native parts or heavy optional trees stay external and load on first use.
+// The package's `dependencies` and `optionalDependencies` (native parts, heavy optional trees) stay external
+// and load on first use; everything else is bundled, so it is a devDependency and never installed by users.
 import { build } from 'esbuild';
-import { readFileSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import { isBuiltin } from 'node:module';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { dirname, join } from 'node:path';
+import { writeThirdPartyLicenses } from './third-party-licenses.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
 
-/** Native (prebuilt binaries) or optional: resolved from node_modules at run time. */
-export const EXTERNAL = ['@duckdb/node-api', '@resvg/resvg-js', 'snowflake-sdk', 'esbuild'];
+/** What the package installs for its users: resolved from node_modules at run time, never bundled. */
+export const EXTERNAL = [...Object.keys(pkg.dependencies ?? {}), ...Object.keys(pkg.optionalDependencies ?? {})];
 
 /** Replaces a module by fixed source text. */
 const stub = (name, filter, contents, when = () => true) => ({
@@ -25,6 +28,13 @@ const stub = (name, filter, contents, when = () => true) => ({
 });
 
 const plugins = [
+  // jsonc-parser's `main` is a UMD build whose requires esbuild cannot follow; its ES module build bundles cleanly.
+  {
+    name: 'jsonc-parser-as-esm',
+    setup(b) {
+      b.onResolve({ filter: /^jsonc-parser$/ }, () => ({ path: join(root, 'node_modules', 'jsonc-parser', 'lib', 'esm', 'main.js') }));
+    },
+  },
   // Handlebars builds source maps with `source-map` when it can load it; we never use them. Without it, it falls
   // back to a plain string builder: smaller bundle, faster template compiles.
   stub('no-source-map-for-handlebars', /^source-map$/, 'module.exports = {};', (args) => args.importer.includes('handlebars')),
@@ -89,8 +99,10 @@ export default function stringWidth(string, options) {
   },
 ];
 
-export async function bundleCli() {
+/** `forPack` (npm pack) also drops what earlier bundles left in dist/ (the V8 code caches), so the tarball holds this build only. */
+export async function bundleCli({ forPack = false } = {}) {
   const outdir = join(root, 'dist');
+  if (forPack) rmSync(join(outdir, '.cache'), { recursive: true, force: true });
   const common = {
     bundle: true,
     platform: 'node',
@@ -104,12 +116,16 @@ export async function bundleCli() {
     legalComments: 'linked',
     logLevel: 'warning',
     plugins,
-    absWorkingDir: root,
+    metafile: true,
+    absWorkingDir: root, // metafile paths are relative to this
   };
-  await Promise.all([
+  const results = await Promise.all([
     build({ ...common, entryPoints: [join(root, 'src/cli/main.ts')], outfile: join(outdir, 'gonogo.cjs') }),
     build({ ...common, entryPoints: [join(root, 'src/charts/worker.ts')], outfile: join(outdir, 'chart-worker.cjs') }),
   ]);
+  // files only: stand-ins and lazy wrappers (namespace:path) carry no package's code of their own
+  const inputs = Object.fromEntries(results.flatMap((r) => Object.entries(r.metafile.inputs)).filter(([name]) => !/^[a-z-]+:/.test(name)));
+  writeThirdPartyLicenses(root, { inputs }, join(outdir, 'THIRD-PARTY-LICENSES.txt'));
 }
 
-if (import.meta.url === pathToFileURL(process.argv[1]).href) await bundleCli();
+if (import.meta.url === pathToFileURL(process.argv[1]).href) await bundleCli({ forPack: process.argv.includes('--for-pack') });

@@ -62,19 +62,50 @@ export function sortDiagnostics(diags: readonly Diagnostic[]): Diagnostic[] {
 
 /** esbuild-style text: `file:line:col: error: message`, the source line, a caret, then field/expected/hint. */
 export function formatDiagnostic(d: Diagnostic): string {
-  const where = d.pos ? `${d.pos.file}:${d.pos.line}:${d.pos.col}: ` : '';
-  const lines = [`${where}${d.severity}: ${d.message}`];
+  const where = d.pos ? `${printable(d.pos.file)}:${d.pos.line}:${d.pos.col}: ` : '';
+  const lines = [clip(`${where}${d.severity}: ${printable(d.message)}`)];
   if (d.pos?.lineText !== undefined) {
     const gutter = `${d.pos.line} | `;
-    const { text, col } = clipLine(d.pos.lineText, d.pos.col);
+    // One character for one: the caret stays under the column it points at.
+    const { text, col } = clipLine(d.pos.lineText.replace(TERMINAL_CONTROLS, '\uFFFD').replace(/\t/g, ' '), d.pos.col);
     lines.push(`  ${gutter}${text}`);
     const width = Math.min(Math.max(1, d.pos.length ?? 1), text.length - col + 1);
     lines.push(`  ${' '.repeat(gutter.length + col - 1)}^${'~'.repeat(Math.max(0, width - 1))}`);
   }
-  if (d.field) lines.push(`  field: ${d.field}`);
-  if (d.expected) lines.push(`  expected: ${d.expected}`);
-  if (d.hint) lines.push(`  hint: ${d.hint}`);
+  if (d.field) lines.push(clip(`  field: ${printable(d.field)}`));
+  if (d.expected) lines.push(clip(`  expected: ${printable(d.expected)}`));
+  if (d.hint) lines.push(clip(`  hint: ${printable(d.hint)}`));
   return lines.join('\n');
+}
+
+/** Characters a terminal acts on (escape sequences, bells, carriage returns) never reach it from a message. */
+const TERMINAL_CONTROLS = /[\u0000-\u0008\u000A-\u001F\u007F-\u009F\u2028\u2029]/g;
+
+function printable(s: string): string {
+  return s.replace(TERMINAL_CONTROLS, (c) => `\\u{${c.charCodeAt(0).toString(16).toUpperCase()}}`);
+}
+
+/** A line of a message never runs past a screen width or two (a list of 200 ids in "expected"). */
+function clip(line: string, max = 300): string {
+  return line.length <= max ? line : line.slice(0, max - 1) + '…';
+}
+
+/** Diagnostics as printed: sorted as given, cut off with a count once they pass `budget` characters. */
+export function formatDiagnostics(diags: readonly Diagnostic[], budget = 3_000): string[] {
+  const out: string[] = [];
+  let used = 0;
+  for (const [i, d] of diags.entries()) {
+    const text = formatDiagnostic(d);
+    if (i > 0 && used + text.length > budget) {
+      const rest = diags.slice(i);
+      const errors = rest.filter((r) => r.severity === 'error').length;
+      out.push(`… and ${rest.length} more (${errors} error${errors === 1 ? '' : 's'}): fix the ones above and run again`);
+      break;
+    }
+    out.push(text);
+    used += text.length + 1;
+  }
+  return out;
 }
 
 /** A long source line (a 10,000-character text) is shown as a window around the column, so the caret stays in view. */
@@ -88,16 +119,20 @@ function clipLine(text: string, col: number, max = 120): { text: string; col: nu
 
 /** Did-you-mean: the closest candidate within a small edit distance. */
 export function closest(word: string, candidates: readonly string[]): string | undefined {
+  const limit = Math.max(2, Math.floor(word.length / 3));
+  // A guess for a 10,000-character value would cost seconds and help no one.
+  if (word.length > 200) return undefined;
   let best: string | undefined;
   let bestDist = Infinity;
   for (const c of candidates) {
+    if (Math.abs(c.length - word.length) > limit) continue; // the distance is at least the difference in length
     const d = editDistance(word.toLowerCase(), c.toLowerCase());
     if (d < bestDist) {
       bestDist = d;
       best = c;
     }
   }
-  return best !== undefined && bestDist <= Math.max(2, Math.floor(word.length / 3)) ? best : undefined;
+  return best !== undefined && bestDist <= limit ? best : undefined;
 }
 
 /** Optimal string alignment distance: a swap of two neighbours ("medain" → "median") counts as one edit. */

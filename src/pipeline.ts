@@ -2,8 +2,9 @@
 // Each stage is a pure function of the one before except loading, which reads the deck folder.
 // runUntil() lets tests and commands stop at any stage.
 import { join } from 'node:path';
-import { loadSpec, type LoadedSpec } from './spec/load.js';
+import { loadSpec, phaseMetricsFile, type LoadedSpec } from './spec/load.js';
 import { readPrecomputed } from './sources/precomputed.js';
+import { checkDataReferences } from './spec/data-refs.js';
 import type { MetricsSnapshot } from './sources/snapshot.js';
 import { analyze } from './stats/analyze.js';
 import { missingDataBounds } from './stats/missing-bounds.js';
@@ -13,7 +14,7 @@ import { composeDeck } from './compose/compose.js';
 import { loadTexts } from './compose/texts.js';
 import { readHistory } from './review/history.js';
 import type { ComposeInput } from './compose/context.js';
-import type { Spec } from './spec/schema.js';
+import type { Phase, Spec } from './spec/schema.js';
 import { defaultTheme, type Theme } from './deck/theme.js';
 import { resolveDeckTheme } from './deck/theme-load.js';
 import type { Results } from './stats/results.js';
@@ -25,9 +26,15 @@ export interface PipelineOptions {
   cwd?: string;
   /** Pull fresh metrics (and write the lock) before building, instead of reading the lock. */
   pull?: boolean;
+  /** With pull: seconds the warehouse login and each query may take. */
+  timeoutSeconds?: number;
   env?: NodeJS.ProcessEnv;
   checkpoint?: string;
   theme?: Theme;
+  /** Build this phase instead of the spec's `phase:` (a pilot's interim or readout, previewed from one deck folder). */
+  phase?: Phase;
+  /** --allow-outside-deck: files the spec names (theme, template, logo, metrics) may lie outside the deck folder. */
+  allowOutsideDeck?: boolean;
 }
 
 export interface Stages {
@@ -51,16 +58,18 @@ export async function runUntil<S extends StageName>(stage: S, deckDir: string, o
   const cwd = opts.cwd ?? process.cwd();
   const last = ORDER.indexOf(stage);
   const run: PipelineRun = { diagnostics: [] };
-  run.load = await loadSpec(deckDir, cwd);
+  run.load = await loadSpec(deckDir, cwd, { phase: opts.phase, allowOutsideDeck: opts.allowOutsideDeck });
   run.diagnostics.push(...run.load.diagnostics);
   if (last < 1) return run as never;
   if (opts.theme) run.theme = opts.theme;
   else {
-    const themed = await resolveDeckTheme(run.load.spec, run.load.dir, run.load.positions, cwd);
+    const themed = await resolveDeckTheme(run.load.spec, run.load.dir, run.load.positions, cwd, { allowOutsideDeck: opts.allowOutsideDeck });
     run.theme = themed.theme;
     run.diagnostics.push(...themed.diagnostics);
   }
-  run.data = await readData(run.load, cwd, opts);
+  run.data = await readData(run.load, cwd, opts, run.diagnostics);
+  // A segment the spec names and the data lack is a typo, not a failing rule.
+  throwIfErrors(checkDataReferences(run.load.spec, run.data, run.load.positions));
   if (last < 2) return run as never;
   // A pilot being designed has no data yet: nothing to read, nothing to warn about.
   const analyzed = run.load.spec.phase === 'design' && run.data.rows.length === 0
@@ -74,8 +83,8 @@ export async function runUntil<S extends StageName>(stage: S, deckDir: string, o
   if (last < 3) return run as never;
   run.decide = decide(run.load.spec, run.analyze, run.data.quality);
   if (last < 4) return run as never;
-  const { texts } = loadTexts(run.load.dir, cwd, run.load.spec.phase);
-  const history = readHistory(run.load.dir).checkpoints;
+  const { texts } = loadTexts(run.load.dir, cwd, run.load.spec.phase, { allowOutsideDeck: opts.allowOutsideDeck });
+  const history = readHistory(run.load.dir, cwd).checkpoints;
   const composed = composeDeck({
     spec: run.load.spec,
     results: run.analyze,
@@ -108,24 +117,31 @@ function distributionsOf(spec: Spec, data: MetricsSnapshot): ComposeInput['distr
   return out;
 }
 
-async function readData(loaded: LoadedSpec, cwd: string, opts: PipelineOptions): Promise<MetricsSnapshot> {
+async function readData(loaded: LoadedSpec, cwd: string, opts: PipelineOptions, diagnostics: Diagnostic[]): Promise<MetricsSnapshot> {
   const { spec, dir } = loaded;
-  if (spec.metrics_file) return readPrecomputed(join(dir, spec.metrics_file), spec, cwd);
+  const file = phaseMetricsFile(spec);
+  if (file) return readPrecomputed(join(dir, file.file), spec, cwd);
   if (spec.metrics.some((m) => m.from)) {
+    const env = opts.env ?? process.env;
     if (opts.pull) {
       const { pullMetrics, pullTime } = await import('./sources/pull.js');
       const { writeLock } = await import('./sources/lock.js');
-      const env = opts.env ?? process.env;
-      const pulled = await pullMetrics(spec, dir, { pulledAt: pullTime(env), env });
+      const pulled = await pullMetrics(spec, dir, { pulledAt: pullTime(env), env, timeoutSeconds: opts.timeoutSeconds, onWarning: (d) => diagnostics.push(d) });
       throwIfErrors(pulled.diagnostics);
       await writeLock(dir, pulled.lock);
       return pulled.snapshot;
     }
-    const { readLock } = await import('./sources/lock.js');
-    return readLock(dir, spec);
+    const { readLock, sessionDrift } = await import('./sources/lock.js');
+    const snapshot = await readLock(dir, spec, cwd);
+    diagnostics.push(...(await sessionDrift(spec, snapshot.session, env)));
+    return snapshot;
   }
   if (spec.phase === 'design') return { rows: [], provenance: {}, quality: [] };
   throw new GonogoError(
-    errorDiag('data/none', 'the spec names no metrics data', { pos: loaded.positions.at([]), expected: 'metrics_file: metrics.csv, or a source with SQL per metric', hint: 'add metrics_file: with precomputed metrics, or run gonogo pull' }),
+    errorDiag('data/none', `the spec names no metrics data${spec.phase === 'final' ? '' : ` for the ${spec.phase} phase`}`, {
+      pos: loaded.positions.at([]),
+      expected: `metrics_file: metrics.csv${spec.phase === 'final' ? '' : ` (or ${spec.phase}.metrics_file)`}, or a source with SQL per metric`,
+      hint: spec.phase === 'interim' ? 'add interim.metrics_file: with this week\'s participation, compliance and safety data' : 'add metrics_file: with precomputed metrics, or run gonogo pull',
+    }),
   );
 }

@@ -1,5 +1,5 @@
 // Pilot power curve: minimum detectable effect against sample size per arm, with and without the
-// design effect of cluster randomisation (variance × deff, so the MDE grows by √deff at a given n).
+// design effect of cluster randomisation (both lines solved by the stats module; this only draws them).
 import type { ChartSpec } from '../deck/types.js';
 import type { Theme } from '../deck/theme.js';
 import { baseSpec, chart, chartId, DEFAULT_SIZE, hex, type ChartSize } from './config.js';
@@ -8,8 +8,11 @@ import { round } from './scale.js';
 
 export interface PowerInput {
   id?: string;
-  /** MDE at each sample size per arm, without the design effect (from the stats module). */
-  curve: { n: number; mde: number }[];
+  /**
+   * MDE at each sample size per arm (from the stats module): `mde` with units randomised one by one,
+   * `mdeClustered` with the design effect (the test solved at the effective n = n/deff). Required when deff > 1.
+   */
+  curve: { n: number; mde: number; mdeClustered?: number }[];
   /** 1 + (m − 1)ρ; 1 when units are randomised individually. */
   designEffect: number;
   format: ValueFormat;
@@ -44,12 +47,13 @@ export function nForMde(curve: { n: number; mde: number }[], mde: number): numbe
 export function powerChart(input: PowerInput, theme: Theme): ChartSpec {
   if (input.curve.length < 2) throw new Error('powerChart: the curve needs at least two points');
   if (!(input.designEffect >= 1)) throw new Error(`powerChart: design effect must be ≥ 1, got ${input.designEffect}`);
-  const k = Math.sqrt(input.designEffect);
+  const clustered = input.designEffect > 1;
+  if (clustered && input.curve.some((p) => p.mdeClustered === undefined)) throw new Error('powerChart: with a design effect every point needs mdeClustered');
   const withLabel = `With design effect (×${fixed(input.designEffect, 2)})`;
   const withoutLabel = 'Without design effect';
   const values = input.curve.flatMap((p) => [
     { n: p.n, mde: round(p.mde), line: withoutLabel },
-    ...(input.designEffect > 1 ? [{ n: p.n, mde: round(p.mde * k), line: withLabel }] : []),
+    ...(clustered ? [{ n: p.n, mde: round(p.mdeClustered!), line: withLabel }] : []),
   ]);
   const mdes = values.map((v) => v.mde);
   const digits = autoDigits(input.format, Math.max(...mdes));
@@ -92,12 +96,12 @@ function powerAlt(input: PowerInput, digits: number): string {
   const unitName = input.unitName ?? 'units';
   if (!input.target) {
     const last = [...input.curve].sort((a, b) => b.n - a.n)[0];
-    return `With ${groupThousands(last.n)} ${unitName} per arm the pilot detects a change of ${formatValue(last.mde * Math.sqrt(input.designEffect), input.format, { digits })} (design effect ${fixed(input.designEffect, 2)}).`;
+    return `With ${groupThousands(last.n)} ${unitName} per arm the pilot detects a change of ${formatValue(last.mdeClustered ?? last.mde, input.format, { digits })} (design effect ${fixed(input.designEffect, 2)}).`;
   }
   const t = formatValue(input.target.mde, input.format);
   void digits;
   const without = nForMde(input.curve, input.target.mde);
-  // With the design effect the curve is √deff higher: the same MDE needs deff × the sample.
+  // The clustered line is the plain one at n/deff, so the same MDE needs deff × the sample (even past the grid).
   const withDe = without === undefined ? undefined : without * input.designEffect;
   const need = (n: number | undefined) => (n === undefined ? 'more than the curve shows' : `about ${groupThousands(roundSig(n))}`);
   return `To detect a ${t} change, each arm needs ${need(withDe)} ${unitName} with the design effect of ${fixed(input.designEffect, 2)}, against ${need(without)} without it.`;

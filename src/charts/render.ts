@@ -2,7 +2,8 @@
 // Same chart in, same bytes out: text widths come from the font files, clip/gradient ids are
 // reset before each render, renders run one at a time, and output is cached by a content hash.
 import { createHash } from 'node:crypto';
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import type { Diagnostic } from '../diagnostics.js';
 import { join } from 'node:path';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
@@ -19,6 +20,8 @@ export interface RenderOptions {
   cacheDir?: string;
   /** Draws what the caches miss (a ChartPool's draw, on worker threads); default drawHere, on this thread. */
   draw?: Draw;
+  /** Receives a note when a cache entry is dropped or cannot be written (printed with --debug). */
+  onNote?: (note: Diagnostic) => void;
 }
 
 /** Final Vega-Lite spec and scale → SVG and PNG; every drawer gives the same bytes. */
@@ -52,21 +55,21 @@ export async function renderChart(chart: ChartSpec, opts: RenderOptions = {}): P
   if (!(scale > 0)) throw new Error(`renderChart: scale must be positive, got ${scale}`);
   const spec = finalSpec(chart);
   const key = renderKey(spec, scale);
-  const hit = await cached(key, opts.cacheDir);
+  const hit = await cached(key, opts.cacheDir, opts.onNote);
   if (hit) return hit;
   const out = await (opts.draw ?? drawHere)(spec, scale);
   remember(key, out);
-  if (opts.cacheDir) await writeCache(opts.cacheDir, key, out);
+  if (opts.cacheDir) await writeCache(opts.cacheDir, key, out, opts.onNote);
   return out;
 }
 
 /** Whether renderChart would take this chart from a cache (memory or cacheDir) instead of drawing it. */
-export async function isCached(chart: ChartSpec, opts: Pick<RenderOptions, 'scale' | 'cacheDir'> = {}): Promise<boolean> {
-  return (await cached(renderKey(finalSpec(chart), opts.scale ?? DEFAULT_SCALE), opts.cacheDir)) !== undefined;
+export async function isCached(chart: ChartSpec, opts: Pick<RenderOptions, 'scale' | 'cacheDir' | 'onNote'> = {}): Promise<boolean> {
+  return (await cached(renderKey(finalSpec(chart), opts.scale ?? DEFAULT_SCALE), opts.cacheDir, opts.onNote)) !== undefined;
 }
 
-async function cached(key: string, cacheDir: string | undefined): Promise<RenderedChart | undefined> {
-  const hit = memory.get(key) ?? (cacheDir ? await readCache(cacheDir, key) : undefined);
+async function cached(key: string, cacheDir: string | undefined, onNote?: (d: Diagnostic) => void): Promise<RenderedChart | undefined> {
+  const hit = memory.get(key) ?? (cacheDir ? await readCache(cacheDir, key, onNote) : undefined);
   if (hit) remember(key, hit);
   return hit;
 }
@@ -161,22 +164,43 @@ async function renderNow(spec: Record<string, unknown>, scale: number): Promise<
   return { svg, png: new Uint8Array(image.asPng()), widthPx: image.width, heightPx: image.height };
 }
 
-async function readCache(dir: string, key: string): Promise<RenderedChart | undefined> {
+/**
+ * A cache entry is <key>.svg, <key>.png and <key>.sha256 (the hash of both, written last). An entry whose files do
+ * not match the hash (altered, truncated, half-copied) is dropped and drawn again, with a note: a corrupted cache
+ * never reaches a deck.
+ */
+async function readCache(dir: string, key: string, onNote?: (d: Diagnostic) => void): Promise<RenderedChart | undefined> {
+  let files: [string, Buffer, string];
   try {
-    const [svg, png] = await Promise.all([readFile(join(dir, key + '.svg'), 'utf8'), readFile(join(dir, key + '.png'))]);
-    // IHDR: width and height are big-endian u32 at bytes 16 and 20.
-    return { svg, png: new Uint8Array(png), widthPx: png.readUInt32BE(16), heightPx: png.readUInt32BE(20) };
+    files = await Promise.all([readFile(join(dir, key + '.svg'), 'utf8'), readFile(join(dir, key + '.png')), readFile(join(dir, key + '.sha256'), 'utf8')]);
   } catch {
     return undefined;
   }
+  const [svg, png, sum] = files;
+  if (sum.trim() !== entryHash(svg, png) || png.length < 24) {
+    await Promise.all(['.svg', '.png', '.sha256'].map((ext) => rm(join(dir, key + ext), { force: true }).catch(() => undefined)));
+    onNote?.({ code: 'cache/dropped', severity: 'info', message: `dropped chart cache entry ${key}: its files do not match their hash; the chart is drawn again` });
+    return undefined;
+  }
+  // IHDR: width and height are big-endian u32 at bytes 16 and 20.
+  return { svg, png: new Uint8Array(png), widthPx: png.readUInt32BE(16), heightPx: png.readUInt32BE(20) };
 }
 
-async function writeCache(dir: string, key: string, out: RenderedChart): Promise<void> {
-  await mkdir(dir, { recursive: true });
-  // Write beside, then rename: a crashed build never leaves half a file under the final name.
-  for (const [ext, data] of [['.svg', out.svg], ['.png', out.png]] as const) {
-    const tmp = join(dir, `${key}${ext}.${process.pid}.tmp`);
-    await writeFile(tmp, data);
-    await rename(tmp, join(dir, key + ext));
+function entryHash(svg: string, png: Uint8Array): string {
+  return 'sha256:' + createHash('sha256').update(svg).update(png).digest('hex');
+}
+
+/** The cache only saves time: a folder that cannot take an entry is noted, never an error. */
+async function writeCache(dir: string, key: string, out: RenderedChart, onNote?: (d: Diagnostic) => void): Promise<void> {
+  try {
+    await mkdir(dir, { recursive: true });
+    // Write beside, then rename: a crashed build never leaves half a file under the final name; the hash goes last.
+    for (const [ext, data] of [['.svg', out.svg], ['.png', out.png], ['.sha256', entryHash(out.svg, out.png) + '\n']] as const) {
+      const tmp = join(dir, `${key}${ext}.${process.pid}.tmp`);
+      await writeFile(tmp, data);
+      await rename(tmp, join(dir, key + ext));
+    }
+  } catch (err) {
+    onNote?.({ code: 'cache/unwritable', severity: 'info', message: `could not save chart cache entry ${key} (${(err as NodeJS.ErrnoException).code ?? 'error'})` });
   }
 }

@@ -1,7 +1,7 @@
 // Loads vega and vega-lite once, on first use (they cost ~0.25 s to import), and teaches Vega
 // to measure text with the shipped Inter files instead of its 0.8 × chars × size estimate,
 // so axis labels are laid out with the widths resvg will draw.
-import { textWidthPt, type FontWeight } from '../layout/measure.js';
+import { fittingPrefix, textWidthPt, type FontWeight } from '../layout/measure.js';
 
 type Vega = typeof import('vega');
 type VegaLite = typeof import('vega-lite');
@@ -59,12 +59,8 @@ function installTextMetrics(vega: Vega): void {
 export function fitText(text: string, sizePt: number, maxPt: number, weight: FontWeight = 'regular'): string {
   if (textWidthPt(text, sizePt, weight) <= maxPt) return text;
   const room = maxPt - textWidthPt('\u2026', sizePt, weight);
-  let lo = 0;
-  let hi = text.length;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >>> 1;
-    if (textWidthPt(text.slice(0, mid), sizePt, weight) <= room) lo = mid;
-    else hi = mid - 1;
-  }
-  return text.slice(0, lo).trimEnd() + '\u2026';
+  const cut = fittingPrefix(text, sizePt, room, weight);
+  // fittingPrefix keeps at least one character; with no room for it, the ellipsis stands alone.
+  const head = textWidthPt(text.slice(0, cut), sizePt, weight) <= room ? text.slice(0, cut) : '';
+  return head.trimEnd() + '\u2026';
 }

@@ -10,19 +10,20 @@ export function chartSpecJson(chart: ChartSpec): string {
   return stableStringify(finalSpec(chart), 2) + '\n';
 }
 
-/** Writes the specs and returns the paths written, in the charts' order. */
-export async function writeChartSpecs(charts: ChartSpec[], outDir: string): Promise<string[]> {
+/** Every chart's spec as an output file <outDir>/<id>.vl.json, in the charts' order. */
+export function chartSpecFiles(charts: ChartSpec[], outDir: string): { path: string; data: string }[] {
   const seen = new Set<string>();
   for (const c of charts) {
     if (seen.has(c.id)) throw new Error(`writeChartSpecs: two charts share the id "${c.id}"`);
     seen.add(c.id);
   }
+  return charts.map((c) => ({ path: join(outDir, `${c.id}.vl.json`), data: chartSpecJson(c) }));
+}
+
+/** Writes the specs and returns the paths written, in the charts' order (a build writes them with its other outputs, as one unit). */
+export async function writeChartSpecs(charts: ChartSpec[], outDir: string): Promise<string[]> {
+  const files = chartSpecFiles(charts, outDir);
   await mkdir(outDir, { recursive: true });
-  const paths: string[] = [];
-  for (const c of charts) {
-    const path = join(outDir, `${c.id}.vl.json`);
-    await writeFile(path, chartSpecJson(c));
-    paths.push(path);
-  }
-  return paths;
+  for (const f of files) await writeFile(f.path, f.data);
+  return files.map((f) => f.path);
 }

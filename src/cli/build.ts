@@ -1,15 +1,18 @@
 // gonogo build DECK: spec + metrics → PPTX, Markdown outline, Deck JSON and chart specs in DECK/out/.
-import { EXIT } from '../diagnostics.js';
-import { printDiagnostics, type CliCommand } from './io.js';
+import { errorDiag, EXIT, GonogoError } from '../diagnostics.js';
+import { allowOutsideOption, printDiagnostics, type CliCommand } from './io.js';
+import type { Phase } from '../spec/schema.js';
 
 export const buildCommand: CliCommand = {
   name: 'build <deck>',
   describe: 'Build the deck: PPTX, Markdown outline and chart specs in <deck>/out/',
   builder: (y) =>
-    y
+    allowOutsideOption(y)
       .positional('deck', { type: 'string', describe: 'Deck folder (or its gonogo.yaml)', demandOption: true })
       .option('out', { type: 'string', describe: 'Output folder (default: <deck>/out)' })
       .option('pull', { type: 'boolean', describe: 'Run the SQL and rewrite metrics.lock.json before building (default: read the lock)' })
+      .option('timeout', { type: 'number', describe: 'With --pull: seconds the warehouse login and each query may take (default: source.timeout, else 600)' })
+      .option('phase', { type: 'string', choices: ['design', 'interim', 'final'], describe: "Build this phase of a pilot instead of the spec's phase: (writes <deck>-<phase>.pptx)" })
       .option('checkpoint', { type: 'string', describe: 'Stamp the deck with a checkpoint name, e.g. "Day 2 EOD"' })
       .option('pdf', { type: 'boolean', describe: 'Also export a PDF pre-read (needs LibreOffice)' })
       .option('thumbnails', { type: 'boolean', describe: 'Also write one PNG per slide to <out>/thumbs (needs LibreOffice and pdftoppm)' })
@@ -18,15 +21,22 @@ export const buildCommand: CliCommand = {
   run: async (args, io) => {
     const { build } = await import('../build.js');
     const { resolve } = await import('node:path');
+    const { timeoutArg } = await import('./pull.js');
+    if (args.out !== undefined && String(args.out).trim() === '')
+      throw new GonogoError(errorDiag('cli/out', '--out names no folder', { field: '--out', expected: 'a folder to write the deck into, e.g. --out build/', hint: 'give the folder after --out, or leave --out out to write into <deck>/out' }));
     const r = await build(String(args.deck), {
       cwd: io.cwd,
       env: io.env,
       checkpoint: args.checkpoint as string | undefined,
       pull: Boolean(args.pull),
+      timeoutSeconds: timeoutArg(args.timeout),
+      allowOutsideDeck: Boolean(args['allow-outside-deck']),
+      phase: args.phase as Phase | undefined,
       outDir: args.out ? resolve(io.cwd, String(args.out)) : undefined,
     });
     // Theme notes (what a corporate template contributed and what was ignored) print even though they are info.
-    if (!args.quiet) printDiagnostics(io, r.diagnostics.filter((d) => d.severity !== 'info' || d.code.startsWith('theme/')));
+    // Cache notes (an entry dropped for not matching its hash) are for --debug.
+    if (!args.quiet) printDiagnostics(io, r.diagnostics.filter((d) => d.severity !== 'info' || d.code.startsWith('theme/') || (args.debug && d.code.startsWith('cache/'))));
     const exported: string[] = [];
     if (args.pdf || args.thumbnails) {
       const { exportPdf, exportThumbnails } = await import('../review/export.js');
@@ -45,7 +55,8 @@ export const buildCommand: CliCommand = {
     } else if (!args.quiet) {
       io.stdout(
         `${v.label}${v.option ? ` (option ${v.option})` : ''}\n` +
-          `  because ${v.decidedBy.split('; ')[0]}\n` +
+          // Design and interim decks decide nothing yet: no "because".
+          (r.decision.criteria.length ? `  because ${v.decidedBy.split('; ')[0]}\n` : '') +
           (r.decision.criteria.length ? `  rules: ${c.pass} pass · ${c.fail} fail · ${c.inconclusive} inconclusive\n` : '') +
           `  ${r.slideCount} slides → ${r.pptxPath} (+ ${r.markdownPath}) in ${(r.ms / 1000).toFixed(2)} s\n` +
           exported.map((p) => `  exported ${p}\n`).join(''),

@@ -9,5 +9,6 @@ import { pullCommand } from './pull.js';
 import { watchCommand } from './watch.js';
 import { diffCommand } from './diff.js';
 import { textconvCommand } from './textconv.js';
+import { gitSetupCommand } from './git-setup.js';
 
-export const commands: CliCommand[] = [initCommand, buildCommand, validateCommand, pullCommand, watchCommand, diffCommand, textconvCommand, schemaCommand, statsCommand];
+export const commands: CliCommand[] = [initCommand, buildCommand, validateCommand, pullCommand, watchCommand, diffCommand, textconvCommand, gitSetupCommand, schemaCommand, statsCommand];

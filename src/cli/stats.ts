@@ -1,25 +1,12 @@
-// `gonogo stats <test>`: the statistics behind the deck, one calculation at a time, for checks and scripts.
+// `gonogo stats <calculation>`: the statistics behind the deck, one calculation at a time, for checks and scripts.
 import type { Argv } from 'yargs';
 import { GonogoError, errorDiag } from '../diagnostics.js';
 import type { CliCommand, Io } from './io.js';
-import type { ProportionMethod } from '../stats/proportions.js';
-import type { DiffMethod } from '../stats/diffProportions.js';
-import type { PowerMethod } from '../stats/power.js';
+import { proportion, type ProportionMethod } from '../stats/proportions.js';
+import { diffProportions, type DiffMethod } from '../stats/diffProportions.js';
+import { sampleSize, minimumDetectableEffect, DEFAULT_POWER_METHOD, POWER_METHODS, type PowerMethod } from '../stats/power.js';
+import { designEffect } from '../stats/designEffect.js';
 
-/** The calculations, loaded when this verb runs (their distributions are not needed to start the CLI). */
-async function loadStats() {
-  const [{ proportion }, { diffProportions }, { sampleSize, minimumDetectableEffect }, { designEffect }] = await Promise.all([
-    import('../stats/proportions.js'),
-    import('../stats/diffProportions.js'),
-    import('../stats/power.js'),
-    import('../stats/designEffect.js'),
-  ]);
-  return { proportion, diffProportions, sampleSize, minimumDetectableEffect, designEffect };
-}
-type Stats = Awaited<ReturnType<typeof loadStats>>;
-
-const TESTS = ['diff-proportions', 'proportion', 'sample-size', 'mde'] as const;
-type Test = (typeof TESTS)[number];
 type Args = Record<string, unknown>;
 
 function usage(message: string, hint?: string): GonogoError {
@@ -29,7 +16,7 @@ function usage(message: string, hint?: string): GonogoError {
 /** A required numeric flag; yargs turns text into NaN, which lands here too. */
 function num(args: Args, flag: string): number {
   const v = args[flag];
-  if (v === undefined) throw usage(`--${flag} is required for gonogo stats ${String(args.test)}`, `e.g. --${flag} ${EXAMPLES[flag] ?? '1'}`);
+  if (v === undefined) throw usage(`--${flag} is required for gonogo stats ${String(args.calculation)}`, `e.g. --${flag} ${EXAMPLES[flag] ?? '1'}`);
   if (typeof v !== 'number' || !Number.isFinite(v)) throw usage(`--${flag} must be a number, got ${String(v)}`);
   return v;
 }
@@ -45,7 +32,10 @@ const EXAMPLES: Record<string, string> = { x1: '1250', n1: '10000', x0: '1200', 
 
 function choice<T extends string>(args: Args, allowed: readonly T[], fallback: T): T {
   const v = (args.method as string | undefined) ?? fallback;
-  if (!allowed.includes(v as T)) throw usage(`--method must be one of ${allowed.join(', ')} for ${String(args.test)}, got ${v}`);
+  // The old name 'pooled' meant the baseline-variance formula, while power.prop.test is the pooled one.
+  if (v === 'pooled' && allowed.includes('power-prop-test' as T))
+    throw usage(`--method pooled is ambiguous and no longer accepted`, "power-prop-test (the default: R's power.prop.test, variance pooled under no effect) or baseline-variance (n = (z₁₋α/₂ + z₁₋β)²·2p₀(1−p₀)/δ²)");
+  if (!allowed.includes(v as T)) throw usage(`--method must be one of ${allowed.join(', ')} for ${String(args.calculation)}, got ${v}`);
   return v as T;
 }
 
@@ -55,7 +45,7 @@ function confidenceOf(args: Args): number {
   return c;
 }
 
-function deffOf(args: Args, { designEffect }: Stats): number {
+function deffOf(args: Args): number {
   const icc = args.icc as number | undefined;
   const m = args['cluster-size'] as number | undefined;
   if ((icc === undefined) !== (m === undefined)) throw usage('--icc and --cluster-size go together', 'e.g. --icc 0.02 --cluster-size 30');
@@ -69,9 +59,10 @@ const int = (x: number) => String(Math.round(x)).replace(/\B(?=(\d{3})+(?!\d))/g
 const level = (c: number) => `${+(c * 100).toFixed(4)}%`;
 
 type Outcome = { json: object; text: string[] };
+type Test = 'diff-proportions' | 'proportion' | 'sample-size' | 'mde';
 
-const RUN: Record<Test, (args: Args, stats: Stats) => Outcome> = {
-  'diff-proportions': (args, { diffProportions }) => {
+const RUN: Record<Test, (args: Args) => Outcome> = {
+  'diff-proportions': (args) => {
     const [x1, n1, x0, n0, c] = [count(args, 'x1'), count(args, 'n1'), count(args, 'x0'), count(args, 'n0'), confidenceOf(args)];
     const method = choice<DiffMethod>(args, ['newcombe', 'wald'], 'newcombe');
     const r = diffProportions(x1, n1, x0, n0, c, method);
@@ -85,7 +76,7 @@ const RUN: Record<Test, (args: Args, stats: Stats) => Outcome> = {
       ],
     };
   },
-  proportion: (args, { proportion }) => {
+  proportion: (args) => {
     const [x, n, c] = [count(args, 'x'), count(args, 'n'), confidenceOf(args)];
     const r = proportion(x, n, c, choice<ProportionMethod>(args, ['wilson', 'wald'], 'wilson'));
     return {
@@ -93,10 +84,9 @@ const RUN: Record<Test, (args: Args, stats: Stats) => Outcome> = {
       text: [`${int(x)} / ${int(n)} = ${pct(r.estimate)}, ${level(c)} CI [${pct(r.lo)}, ${pct(r.hi)}] (${r.method})`],
     };
   },
-  'sample-size': (args, stats) => {
-    const { sampleSize } = stats;
-    const input = { p0: num(args, 'p0'), mde: num(args, 'mde'), power: num(args, 'power'), alpha: num(args, 'alpha'), designEffect: deffOf(args, stats) };
-    const r = sampleSize({ ...input, method: choice<PowerMethod>(args, ['pooled', 'power-prop-test'], 'pooled') });
+  'sample-size': (args) => {
+    const input = { p0: num(args, 'p0'), mde: num(args, 'mde'), power: num(args, 'power'), alpha: num(args, 'alpha'), designEffect: deffOf(args) };
+    const r = sampleSize({ ...input, method: choice<PowerMethod>(args, POWER_METHODS, DEFAULT_POWER_METHOD) });
     const lines = [
       `${int(r.perArmCeil)} per arm (${r.perArm.toFixed(1)} before rounding up), ${int(2 * r.perArmCeil)} in total`,
       `to detect ${pct(input.p0, 1)} → ${pct(input.p0 + input.mde, 1)} (${pp(input.mde, 1)}) with power ${input.power} at two-sided alpha ${input.alpha}`,
@@ -105,10 +95,9 @@ const RUN: Record<Test, (args: Args, stats: Stats) => Outcome> = {
     if (r.designEffect !== 1) lines.push(`design effect ${r.designEffect.toFixed(3)} applied (${r.perArmUnclustered.toFixed(1)} per arm without clustering)`);
     return { json: { test: 'sample-size', ...input, ...r }, text: lines };
   },
-  mde: (args, stats) => {
-    const { minimumDetectableEffect } = stats;
-    const input = { p0: num(args, 'p0'), n: num(args, 'n'), power: num(args, 'power'), alpha: num(args, 'alpha'), designEffect: deffOf(args, stats) };
-    const r = minimumDetectableEffect({ ...input, method: choice<PowerMethod>(args, ['pooled', 'power-prop-test'], 'pooled') });
+  mde: (args) => {
+    const input = { p0: num(args, 'p0'), n: num(args, 'n'), power: num(args, 'power'), alpha: num(args, 'alpha'), designEffect: deffOf(args) };
+    const r = minimumDetectableEffect({ ...input, method: choice<PowerMethod>(args, POWER_METHODS, DEFAULT_POWER_METHOD) });
     return {
       json: { test: 'mde', ...input, ...r },
       text: [
@@ -119,34 +108,69 @@ const RUN: Record<Test, (args: Args, stats: Stats) => Outcome> = {
   },
 };
 
+const json = (y: Argv) => y.option('json', { type: 'boolean', default: false, describe: 'Print JSON for scripts' });
+const confidence = (y: Argv) => y.option('confidence', { type: 'number', default: 0.9, describe: 'Two-sided confidence level, e.g. 0.90 for a 90% interval' });
+const planning = (y: Argv) =>
+  y
+    .option('p0', { type: 'number', describe: 'Baseline (control) proportion, e.g. 0.20' })
+    .option('power', { type: 'number', default: 0.8, describe: 'Chance of detecting the effect if it is real' })
+    .option('alpha', { type: 'number', default: 0.05, describe: 'Two-sided significance level' })
+    .option('method', {
+      type: 'string',
+      default: DEFAULT_POWER_METHOD,
+      describe: "power-prop-test: R's power.prop.test (variance pooled under no effect, each arm's own under the effect); baseline-variance: n = (z₁₋α/₂ + z₁₋β)²·2p₀(1−p₀)/δ²",
+    })
+    .option('icc', { type: 'number', describe: 'Intra-cluster correlation, with --cluster-size (design effect 1 + (m − 1)·ICC)' })
+    .option('cluster-size', { type: 'number', describe: 'Average units per cluster (m), with --icc' });
+
+/** One calculation as a verb of its own, so `gonogo stats mde --help` lists only what mde reads. */
+function calculation(test: Test, describe: string, builder: (y: Argv) => Argv): CliCommand {
+  return {
+    name: test,
+    describe,
+    builder: (y) => json(builder(y)),
+    run: async (args: Args, io: Io) => {
+      const out = RUN[test]({ ...args, calculation: test });
+      io.stdout(args.json ? JSON.stringify(out.json, null, 2) + '\n' : out.text.join('\n') + '\n');
+      return 0;
+    },
+  };
+}
+
 export const statsCommand: CliCommand = {
-  name: 'stats <test>',
+  name: 'stats',
   describe: 'Compute one statistic: diff-proportions, proportion, sample-size, mde',
-  builder: (y: Argv) =>
-    y
-      .positional('test', { choices: TESTS, describe: 'Which calculation' })
-      .option('x1', { type: 'number', describe: 'Treatment successes' })
-      .option('n1', { type: 'number', describe: 'Treatment units' })
-      .option('x0', { type: 'number', describe: 'Control successes' })
-      .option('n0', { type: 'number', describe: 'Control units' })
-      .option('x', { type: 'number', describe: 'Successes (proportion)' })
-      .option('n', { type: 'number', describe: 'Units (proportion) or units per arm (mde)' })
-      .option('confidence', { type: 'number', default: 0.9, describe: 'Two-sided confidence level' })
-      .option('method', { type: 'string', describe: 'newcombe|wald, wilson|wald, pooled|power-prop-test' })
-      .option('p0', { type: 'number', describe: 'Baseline proportion' })
-      .option('mde', { type: 'number', describe: 'Change to detect, as a fraction (0.05 = 5 pp)' })
-      .option('power', { type: 'number', default: 0.8 })
-      .option('alpha', { type: 'number', default: 0.05, describe: 'Two-sided significance level' })
-      .option('icc', { type: 'number', describe: 'Intra-cluster correlation' })
-      .option('cluster-size', { type: 'number', describe: 'Average units per cluster' })
-      .option('json', { type: 'boolean', default: false, describe: 'Print JSON for scripts' })
-      .example('$0 stats diff-proportions --x1 1250 --n1 10000 --x0 1200 --n0 10000 --confidence 0.90', 'Δ with Newcombe CI')
-      .example('$0 stats sample-size --p0 0.20 --mde 0.05 --power 0.80 --alpha 0.05', 'units per arm'),
-  run: async (args: Args, io: Io) => {
-    // yargs validates the choice, but keep the guard: an unknown name must never reach a lookup.
-    if (!TESTS.includes(args.test as Test)) throw usage(`unknown calculation '${String(args.test)}'`, `one of ${TESTS.join(', ')}`);
-    const out = RUN[args.test as Test](args, await loadStats());
-    io.stdout(args.json ? JSON.stringify(out.json, null, 2) + '\n' : out.text.join('\n') + '\n');
-    return 0;
+  builder: (y: Argv) => y.usage('$0 stats <calculation> [options]\n\nThe statistics behind the deck, one calculation at a time. gonogo stats <calculation> --help lists its options.'),
+  // yargs demands a calculation before any handler runs; this only guards a call without one.
+  run: async () => {
+    throw usage('name a calculation', 'gonogo stats diff-proportions | proportion | sample-size | mde; gonogo stats --help lists them');
   },
+  subcommands: [
+    calculation('diff-proportions', 'Difference of two proportions with its interval and p-value', (y) =>
+      confidence(
+        y
+          .option('x1', { type: 'number', describe: 'Treatment successes' })
+          .option('n1', { type: 'number', describe: 'Treatment units' })
+          .option('x0', { type: 'number', describe: 'Control successes' })
+          .option('n0', { type: 'number', describe: 'Control units' }),
+      )
+        .option('method', { type: 'string', default: 'newcombe', describe: 'Interval: newcombe (hybrid score) or wald' })
+        .example('$0 stats diff-proportions --x1 1250 --n1 10000 --x0 1200 --n0 10000 --confidence 0.90', 'Δ with its Newcombe interval'),
+    ),
+    calculation('proportion', 'One proportion with its interval', (y) =>
+      confidence(y.option('x', { type: 'number', describe: 'Successes' }).option('n', { type: 'number', describe: 'Units' }))
+        .option('method', { type: 'string', default: 'wilson', describe: 'Interval: wilson or wald' })
+        .example('$0 stats proportion --x 45 --n 300 --confidence 0.95', 'Wilson interval'),
+    ),
+    calculation('sample-size', 'Units per arm to detect a change of a proportion', (y) =>
+      planning(y)
+        .option('mde', { type: 'number', describe: 'Change to detect, as a fraction (0.05 = 5 pp)' })
+        .example('$0 stats sample-size --p0 0.20 --mde 0.05', "units per arm, as R's power.prop.test(p1 = .2, p2 = .25, power = .8)"),
+    ),
+    calculation('mde', 'Smallest change of a proportion detectable with n units per arm', (y) =>
+      planning(y)
+        .option('n', { type: 'number', describe: 'Units per arm' })
+        .example('$0 stats mde --p0 0.20 --n 1400', "as R's power.prop.test(n = 1400, p1 = .2, power = .8)"),
+    ),
+  ],
 };

@@ -142,7 +142,8 @@ export function valuesLabel(m: Metric): string {
 
 export function powerCurveChart(ctx: Ctx, plan: PowerPlan): ChartSpec {
   const grid = [100, 200, 300, 500, 750, 1000, 1500, 2000, 3000, 5000, 7500, 10000];
-  const curve = grid.map((n) => ({ n, mde: minimumDetectableEffect({ p0: plan.p0, n, power: plan.power, alpha: plan.alpha, method: 'power-prop-test' }).mde }));
+  const at = (n: number, designEffect: number) => minimumDetectableEffect({ p0: plan.p0, n, power: plan.power, alpha: plan.alpha, designEffect }).mde;
+  const curve = grid.map((n) => ({ n, mde: at(n, 1), ...(plan.deff > 1 ? { mdeClustered: at(n, plan.deff) } : {}) }));
   return powerChart(
     { curve, designEffect: plan.deff, format: { kind: 'pp' }, target: { mde: plan.mde, label: 'target lift' }, plannedN: plan.perArm, unitName: plan.unitName.toLowerCase(), size: WIDE },
     ctx.theme,

@@ -1,9 +1,9 @@
 // all of it → the Deck tree. The order here is the storyline (seed: 1-page summary, context, deep-dives,
 // trade-offs, scenarios, recommendation, registers, plan, rollback, pre-wire appendix).
 import type { Deck, Slide } from '../deck/types.js';
-import type { Diagnostic } from '../diagnostics.js';
+import { errorDiag, type Diagnostic } from '../diagnostics.js';
 import { Ctx, type ComposeInput } from './context.js';
-import { composeTitle } from './title.js';
+import { composeTitle, coverSubtitle } from './title.js';
 import { composeExecSummary } from './exec-summary.js';
 import { composeContextMethod } from './context-method.js';
 import { composeDeepDives } from './deep-dive.js';
@@ -16,6 +16,7 @@ import { composePlan, composeRaci, composeRollback } from './plan.js';
 import { composePrewire } from './prewire.js';
 import { composeDesignSummary, composePilotDesign } from './pilot-design.js';
 import { composeInterim } from './interim.js';
+import { composeCompliance } from './compliance.js';
 import { composeSinceLastCheckpoint } from '../review/since-checkpoint.js';
 import { composeGuardrails } from './guardrails.js';
 import { composeSegmentAppendix } from './appendix.js';
@@ -36,6 +37,7 @@ const FINAL: Composer[] = [
   composeExecSummary,
   composeSince,
   composeContextMethod,
+  composeCompliance,
   composeDeepDives,
   composeDistribution,
   composeTrends,
@@ -67,9 +69,28 @@ export function composeDeck(input: ComposeInput): { deck: Deck; diagnostics: Dia
   const d = input.spec.deck;
   return {
     deck: {
-      meta: { title: d.title, subtitle: d.subtitle, owner: d.owner, audience: d.audience, date: d.date, confidentiality: d.confidentiality, checkpoint: input.checkpoint, phase: input.spec.phase },
+      meta: { title: d.title, subtitle: coverSubtitle(ctx), owner: d.owner, audience: d.audience, date: d.date, confidentiality: d.confidentiality, checkpoint: input.checkpoint, phase: input.spec.phase },
       slides,
     },
-    diagnostics: [],
+    diagnostics: readoutWithoutPlan(ctx),
   };
+}
+
+/** A pilot's readout recommends an option: without that option's rollout, monitoring and rollback it ends on nothing to do. */
+function readoutWithoutPlan(ctx: Ctx): Diagnostic[] {
+  const { spec } = ctx;
+  if (spec.phase !== 'final' || !spec.pilot) return [];
+  const id = ctx.decision.verdict.option;
+  const i = spec.decision.options.findIndex((o) => o.id === id);
+  if (i < 0) return [];
+  const missing = (['rollout', 'monitoring', 'rollback'] as const).filter((k) => !spec.decision.options[i][k]);
+  if (!missing.length) return [];
+  return [
+    errorDiag('final/no-plan', `the readout recommends option ${id}, which states no ${missing.join(', ')}`, {
+      severity: 'warning',
+      field: `decision.options[${i}]`,
+      expected: 'rollout:, monitoring: and rollback: on each option a readout may recommend',
+      hint: "in a pilot the spec's own timeline, risks and RACI are the pilot's; the readout shows the recommended option's plan",
+    }),
+  ];
 }

@@ -2,6 +2,7 @@
 import type { BulletItem, Slide, TableCell } from '../deck/types.js';
 import type { Ctx } from './context.js';
 import { fmtCount, fmtP } from '../deck/format.js';
+import { dataFindings, openGaps } from './data-findings.js';
 
 export function composeContextMethod(ctx: Ctx): Slide[] {
   const c = ctx.spec.context;
@@ -21,8 +22,8 @@ export function composeContextMethod(ctx: Ctx): Slide[] {
   const design = ctx.spec.design;
   if (design?.icc !== undefined && design.cluster_size !== undefined)
     items.push({ text: ctx.t('context-design-effect', { cluster: design.cluster ?? 'cluster', m: design.cluster_size, icc: design.icc, deff: (1 + (design.cluster_size - 1) * design.icc).toFixed(2) }) });
-  const gaps = ctx.spec.data_gaps.filter((g) => g.status !== 'closed');
-  if (gaps.length) items.push({ text: ctx.t('context-gaps', { count: gaps.length, gaps: gaps.map((g) => g.description) }) });
+  const gaps = openGaps(dataFindings(ctx.spec.data_gaps, ctx.quality));
+  if (gaps.length) items.push({ text: ctx.t('context-gaps', { count: gaps.length, gaps: gaps.map((g) => g.gap.description) }) });
   return [
     {
       id: 'context-method',

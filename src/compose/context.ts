@@ -63,6 +63,19 @@ export class Ctx {
     return this.results.reads.filter((r) => r.metric === metricId && r.segment !== OVERALL);
   }
 
+  /**
+   * The question this deck answers. A pilot asks a different one in each phase: the design deck the spec's
+   * decision.question (test before deciding?), the interim report whether the pilot runs safely, the readout
+   * final.question (by default: which pre-registered outcome the pilot supports).
+   */
+  question(): string {
+    const { spec } = this;
+    if (spec.phase === 'interim') return this.t('interim-question', { week: spec.interim?.week ?? 0 });
+    if (spec.phase === 'final' && spec.final?.question) return spec.final.question;
+    if (spec.phase === 'final' && spec.pilot) return this.t('readout-question', {});
+    return spec.decision.question;
+  }
+
   optionLabel(id: string | undefined): string {
     return this.spec.decision.options.find((o) => o.id === id)?.label ?? '';
   }

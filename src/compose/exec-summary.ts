@@ -2,7 +2,9 @@
 // confidence, top risks, rollout and rollback in one line each.
 import type { Kpi, Slide } from '../deck/types.js';
 import { type Ctx, STATUS_TONE, describeChange, findRule, headlineChange, scaleOf } from './context.js';
-import { fmtThreshold, fmtP } from '../deck/format.js';
+import { fmtMinutes, fmtThreshold, fmtP } from '../deck/format.js';
+import { afterDecision } from './plan.js';
+import { doseReceived } from './compliance.js';
 
 export function composeExecSummary(ctx: Ctx): Slide[] {
   const { spec, decision, t } = ctx;
@@ -22,16 +24,19 @@ export function composeExecSummary(ctx: Ctx): Slide[] {
       return [{ label: m.label, value: d.change, detail: `${d.interval.replace(/[()]/g, '')}${bar}`, tone: rule ? STATUS_TONE[rule.status] : 'neutral' }];
     });
   const flips = decision.scenarios.filter((s) => s.flips);
-  const risk = [...spec.risks].sort((a, b) => rank(b.impact) + rank(b.likelihood) - rank(a.impact) - rank(a.likelihood))[0];
+  const plan = afterDecision(ctx);
+  const dose = doseReceived(ctx);
+  const risk = [...plan.risks].sort((a, b) => rank(b.impact) + rank(b.likelihood) - rank(a.impact) - rank(a.likelihood))[0];
   const srm = ctx.results.srm;
   const dq = ctx.quality.filter((q) => q.status === 'fail');
   const bullets = [
     ...(srm?.mismatch ? [{ text: t('exec-srm', { p: fmtP(srm.p) }), tone: 'fail' as const }] : []),
     ...dq.map((q) => ({ text: t('exec-data-quality', { message: q.message }), tone: 'fail' as const })),
     { text: t('exec-confidence', { confidence: ctx.confidence, pass: decision.counts.pass, fail: decision.counts.fail, inconclusive: decision.counts.inconclusive, flips: flips.map((s) => s.name).join(' and '), hasFlips: flips.length > 0, worstVerdict: flips[0]?.verdict.label ?? '' }) },
+    ...(dose ? [{ text: t('exec-dose', dose) }] : []),
     ...(risk ? [{ text: t('exec-risks', { risk: lowerFirst(risk.description), mitigation: lowerFirst(risk.mitigation) }) }] : []),
-    ...(spec.timeline[0] ? [{ text: t('exec-rollout', { when: spec.timeline[0].when, what: spec.timeline[0].what, owner: spec.timeline[0].owner }) }] : []),
-    ...(spec.rollback ? [{ text: t('exec-rollback', { who: spec.rollback.who_flips, sla: spec.rollback.sla_minutes, trigger: spec.rollback.triggers[0] }) }] : []),
+    ...(plan.timeline[0] ? [{ text: t('exec-rollout', { when: plan.timeline[0].when, what: plan.timeline[0].what, owner: plan.timeline[0].owner }) }] : []),
+    ...(plan.rollback ? [{ text: t('exec-rollback', { who: plan.rollback.who_flips, sla: fmtMinutes(plan.rollback.sla_minutes), trigger: plan.rollback.triggers[0] }) }] : []),
   ];
   const blocker = v.blockers[v.blockers.length - 1];
   return [
@@ -40,7 +45,7 @@ export function composeExecSummary(ctx: Ctx): Slide[] {
       kind: 'exec-summary',
       section: 'Summary',
       title: t('exec-title', { option: v.option ?? '', optionLabel: ctx.optionLabel(v.option), verdict: v.label, fallback: v.fallback, headline: headline(ctx) }),
-      subtitle: t('exec-question', { question: spec.decision.question }),
+      subtitle: t('exec-question', { question: ctx.question() }),
       blocks: [
         { type: 'text', role: 'lead', text: t('exec-ask', { verdict: v.label, option: v.option ?? '', hasBlocker: Boolean(blocker), blockerLabel: blocker?.label ?? '', blockerRule: blocker?.rule ?? '', blockerReason: blocker?.reason ?? '' }) },
         { type: 'kpis', items: kpis },

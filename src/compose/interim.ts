@@ -1,81 +1,117 @@
 // The interim report (phase: interim): participation, compliance, safety and data quality — nothing else.
 // The composers here never receive efficacy reads: the pipeline strips them before decide (see phase.ts).
-import type { Slide, TableCell } from '../deck/types.js';
+// The data-quality line says what was checked and what is still pending, never "all pass" over planned checks.
+import type { Slide, TableCell, Tone } from '../deck/types.js';
 import { type Ctx, STATUS_TONE, STATUS_WORD } from './context.js';
-import { armLabel } from '../decide/phase.js';
-import { fmtCount, fmtValue, fmtP } from '../deck/format.js';
+import { fmtP } from '../deck/format.js';
+import { dataFindings } from './data-findings.js';
+import { complianceLevels, composeCompliance } from './compliance.js';
+import { instrumentationAsOf } from './pilot-design.js';
+
+/** Where the data stands: pull-time checks, the sample-ratio test, instrumentation and the data-gap register. */
+function qualityState(ctx: Ctx) {
+  const { spec } = ctx;
+  const instrumentation = instrumentationAsOf(spec);
+  const srm = ctx.results.srm;
+  // A gap's status as measured: open while a check linked to it is over its limit (data-findings.ts).
+  const gaps = dataFindings(spec.data_gaps, ctx.quality).gaps;
+  return {
+    srm: Boolean(srm?.mismatch),
+    srmP: srm ? fmtP(srm.p) : '',
+    hasSrm: Boolean(srm),
+    failing: ctx.quality.filter((q) => q.status === 'fail').map((q) => q.message),
+    warnings: ctx.quality.filter((q) => q.status === 'warn').map((q) => q.message),
+    dataChecks: ctx.quality.length,
+    checks: instrumentation.length,
+    passed: instrumentation.filter((i) => i.status === 'passed').length,
+    failed: instrumentation.filter((i) => i.status === 'failed').length,
+    pending: instrumentation.filter((i) => i.status === 'planned').length,
+    gaps: gaps.length,
+    openGaps: gaps.filter((g) => (g.status ?? 'open') === 'open').length,
+    mitigatedGaps: gaps.filter((g) => g.status === 'mitigated').length,
+  };
+}
+
+function qualityTone(q: ReturnType<typeof qualityState>): Tone {
+  if (q.srm || q.failing.length || q.failed) return 'fail';
+  if (q.pending || q.warnings.length || q.openGaps) return 'inconclusive';
+  return 'pass';
+}
 
 export function composeInterim(ctx: Ctx): Slide[] {
   const { spec, t } = ctx;
-  const ops = spec.metrics.filter((m) => m.role === 'operational');
-  const guard = ctx.decision.guardrails;
-  const failing = ctx.quality.filter((q) => q.status === 'fail');
-  const srm = ctx.results.srm;
-  const breached = guard.filter((g) => g.status === 'fail');
-  const readout = spec.pilot?.reporting?.final_readout ?? 'the pre-registered end of the pilot';
-  const A = armLabel(spec, 'control');
-  const B = armLabel(spec, 'treatment');
+  const listed = spec.interim?.metrics;
+  const guard = ctx.decision.guardrails.filter((g) => !listed || (g.metric !== undefined && listed.includes(g.metric)));
+  const labelsOf = (status: string) => guard.filter((g) => g.status === status).map((g) => (g.metric ? ctx.metric(g.metric).label : g.text));
+  const breached = labelsOf('fail');
+  const unclear = labelsOf('inconclusive');
+  const q = qualityState(ctx);
+  const week = spec.interim?.week ?? 0;
+  const readout = spec.pilot?.reporting?.final_readout ?? '';
+  const summary = { week, readout, hasReadout: Boolean(readout), breached: breached.length, breachedLabels: breached, unclear: unclear.length, unclearLabels: unclear, guardrails: guard.length, ...q, issues: q.failing.length + (q.srm ? 1 : 0) + q.failed };
+  const levels = complianceLevels(ctx);
+  // What was checked, clause by clause: each clause only when there is something to say.
+  const clauses = [
+    ...(q.hasSrm ? [t('interim-quality-srm', q)] : []),
+    ...q.failing,
+    ...(q.dataChecks > q.failing.length ? [t('interim-quality-data', { ...q, passing: q.dataChecks - q.failing.length - q.warnings.length })] : []),
+    ...(q.checks ? [t('interim-quality-instrumentation', q)] : []),
+    ...(q.gaps ? [t('interim-quality-gaps', q)] : []),
+  ];
   const slides: Slide[] = [
     {
       id: 'interim-summary',
       kind: 'exec-summary',
       section: 'Summary',
-      title: t('interim-title', { breached: breached.length, guardrails: guard.length, dq: failing.length + (srm?.mismatch ? 1 : 0) }),
+      title: t('interim-title', summary),
+      subtitle: t('interim-question', summary),
       blocks: [
-        { type: 'text', role: 'lead', text: t('interim-lead', { readout }) },
+        { type: 'text', role: 'lead', text: t('interim-lead', summary) },
         {
           type: 'bullets',
           items: [
-            { text: t('interim-shows', {}) },
-            { text: t('interim-safety', { breached: breached.map((g) => g.text), count: guard.length }), tone: breached.length ? 'fail' : 'pass' },
-            { text: t('interim-quality', { failing: failing.map((q) => q.message), srm: Boolean(srm?.mismatch) }), tone: failing.length || srm?.mismatch ? 'fail' : 'pass' },
-            { text: t('interim-why', {}) },
+            ...(guard.length ? [{ text: t('interim-safety', summary), tone: (breached.length ? 'fail' : unclear.length ? 'inconclusive' : 'pass') as Tone }] : []),
+            ...(levels.length ? [{ text: t('interim-compliance', { measures: levels }) }] : []),
+            { text: t('interim-quality', { clauses }), tone: qualityTone(q) },
+            { text: t('interim-why', summary) },
           ],
         },
       ],
-      notes: [t('interim-notes', { readout })],
+      notes: [t('interim-notes', summary)],
     },
+    ...composeCompliance(ctx),
   ];
-  if (ops.length) {
-    const rows: TableCell[][] = ops.flatMap((m) => {
-      const r = ctx.read(m.id);
-      if (!r) return [];
-      return [[{ text: m.label }, { text: r.control ? fmtValue(r.control.estimate, m) : '—' }, { text: r.treatment ? fmtValue(r.treatment.estimate, m) : '—' }, { text: r.control?.n != null && r.treatment?.n != null ? fmtCount(r.control.n + r.treatment.n) : '—' }]];
-    });
-    const [first, second] = spec.blind && armLabel(spec, 'control') === 'Arm B' ? [2, 1] : [1, 2];
-    slides.push({
-      id: 'interim-participation',
-      kind: 'table',
-      section: 'Participation and compliance',
-      title: t('interim-participation-title', { count: rows.length }),
-      blocks: [{ type: 'table', header: ['Measure', first === 1 ? A : B, first === 1 ? B : A, 'n'], rows: rows.map((r) => [r[0], r[first], r[second], r[3]]), widths: [4, 2, 2, 1.5] }],
-      notes: [],
-    });
-  }
   if (guard.length)
     slides.push({
       id: 'interim-safety',
       kind: 'table',
       section: 'Safety',
-      title: t('interim-safety-title', { breached: breached.length, count: guard.length }),
+      title: t('interim-safety-title', summary),
       blocks: [
         { type: 'table', header: ['Guardrail', 'Observed', 'Result'], rows: guard.map((g) => [{ text: g.text }, { text: g.reason }, { text: STATUS_WORD[g.status], tone: STATUS_TONE[g.status] }]), widths: [4, 4, 1.6] },
         ...(spec.pilot?.pause_rules.length ? [{ type: 'text' as const, role: 'caption' as const, text: t('interim-pause-rules', { rules: spec.pilot.pause_rules.map((r) => `${r.signal}: ${r.threshold} → ${r.action}`) }) }] : []),
       ],
       notes: [],
     });
+  const checkTone = (s: string): Tone => (s === 'passed' ? 'pass' : s === 'failed' ? 'fail' : 'inconclusive');
   const dqRows: TableCell[][] = [
-    ...ctx.quality.map((q) => [{ text: q.message }, { text: q.status, tone: q.status === 'fail' ? ('fail' as const) : q.status === 'warn' ? ('inconclusive' as const) : ('pass' as const) }]),
-    ...(srm ? [[{ text: t('interim-srm', { p: fmtP(srm.p), mismatch: srm.mismatch }) }, { text: srm.mismatch ? 'fail' : 'pass', tone: srm.mismatch ? ('fail' as const) : ('pass' as const) }]] : []),
-    ...(spec.pilot?.instrumentation ?? []).map((i) => [{ text: `Instrumentation: ${i.check}` }, { text: i.status, tone: i.status === 'passed' ? ('pass' as const) : i.status === 'failed' ? ('fail' as const) : ('inconclusive' as const) }]),
-    ...spec.data_gaps.map((g) => [{ text: `${g.description} — ${g.mitigation}` }, { text: g.status ?? 'open', tone: g.status === 'closed' ? ('pass' as const) : ('inconclusive' as const) }]),
+    ...ctx.quality.map((c) => [{ text: c.message }, { text: c.status, tone: c.status === 'fail' ? ('fail' as const) : c.status === 'warn' ? ('inconclusive' as const) : ('pass' as const) }]),
+    ...(ctx.results.srm ? [[{ text: t('interim-srm', { p: q.srmP, mismatch: q.srm }) }, { text: q.srm ? 'fail' : 'pass', tone: q.srm ? ('fail' as const) : ('pass' as const) }]] : []),
+    ...instrumentationAsOf(spec).map((i) => [{ text: t('interim-instrumentation', { check: i.check }) }, { text: i.status === 'planned' ? 'pending' : i.status, tone: checkTone(i.status) }]),
+    ...dataFindings(spec.data_gaps, ctx.quality).gaps.map((g) => [
+      { text: t('interim-gap', { description: g.gap.description, mitigation: g.gap.mitigation }) },
+      {
+        text: g.status ?? 'open',
+        tone: g.breached.some((c) => c.status === 'fail') ? ('fail' as const) : g.status === 'closed' ? ('pass' as const) : g.status === 'mitigated' ? ('neutral' as const) : ('inconclusive' as const),
+      },
+    ]),
   ];
   if (dqRows.length)
     slides.push({
       id: 'interim-data-quality',
       kind: 'table',
       section: 'Data quality',
-      title: t('interim-dq-title', { count: dqRows.length, failing: failing.length }),
+      title: t('interim-dq-title', summary),
       blocks: [{ type: 'table', header: ['Check', 'Status'], rows: dqRows, widths: [8, 1.6] }],
       notes: [],
     });

@@ -2,12 +2,14 @@
 import type { Slide, TableCell } from '../deck/types.js';
 import { type Ctx, findRule, STATUS_TONE, STATUS_WORD, headlineChange, isImprovement, scaleOf } from './context.js';
 import { fmtBracket, fmtChange, fmtValue } from '../deck/format.js';
+import { isComplianceMetric } from '../spec/schema.js';
 
 export function composeMetricsOverview(ctx: Ctx): Slide[] {
   const rows: TableCell[][] = [];
   let better = 0;
   let worse = 0;
-  for (const m of ctx.spec.metrics) {
+  // Compliance and dose measures are on their own slide: what the treatment changes by design is no outcome.
+  for (const m of ctx.spec.metrics.filter((x) => !isComplianceMetric(x))) {
     const read = ctx.read(m.id);
     const ch = headlineChange(read, m);
     if (!read || !ch) continue;

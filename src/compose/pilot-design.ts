@@ -2,7 +2,7 @@
 // its guardrails, definitions, instrumentation, power and the pre-registered decision criteria.
 import type { Block, Slide, TableCell } from '../deck/types.js';
 import type { Ctx } from './context.js';
-import type { Rule } from '../spec/schema.js';
+import type { Rule, Spec } from '../spec/schema.js';
 import { composePowerSlide, powerPlan } from './power.js';
 import { fmtCount } from '../deck/format.js';
 
@@ -21,32 +21,32 @@ export function composePilotDesign(ctx: Ctx): Slide[] {
       { type: 'bullets', items: p.confounders.map((c) => ({ text: t('pilot-confounder', { confounder: c }) })) },
       ...(p.risk_of_mandate ? [{ type: 'text' as const, role: 'body' as const, text: t('pilot-risk', { risk: p.risk_of_mandate }) }] : []),
     ],
-    notes: p.talk_track?.length ? p.talk_track : [t('pilot-finding-notes', {})],
+    notes: [t('pilot-finding-notes', {})],
   });
   slides.push({
     id: 'pilot-proposal',
     kind: 'comparison',
     section: 'Pilot design',
-    title: t('pilot-proposal-title', { unit: p.randomisation.unit, proposal: p.proposal }),
+    title: t('pilot-proposal-title', { unit: inSentence(p.randomisation.unit), proposal: p.proposal }),
     blocks: [
       { type: 'text', role: 'lead', text: p.proposal },
       {
         type: 'columns',
         columns: [
           { heading: 'Who is in', blocks: [{ type: 'bullets', items: p.eligibility.map((e) => ({ text: e })) }, ...(p.exclusions.length ? [{ type: 'text' as const, role: 'caption' as const, text: t('pilot-exclusions', { exclusions: p.exclusions }) }] : [])] },
-          { heading: 'How arms are assigned', blocks: [{ type: 'text', role: 'body', text: t('pilot-randomisation', { unit: p.randomisation.unit, strata: p.randomisation.strata, hasStrata: p.randomisation.strata.length > 0, note: p.randomisation.note ?? '' }) }] },
+          { heading: 'How arms are assigned', blocks: [{ type: 'text', role: 'body', text: t('pilot-randomisation', { unit: inSentence(p.randomisation.unit), strata: p.randomisation.strata, hasStrata: p.randomisation.strata.length > 0, note: p.randomisation.note ?? '' }) }] },
           { heading: 'Treatment vs control', tone: 'accent', blocks: [{ type: 'bullets', items: [{ text: `Treatment: ${p.treatment}` }, { text: `Control: ${p.control}` }, ...(p.quota_neutral ? [{ text: `Quota-neutral: ${p.quota_neutral}` }] : [])] }] },
         ],
       },
     ],
     notes: p.written_summary?.length ? [t('pilot-written-summary', { lines: p.written_summary })] : [],
   });
-  const guardrails = ctx.spec.metrics.filter((m) => m.role === 'guardrail');
+  const guardrails = ctx.decision.guardrails;
   if (p.pause_rules.length || guardrails.length) {
     const blocks: Block[] = [];
     if (p.pause_rules.length)
       blocks.push({ type: 'table', header: ['Signal', 'Pause when', 'Action'], rows: p.pause_rules.map((r) => [{ text: r.signal }, { text: r.threshold }, { text: r.action }]), widths: [3, 3.5, 3] });
-    if (guardrails.length) blocks.push({ type: 'text', role: 'caption', text: t('pilot-guardrails', { guardrails: guardrails.map((g) => `${g.label}${g.max_worsening !== undefined ? ` (no worse than ${String(g.max_worsening).replace(/^[-+]/, '')})` : ''}`) }) });
+    if (guardrails.length) blocks.push({ type: 'text', role: 'caption', text: t('pilot-guardrails', { guardrails: guardrails.map((g) => g.text) }) });
     slides.push({ id: 'pilot-guardrails', kind: 'table', section: 'Pilot design', title: t('pilot-guardrails-title', { count: p.pause_rules.length }), blocks, notes: [] });
   }
   if (p.definitions.length)
@@ -58,13 +58,14 @@ export function composePilotDesign(ctx: Ctx): Slide[] {
       blocks: [{ type: 'table', header: ['Term', 'Locked definition'], rows: p.definitions.map((d) => [{ text: d.term, bold: true }, { text: d.definition }]), widths: [2, 8] }],
       notes: [],
     });
-  if (p.instrumentation.length)
+  const checks = instrumentationAsOf(ctx.spec);
+  if (checks.length)
     slides.push({
       id: 'pilot-instrumentation',
       kind: 'table',
       section: 'Pilot design',
-      title: t('pilot-instrumentation-title', { count: p.instrumentation.length, passed: p.instrumentation.filter((i) => i.status === 'passed').length }),
-      blocks: [{ type: 'table', header: ['Check before launch', 'Status'], rows: p.instrumentation.map((i) => [{ text: i.check }, { text: i.status, tone: i.status === 'passed' ? 'pass' : i.status === 'failed' ? 'fail' : 'neutral' }]), widths: [8, 2] }],
+      title: t('pilot-instrumentation-title', { count: checks.length, passed: checks.filter((i) => i.status === 'passed').length }),
+      blocks: [{ type: 'table', header: ['Check before launch', 'Status'], rows: checks.map((i) => [{ text: i.check }, { text: i.status, tone: i.status === 'passed' ? 'pass' : i.status === 'failed' ? 'fail' : 'neutral' }]), widths: [8, 2] }],
       notes: [],
     });
   slides.push(...composePowerSlide(ctx));
@@ -74,7 +75,7 @@ export function composePilotDesign(ctx: Ctx): Slide[] {
       id: 'pilot-reporting',
       kind: 'bullets',
       section: 'Pilot design',
-      title: t('pilot-reporting-title', { sla: p.reporting.sla }),
+      title: t('pilot-reporting-title', { sla: p.reporting.sla, cadence: p.reporting.cadence }),
       blocks: [
         {
           type: 'bullets',
@@ -101,11 +102,12 @@ export function composeDesignSummary(ctx: Ctx): Slide[] {
     confounders: shortNames(p.confounders),
     hasPlan: Boolean(plan),
     perArm: plan ? fmtCount(plan.perArm) : '',
-    unit: plan?.unitName ?? '',
+    unit: inSentence(plan?.unitName ?? ''),
     weeks: plan?.weeks ?? 0,
     hasWeeks: Boolean(plan?.weeks),
     criteria: Object.values(ctx.spec.criteria).map((c) => c.label),
     sla: p.reporting?.sla ?? '',
+    cadence: inSentence(p.reporting?.cadence ?? ''),
   };
   return [
     {
@@ -143,7 +145,7 @@ function composeCriteriaPlan(ctx: Ctx): Slide[] {
       id: 'pilot-criteria',
       kind: 'table',
       section: 'Decision criteria',
-      title: ctx.t('pilot-criteria-title', { labels: Object.values(ctx.spec.criteria).map((c) => c.label) }),
+      title: ctx.t('pilot-criteria-title', { count: rows.length, names: Object.values(ctx.spec.criteria).map((c) => leadingName(c.label)) }),
       blocks: [
         { type: 'table', header: ['Decision', 'Pre-registered rule', 'What it means'], rows, widths: [2, 5, 3.5] },
         { type: 'text', role: 'caption', text: ctx.t('pilot-criteria-caption', { confidence: ctx.confidence }) },
@@ -166,7 +168,22 @@ export function ruleInWords(ctx: Ctx, r: Rule): string {
   return r.note ?? `no ${r.no_segment.by} shows the harmful pattern`;
 }
 
-/** "Deal stage — late-stage deals…" → "deal stage": the name before a dash, for titles and lists. */
+/** Each pre-launch check as of the deck's date: a check that passed after that date still reads as planned. */
+export function instrumentationAsOf(spec: Spec): { check: string; status: 'planned' | 'passed' | 'failed' }[] {
+  return (spec.pilot?.instrumentation ?? []).map((i) => ({ check: i.check, status: i.status === 'passed' && i.passed_on && i.passed_on > spec.deck.date ? 'planned' : i.status }));
+}
+
+/** "Scale — roll 2× calls out" → "Scale": the name before a dash or colon, as written. */
+function leadingName(text: string): string {
+  return text.split(/\s[—–-]\s|:\s/)[0];
+}
+
+/** "Deal stage — late-stage deals…" → "deal stage", for use inside a sentence. */
 function shortNames(items: string[]): string[] {
-  return items.map((c) => c.split(/\s[—–-]\s|:\s/)[0].toLowerCase());
+  return items.map((c) => inSentence(leadingName(c)));
+}
+
+/** A noun written as a heading ("Rep", "Deal stage") inside a sentence; an acronym ("CRM data", "SMB") keeps its case. */
+export function inSentence(text: string): string {
+  return /^\p{Lu}\p{Ll}/u.test(text) ? text.charAt(0).toLowerCase() + text.slice(1) : text;
 }

@@ -1,9 +1,40 @@
-// RACI, owners and the 2-week plan with monitoring: who does what after the decision.
+// RACI, the plan with monitoring, and the rollback runbook: who does what after the decision.
+// A final deck shows the plan of the option it recommends when the option states one; in a pilot the spec's own
+// timeline, risks, RACI, monitoring and rollback are the pilot's, so its readout shows only the option's.
 import type { Block, Slide, TableCell } from '../deck/types.js';
 import type { Ctx } from './context.js';
+import type { Milestone, Monitoring, RaciRow, Risk, Rollback } from '../spec/schema.js';
+import { fmtMinutes } from '../deck/format.js';
+
+export interface AfterDecision {
+  timeline: Milestone[];
+  monitoring?: Monitoring;
+  rollback?: Rollback;
+  risks: Risk[];
+  raci: RaciRow[];
+  /** The option whose plan this is (final decks), else undefined: the spec's own. */
+  option?: string;
+}
+
+export function afterDecision(ctx: Ctx): AfterDecision {
+  const { spec } = ctx;
+  const own: AfterDecision = { timeline: spec.timeline, monitoring: spec.monitoring, rollback: spec.rollback, risks: spec.risks, raci: spec.raci };
+  if (spec.phase !== 'final') return own;
+  const option = spec.decision.options.find((o) => o.id === ctx.decision.verdict.option);
+  const base: AfterDecision = spec.pilot ? { timeline: [], risks: [], raci: [] } : own;
+  if (!option) return base;
+  return {
+    timeline: option.rollout ?? base.timeline,
+    monitoring: option.monitoring ?? base.monitoring,
+    rollback: option.rollback ?? base.rollback,
+    risks: option.risks ?? base.risks,
+    raci: option.raci ?? base.raci,
+    option: option.id,
+  };
+}
 
 export function composeRaci(ctx: Ctx): Slide[] {
-  const raci = ctx.spec.raci;
+  const { raci } = afterDecision(ctx);
   if (!raci.length) return [];
   const rows: TableCell[][] = raci.map((r) => [{ text: r.workstream, bold: true }, { text: r.R }, { text: r.A }, { text: r.C ?? '—' }, { text: r.I ?? '—' }]);
   return [
@@ -22,40 +53,44 @@ export function composeRaci(ctx: Ctx): Slide[] {
 
 export function composePlan(ctx: Ctx): Slide[] {
   const { spec } = ctx;
+  const plan = afterDecision(ctx);
   const slides: Slide[] = [];
-  if (spec.timeline.length || spec.owners) {
+  const optionLabel = ctx.optionLabel(plan.option);
+  const phase = { isDesign: spec.phase === 'design', isInterim: spec.phase === 'interim', pilot: Boolean(spec.pilot), week: spec.interim?.week ?? 0, optionLabel };
+  if (plan.timeline.length || spec.owners) {
     const blocks: Block[] = [];
-    if (spec.timeline.length)
-      blocks.push({ type: 'table', header: ['When', 'What', 'Owner', 'Success looks like'], rows: spec.timeline.map((m) => [{ text: m.when, bold: true }, { text: m.what }, { text: m.owner }, { text: m.success ?? '—' }]), widths: [1.4, 4, 1.8, 3.2] });
+    if (plan.timeline.length)
+      blocks.push({ type: 'table', header: ['When', 'What', 'Owner', 'Success looks like'], rows: plan.timeline.map((m) => [{ text: m.when, bold: true }, { text: m.what }, { text: m.owner }, { text: m.success ?? '—' }]), widths: [1.4, 4, 1.8, 3.2] });
     if (spec.owners) blocks.push({ type: 'text', role: 'caption', text: ctx.t('plan-owners', { owners: Object.entries(spec.owners).map(([k, v]) => `${k}: ${v}`) }) });
-    slides.push({ id: 'plan', kind: 'table', section: 'Plan', title: ctx.t('plan-title', { steps: spec.timeline.length, last: spec.timeline[spec.timeline.length - 1]?.what ?? '' }), blocks, notes: [] });
+    slides.push({ id: 'plan', kind: 'table', section: 'Plan', title: ctx.t('plan-title', { ...phase, steps: plan.timeline.length, last: plan.timeline[plan.timeline.length - 1]?.what ?? '' }), blocks, notes: [] });
   }
-  const mon = spec.monitoring;
+  const mon = plan.monitoring;
   if (mon && (mon.alerts.length || mon.dashboards?.length)) {
     const blocks: Block[] = [];
     if (mon.alerts.length)
       blocks.push({ type: 'table', header: ['Signal', 'Threshold', 'Cadence', 'Action'], rows: mon.alerts.map((a) => [{ text: a.signal }, { text: a.threshold }, { text: a.cadence ?? mon.cadence ?? '—' }, { text: a.action }]), widths: [3, 3, 1.5, 3] });
     if (mon.dashboards?.length) blocks.push({ type: 'text', role: 'caption', text: ctx.t('monitoring-dashboards', { dashboards: mon.dashboards, cadence: mon.cadence ?? '' }) });
-    slides.push({ id: 'monitoring', kind: 'table', section: 'Plan', title: ctx.t('monitoring-title', { alerts: mon.alerts.length, cadence: mon.cadence ?? '' }), blocks, notes: [] });
+    slides.push({ id: 'monitoring', kind: 'table', section: 'Plan', title: ctx.t('monitoring-title', { ...phase, alerts: mon.alerts.length, cadence: mon.cadence ?? '' }), blocks, notes: [] });
   }
   return slides;
 }
 
 export function composeRollback(ctx: Ctx): Slide[] {
-  const rb = ctx.spec.rollback;
+  const rb = afterDecision(ctx).rollback;
   if (!rb) return [];
+  const sla = fmtMinutes(rb.sla_minutes);
   return [
     {
       id: 'rollback',
       kind: 'runbook',
       section: 'Plan',
-      title: ctx.t('rollback-title', { sla: rb.sla_minutes, who: rb.who_flips }),
+      title: ctx.t('rollback-title', { sla, who: rb.who_flips }),
       blocks: [
         { type: 'bullets', items: rb.triggers.map((t) => ({ text: t })) },
         { type: 'table', header: ['Step', 'Owner', 'Within'], rows: rb.steps.map((s, i) => [{ text: `${i + 1}. ${s.do}` }, { text: s.owner }, { text: s.within ?? '—' }]), widths: [5, 2.5, 1.2] },
-        { type: 'text', role: 'caption', text: ctx.t('rollback-roles', { flips: rb.who_flips, communicates: rb.who_communicates, postmortem: rb.who_postmortems ?? '', sla: rb.sla_minutes }) },
+        { type: 'text', role: 'caption', text: ctx.t('rollback-roles', { flips: rb.who_flips, communicates: rb.who_communicates, postmortem: rb.who_postmortems ?? '', sla }) },
       ],
-      notes: [ctx.t('rollback-notes', { sla: rb.sla_minutes, flips: rb.who_flips })],
+      notes: [ctx.t('rollback-notes', { sla, flips: rb.who_flips })],
     },
   ];
 }

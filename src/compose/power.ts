@@ -1,4 +1,4 @@
-// The power slide: sample size per arm for the minimum detectable effect (R's power.prop.test method),
+// The power slide: sample size per arm for the minimum detectable effect (R's power.prop.test, the default),
 // inflated by the design effect 1 + (m − 1)·ICC for rep-level clusters, and how many weeks that takes.
 import type { Slide, TableCell } from '../deck/types.js';
 import type { Ctx } from './context.js';
@@ -16,7 +16,8 @@ export interface PowerPlan {
   deff: number;
   perArm: number;
   perArmUnclustered: number;
-  perArmPooledFormula: number;
+  /** The baseline-variance shortcut's need, for the notes (why other calculators give fewer). */
+  perArmBaselineVariance: number;
   weeks: number | null;
   unitName: string;
 }
@@ -28,8 +29,8 @@ export function powerPlan(ctx: Ctx): PowerPlan | undefined {
   const mde = proportionOf(pw.mde);
   const deff = designEffect(pw.cluster_size, pw.icc);
   const base = { p0, mde, power: pw.power, alpha: pw.alpha, designEffect: deff };
-  const planned = sampleSize({ ...base, method: 'power-prop-test' });
-  const pooled = sampleSize({ ...base, method: 'pooled' });
+  const planned = sampleSize(base);
+  const shortcut = sampleSize({ ...base, method: 'baseline-variance' });
   return {
     p0,
     mde,
@@ -38,7 +39,7 @@ export function powerPlan(ctx: Ctx): PowerPlan | undefined {
     deff,
     perArm: planned.perArmCeil,
     perArmUnclustered: Math.ceil(planned.perArmUnclustered),
-    perArmPooledFormula: Math.ceil(pooled.perArmUnclustered),
+    perArmBaselineVariance: Math.ceil(shortcut.perArmUnclustered),
     weeks: pw.units_per_week ? Math.ceil((2 * planned.perArmCeil) / pw.units_per_week) : null,
     unitName: pw.unit_name,
   };
@@ -57,7 +58,7 @@ export function composePowerSlide(ctx: Ctx): Slide[] {
   const pp = (x: number) => `${fmtNumber(x * 100, Number.isInteger(Math.round(x * 1000) / 10) ? 0 : 1)} pp`;
   const mdes = [...new Set([plan.mde * 0.6, plan.mde * 0.8, plan.mde, plan.mde * 1.2].map((x) => Math.round(x * 1000) / 1000))];
   const rows: TableCell[][] = mdes.map((mde) => {
-    const s = sampleSize({ p0: plan.p0, mde, power: plan.power, alpha: plan.alpha, designEffect: plan.deff, method: 'power-prop-test' });
+    const s = sampleSize({ p0: plan.p0, mde, power: plan.power, alpha: plan.alpha, designEffect: plan.deff });
     const weeks = pw.units_per_week ? Math.ceil((2 * s.perArmCeil) / pw.units_per_week) : null;
     const bold = Math.abs(mde - plan.mde) < 1e-9;
     return [{ text: `+${pp(mde)}`, bold }, { text: fmtCount(Math.ceil(s.perArmUnclustered)), bold }, { text: fmtCount(s.perArmCeil), bold }, { text: weeks === null ? '—' : `${weeks}`, bold }];
@@ -70,7 +71,7 @@ export function composePowerSlide(ctx: Ctx): Slide[] {
     alpha: fmtNumber(plan.alpha, 2),
     perArm: fmtCount(plan.perArm),
     perArmUnclustered: fmtCount(plan.perArmUnclustered),
-    pooled: fmtCount(plan.perArmPooledFormula),
+    baselineVariance: fmtCount(plan.perArmBaselineVariance),
     deff: fmtNumber(plan.deff, 2),
     clustered: plan.deff > 1,
     m: pw.cluster_size ?? 0,

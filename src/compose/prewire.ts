@@ -2,18 +2,22 @@
 // their objections with our responses, and the ask. The talk-track goes in the notes.
 import type { Slide } from '../deck/types.js';
 import { type Ctx, describeChange, headlineChange, scaleOf } from './context.js';
+import { isComplianceMetric, type Phase, type Prewire } from '../spec/schema.js';
+import { fmtValue } from '../deck/format.js';
 
 export function composePrewire(ctx: Ctx): Slide[] {
   return ctx.spec.stakeholders.map((s) => {
     const north = (s.north_star ?? []).flatMap((id) => {
       const m = ctx.metric(id);
       const read = ctx.read(id);
+      // A compliance measure is read by arm level: what the treatment changes by design is no effect.
+      if (isComplianceMetric(m)) return read?.control && read.treatment ? [{ text: ctx.t('prewire-compliance', { label: m.label, control: fmtValue(read.control.estimate, m), treatment: fmtValue(read.treatment.estimate, m) }) }] : [];
       const ch = headlineChange(read, m);
       if (!read || !ch) return [];
       const d = describeChange(m, ch, scaleOf(read, ch), ctx.spec.decision.confidence);
       return [{ text: ctx.t('prewire-metric', d) }];
     });
-    const p = s.prewire;
+    const p = prewireFor(s.prewire, ctx.spec.phase);
     const objections = (p?.objections ?? []).map((o, i) => ({ heading: o, response: p?.responses?.[i] ?? '' }));
     return {
       id: `prewire-${s.id}`,
@@ -30,7 +34,14 @@ export function composePrewire(ctx: Ctx): Slide[] {
           ],
         },
       ],
-      notes: [ctx.t('prewire-notes', { name: s.name, role: s.role, objections: objections.map((o) => o.heading), responses: objections.map((o) => o.response).filter(Boolean), ask: p?.ask ?? '', verdict: ctx.decision.verdict.label })],
+      notes: [ctx.t('prewire-notes', { name: s.name, role: s.role, objections: objections.map((o) => o.heading), responses: objections.map((o) => o.response).filter(Boolean), ask: p?.ask ?? '', verdict: ctx.decision.verdict.label, isDesign: ctx.spec.phase === 'design' })],
     };
   });
+}
+
+/** This phase's pre-wire: its own entry (design:, interim:, final:) when written, else the fields written beside them. */
+export function prewireFor(p: Prewire | undefined, phase: Phase): Omit<Prewire, Phase> | undefined {
+  if (!p) return undefined;
+  const { design, interim, final, ...shared } = p;
+  return { design, interim, final }[phase] ?? shared;
 }

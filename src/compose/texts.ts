@@ -1,13 +1,16 @@
 // Every sentence the deck writes comes from a Handlebars template in templates/<key>.hbs; a deck folder may
 // override any of them in <deck>/templates/<key>.hbs. Strict: a missing value is an error, not an empty string.
 // Templates run with a fixed set of pure helpers: no prototype access, no file or network access.
-import { readdirSync, readFileSync, existsSync } from 'node:fs';
+import { readdirSync, readFileSync, existsSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import Handlebars from 'handlebars';
 import { closest, errorDiag, GonogoError } from '../diagnostics.js';
-import { decodeUserText } from '../spec/source-file.js';
+import { decodeUserText, lineCol } from '../spec/source-file.js';
 import { ASSETS_DIR } from '../layout/measure.js';
 import { NO_PEEKING } from '../decide/phase.js';
+import { resolveDeckFile } from '../spec/deck-path.js';
+import { MAX_TEMPLATE_FILE_BYTES, MAX_TEMPLATE_ITERATIONS, MAX_TEMPLATE_OUTPUT } from '../limits.js';
+import { unsafeChar } from '../xml-text.js';
 
 export const TEMPLATES_DIR = join(ASSETS_DIR, '..', 'templates');
 
@@ -18,7 +21,28 @@ interface Source {
   file: string;
 }
 
+/**
+ * What one sentence may cost: `each` iterations and characters written. Templates run synchronously, so one
+ * budget, reset before each sentence, covers every loop the sentence runs (nested ones included).
+ */
+const budget = { iterations: 0, chars: 0 };
+
+class BudgetExceeded extends Error {}
+
 function helpersFor(hb: typeof Handlebars): void {
+  // {{log}} writes to the console: a template writes sentences, nothing else.
+  hb.unregisterHelper('log');
+  const each = hb.helpers.each;
+  hb.registerHelper('each', function (this: unknown, context: unknown, options: Handlebars.HelperOptions) {
+    const fn = options.fn;
+    const counted = (ctx: unknown, o?: Handlebars.RuntimeOptions) => {
+      if (++budget.iterations > MAX_TEMPLATE_ITERATIONS) throw new BudgetExceeded('iterations');
+      const out = fn(ctx, o);
+      if ((budget.chars += out.length) > MAX_TEMPLATE_OUTPUT) throw new BudgetExceeded('output');
+      return out;
+    };
+    return each.call(this, context, { ...options, fn: counted });
+  });
   hb.registerHelper('lower', (s: unknown) => String(s).toLowerCase());
   hb.registerHelper('upper', (s: unknown) => String(s).toUpperCase());
   hb.registerHelper('capitalize', (s: unknown) => {
@@ -28,17 +52,41 @@ function helpersFor(hb: typeof Handlebars): void {
   hb.registerHelper('join', (list: unknown, sep: unknown) => (Array.isArray(list) ? list.map(String).join(typeof sep === 'string' ? sep : ', ') : String(list)));
   hb.registerHelper('plural', (n: unknown, one: unknown, many: unknown) => (Number(n) === 1 ? String(one) : String(many)));
   hb.registerHelper('eq', (a: unknown, b: unknown) => a === b);
+  // "A, B and C" (or "A, B or C" with 'or'): a list inside a sentence, items as written.
+  hb.registerHelper('list', (items: unknown, conj: unknown) => {
+    const xs = Array.isArray(items) ? items.map(String) : [String(items)];
+    const word = typeof conj === 'string' ? conj : 'and';
+    return xs.length <= 1 ? (xs[0] ?? '') : `${xs.slice(0, -1).join(', ')} ${word} ${xs[xs.length - 1]}`;
+  });
 }
 
-function readDir(dir: string, cwd: string): Map<string, Source> {
+/** Where override templates may come from: the deck folder, unless the user allows more. */
+interface Confine {
+  deckDir: string;
+  allowOutside: boolean;
+}
+
+function readDir(dir: string, cwd: string, confine?: Confine): Map<string, Source> {
   const out = new Map<string, Source>();
   if (!existsSync(dir)) return out;
+  const shownDir = relative(cwd, dir) || dir;
+  if (!statSync(dir).isDirectory())
+    throw new GonogoError(errorDiag('template/path', `${shownDir} is a file, not a folder of templates`, { pos: { file: shownDir, line: 1, col: 1 }, expected: 'a folder templates/ holding <key>.hbs files', hint: 'move the file away: templates/ in a deck folder holds template overrides' }));
   for (const name of readdirSync(dir).sort()) {
     if (!name.endsWith('.hbs')) continue;
     const file = join(dir, name);
     const shown = relative(cwd, file) || file;
+    const at = { file: shown, line: 1, col: 1 };
+    // A template override is read like any file the deck names: inside the folder (symlinks resolved), a readable file.
+    if (confine) resolveDeckFile({ deckDir: confine.deckDir, base: dir, path: name, shown, field: 'template override', pos: at, what: 'a Handlebars template file', code: 'template/path', allowOutside: confine.allowOutside });
+    else if (!statSync(file).isFile()) continue;
+    if (statSync(file).size > MAX_TEMPLATE_FILE_BYTES)
+      throw new GonogoError(errorDiag('file/too-large', `template ${shown} is larger than the ${MAX_TEMPLATE_FILE_BYTES / 1024} KB a template may be`, { pos: at, expected: 'a sentence or a paragraph with {{values}}', hint: 'a template writes one sentence or note: shorten it' }));
     const bytes = readFileSync(file);
     const text = bytes.length ? decodeUserText(bytes, 'template', shown).replace(/\n+$/, '') : '';
+    const bad = unsafeChar(text);
+    if (bad)
+      throw new GonogoError(errorDiag('template/control-character', `template ${shown} contains the ${bad.kind} ${bad.code}`, { pos: { file: shown, ...lineCol(text, bad.index) }, expected: 'printable text (tabs and line breaks are fine)', hint: `remove the invisible ${bad.code} character` }));
     // An empty sentence would leave a slide without its title or a bullet without text.
     if (text.replace(/\{\{!--[\s\S]*?--\}\}|\{\{![\s\S]*?\}\}/g, '').trim() === '')
       throw new GonogoError(errorDiag('template/empty', `template ${shown} writes nothing`, { pos: { file: shown, line: 1, col: 1 }, expected: 'the text of the sentence, with {{values}}', hint: 'write the sentence, or delete the file to use the built-in one' }));
@@ -48,9 +96,9 @@ function readDir(dir: string, cwd: string): Map<string, Source> {
 }
 
 /** Loads the built-in templates and a deck's overrides; compiles them all up front so errors surface before any output. */
-export function loadTexts(deckDir: string | undefined, cwd: string = process.cwd(), phase: string = 'final'): { texts: Texts; overridden: string[] } {
+export function loadTexts(deckDir: string | undefined, cwd: string = process.cwd(), phase: string = 'final', opts: { allowOutsideDeck?: boolean } = {}): { texts: Texts; overridden: string[] } {
   const builtIn = readDir(TEMPLATES_DIR, cwd);
-  const overrides = deckDir ? readDir(join(deckDir, 'templates'), cwd) : new Map<string, Source>();
+  const overrides = deckDir ? readDir(join(deckDir, 'templates'), cwd, { deckDir, allowOutside: Boolean(opts.allowOutsideDeck) }) : new Map<string, Source>();
   if (phase === 'interim') for (const src of overrides.values()) refuseEfficacy(src);
   const keys = [...builtIn.keys()];
   for (const [key, src] of overrides)
@@ -72,9 +120,14 @@ export function loadTexts(deckDir: string | undefined, cwd: string = process.cwd
   const texts: Texts = (key, data) => {
     const t = compiled.get(key);
     if (!t) throw new Error(`gonogo: no template "${key}" (a bug: every key the composers use needs templates/${key}.hbs)`);
+    budget.iterations = 0;
+    budget.chars = 0;
     try {
-      return t.fn(data, { allowProtoPropertiesByDefault: false, allowProtoMethodsByDefault: false }).replace(/\s+/g, ' ').replace(/([.?!])\./g, '$1').trim();
+      const out = t.fn(data, { allowProtoPropertiesByDefault: false, allowProtoMethodsByDefault: false });
+      if (out.length > MAX_TEMPLATE_OUTPUT) throw new BudgetExceeded('output');
+      return out.replace(/\s+/g, ' ').replace(/([.?!])\./g, '$1').trim();
     } catch (err) {
+      if (err instanceof BudgetExceeded) throw budgetError(t.src, err.message === 'iterations');
       const missing = /"([^"]+)" not defined/.exec(String((err as Error).message))?.[1];
       if (phase === 'interim' && missing && EFFICACY_VALUES.has(missing)) throw peekingError(t.src.file, missing, (err as { lineNumber?: number }).lineNumber ?? 1, ((err as { column?: number }).column ?? 0) + 1);
       throw templateError(err, t.src, 'template/missing-value', Object.keys(data));
@@ -99,7 +152,8 @@ function compileOnce(src: Source): HandlebarsTemplateDelegate {
   } catch (err) {
     throw templateError(err, src, 'template/syntax');
   }
-  fn = env.compile(src.text, { strict: true, noEscape: true, knownHelpersOnly: false });
+  // log is unregistered: the compiler must not call it as a built-in either.
+  fn = env.compile(src.text, { strict: true, noEscape: true, knownHelpersOnly: false, knownHelpers: { log: false } });
   cache.set(src.text, fn);
   return fn;
 }
@@ -125,7 +179,18 @@ function peekingError(file: string, name: string, line: number, col: number): Go
   );
 }
 
-const HELPERS = ['lower', 'upper', 'capitalize', 'join', 'plural', 'eq', 'if', 'unless', 'each', 'with'];
+function budgetError(src: Source, loops: boolean): GonogoError {
+  const at = src.text.search(/\{\{~?#each\b/);
+  return new GonogoError(
+    errorDiag('template/budget', loops ? `${src.file} loops more than ${MAX_TEMPLATE_ITERATIONS.toLocaleString('en-US')} times to write one sentence` : `${src.file} writes more than ${MAX_TEMPLATE_OUTPUT.toLocaleString('en-US')} characters for one sentence`, {
+      pos: { file: src.file, ...lineCol(src.text, Math.max(0, at)) },
+      expected: `at most ${MAX_TEMPLATE_ITERATIONS.toLocaleString('en-US')} {{#each}} iterations and ${MAX_TEMPLATE_OUTPUT.toLocaleString('en-US')} characters per sentence`,
+      hint: 'a template writes one sentence or note: loop over one list at a time, not lists inside lists',
+    }),
+  );
+}
+
+const HELPERS = ['lower', 'upper', 'capitalize', 'join', 'list', 'plural', 'eq', 'if', 'unless', 'each', 'with'];
 
 function templateError(err: unknown, src: Source, code: string, names?: string[]): GonogoError {
   const e = err as { message?: string; lineNumber?: number; column?: number };
@@ -153,6 +218,15 @@ function templateError(err: unknown, src: Source, code: string, names?: string[]
         pos: { file, ...lineCol(src.text, Math.max(0, src.text.indexOf('{{>'))) },
         expected: 'text, {{values}} and the helpers',
         hint: 'write the text in place',
+      }),
+    );
+  // A path that leads nowhere at run time (../../x past the top) surfaces as a TypeError from the generated code.
+  if (err instanceof TypeError)
+    return new GonogoError(
+      errorDiag(code, `${file} names a value that does not exist where it is used`, {
+        pos: { file, line: 1, col: 1 },
+        expected: names ? `one of the values: ${names.join(', ')}` : 'the values this template receives',
+        hint: 'inside {{#each}}, ../name reaches the values around the loop and @root.name the top level',
       }),
     );
   const { what, line, col } = parseErrorAt(msg, e, src.text);
@@ -190,7 +264,3 @@ function unclosed(text: string, atEnd: boolean): { what: string; offset: number 
   return top ? { what: `{{#${top.name}}} is never closed with {{/${top.name}}}`, offset: top.offset } : undefined;
 }
 
-function lineCol(text: string, offset: number): { line: number; col: number } {
-  const before = text.slice(0, offset).split('\n');
-  return { line: before.length, col: before[before.length - 1].length + 1 };
-}

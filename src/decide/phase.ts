@@ -2,20 +2,18 @@
 // read: the reads of primary and secondary metrics are removed here, before decide and compose, so no
 // slide, table, chart, note or template can leak a delta, an interval or a direction.
 import { createHash } from 'node:crypto';
-import type { Spec } from '../spec/schema.js';
+import { isComplianceMetric, isEfficacyMetric, type Spec } from '../spec/schema.js';
 import type { Results } from '../stats/results.js';
 import type { Decision, Verdict } from './types.js';
 
-export function isEfficacyMetric(spec: Spec, metricId: string): boolean {
-  const role = spec.metrics.find((m) => m.id === metricId)?.role;
-  return role === 'primary' || role === 'secondary';
-}
-
-/** Interim: efficacy reads removed; operational reads keep their arm levels only (no between-arm change). */
+/** Interim: efficacy reads removed; operational and dose reads keep their arm levels only (no between-arm change). */
 export function interimView(spec: Spec, results: Results): Results {
   const reads = results.reads
-    .filter((r) => !isEfficacyMetric(spec, r.metric))
-    .map((r) => (spec.metrics.find((m) => m.id === r.metric)?.role === 'operational' ? { ...r, absolute: null, relative: null } : r));
+    .filter((r) => !spec.metrics.some((m) => m.id === r.metric && isEfficacyMetric(m)))
+    .map((r) => {
+      const m = spec.metrics.find((x) => x.id === r.metric);
+      return m && isComplianceMetric(m) ? { ...r, absolute: null, relative: null } : r;
+    });
   return { ...results, reads, adjustment: undefined };
 }
 

@@ -74,7 +74,7 @@ export function fmtCount(n: number): string {
 }
 
 export function fmtShare(x: number): string {
-  const p = x * 100;
+  const p = Math.round(x * 100 * 1e9) / 1e9; // 0.06 × 100 is 6.000000000000001 in floating point
   return `${fmtNumber(p, p !== 0 && Math.abs(p) < 10 && !Number.isInteger(p) ? 1 : 0)}%`;
 }
 
@@ -90,4 +90,12 @@ export function fmtThreshold(x: number, scale: 'relative' | 'absolute', m: Metri
 /** A p-value as it reads in a sentence: "p = 0.977", or "p < 0.001" (no exponent notation on a slide). */
 export function fmtP(p: number): string {
   return p < 0.001 ? 'p < 0.001' : `p = ${p.toFixed(3)}`;
+}
+
+/** A duration given in minutes, in the largest whole unit: "30 minutes", "4 hours", "2 days". */
+export function fmtMinutes(minutes: number): string {
+  const unit = (n: number, one: string) => `${fmtCount(n)} ${one}${n === 1 ? '' : 's'}`;
+  if (minutes >= 1440 && minutes % 1440 === 0) return unit(minutes / 1440, 'day');
+  if (minutes >= 120 && minutes % 60 === 0) return unit(minutes / 60, 'hour');
+  return unit(minutes, 'minute');
 }

@@ -3,7 +3,8 @@
 // placeholders and slides are not otherwise used —
 // gonogo keeps its own grid — and the result says so, for the build to print.
 import { unzipSync, type Unzipped } from 'fflate';
-import { XMLParser } from 'fast-xml-parser';
+import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import { MAX_TEMPLATE_PART_BYTES } from '../limits.js';
 import { posix } from 'node:path';
 
 export interface TemplateTheme {
@@ -18,9 +19,34 @@ export interface TemplateTheme {
 type Node = Record<string, unknown>;
 const parser = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '@_', isArray: (name) => ['p:pic', 'p:sp', 'p:grpSp', 'Relationship'].includes(name) });
 
+/** A template gonogo cannot read, in words that quote nothing from the file. */
+export class TemplateError extends Error {}
+
 function xml(entries: Unzipped, name: string): Node | undefined {
   const data = entries[name];
-  return data ? (parser.parse(new TextDecoder().decode(data)) as Node) : undefined;
+  if (!data) return undefined;
+  const text = new TextDecoder().decode(data);
+  // Office parts never declare a DOCTYPE: entities are refused rather than expanded into names and colours.
+  if (/<!(DOCTYPE|ENTITY)/i.test(text)) throw new TemplateError(`its part ${name} declares a DOCTYPE or entities, which Office files never hold`);
+  if (XMLValidator.validate(text) !== true) throw new TemplateError(`its part ${name} is not well-formed XML`);
+  return parser.parse(text) as Node;
+}
+
+/** Unpacks only the parts read here, each within a size limit, so a zip bomb is never inflated. */
+function unpack(bytes: Uint8Array): { entries: Unzipped; names: string[] } {
+  const names: string[] = [];
+  try {
+    const entries = unzipSync(bytes, {
+      filter: (f) => {
+        names.push(f.name);
+        if (f.originalSize > MAX_TEMPLATE_PART_BYTES) return false;
+        return /^ppt\/(slideMasters|slideLayouts|theme)\/(_rels\/)?[^/]+\.(xml|rels)$/.test(f.name) || f.name.startsWith('ppt/media/');
+      },
+    });
+    return { entries, names };
+  } catch {
+    throw new TemplateError('it is not a zip archive (a .pptx or .potx is one)');
+  }
 }
 
 function child(n: unknown, ...path: string[]): Node | undefined {
@@ -55,10 +81,9 @@ function pictures(tree: Node | undefined): Node[] {
 }
 
 export function readTemplateTheme(bytes: Uint8Array): TemplateTheme {
-  const entries = unzipSync(bytes);
-  const names = Object.keys(entries);
+  const { entries, names } = unpack(bytes);
   const master = names.filter((n) => /^ppt\/slideMasters\/slideMaster\d+\.xml$/.test(n)).sort(byNumber)[0];
-  if (!master) throw new Error('no slide master (ppt/slideMasters/slideMaster1.xml): not a PowerPoint presentation or template');
+  if (!master) throw new TemplateError('no slide master (ppt/slideMasters/slideMaster1.xml): not a PowerPoint presentation or template');
   const masterRels = rels(entries, master);
   const themePart = [...masterRels.values()].find((r) => r.type.endsWith('/theme'))?.target ?? 'ppt/theme/theme1.xml';
   const theme = child(xml(entries, themePart), 'a:theme', 'a:themeElements');

@@ -1,18 +1,21 @@
 // Theme loading: the code defaults ← assets/theme.yaml ← the deck's `theme:` (a theme file, then a corporate
 // .pptx/.potx, then inline fields). YAML is validated like the spec, errors naming file:line:col; the logo's
 // bytes are read here so that layout and render stay pure.
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
-import { dirname, extname, join, relative, resolve } from 'node:path';
-import { parseDocument, LineCounter } from 'yaml';
-import { imageSize } from 'image-size';
+import { dirname, join, relative } from 'node:path';
 import { errorDiag, GonogoError, sortDiagnostics, type Diagnostic } from '../diagnostics.js';
-import { PositionIndex, type FieldPath } from '../spec/positions.js';
-import { issuesToDiagnostics } from '../spec/issues.js';
-import { allFontPaths, ASSETS_DIR } from '../layout/measure.js';
-import { defaultTheme, type LogoImage, type Theme } from './theme.js';
+import type { FieldPath, PositionIndex } from '../spec/positions.js';
+import { fieldName, issuesToDiagnostics } from '../spec/issues.js';
+import { readYaml } from '../spec/yaml-read.js';
+import { readUserText } from '../spec/source-file.js';
+import { resolveDeckFile } from '../spec/deck-path.js';
+import { ASSETS_DIR } from '../layout/measure.js';
+import { MAX_TEMPLATE_BYTES } from '../limits.js';
+import { defaultTheme, type Theme } from './theme.js';
+import { LogoError, logoImage } from './logo-image.js';
 import { themeFile, type SpecTheme, type ThemeFile } from './theme-schema.js';
-import { readTemplateTheme } from './pptx-theme.js';
+import { readTemplateTheme, TemplateError } from './pptx-theme.js';
 import { applyTemplate } from './template-map.js';
 
 export const DEFAULT_THEME_FILE = join(ASSETS_DIR, 'theme.yaml');
@@ -30,22 +33,37 @@ interface Origin {
   at: FieldPath;
 }
 
+/** Where files a theme names may come from: the deck folder (unless the user allows more), or the shipped assets. */
+interface Confine {
+  deckDir: string;
+  allowOutside: boolean;
+}
+
+export interface ThemeOptions {
+  /** --allow-outside-deck: a theme, template or logo may lie outside the deck folder. */
+  allowOutsideDeck?: boolean;
+}
+
 /** Parses and validates a theme file's text; throws a GonogoError naming file:line:col. */
 export function parseThemeText(text: string, file: string): { fields: ThemeFile; positions: PositionIndex } {
-  const counter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: counter, uniqueKeys: true, prettyErrors: false });
-  const positions = new PositionIndex(file, doc, counter, text);
-  if (doc.errors.length > 0)
-    throw new GonogoError(doc.errors.slice(0, 5).map((e) => errorDiag('theme/yaml', `YAML syntax error: ${e.message.split('\n')[0]}`, { pos: positions.offset(e.pos[0]), expected: 'valid YAML' })));
-  const data: unknown = doc.toJS() ?? {};
+  const { data: raw, positions } = readYaml(text, file, 'theme');
+  const data: unknown = raw ?? {};
+  if (typeof data !== 'object' || Array.isArray(data))
+    throw new GonogoError(
+      errorDiag('theme/shape', `${file} should hold a mapping of theme fields, not ${Array.isArray(data) ? 'a list' : 'a single value'}`, {
+        pos: { file, line: 1, col: 1 },
+        expected: 'keys such as name:, colors:, fonts:, logo:',
+        hint: 'see assets/theme.yaml for a complete theme file',
+      }),
+    );
   const parsed = themeFile.safeParse(data);
   if (!parsed.success) throw new GonogoError(sortDiagnostics(issuesToDiagnostics(parsed.error.issues, themeFile, data, positions).map((d) => ({ ...d, code: d.code.replace(/^spec\//, 'theme/') }))));
   return { fields: parsed.data, positions };
 }
 
-async function loadThemeFile(path: string, shown: string, base: Theme, cwd: string): Promise<LoadedTheme> {
-  const { fields, positions } = parseThemeText(await readFile(path, 'utf8'), shown);
-  return applyFields(base, fields, { dir: dirname(path), positions, at: [] }, cwd);
+async function loadThemeFile(path: string, shown: string, base: Theme, cwd: string, confine?: Confine): Promise<LoadedTheme> {
+  const { fields, positions } = parseThemeText(await readUserText(path, 'theme file', undefined, shown), shown);
+  return applyFields(base, fields, { dir: dirname(path), positions, at: [] }, cwd, confine);
 }
 
 /** The default look: the code's defaults with assets/theme.yaml over them. */
@@ -55,42 +73,52 @@ export async function loadDefaultTheme(cwd = process.cwd()): Promise<LoadedTheme
 }
 
 /** The deck's theme: the default, then `theme: {file}`, then `theme: {from}`, then inline fields. */
-export async function resolveDeckTheme(spec: { theme?: SpecTheme }, specDir: string, positions: PositionIndex, cwd = process.cwd()): Promise<LoadedTheme> {
+export async function resolveDeckTheme(spec: { theme?: SpecTheme }, specDir: string, positions: PositionIndex, cwd = process.cwd(), opts: ThemeOptions = {}): Promise<LoadedTheme> {
   const base = await loadDefaultTheme(cwd);
   const t = spec.theme;
   if (!t) return base;
+  const confine: Confine = { deckDir: specDir, allowOutside: Boolean(opts.allowOutsideDeck) };
+  const origin: Origin = { dir: specDir, positions, at: ['theme'] };
   const diagnostics = [...base.diagnostics];
   let theme = base.theme;
   if (t.file) {
-    const path = mustExist(resolve(specDir, t.file), positions, ['theme', 'file'], 'a theme YAML file');
-    const r = await loadThemeFile(path, relative(cwd, path) || path, theme, cwd);
+    const path = deckFile(t.file, origin, ['file'], 'a theme YAML file', confine);
+    const r = await loadThemeFile(path, relative(cwd, path) || path, theme, cwd, confine);
     theme = r.theme;
     diagnostics.push(...r.diagnostics);
   }
-  const r = await applyFields(theme, t, { dir: specDir, positions, at: ['theme'] }, cwd);
+  const r = await applyFields(theme, t, origin, cwd, confine);
   return { theme: r.theme, diagnostics: [...diagnostics, ...r.diagnostics] };
 }
 
-async function applyFields(base: Theme, f: ThemeFile, origin: Origin, cwd: string): Promise<LoadedTheme> {
+async function applyFields(base: Theme, f: ThemeFile, origin: Origin, cwd: string, confine?: Confine): Promise<LoadedTheme> {
   const diagnostics: Diagnostic[] = [];
   let theme = base;
   if (f.from) {
-    const path = mustExist(resolve(origin.dir, f.from), origin.positions, [...origin.at, 'from'], 'a .pptx or .potx file');
+    const path = deckFile(f.from, origin, ['from'], 'a .pptx or .potx file', confine);
     const shown = relative(cwd, path) || path;
+    const pos = origin.positions.at([...origin.at, 'from']);
+    const where = { pos, field: fieldName([...origin.at, 'from']) };
+    if ((await stat(path)).size > MAX_TEMPLATE_BYTES)
+      throw new GonogoError(errorDiag('theme/template', `${shown} is larger than the ${MAX_TEMPLATE_BYTES / 1048576} MB gonogo reads from a template`, { ...where, expected: 'a .pptx or .potx of a few MB', hint: 'save the template without its sample slides and media' }));
     let template;
     try {
       template = readTemplateTheme(new Uint8Array(await readFile(path)));
     } catch (e) {
-      throw new GonogoError(errorDiag('theme/template', `cannot read ${shown} as a PowerPoint file: ${(e as Error).message}`, { pos: origin.positions.at([...origin.at, 'from']), field: 'theme.from', expected: 'a .pptx or .potx saved by PowerPoint, LibreOffice or Google Slides' }));
+      const why = e instanceof TemplateError ? e.message : 'it is not a zip of PowerPoint parts';
+      throw new GonogoError(errorDiag('theme/template', `cannot read ${shown} as a PowerPoint file: ${why}`, { ...where, expected: 'a .pptx or .potx saved by PowerPoint, LibreOffice or Google Slides', hint: 'open it in PowerPoint and save it again as .potx' }));
     }
     const mapped = applyTemplate(theme, template, shown);
     theme = mapped.theme;
-    const pos = origin.positions.at([...origin.at, 'from']);
     diagnostics.push(...mapped.diagnostics.map((d) => ({ ...d, pos })));
     if (template.logo && !f.logo) {
-      const logo = logoImage(await rasterIfSvg(template.logo.data), template.logo.ext, 'top-right', 'Company logo');
-      if (logo) theme = { ...theme, logo: `${shown}:${template.logo.name}`, logoImage: logo };
-      else diagnostics.push({ code: 'theme/logo-format', severity: 'info', field: 'theme.from', message: `${shown}: the master's picture ${template.logo.name} is not PNG, JPEG or SVG; no logo placed`, hint: 'set theme: logo: to a PNG or SVG file' });
+      try {
+        const logo = await logoImage(template.logo.data, 'top-right', 'Company logo');
+        theme = { ...theme, logo: `${shown}:${template.logo.name}`, logoImage: logo };
+      } catch (e) {
+        if (!(e instanceof LogoError)) throw e;
+        diagnostics.push({ code: 'theme/logo-format', severity: 'warning', field: where.field, pos, message: `${shown}: the master's picture ${template.logo.name} ${e.problem.message}; no logo placed`, hint: 'set theme: logo: to a PNG or SVG file' });
+      }
     }
   }
   const c = f.colors ?? {};
@@ -109,47 +137,42 @@ async function applyFields(base: Theme, f: ThemeFile, origin: Origin, cwd: strin
   };
   if (f.logo) {
     const spec = typeof f.logo === 'string' ? { file: f.logo, position: 'top-right' as const, alt: undefined } : f.logo;
-    const at = [...origin.at, 'logo', ...(typeof f.logo === 'string' ? [] : ['file'])];
-    const path = mustExist(resolve(origin.dir, spec.file), origin.positions, at, 'a PNG, JPEG or SVG file');
-    const logo = logoImage(await rasterIfSvg(new Uint8Array(await readFile(path))), extname(path).slice(1), spec.position, spec.alt ?? `${theme.name} logo`);
-    if (!logo) throw new GonogoError(errorDiag('theme/logo-format', `${spec.file} is not a PNG, JPEG or SVG image`, { pos: origin.positions.at(at), field: 'theme.logo', expected: 'a .png, .jpg or .svg file' }));
-    theme = { ...theme, logo: spec.file, logoImage: logo };
+    const at = ['logo', ...(typeof f.logo === 'string' ? [] : ['file'])];
+    const path = deckFile(spec.file, origin, at, 'a PNG, JPEG or SVG file', confine);
+    const shown = relative(cwd, path) || path;
+    try {
+      const logo = await logoImage(new Uint8Array(await readFile(path)), spec.position, spec.alt ?? `${theme.name} logo`);
+      theme = { ...theme, logo: spec.file, logoImage: logo };
+    } catch (e) {
+      if (!(e instanceof LogoError)) throw e;
+      const p = e.problem;
+      throw new GonogoError(
+        errorDiag('theme/logo-format', `logo ${shown} ${p.message}`, {
+          pos: p.at ? { file: shown, ...p.at } : origin.positions.at([...origin.at, ...at]),
+          field: fieldName([...origin.at, ...at]),
+          expected: p.expected,
+          hint: p.hint,
+        }),
+      );
+    }
   }
   return { theme, diagnostics };
 }
 
-/**
- * An SVG logo is rasterised to a 600 px wide PNG: pptxgenjs has no SVG rasteriser in Node and would write the
- * SVG bytes as the PNG fallback, which older PowerPoint versions and some viewers cannot show. Text in the
- * SVG is set with the shipped fonts only, so the PNG is the same on every machine.
- */
-async function rasterIfSvg(data: Uint8Array): Promise<Uint8Array> {
-  let kind: string | undefined;
-  try {
-    kind = imageSize(data).type;
-  } catch {
-    return data;
-  }
-  if (kind !== 'svg') return data;
-  const { Resvg } = await import('@resvg/resvg-js');
-  const svg = new Resvg(Buffer.from(data), { fitTo: { mode: 'width', value: 600 }, font: { fontFiles: allFontPaths(), loadSystemFonts: false, defaultFontFamily: 'Inter' } });
-  return new Uint8Array(svg.render().asPng());
-}
-
-function logoImage(data: Uint8Array, _ext: string, position: LogoImage['position'], alt: string): LogoImage | undefined {
-  try {
-    const size = imageSize(data);
-    const type = size.type === 'jpg' ? 'jpeg' : size.type;
-    if ((type !== 'png' && type !== 'jpeg' && type !== 'svg') || !size.width || !size.height) return undefined;
-    return { data, type, widthPx: size.width, heightPx: size.height, position, alt };
-  } catch {
-    return undefined;
-  }
-}
-
-function mustExist(path: string, positions: PositionIndex, at: FieldPath, what: string): string {
-  if (existsSync(path)) return path;
-  throw new GonogoError(errorDiag('theme/missing-file', `no such file: ${path}`, { pos: positions.at(at), field: at.join('.'), expected: what, hint: 'paths are relative to the file that names them' }));
+/** A file a theme names, resolved next to the file that names it and kept inside the deck folder. */
+function deckFile(rel: string, origin: Origin, at: FieldPath, what: string, confine?: Confine): string {
+  const path = [...origin.at, ...at];
+  return resolveDeckFile({
+    deckDir: confine?.deckDir ?? origin.dir,
+    base: origin.dir,
+    path: rel,
+    field: fieldName(path),
+    pos: origin.positions.at(path),
+    what,
+    code: 'theme/path',
+    // The shipped default theme names nothing outside assets/; only a deck's theme is confined.
+    allowOutside: confine ? confine.allowOutside : true,
+  });
 }
 
 /** The defined entries only, so an unset field never overwrites the base. */

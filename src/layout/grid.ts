@@ -125,8 +125,10 @@ export function bodyRegion(top: number): Box {
 
 /** Shortens `text` with an ellipsis to fit one line (footers must never wrap into the slide's edge). */
 export function ellipsize(text: string, sizePt: number, widthIn: number): string {
-  if (wrapLines(text, sizePt, widthIn).length <= 1) return text;
-  const words = text.split(/\s+/);
+  const lines = wrapLines(text, sizePt, widthIn);
+  if (lines.length <= 1) return text;
+  // Only the words of the first line can stay: start from them, not from the whole text.
+  const words = lines[0].split(/\s+/);
   while (words.length > 1 && wrapLines(words.join(' ') + ' …', sizePt, widthIn).length > 1) words.pop();
   return words.join(' ') + ' …';
 }

@@ -22,20 +22,50 @@ export function columnWidths(t: TableBlock, widthIn: number, sizePt: number): nu
   return respectLongestWords(t, proportionalWidths(t, widthIn, sizePt), sizePt);
 }
 
+/**
+ * A table split over many slides is laid out again for each continuation, at each shrink step: per-cell
+ * measurements are memoised (widths at 1 pt, since they scale with the size; line counts per width and size), so
+ * a register of long texts costs time linear in its text, not in its text times its slides.
+ */
+const memo = new Map<string, Map<string, number>>();
+/** Keyed by the cell's own text first: the same string object each time, so its hash is computed once. */
+function remembered(text: string, key: string, compute: () => number): number {
+  let byText = memo.get(text);
+  if (!byText) {
+    if (memo.size > 5_000) memo.clear();
+    byText = new Map();
+    memo.set(text, byText);
+  }
+  let v = byText.get(key);
+  if (v === undefined) {
+    v = compute();
+    byText.set(key, v);
+  }
+  return v;
+}
+
+/** Widest word of `text` in inches at `sizePt`. */
+function longestWord(text: string, sizePt: number, weight: FontWeight): number {
+  return sizePt * remembered(text, `w|${weight}`, () => Math.max(0, ...text.split(/\s+/).map((w) => naturalWidthIn(w, 1, weight))));
+}
+
+/** The unwrapped width of `text` in inches at `sizePt`. */
+function naturalWidth(text: string, sizePt: number, weight: FontWeight): number {
+  return sizePt * remembered(text, `n|${weight}`, () => naturalWidthIn(text, 1, weight));
+}
+
 /** The narrowest width at which no cell breaks a word mid-way, at a size. */
 export function minTableWidth(t: TableBlock, sizePt: number): number {
-  const longestWord = (text: string, weight: FontWeight) => Math.max(0, ...text.split(/\s+/).map((w) => naturalWidthIn(w, sizePt, weight)));
   return t.header.reduce(
-    (sum, h, c) => sum + Math.max(longestWord(h, 'bold'), ...t.rows.map((r) => longestWord(withToneMark(r[c]?.text ?? '', r[c]?.tone), r[c]?.bold ? 'bold' : 'regular'))) + 2 * PAD.x + 0.01,
+    (sum, h, c) => sum + Math.max(longestWord(h, sizePt, 'bold'), ...t.rows.map((r) => longestWord(withToneMark(r[c]?.text ?? '', r[c]?.tone), sizePt, r[c]?.bold ? 'bold' : 'regular'))) + 2 * PAD.x + 0.01,
     0,
   );
 }
 
 /** Widens columns whose longest word would otherwise break mid-word, taking the room from the others. */
 function respectLongestWords(t: TableBlock, widths: number[], sizePt: number): number[] {
-  const longestWord = (text: string, weight: FontWeight) => Math.max(0, ...text.split(/\s+/).map((w) => naturalWidthIn(w, sizePt, weight)));
   const mins = t.header.map((h, c) =>
-    Math.max(longestWord(h, 'bold'), ...t.rows.map((r) => longestWord(withToneMark(r[c]?.text ?? '', r[c]?.tone), r[c]?.bold ? 'bold' : 'regular'))) + 2 * PAD.x + 0.01,
+    Math.max(longestWord(h, sizePt, 'bold'), ...t.rows.map((r) => longestWord(withToneMark(r[c]?.text ?? '', r[c]?.tone), sizePt, r[c]?.bold ? 'bold' : 'regular'))) + 2 * PAD.x + 0.01,
   );
   const need = widths.reduce((a, w, i) => a + Math.max(0, mins[i] - w), 0);
   const spare = widths.reduce((a, w, i) => a + Math.max(0, w - mins[i]), 0);
@@ -51,7 +81,7 @@ function proportionalWidths(t: TableBlock, widthIn: number, sizePt: number): num
   }
   // Desired width: the longest unwrapped cell; short columns get what they need, long ones share the rest.
   const desired = t.header.map((h, c) => {
-    const cells = [naturalWidthIn(h, sizePt, 'bold'), ...t.rows.map((r) => naturalWidthIn(withToneMark(r[c]?.text ?? '', r[c]?.tone), sizePt, r[c]?.bold ? 'bold' : 'regular'))];
+    const cells = [naturalWidth(h, sizePt, 'bold'), ...t.rows.map((r) => naturalWidth(withToneMark(r[c]?.text ?? '', r[c]?.tone), sizePt, r[c]?.bold ? 'bold' : 'regular'))];
     return Math.max(0.5, Math.max(...cells) + 2 * PAD.x);
   });
   const total = desired.reduce((a, b) => a + b, 0);
@@ -94,7 +124,7 @@ function splitRow(row: TableCell[], colWidths: number[], sizePt: number, lines: 
 }
 
 function cellLines(text: string, widthIn: number, sizePt: number, weight: FontWeight): number {
-  return wrapLines(text, sizePt, Math.max(0.01, widthIn - 2 * PAD.x), weight).length;
+  return remembered(text, `l|${weight}|${sizePt}|${widthIn}`, () => wrapLines(text, sizePt, Math.max(0.01, widthIn - 2 * PAD.x), weight).length);
 }
 
 function alignments(t: TableBlock): ('left' | 'center' | 'right')[] {

@@ -3,7 +3,7 @@
 // Pure: snapshots in, data out; the CLI formats it.
 import type { Deck } from '../deck/types.js';
 import type { Decision, RuleOutcome, Status } from '../decide/types.js';
-import type { Spec } from '../spec/schema.js';
+import type { Metric, Spec } from '../spec/schema.js';
 import type { Interval, Results } from '../stats/results.js';
 import { OVERALL } from '../sources/snapshot.js';
 import { fmtChange, fmtInterval } from '../deck/format.js';
@@ -73,7 +73,7 @@ function ruleFlips(criterion: string, a: RuleOutcome[], b: RuleOutcome[]): Chang
   });
 }
 
-const ROLE_ORDER: Record<string, number> = { primary: 0, guardrail: 1, secondary: 2 };
+const ROLE_ORDER: Record<Metric['role'], number> = { primary: 0, guardrail: 1, secondary: 2, operational: 3, dose: 4 };
 const EPS = 1e-9;
 
 function metricChanges(a: Extract<DeckSnapshot, { source: 'deck' }>, b: Extract<DeckSnapshot, { source: 'deck' }>): Change[] {

@@ -1,7 +1,8 @@
 // Checkpoints: a small history file committed with the deck (checkpoints.json), one entry per
 // `build --checkpoint NAME`, so the next build can say what moved since the last review.
-import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { z } from 'zod';
 import type { Decision, Status } from '../decide/types.js';
 import type { Spec } from '../spec/schema.js';
 import type { Interval, Results } from '../stats/results.js';
@@ -9,6 +10,9 @@ import { OVERALL } from '../sources/snapshot.js';
 import { headlineChange, scaleOf } from '../compose/context.js';
 import { parseShare } from '../spec/quantity.js';
 import { errorDiag, GonogoError } from '../diagnostics.js';
+import { unsafeChar } from '../xml-text.js';
+import { readJson } from '../spec/json-read.js';
+import { decodeUserText, MAX_TEXT_BYTES } from '../spec/source-file.js';
 
 export const HISTORY_FILE = 'checkpoints.json';
 
@@ -64,28 +68,48 @@ export function checkpointFrom(input: { name: string; date: string; spec: Spec; 
   };
 }
 
-export function readHistory(deckDir: string): History {
-  const file = join(deckDir, HISTORY_FILE);
-  if (!existsSync(file)) return { version: 1, checkpoints: [] };
-  try {
-    const data = JSON.parse(readFileSync(file, 'utf8')) as History;
-    if (!Array.isArray(data.checkpoints)) throw new Error('no "checkpoints" list');
-    return { version: 1, checkpoints: data.checkpoints };
-  } catch (err) {
-    throw new GonogoError(errorDiag('history/invalid', `${file} is not a checkpoint history: ${(err as Error).message}`, { pos: { file, line: 1, col: 1 }, hint: 'restore it from git (git checkout -- checkpoints.json), or delete it to start a new history' }));
-  }
+/** What a checkpoint name may be: it heads a slide and names an entry in checkpoints.json. Returns what is wrong. */
+export function checkpointNameProblem(name: string): string | undefined {
+  if (name.trim() === '') return 'is empty';
+  const bad = unsafeChar(name);
+  if (bad) return `contains the ${bad.kind} ${bad.code}`;
+  if (name.length > MAX_CHECKPOINT_NAME) return `is ${name.length} characters long, more than ${MAX_CHECKPOINT_NAME}`;
+  return undefined;
 }
 
-/** Adds a checkpoint (replacing one of the same name, so rebuilding a checkpoint is idempotent); atomic write. */
-export function appendCheckpoint(deckDir: string, entry: Checkpoint): History {
-  const history = readHistory(deckDir);
+const MAX_CHECKPOINT_NAME = 200;
+const status = z.enum(['pass', 'fail', 'inconclusive']);
+const count = z.number().int().nonnegative();
+const printable = z.string().refine((s) => !unsafeChar(s), 'printable text');
+const checkpointSchema = z.looseObject({
+  name: z.string().refine((s) => checkpointNameProblem(s) === undefined, `a checkpoint name: printable text of 1 to ${MAX_CHECKPOINT_NAME} characters`),
+  date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date as YYYY-MM-DD'),
+  verdict: z.looseObject({ criterion: z.string(), label: printable, option: z.string().optional() }),
+  counts: z.looseObject({ pass: count, fail: count, inconclusive: count }),
+  criteria: z.array(z.looseObject({ id: z.string(), status })).optional(),
+  headline: z.record(z.string(), z.looseObject({ estimate: z.number(), ci: z.looseObject({ lo: z.number(), hi: z.number() }).nullable(), scale: z.enum(['relative', 'absolute']) })),
+  gaps: z.array(z.looseObject({ id: z.string(), status: z.enum(['open', 'mitigated', 'closed']), missing_share: z.number().nullable() })),
+});
+const historySchema = z.looseObject({ version: z.literal(1).optional(), checkpoints: z.array(checkpointSchema).max(10_000) });
+
+export function readHistory(deckDir: string, cwd?: string): History {
+  const path = join(deckDir, HISTORY_FILE);
+  if (!existsSync(path)) return { version: 1, checkpoints: [] };
+  const file = cwd ? relative(cwd, path) || path : path;
+  const hint = 'restore it from git (git checkout -- checkpoints.json), or delete it to start a new history';
+  const st = statSync(path);
+  if (!st.isFile()) throw new GonogoError(errorDiag('history/invalid', `${file} is not a file`, { pos: { file, line: 1, col: 1 }, expected: 'the checkpoint history gonogo build --checkpoint writes', hint }));
+  if (st.size > MAX_TEXT_BYTES) throw new GonogoError(errorDiag('file/too-large', `${file} is larger than the ${MAX_TEXT_BYTES / 1048576} MB gonogo reads`, { pos: { file, line: 1, col: 1 }, expected: 'a checkpoint history', hint }));
+  const data = readJson(decodeUserText(readFileSync(path), 'checkpoint history', file), file, historySchema, { code: 'history', what: 'checkpoint history', hint });
+  return { version: 1, checkpoints: data.checkpoints as Checkpoint[] };
+}
+
+/** The history with a checkpoint added (replacing one of the same name, so rebuilding a checkpoint is idempotent); the build writes it with its other outputs. */
+export function historyWith(deckDir: string, entry: Checkpoint, cwd?: string): History {
+  const history = readHistory(deckDir, cwd);
   const at = history.checkpoints.findIndex((c) => c.name === entry.name);
   if (at >= 0) history.checkpoints[at] = entry;
   else history.checkpoints.push(entry);
-  const file = join(deckDir, HISTORY_FILE);
-  const tmp = `${file}.${process.pid}.tmp`;
-  writeFileSync(tmp, stableJson(history));
-  renameSync(tmp, file);
   return history;
 }
 

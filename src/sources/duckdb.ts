@@ -1,27 +1,40 @@
-// The embedded DuckDB engine: in memory, the deck's data folder exposed as one view per file.
+// The embedded DuckDB engine: in memory, the deck's data folder exposed as one view per file, and sandboxed:
+// queries may read the data folder (and the files metrics name) and nothing else, and may not write files.
 // @duckdb/node-api is loaded on first use only (it is a native module; most verbs never need it).
 import { mkdtemp, readdir, rm } from 'node:fs/promises';
+import { realpathSync } from 'node:fs';
 import { tmpdir, totalmem } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
+import { GonogoError, errorDiag } from '../diagnostics.js';
+import { isInside } from '../spec/deck-path.js';
 import { RowsLimitError, type Engine, type QueryOptions, type Row, type SqlValue } from './engine.js';
 
 export interface DuckDbOptions {
   /** Folder whose CSV / Parquet / JSON files become views named after the files (requests.csv → requests). */
   dataDir?: string;
+  /** Other files queries may read (a metric's `from: {file}`), already checked to lie inside the deck folder. */
+  readableFiles?: string[];
   /** Worker threads; DuckDB's default is all cores. */
   threads?: number;
   /** Load each file into an in-memory table once instead of a view that re-reads it per query. */
   materialize?: boolean;
+  /** Deadline for each statement; a statement past it is interrupted. */
+  timeoutMs?: number;
   /** DuckDB's memory limit in MiB to start with (default MEMORY_START_MIB); raised when a statement needs more. */
   memoryMiB?: number;
 }
 
 /**
  * A pull's memory should not grow with the data: DuckDB starts with a small memory limit and spills the rest to a
- * temp folder (the reference deck's cohort tables hold 300 MB at 10M events). A statement that still runs out of
- * memory (some operators cannot spill) is run again with the limit doubled, up to half the machine's memory.
+ * temp folder of its own (the reference deck's cohort tables hold 300 MB at 10M events). A statement that still
+ * runs out of memory (some operators cannot spill) is run again with the limit doubled, up to half the machine's
+ * memory: the sandbox locks DuckDB's settings, so that is a new DuckDB, given again the statements that built its
+ * state (the setup's temp tables) first.
  */
 export const MEMORY_START_MIB = 96;
+
+/** Statement types that change what later statements see: run again, in order, in a DuckDB started afresh. */
+const STATEFUL = new Set(['INSERT', 'UPDATE', 'DELETE', 'MERGE_INTO', 'CREATE', 'CREATE_FUNC', 'ALTER', 'DROP', 'TRANSACTION', 'SET', 'VARIABLE_SET']);
 
 export interface DuckDbEngine extends Engine {
   readonly name: 'duckdb';
@@ -32,91 +45,183 @@ export interface DuckDbEngine extends Engine {
 /** Thrown for a statement DuckDB refused; `userError` is true for SQL mistakes (syntax, names, types, binds). */
 export class SqlError extends Error {
   readonly userError: boolean;
-  constructor(message: string, userError: boolean) {
+  readonly hint?: string;
+  constructor(message: string, userError: boolean, hint?: string) {
     super(message);
     this.name = 'SqlError';
     this.userError = userError;
+    if (hint) this.hint = hint;
   }
 }
 
 const DATA_FILE = /^(.+?)\.(csv|csv\.gz|tsv|parquet|json|ndjson|jsonl)$/i;
 const USER_ERROR = /^(Parser|Binder|Catalog|Conversion|Invalid Input|Not implemented|Constraint) Error/;
+const OUTSIDE = /^Permission Error: Cannot access (?:file|directory) "([^"]*)"/;
 
-/** Opens an in-memory DuckDB with the data folder's files as views. */
+/**
+ * Statements deck SQL may run. Everything else is refused before it runs: COPY and EXPORT write files, ATTACH
+ * opens other databases, LOAD / INSTALL bring code, PRAGMA and CALL change settings the lock cannot hold
+ * (profiling output, for one), PREPARE / EXECUTE and EXPLAIN ANALYZE would run any of those indirectly.
+ */
+const ALLOWED_STATEMENTS = new Set(['SELECT', 'INSERT', 'UPDATE', 'DELETE', 'MERGE_INTO', 'CREATE', 'CREATE_FUNC', 'ALTER', 'DROP', 'TRANSACTION', 'SET', 'VARIABLE_SET']);
+
+/** Opens an in-memory DuckDB with the data folder's files as views, sandboxed to that folder. */
 export async function openDuckDb(opts: DuckDbOptions = {}): Promise<DuckDbEngine> {
-  const { DuckDBInstance } = await import('@duckdb/node-api');
+  const { DuckDBInstance, StatementType } = await import('@duckdb/node-api');
+  const dataReal = opts.dataDir ? realDataDir(opts.dataDir) : undefined;
+  const tables = opts.dataDir && dataReal ? await dataFiles(opts.dataDir, dataReal) : {};
+  const where = opts.dataDir ?? 'the deck folder';
   let memoryMiB = opts.memoryMiB ?? MEMORY_START_MIB;
   const maxMiB = Math.max(memoryMiB, Math.floor(totalmem() / 2 ** 21));
   const spill = await mkdtemp(join(tmpdir(), 'gonogo-duckdb-'));
-  const config: Record<string, string> = {
-    memory_limit: `${memoryMiB}MiB`,
-    temp_directory: spill,
-    // hand freed memory back to the system after each task instead of keeping up to 128 MiB per thread
-    allocator_flush_threshold: '16MiB',
-    allocator_bulk_deallocation_flush_threshold: '16MiB',
-  };
-  if (opts.threads) config.threads = String(opts.threads);
-  let instance: Awaited<ReturnType<typeof DuckDBInstance.create>> | undefined;
-  let conn: Awaited<ReturnType<NonNullable<typeof instance>['connect']>>;
-  let tables: Record<string, string>;
-  try {
-    instance = await DuckDBInstance.create(':memory:', config);
-    conn = await instance.connect();
-    // Timestamps without a zone are read as UTC, whatever the machine's zone is.
-    await conn.run(`SET TimeZone = 'UTC'`);
-    // Row order is never relied on (metric rows are sorted in Node); dropping it lets temp tables build in parallel.
-    await conn.run(`SET preserve_insertion_order = false`);
-    tables = opts.dataDir ? await dataFiles(opts.dataDir) : {};
-    for (const [view, file] of Object.entries(tables)) {
-      const path = resolve(opts.dataDir!, file);
-      // A view's body cannot hold a bind variable, so the path goes in as an escaped string literal.
-      const kind = opts.materialize ? 'TABLE' : 'VIEW';
-      await conn.run(`CREATE ${kind} ${quoteIdent(view)} AS SELECT * FROM ${fileReader(file)}(${quoteLiteral(path)})`);
+  /** Statements that built the current state, with their binds, for a DuckDB started afresh. */
+  const history: { sql: string; binds?: SqlValue[] | Record<string, SqlValue> }[] = [];
+
+  async function start() {
+    const config: Record<string, string> = {
+      memory_limit: `${memoryMiB}MiB`,
+      temp_directory: spill,
+      // hand freed memory back to the system after each task instead of keeping up to 128 MiB per thread
+      allocator_flush_threshold: '16MiB',
+      allocator_bulk_deallocation_flush_threshold: '16MiB',
+    };
+    if (opts.threads) config.threads = String(opts.threads);
+    const instance = await DuckDBInstance.create(':memory:', config);
+    try {
+      const conn = await instance.connect();
+      // Timestamps without a zone are read as UTC, whatever the machine's zone is.
+      await conn.run(`SET TimeZone = 'UTC'`);
+      // Row order is never relied on (metric rows are sorted in Node); dropping it lets temp tables build in parallel.
+      await conn.run(`SET preserve_insertion_order = false`);
+      // The sandbox, set before any file is touched and then locked, so no statement can widen it again. DuckDB resolves
+      // symlinks before it compares a path with these lists; gonogo checks the data files itself too, for a clear message.
+      const dirs = dataReal ? [...new Set([opts.dataDir!, dataReal])].map((d) => d.replace(/\/?$/, '/')) : [];
+      const files = (opts.readableFiles ?? []).flatMap((f) => [...new Set([f, realOr(f)])]);
+      await conn.run(`SET allowed_directories = [${dirs.map(quoteLiteral).join(', ')}]`);
+      await conn.run(`SET allowed_paths = [${files.map(quoteLiteral).join(', ')}]`);
+      await conn.run(`SET enable_external_access = false`);
+      await conn.run(`SET lock_configuration = true`);
+      for (const [view, file] of Object.entries(tables)) {
+        const path = join(dataReal!, file);
+        // A view's body cannot hold a bind variable, so the path goes in as an escaped string literal.
+        const kind = opts.materialize ? 'TABLE' : 'VIEW';
+        await conn.run(`CREATE ${kind} ${quoteIdent(view)} AS SELECT * FROM ${fileReader(file)}(${quoteLiteral(path)})`);
+      }
+      return { instance, conn };
+    } catch (err) {
+      instance.closeSync();
+      throw err;
     }
+  }
+
+  let db: Awaited<ReturnType<typeof start>>;
+  try {
+    db = await start();
   } catch (err) {
-    instance?.closeSync();
     await rm(spill, { recursive: true, force: true });
     throw err;
+  }
+
+  async function run(sql: string, binds: SqlValue[] | Record<string, SqlValue> | undefined, limit?: number): Promise<{ rows: Row[]; type: string }> {
+    let prepared;
+    let timer: NodeJS.Timeout | undefined;
+    let timedOut = false;
+    const { conn } = db;
+    try {
+      // Checked before prepare too: DuckDB creates an EXPORT's folder while preparing it.
+      const keyword = firstKeyword(sql);
+      if (REFUSED_KEYWORDS.has(keyword)) throw refused(keyword, sql);
+      prepared = await conn.prepare(sql);
+      const type = StatementType[prepared.statementType];
+      if (!ALLOWED_STATEMENTS.has(type)) throw refused(type, sql);
+      bindValues(prepared, binds);
+      if (opts.timeoutMs) {
+        timer = setTimeout(() => {
+          timedOut = true;
+          conn.interrupt();
+        }, opts.timeoutMs);
+      }
+      // With a row limit the result is streamed a chunk at a time and refused as soon as it passes the limit.
+      const reader = limit === undefined ? await prepared.runAndReadAll() : await prepared.streamAndReadUntil(limit + 1);
+      if (limit !== undefined && reader.currentRowCount > limit) throw new RowsLimitError(limit);
+      return { rows: toPlainRows(reader.getRowObjectsJS() as Record<string, unknown>[], reader.columnTypes().map(String)), type };
+    } catch (err) {
+      if (timedOut) throw timeout(opts.timeoutMs!);
+      if (err instanceof SqlError || err instanceof RowsLimitError) throw err;
+      const message = err instanceof Error ? err.message : String(err);
+      const outside = OUTSIDE.exec(message);
+      if (outside) {
+        throw new SqlError(`reads ${outside[1]}, outside the data folder ${where}: gonogo's DuckDB reads only the deck's data folder`, true, 'read data through the views named after the files (data/requests.csv is the view requests), or move the file into the data folder');
+      }
+      throw new SqlError(message, USER_ERROR.test(message));
+    } finally {
+      clearTimeout(timer);
+      prepared?.destroySync();
+    }
   }
 
   return {
     name: 'duckdb',
     tables,
-    async query(sql: string, binds?: SqlValue[] | Record<string, SqlValue>, opts: QueryOptions = {}): Promise<Row[]> {
+    async query(sql: string, binds?: SqlValue[] | Record<string, SqlValue>, q: QueryOptions = {}): Promise<Row[]> {
       for (;;) {
         try {
-          return await runOnce(sql, binds, opts);
+          const { rows, type } = await run(sql, binds, q.rowsLimit);
+          if (STATEFUL.has(type)) history.push({ sql, binds });
+          return rows;
         } catch (err) {
           if (!(err instanceof SqlError && /^Out of Memory Error/.test(err.message) && memoryMiB < maxMiB)) throw err;
           memoryMiB = Math.min(maxMiB, memoryMiB * 2);
-          await conn.run(`SET memory_limit = '${memoryMiB}MiB'`);
+          db.conn.closeSync();
+          db.instance.closeSync();
+          db = await start();
+          for (const h of history) await run(h.sql, h.binds);
         }
       }
     },
     async close(): Promise<void> {
-      conn.closeSync();
-      instance!.closeSync();
+      db.conn.closeSync();
+      db.instance.closeSync();
       await rm(spill, { recursive: true, force: true });
     },
   };
+}
 
-  async function runOnce(sql: string, binds: SqlValue[] | Record<string, SqlValue> | undefined, opts: QueryOptions): Promise<Row[]> {
-    let prepared;
-    try {
-      prepared = await conn.prepare(sql);
-      bindValues(prepared, binds);
-      const limit = opts.rowsLimit;
-      // With a limit the result is streamed a chunk at a time and refused as soon as it passes the limit.
-      const reader = limit === undefined ? await prepared.runAndReadAll() : await prepared.streamAndReadUntil(limit + 1);
-      if (limit !== undefined && reader.currentRowCount > limit) throw new RowsLimitError(limit);
-      return toPlainRows(reader.getRowObjectsJS() as Record<string, unknown>[], reader.columnTypes().map(String));
-    } catch (err) {
-      if (err instanceof SqlError || err instanceof RowsLimitError) throw err;
-      const message = err instanceof Error ? err.message : String(err);
-      throw new SqlError(message, USER_ERROR.test(message));
-    } finally {
-      prepared?.destroySync();
-    }
+/** Leading keywords of statements outside ALLOWED_STATEMENTS (UPDATE EXTENSIONS aside, which INSTALL covers). */
+const REFUSED_KEYWORDS = new Set(['COPY', 'EXPORT', 'IMPORT', 'ATTACH', 'DETACH', 'INSTALL', 'LOAD', 'FORCE', 'PRAGMA', 'CALL', 'PREPARE', 'EXECUTE', 'EXPLAIN', 'VACUUM', 'CHECKPOINT']);
+
+/** The statement's first word in upper case, after leading comments and whitespace. */
+function firstKeyword(sql: string): string {
+  const body = sql.replace(/^(?:\s+|--[^\n]*(?:\n|$)|\/\*[\s\S]*?(?:\*\/|$))*/, '');
+  return /^[A-Za-z_]+/.exec(body)?.[0].toUpperCase() ?? '';
+}
+
+/** A statement outside ALLOWED_STATEMENTS, named by what it would do; a COPY … TO names its target. */
+function refused(type: string, sql: string): SqlError {
+  const target = /\b(?:TO|DATABASE)\s+'((?:[^']|'')*)'/i.exec(sql)?.[1]?.replace(/''/g, "'");
+  const what = type === 'COPY' || type === 'EXPORT' ? `writes files${target ? ` (${target})` : ''}` : 'changes what DuckDB may read, write or load';
+  return new SqlError(`${/^[AEIOU]/.test(type) ? 'an' : 'a'} ${type} statement ${what}; deck SQL may only query and build temporary tables`, true, 'keep intermediate results with CREATE TEMP TABLE … AS SELECT; gonogo writes metrics.lock.json itself');
+}
+
+/** A statement interrupted at its deadline: the engine's failure (exit 3), not the SQL's. */
+function timeout(ms: number): SqlError {
+  return new SqlError(
+    `DuckDB did not finish the query within ${Math.round(ms / 100) / 10} s`,
+    false,
+    'narrow the query (a shorter date range, an aggregate in SQL), or allow more time with --timeout SECONDS or source.timeout',
+  );
+}
+
+/** The data folder's real path; a missing folder is reported by the caller (ENOENT). */
+function realDataDir(dir: string): string {
+  return realpathSync(dir);
+}
+
+function realOr(path: string): string {
+  try {
+    return realpathSync(path);
+  } catch {
+    return path;
   }
 }
 
@@ -167,12 +272,23 @@ function plainValue(v: unknown, type: string | undefined): SqlValue {
   return JSON.stringify(v, (_k, x) => (typeof x === 'bigint' ? Number(x) : x));
 }
 
-async function dataFiles(dir: string): Promise<Record<string, string>> {
+/** The data files by view name; a file whose real path (symlinks resolved) leaves the data folder is refused. */
+async function dataFiles(dir: string, real: string): Promise<Record<string, string>> {
   const names = (await readdir(dir)).sort();
   const out: Record<string, string> = {};
   for (const file of names) {
     const m = DATA_FILE.exec(file);
     if (!m) continue;
+    const target = realOr(join(dir, file));
+    if (!isInside(real, target)) {
+      throw new GonogoError(
+        errorDiag('path/outside-deck', `data file ${join(dir, file)} is a link to ${target}, outside the data folder ${dir}`, {
+          field: 'source.data_dir',
+          expected: 'data files inside the data folder, without symlinks that lead out of it',
+          hint: 'copy the file into the data folder instead of linking to it',
+        }),
+      );
+    }
     const view = m[1].replace(/[^A-Za-z0-9_]/g, '_');
     // Two files with one stem (x.csv, x.parquet): the first by name is kept, deterministically.
     if (!(view in out)) out[view] = file;
@@ -194,9 +310,4 @@ export function quoteIdent(name: string): string {
 
 function quoteLiteral(text: string): string {
   return "'" + text.replace(/'/g, "''") + "'";
-}
-
-/** The data folder of a deck: source.data_dir or `data`. */
-export function dataDirOf(deckDir: string, dataDir?: string): string {
-  return join(deckDir, dataDir ?? 'data');
 }

@@ -19,9 +19,25 @@ export class RowsLimitError extends Error {
   }
 }
 
+/** Where a warehouse session ran, as the lock records it: never a secret. */
+export interface EngineSession {
+  /** The connection's name in connections.toml / config.toml, when one was used. */
+  connection?: string;
+  account: string;
+  user: string;
+  role?: string;
+  warehouse?: string;
+  database?: string;
+  schema?: string;
+}
+
 export interface Engine {
   readonly name: 'duckdb' | 'snowflake';
   /** Runs one statement with positional (?) or named binds; returns plain JS rows (numbers, strings, ISO timestamps). */
   query(sql: string, binds?: SqlValue[] | Record<string, SqlValue>, opts?: QueryOptions): Promise<Row[]>;
+  /** The warehouse's id of the last statement that ran (Snowflake), for the lock's audit trail. */
+  readonly lastQueryId?: string;
+  /** The session as the warehouse reported it (Snowflake). */
+  readonly session?: EngineSession;
   close(): Promise<void>;
 }

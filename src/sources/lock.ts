@@ -2,13 +2,20 @@
 // The lock records per metric the rows, the engine, a sha256 of the SQL text and row counts; a build refuses a
 // lock whose SQL (or quality checks) changed since the pull.
 import { createHash } from 'node:crypto';
-import { readFile, rename, writeFile, rm } from 'node:fs/promises';
-import { join } from 'node:path';
-import { EXIT, GonogoError, errorDiag } from '../diagnostics.js';
+import { rename, writeFile, rm } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { readUserText } from '../spec/source-file.js';
+import { readJson } from '../spec/json-read.js';
+import { lockSchema } from './lock-schema.js';
+import { MAX_LOCK_BYTES } from '../limits.js';
+import { EXIT, GonogoError, errorDiag, type Diagnostic } from '../diagnostics.js';
 import type { Spec } from '../spec/schema.js';
 import type { MetricRow, MetricsSnapshot, Provenance, QualityCheck, TrendPoint } from './snapshot.js';
+import type { EngineSession } from './engine.js';
 import { stableStringify } from './stable-json.js';
 import { metricSourceText, setupSql } from './metric-source.js';
+import { homedir } from 'node:os';
 
 export const LOCK_FILE = 'metrics.lock.json';
 export const LOCK_VERSION = 1;
@@ -28,6 +35,10 @@ export function metricSqlHash(text: string | Buffer, trendText?: string | Buffer
 export interface MetricsLock {
   version: typeof LOCK_VERSION;
   engine: Provenance['engine'];
+  /** Snowflake: the account, user, role, warehouse, database and schema the pull ran as (never a secret). */
+  session?: EngineSession;
+  /** Snowflake: the query id of every statement, by what ran it ('metric conv', 'check fresh', 'setup x.sql'…). */
+  queryIds?: Record<string, string[]>;
   /** When the pull ran: SOURCE_DATE_EPOCH when set, else the clock. A fact about the pull, never read by a build. */
   pulledAt: string;
   /** The reference time quality checks were measured against (source.as_of or deck.date end of day). */
@@ -69,27 +80,17 @@ export async function writeLock(deckDir: string, lock: MetricsLock): Promise<str
   return file;
 }
 
-/** The locked snapshot, or exit 2 when the lock is missing, unreadable or stale against the spec. */
-export async function readLock(deckDir: string, spec: Spec): Promise<MetricsSnapshot> {
-  const file = join(deckDir, LOCK_FILE);
-  let text: string;
-  try {
-    text = await readFile(file, 'utf8');
-  } catch {
+/** The locked snapshot, or exit 2 when the lock is missing, unreadable or stale against the spec. `cwd` only shapes messages. */
+export async function readLock(deckDir: string, spec: Spec, cwd?: string): Promise<MetricsSnapshot> {
+  const path = join(deckDir, LOCK_FILE);
+  const file = cwd ? relative(cwd, path) || path : path;
+  if (!existsSync(path))
     throw new GonogoError(
       errorDiag('lock/missing', `${file} does not exist: the metrics have not been pulled`, { hint: `run gonogo pull ${deckDir}` }),
       EXIT.usage,
     );
-  }
-  let lock: MetricsLock;
-  try {
-    lock = JSON.parse(text) as MetricsLock;
-  } catch (err) {
-    throw new GonogoError(errorDiag('lock/invalid', `${file} is not valid JSON (${(err as Error).message})`, { hint: `run gonogo pull ${deckDir}` }));
-  }
-  if (lock.version !== LOCK_VERSION || typeof lock.metrics !== 'object' || lock.metrics === null) {
-    throw new GonogoError(errorDiag('lock/invalid', `${file} is not a version ${LOCK_VERSION} metrics lock`, { hint: `run gonogo pull ${deckDir}` }));
-  }
+  const text = await readUserText(path, 'metrics lock', MAX_LOCK_BYTES, file);
+  const lock = readJson(text, file, lockSchema, { code: 'lock', what: `version ${LOCK_VERSION} metrics lock`, hint: `the lock is written by gonogo pull: run gonogo pull ${relative(cwd ?? process.cwd(), deckDir) || '.'} rather than editing it` }) as MetricsLock;
   const stale: string[] = [];
   for (const metric of spec.metrics) {
     if (!metric.from) continue;
@@ -135,5 +136,33 @@ export function snapshotFromLock(lock: MetricsLock, spec: Spec): MetricsSnapshot
     quality: lock.quality ?? [],
     ...(Object.keys(trends).length ? { trends } : {}),
     ...(lock.assignments ? { assignments: lock.assignments } : {}),
+    ...(lock.session ? { session: lock.session } : {}),
   };
+}
+
+/**
+ * A warning when the lock was pulled from another Snowflake account than the connection configured now: a
+ * stray SNOWFLAKE_ACCOUNT or a renamed connection would otherwise go unnoticed until the next pull. Nothing is
+ * said when no connection is configured here (a reviewer building from the committed lock).
+ */
+export async function sessionDrift(spec: Spec, session: MetricsSnapshot['session'], env: NodeJS.ProcessEnv, home = homedir()): Promise<Diagnostic[]> {
+  if (spec.source?.engine !== 'snowflake' || !session) return [];
+  // Loaded only for Snowflake decks: a DuckDB build never reads a TOML file.
+  const { resolveSnowflakeSettings } = await import('./snowflake-config.js');
+  let now;
+  try {
+    now = resolveSnowflakeSettings({ connection: spec.source.connection, env, home });
+  } catch {
+    return [];
+  }
+  const norm = (a: string) => a.trim().toLowerCase().replace(/\.snowflakecomputing\.com$/, '');
+  if (norm(now.account) === norm(session.account)) return [];
+  return [
+    {
+      code: 'lock/account-changed',
+      severity: 'warning',
+      message: `${LOCK_FILE} was pulled from Snowflake account "${session.account}" (user ${session.user}), but the connection configured now is account "${now.account}" (${now.described})`,
+      hint: `the deck shows the locked numbers from "${session.account}"; run gonogo pull to read "${now.account}", or fix ${now.origin.account ?? 'the connection'} if it points at the wrong account`,
+    },
+  ];
 }

@@ -8,11 +8,13 @@
 //   median / quantile: arm, segment, value [, weight] — one row per unit, or per distinct value with
 //               `weight` = how many units share it (keeps transfer small: GROUP BY arm, segment, value).
 //   any kind    estimate, ci_low, ci_high (precomputed), n, unit; an optional `as_of` column (max event time).
+// Column names are matched without regard to case, as both engines compare unquoted names.
 // segment is 'all' or 'dimension=value'; arm is 'control' or 'treatment' (or the spec's arm labels).
 import { errorDiag, type Diagnostic } from '../diagnostics.js';
 import type { Metric } from '../spec/schema.js';
 import type { Row } from './engine.js';
 import { mergeValueCounts, unitCount, type MetricRow } from './snapshot.js';
+import { lowerKeys } from './dialect.js';
 
 const NUMERIC = ['n', 'successes', 'mean', 'sd', 'sum', 'sum_sq', 'events', 'exposure', 'numerator', 'denominator', 'estimate', 'ci_low', 'ci_high'] as const;
 const KNOWN = new Set<string>(['metric', 'arm', 'segment', 'unit', 'value', 'weight', 'as_of', ...NUMERIC]);
@@ -36,8 +38,9 @@ export interface ShapedRows {
  * @param where the SQL file (or 'metrics[i].from.sql') named in messages
  * @param arms data value → canonical arm ('control' | 'treatment')
  */
-export function shapeMetricRows(metric: Metric, raw: Row[], where: string, arms: Record<string, string>): ShapedRows {
+export function shapeMetricRows(metric: Metric, result: Row[], where: string, arms: Record<string, string>): ShapedRows {
   const diagnostics: Diagnostic[] = [];
+  const raw = result.map(lowerKeys);
   const columns = raw.length > 0 ? Object.keys(raw[0]) : [];
   const fail = (message: string, hint?: string): ShapedRows => ({
     rows: [],

@@ -1,8 +1,8 @@
 // A metric's `from:` resolved to the text the engine runs (and the lock hashes).
 import { readFile } from 'node:fs/promises';
-import { isAbsolute, relative, resolve } from 'node:path';
 import { EXIT, GonogoError, errorDiag } from '../diagnostics.js';
 import type { Metric } from '../spec/schema.js';
+import { resolveInsideDeck } from '../spec/deck-path.js';
 import { fileReader } from './duckdb.js';
 
 export type MetricFrom = NonNullable<Metric['from']>;
@@ -20,10 +20,16 @@ export interface MetricSourceText {
   binds?: string[];
 }
 
-export async function metricSourceText(from: MetricFrom, deckDir: string): Promise<MetricSourceText> {
+/** @param field the spec field naming the source, for messages (e.g. 'metrics.conv.from') */
+export async function metricSourceText(from: MetricFrom, deckDir: string, field?: string): Promise<MetricSourceText> {
   if ('sql' in from) return { kind: 'SQL', text: from.sql, label: 'inline SQL', sql: from.sql };
-  const rel = 'sql_file' in from ? from.sql_file : from.file;
-  const path = insideDeck(deckDir, rel);
+  const sqlFile = 'sql_file' in from;
+  const rel = sqlFile ? from.sql_file : from.file;
+  const path = resolveInsideDeck(deckDir, rel, {
+    what: sqlFile ? 'SQL file' : 'data file',
+    ...(field ? { field: `${field}.${sqlFile ? 'sql_file' : 'file'}` } : {}),
+    hint: 'keep SQL and data files inside the deck folder, e.g. queries/x.sql',
+  });
   if ('sql_file' in from) {
     const sql = await readText(path, rel);
     return { kind: 'SQL', text: sql, label: rel, file: rel, sql };
@@ -38,7 +44,7 @@ export async function metricSourceText(from: MetricFrom, deckDir: string): Promi
 export async function setupSql(files: readonly string[], deckDir: string): Promise<{ file: string; text: string; statements: string[] }[]> {
   const out = [];
   for (const rel of files) {
-    const text = await readText(insideDeck(deckDir, rel), rel);
+    const text = await readText(resolveInsideDeck(deckDir, rel, { what: 'setup SQL file', field: 'source.setup' }), rel);
     const statements = text
       .split(/;[ \t]*(?:--[^\n]*)?$/m)
       .map((s) => s.trim())
@@ -48,15 +54,6 @@ export async function setupSql(files: readonly string[], deckDir: string): Promi
   return out;
 }
 
-
-function insideDeck(deckDir: string, rel: string): string {
-  const path = resolve(deckDir, rel);
-  const r = relative(resolve(deckDir), path);
-  if (isAbsolute(rel) || r.startsWith('..')) {
-    throw new GonogoError(errorDiag('pull/outside-deck', `${rel} is outside the deck folder`, { hint: 'keep SQL and data files inside the deck folder, e.g. queries/x.sql' }));
-  }
-  return path;
-}
 
 async function readText(path: string, rel: string): Promise<string> {
   try {

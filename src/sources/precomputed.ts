@@ -3,7 +3,7 @@
 import { extname, relative } from 'node:path';
 import { closest, errorDiag, GonogoError, sortDiagnostics, type Diagnostic } from '../diagnostics.js';
 import { readUserText } from '../spec/source-file.js';
-import type { Spec } from '../spec/schema.js';
+import { isEfficacyMetric, type Spec } from '../spec/schema.js';
 import { OVERALL, type MetricRow, type MetricsSnapshot } from './snapshot.js';
 import { csvRows, jsonRows, NUMERIC, TEXT, type RawRow } from './metrics-text.js';
 
@@ -84,10 +84,11 @@ function validateRows(raw: RawRow[], spec: Spec, file: string): { rows: MetricRo
     if (row.n === 0 && !CHANGE_ARMS.includes(arm)) bad('n', `${rowName}: arm ${arm} of ${metric} is empty (n = 0)`, 'n > 0', 'an empty arm cannot be read; check the assignment join');
     rows.push(row);
   }
-  // A metric without data would silently turn its criteria inconclusive and change the verdict.
+  // A metric without data would silently turn its criteria inconclusive and change the verdict. An interim
+  // extract needs no efficacy metric (none is read before the readout, and better none is exported).
   if (spec.phase !== 'design' && diags.length === 0)
     for (const id of metricIds)
-      if (!rows.some((r) => r.metric === id))
+      if (!rows.some((r) => r.metric === id) && !(spec.phase === 'interim' && spec.metrics.some((m) => m.id === id && isEfficacyMetric(m))))
         diags.push(errorDiag('metrics/missing', `${file} has no rows for metric ${id}`, { pos: { file, line: 1, col: 1 }, field: 'metric', expected: 'rows for every metric the spec defines (control and treatment at least)', hint: `add ${id}'s rows, or remove the metric from gonogo.yaml` }));
   return { rows, diagnostics: diags };
 }

@@ -20,7 +20,7 @@ export function asPullError(err: unknown, what: string, where: string): GonogoEr
   const user = err instanceof SqlError ? err.userError : !(err instanceof SqlError);
   return new GonogoError(
     errorDiag(user ? 'pull/sql' : 'pull/engine', `${where}: ${what} failed: ${message.split('\n')[0]}`, {
-      hint: user ? `fix ${where}; the previous metrics.lock.json is kept` : 'the engine failed; the previous metrics.lock.json is kept',
+      hint: `${err instanceof SqlError && err.hint ? err.hint + '; ' : ''}${user ? `fix ${where}; ` : 'the engine failed; '}the previous metrics.lock.json is kept`,
     }),
     user ? EXIT.usage : EXIT.external,
   );

@@ -2,11 +2,13 @@
 // Nothing is written here: the CLI writes the lock only after the whole pull succeeded.
 import { EXIT, GonogoError, errorDiag, type Diagnostic } from '../diagnostics.js';
 import type { Spec } from '../spec/schema.js';
+import { resolveInsideDeck } from '../spec/deck-path.js';
 import { RowsLimitError, type Engine, type Row, type SqlValue } from './engine.js';
 import { UNASSIGNED, type MetricsSnapshot, type QualityCheck, type TrendPoint } from './snapshot.js';
-import { SqlError, dataDirOf, openDuckDb } from './duckdb.js';
+import { SqlError, openDuckDb } from './duckdb.js';
+import { lowerKeys } from './dialect.js';
 import { LOCK_VERSION, checksHashOf, metricSqlHash, setupHashOf, snapshotFromLock, type LockedMetric, type MetricsLock } from './lock.js';
-import { metricSourceText, setupSql } from './metric-source.js';
+import { metricSourceText, setupSql, type MetricSourceText } from './metric-source.js';
 import { shapeMetricRows } from './metric-rows.js';
 import { asOfOf, countAssignments, runCheck } from './quality.js';
 import { asPullError, checkGapIds, metricsWithoutSource, run } from './pull-checks.js';
@@ -27,7 +29,13 @@ export interface PullOptions {
   now?: () => number;
   /** Environment for warehouse credentials (SNOWFLAKE_*); default process.env. */
   env?: NodeJS.ProcessEnv;
+  /** Deadline for the warehouse login and for each query, in seconds: --timeout, else source.timeout, else 10 minutes. */
+  timeoutSeconds?: number;
+  /** Receives warnings found while connecting (a connections file others can read), before any query runs. */
+  onWarning?: (d: Diagnostic) => void;
 }
+
+export const DEFAULT_TIMEOUT_SECONDS = 600;
 
 export interface PullResult {
   snapshot: MetricsSnapshot;
@@ -53,27 +61,46 @@ export function armMap(spec: Spec): Record<string, string> {
 }
 
 export async function pullMetrics(spec: Spec, deckDir: string, opts: PullOptions = {}): Promise<PullResult> {
-  const engine = opts.engine ?? (await openEngine(spec, deckDir, opts.env ?? process.env));
+  const timeoutMs = 1000 * (opts.timeoutSeconds ?? spec.source?.timeout ?? DEFAULT_TIMEOUT_SECONDS);
+  const files = metricFiles(spec, deckDir);
+  const engine = opts.engine ?? (await openEngine(spec, deckDir, files, timeoutMs, opts));
+  // Snowflake cannot read the deck's local files: a metric `from: {file}` is read by a local, sandboxed DuckDB.
+  let local: Engine | undefined;
+  const fileEngine = async () => (engine.name === 'duckdb' ? engine : (local ??= await openDuckDb({ readableFiles: files, timeoutMs })));
   try {
-    return await pullWith(engine, spec, deckDir, opts);
+    return await pullWith(engine, fileEngine, spec, deckDir, opts);
   } finally {
+    await local?.close();
     if (!opts.engine) await engine.close();
   }
 }
 
-async function openEngine(spec: Spec, deckDir: string, env: NodeJS.ProcessEnv): Promise<Engine> {
+/** The files metrics and trends name (`from: {file}`), checked to lie inside the deck folder. */
+function metricFiles(spec: Spec, deckDir: string): string[] {
+  return spec.metrics.flatMap((m) =>
+    (['from', 'trend'] as const).flatMap((key) => {
+      const from = m[key];
+      return from && 'file' in from ? [resolveInsideDeck(deckDir, from.file, { what: 'data file', field: `metrics.${m.id}.${key}.file` })] : [];
+    }),
+  );
+}
+
+async function openEngine(spec: Spec, deckDir: string, files: string[], timeoutMs: number, opts: PullOptions): Promise<Engine> {
   if (spec.source?.engine === 'snowflake') {
     // Loaded only here: snowflake-sdk brings ~185 packages and must not slow down DuckDB decks.
     const { openSnowflake } = await import('./snowflake.js');
-    return openSnowflake({ connection: spec.source.connection, env });
+    return openSnowflake({ connection: spec.source.connection, env: opts.env ?? process.env, timeoutMs, onWarning: opts.onWarning });
   }
+  const rel = spec.source?.data_dir ?? 'data';
+  const dataDir = resolveInsideDeck(deckDir, rel, { what: 'data folder', field: 'source.data_dir', hint: 'data_dir is relative to the deck folder and stays inside it; default: data' });
   try {
-    return await openDuckDb({ dataDir: dataDirOf(deckDir, spec.source?.data_dir) });
+    return await openDuckDb({ dataDir, readableFiles: files, timeoutMs });
   } catch (err) {
+    if (err instanceof GonogoError) throw err;
     const message = err instanceof Error ? err.message : String(err);
     const code = (err as NodeJS.ErrnoException).code;
     if (code === 'ENOENT') {
-      throw new GonogoError(errorDiag('pull/data-dir', `the data folder does not exist: ${message}`, { field: 'source.data_dir', hint: 'data_dir is relative to the deck folder; default: data' }));
+      throw new GonogoError(errorDiag('pull/data-dir', `the data folder does not exist: ${dataDir}`, { field: 'source.data_dir', hint: 'data_dir is relative to the deck folder; default: data' }));
     }
     if (err instanceof SqlError && err.userError) throw new GonogoError(errorDiag('pull/data-file', `a data file cannot be read: ${message}`));
     throw new GonogoError(errorDiag('pull/engine', `DuckDB could not start: ${message}`), EXIT.external);
@@ -81,7 +108,8 @@ async function openEngine(spec: Spec, deckDir: string, env: NodeJS.ProcessEnv): 
 }
 
 /** A trend query's rows (day, arm, value) → sorted points with the spec's arm labels; anything else is the user's SQL mistake. */
-function trendPoints(rows: Row[], label: string, metricId: string, arms: Record<string, string>): TrendPoint[] {
+function trendPoints(result: Row[], label: string, metricId: string, arms: Record<string, string>): TrendPoint[] {
+  const rows = result.map(lowerKeys);
   const points = rows.filter((r) => arms[String(r.arm)] !== UNASSIGNED).map((r, i) => {
     const day = r.day ?? r.date;
     const value = typeof r.value === 'number' ? r.value : Number(r.value);
@@ -98,7 +126,7 @@ function trendPoints(rows: Row[], label: string, metricId: string, arms: Record<
   return points.sort((a, b) => (a.date === b.date ? (a.arm < b.arm ? -1 : 1) : a.date < b.date ? -1 : 1));
 }
 
-async function pullWith(engine: Engine, spec: Spec, deckDir: string, opts: PullOptions): Promise<PullResult> {
+async function pullWith(engine: Engine, fileEngine: () => Promise<Engine>, spec: Spec, deckDir: string, opts: PullOptions): Promise<PullResult> {
   const diagnostics: Diagnostic[] = [];
   const now = opts.now ?? (() => performance.now());
   const pulledAt = opts.pulledAt ?? pullTime();
@@ -112,22 +140,37 @@ async function pullWith(engine: Engine, spec: Spec, deckDir: string, opts: PullO
   const setup = await setupSql(spec.source?.setup ?? [], deckDir);
   const total = setup.length + metrics.length + checks.length;
   let index = 0;
+  // The warehouse's id of every statement, by what ran it: the lock's audit trail (Snowflake only).
+  const queryIds: Record<string, string[]> = {};
+  const noteQuery = (key: string, by: Engine) => {
+    if (by.lastQueryId) (queryIds[key] ??= []).push(by.lastQueryId);
+  };
+  /** A metric's SQL runs in the engine; a data file it names is read by DuckDB (the engine itself, or a local one). */
+  const runSource = async (src: MetricSourceText, what: string, where: string, key: string, rowsLimit?: number) => {
+    const by = src.kind === 'file' ? await fileEngine() : engine;
+    const rows = await run(by, src.sql, src.binds ?? params, what, where, { rowsLimit });
+    noteQuery(key, by);
+    return rows;
+  };
 
   // Setup first: statements that build what every metric reads (a cohort temp table, say), once.
   for (const s of setup) {
     opts.onProgress?.({ type: 'start', step: 'setup', id: s.file, label: `${s.statements.length} statement(s)`, index, total });
     const t0 = now();
-    for (const statement of s.statements) await run(engine, statement, params, 'setup', s.file);
+    for (const statement of s.statements) {
+      await run(engine, statement, params, 'setup', s.file);
+      noteQuery(`setup ${s.file}`, engine);
+    }
     opts.onProgress?.({ type: 'done', step: 'setup', id: s.file, label: `${s.statements.length} statement(s)`, index: index++, total, rows: 0, ms: now() - t0 });
   }
 
   const locked: Record<string, LockedMetric> = {};
   for (const metric of metrics) {
-    const src = await metricSourceText(metric.from!, deckDir);
+    const src = await metricSourceText(metric.from!, deckDir, `metrics.${metric.id}.from`);
     const label = src.label;
     opts.onProgress?.({ type: 'start', step: 'metric', id: metric.id, label, index, total });
     const t0 = now();
-    const raw = await run(engine, src.sql, src.binds ?? params, `metric ${metric.id}`, src.file ?? `metrics.${metric.id}.from.sql`, { rowsLimit }).catch((err) => {
+    const raw = await runSource(src, `metric ${metric.id}`, src.file ?? `metrics.${metric.id}.from.sql`, `metric ${metric.id}`, rowsLimit).catch((err) => {
       if (!(err instanceof RowsLimitError)) throw err;
       throw new GonogoError(errorDiag('pull/too-many-rows', `${label}: the query for metric ${metric.id} returned ${err.message}`, {
         hint: 'aggregate in SQL: one row per arm and segment, or for quantiles GROUP BY arm, segment, value with a weight column; or raise --rows-limit',
@@ -135,10 +178,12 @@ async function pullWith(engine: Engine, spec: Spec, deckDir: string, opts: PullO
     });
     const shaped = shapeMetricRows(metric, raw, label, arms);
     diagnostics.push(...shaped.diagnostics);
-    const trendSrc = metric.trend ? await metricSourceText(metric.trend, deckDir) : undefined;
-    const trend = trendSrc ? trendPoints(await run(engine, trendSrc.sql, trendSrc.binds ?? params, `trend of ${metric.id}`, trendSrc.file ?? `metrics.${metric.id}.trend.sql`), trendSrc.label, metric.id, arms) : undefined;
+    const trendSrc = metric.trend ? await metricSourceText(metric.trend, deckDir, `metrics.${metric.id}.trend`) : undefined;
+    const trend = trendSrc
+      ? trendPoints(await runSource(trendSrc, `trend of ${metric.id}`, trendSrc.file ?? `metrics.${metric.id}.trend.sql`, `trend ${metric.id}`), trendSrc.label, metric.id, arms)
+      : undefined;
     locked[metric.id] = {
-      engine: engine.name,
+      engine: src.kind === 'file' ? 'duckdb' : engine.name,
       ...(src.file ? { file: src.file } : {}),
       sqlHash: metricSqlHash(src.text, trendSrc?.text),
       ...(trend ? { trend } : {}),
@@ -163,6 +208,7 @@ async function pullWith(engine: Engine, spec: Spec, deckDir: string, opts: PullO
     } catch (err) {
       throw asPullError(err, `quality check ${check.id}`, `source.checks (${check.id})`);
     }
+    noteQuery(`check ${check.id}`, engine);
     quality.push(outcome.check);
     if (outcome.lastEvent && (lastEvent === undefined || outcome.lastEvent > lastEvent)) lastEvent = outcome.lastEvent;
     opts.onProgress?.({ type: 'done', step: 'check', id: check.id, label: `${check.kind} ${check.table}`, index: index++, total, rows: 1, ms: now() - t0 });
@@ -173,6 +219,7 @@ async function pullWith(engine: Engine, spec: Spec, deckDir: string, opts: PullO
   let assignments: Record<string, number> | undefined;
   try {
     assignments = await countAssignments(engine, spec, arms);
+    if (assignments) noteQuery('assignments', engine);
   } catch (err) {
     throw asPullError(err, 'the assignment count', 'source.assignments');
   }
@@ -180,6 +227,7 @@ async function pullWith(engine: Engine, spec: Spec, deckDir: string, opts: PullO
   const lock: MetricsLock = {
     version: LOCK_VERSION,
     engine: engine.name,
+    ...(engine.session ? { session: engine.session } : {}),
     pulledAt,
     checkedAt: asOf,
     checksHash: checksHashOf(spec),
@@ -187,6 +235,7 @@ async function pullWith(engine: Engine, spec: Spec, deckDir: string, opts: PullO
     metrics: locked,
     quality,
     ...(assignments ? { assignments } : {}),
+    ...(Object.keys(queryIds).length ? { queryIds } : {}),
   };
   for (const d of metricsWithoutSource(spec)) diagnostics.push(d);
   return { snapshot: snapshotFromLock(lock, spec), lock, diagnostics };

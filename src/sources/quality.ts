@@ -3,11 +3,7 @@
 import type { QualityCheckSpec, Spec } from '../spec/schema.js';
 import type { Engine, SqlValue } from './engine.js';
 import type { QualityCheck } from './snapshot.js';
-
-/** Plain names (and schema.table) go as written, so Snowflake's upper-casing still applies; others are quoted. */
-function q(name: string): string {
-  return /^[A-Za-z_][A-Za-z0-9_$]*(\.[A-Za-z_][A-Za-z0-9_$]*)*$/.test(name) ? name : '"' + name.replace(/"/g, '""') + '"';
-}
+import { dialectOf, ident as q, lowerKeys } from './dialect.js';
 
 export interface CheckOutcome {
   check: QualityCheck;
@@ -25,29 +21,31 @@ export function asOfOf(spec: Spec): string {
 const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
 
 export async function runCheck(engine: Engine, spec: Spec, c: QualityCheckSpec, asOf: string, params: Record<string, SqlValue>): Promise<CheckOutcome> {
+  const d = dialectOf(engine.name);
   const t = q(c.table);
   const base = { id: c.id, table: c.table, ...(c.gap ? { gap: c.gap } : {}) };
   const judge = (value: number, threshold: number) => (value > threshold ? (c.level ?? 'warn') : 'pass');
+  // Aliases are lower-case and unquoted: each engine returns them in its own case, lowerKeys reads both.
+  const one = async (sql: string, binds?: Record<string, SqlValue>) => lowerKeys((await engine.query(sql, binds))[0] ?? {});
   switch (c.kind) {
     case 'freshness': {
-      const [r] = await engine.query(
-        `SELECT max(${q(c.column)})::TIMESTAMP AS last_event,
-                (epoch($as_of::TIMESTAMP) - epoch(max(${q(c.column)})::TIMESTAMP)) / 3600.0 AS hours
-         FROM ${t}`,
+      const last = d.utcTimestamp(`max(${q(c.column)})`);
+      const r = await one(
+        `SELECT ${last} AS last_event, DATEDIFF('second', ${last}, ${d.utcTimestampParam('as_of')}) / 3600.0 AS hours FROM ${t}`,
         { as_of: asOf.replace('Z', '') },
       );
-      const hours = r.hours === null ? Infinity : Number(r.hours);
-      const last = r.last_event === null ? undefined : String(r.last_event);
+      const hours = r.hours === null || r.hours === undefined ? Infinity : Number(r.hours);
+      const lastEvent = r.last_event === null || r.last_event === undefined ? undefined : String(r.last_event);
       const status = judge(hours, c.max_hours);
-      const message = last
+      const message = lastEvent
         ? `${c.table}: last ${c.column} is ${round(hours, 1)} h before ${asOf} (limit ${c.max_hours} h)`
         : `${c.table}: no ${c.column} values at all`;
-      return { check: { ...base, kind: 'freshness', status, value: round(hours, 2), threshold: c.max_hours, message }, lastEvent: last };
+      return { check: { ...base, kind: 'freshness', status, value: round(hours, 2), threshold: c.max_hours, message }, lastEvent };
     }
     case 'completeness': {
-      const cols = c.columns.map((col) => `avg(CASE WHEN ${q(col)} IS NULL THEN 1.0 ELSE 0.0 END) AS ${q(col)}`).join(', ');
-      const [r] = await engine.query(`SELECT ${cols} FROM ${t}`);
-      const shares = c.columns.map((col) => [col, Number(r[col] ?? 0)] as const);
+      const cols = c.columns.map((col, i) => `avg(CASE WHEN ${q(col)} IS NULL THEN 1.0 ELSE 0.0 END) AS null_share_${i}`).join(', ');
+      const r = await one(`SELECT ${cols} FROM ${t}`);
+      const shares = c.columns.map((col, i) => [col, Number(r[`null_share_${i}`] ?? 0)] as const);
       const worst = shares.reduce((a, b) => (b[1] > a[1] ? b : a));
       const detail = shares.map(([col, s]) => `${col} ${pct(s)}`).join(', ');
       return {
@@ -56,7 +54,7 @@ export async function runCheck(engine: Engine, spec: Spec, c: QualityCheckSpec, 
     }
     case 'uniqueness': {
       const keys = c.keys.map(q).join(', ');
-      const [r] = await engine.query(`SELECT (SELECT count(*) FROM ${t}) AS n, (SELECT count(*) FROM (SELECT DISTINCT ${keys} FROM ${t})) AS d`);
+      const r = await one(`SELECT (SELECT count(*) FROM ${t}) AS n, (SELECT count(*) FROM (SELECT DISTINCT ${keys} FROM ${t}) k) AS d`);
       const n = Number(r.n);
       const share = n === 0 ? 0 : (n - Number(r.d)) / n;
       return {
@@ -64,26 +62,30 @@ export async function runCheck(engine: Engine, spec: Spec, c: QualityCheckSpec, 
       };
     }
     case 'referential': {
-      const [r] = await engine.query(
-        `SELECT count(*) AS n, count(*) FILTER (WHERE ${q(c.key)} IS NOT NULL AND ${q(c.key)} NOT IN (SELECT ${q(c.references.key)} FROM ${q(c.references.table)} WHERE ${q(c.references.key)} IS NOT NULL)) AS orphans FROM ${t}`,
+      // A join, not `NOT IN (subquery)` inside the aggregate: Snowflake does not take a subquery there.
+      const ref = `SELECT DISTINCT ${q(c.references.key)} AS ref_key FROM ${q(c.references.table)} WHERE ${q(c.references.key)} IS NOT NULL`;
+      const r = await one(
+        `SELECT count(*) AS n, count_if(x.${q(c.key)} IS NOT NULL AND r.ref_key IS NULL) AS orphans FROM ${t} x LEFT JOIN (${ref}) r ON x.${q(c.key)} = r.ref_key`,
       );
       const n = Number(r.n);
-      const share = n === 0 ? 0 : Number(r.orphans) / n;
+      const orphans = Number(r.orphans ?? 0);
+      const share = n === 0 ? 0 : orphans / n;
       return {
-        check: { ...base, kind: 'referential', status: judge(share, c.max_orphan_share), value: round(share, 6), threshold: c.max_orphan_share, message: `${c.table}: ${Number(r.orphans)} of ${n} rows have no ${c.references.table}.${c.references.key}: ${pct(share)} (limit ${pct(c.max_orphan_share)})` },
+        check: { ...base, kind: 'referential', status: judge(share, c.max_orphan_share), value: round(share, 6), threshold: c.max_orphan_share, message: `${c.table}: ${orphans} of ${n} rows have no ${c.references.table}.${c.references.key}: ${pct(share)} (limit ${pct(c.max_orphan_share)})` },
       };
     }
     case 'missing_variant': {
       const a = spec.source?.assignments;
       if (!a) throw new Error(`check ${c.id}: missing_variant needs source.assignments (table, unit, arm)`);
-      const [r] = await engine.query(
-        `WITH asg AS (SELECT ${q(a.unit)} AS unit, any_value(${q(a.arm)}) AS arm FROM ${q(a.table)} GROUP BY 1)
-         SELECT avg(CASE WHEN x.${q(c.column)} IS NULL THEN 1.0 ELSE 0.0 END) AS before,
-                avg(CASE WHEN coalesce(x.${q(c.column)}, asg.arm) IS NULL THEN 1.0 ELSE 0.0 END) AS after
-         FROM ${t} x LEFT JOIN asg ON x.${q(c.key)} = asg.unit`,
+      // max(), not any_value(): the same arm on every engine when the log disagrees with itself.
+      const r = await one(
+        `WITH asg AS (SELECT ${q(a.unit)} AS unit_key, max(${q(a.arm)}) AS arm FROM ${q(a.table)} GROUP BY 1)
+         SELECT avg(CASE WHEN x.${q(c.column)} IS NULL THEN 1.0 ELSE 0.0 END) AS before_share,
+                avg(CASE WHEN coalesce(x.${q(c.column)}, asg.arm) IS NULL THEN 1.0 ELSE 0.0 END) AS after_share
+         FROM ${t} x LEFT JOIN asg ON x.${q(c.key)} = asg.unit_key`,
       );
-      const before = Number(r.before ?? 0);
-      const after = Number(r.after ?? 0);
+      const before = Number(r.before_share ?? 0);
+      const after = Number(r.after_share ?? 0);
       return {
         check: {
           ...base, kind: 'missing_variant', status: judge(after, c.max_share), value: round(after, 6), threshold: c.max_share,
@@ -93,7 +95,7 @@ export async function runCheck(engine: Engine, spec: Spec, c: QualityCheckSpec, 
       };
     }
     case 'sql': {
-      const rows = await engine.query(c.sql, { ...params, as_of: asOf.replace('Z', '') });
+      const rows = (await engine.query(c.sql, { ...params, as_of: asOf.replace('Z', '') })).map(lowerKeys);
       const value = rows.length === 1 ? Number(rows[0].value) : NaN;
       if (!Number.isFinite(value)) throw new Error(`check ${c.id}: the SQL must return one row with a numeric \`value\` column`);
       return {
@@ -107,7 +109,7 @@ export async function runCheck(engine: Engine, spec: Spec, c: QualityCheckSpec, 
 export async function countAssignments(engine: Engine, spec: Spec, arms: Record<string, string>): Promise<Record<string, number> | undefined> {
   const a = spec.source?.assignments;
   if (!a) return undefined;
-  const rows = await engine.query(`SELECT ${q(a.arm)} AS arm, count(DISTINCT ${q(a.unit)}) AS units FROM ${q(a.table)} WHERE ${q(a.arm)} IS NOT NULL GROUP BY 1 ORDER BY 1`);
+  const rows = (await engine.query(`SELECT ${q(a.arm)} AS arm, count(DISTINCT ${q(a.unit)}) AS units FROM ${q(a.table)} WHERE ${q(a.arm)} IS NOT NULL GROUP BY 1 ORDER BY 1`)).map(lowerKeys);
   const out: Record<string, number> = {};
   for (const r of rows) {
     const arm = arms[String(r.arm)] ?? String(r.arm);

@@ -1,4 +1,5 @@
 // What the pull (or a precomputed file) hands to the analyze stage.
+import type { EngineSession } from './engine.js';
 
 /** The overall read of a metric has segment 'all'; a segment read is 'dimension=value', e.g. 'category=Plumbing'. */
 export const OVERALL = 'all';
@@ -116,4 +117,6 @@ export interface MetricsSnapshot {
   quality: QualityCheck[];
   /** Units assigned per arm, for the sample-ratio-mismatch test. */
   assignments?: Record<string, number>;
+  /** The warehouse session the numbers were pulled in (Snowflake). */
+  session?: EngineSession;
 }

@@ -1,11 +1,16 @@
-// Where Snowflake credentials come from, as Snowflake's own tools read them:
-// $SNOWFLAKE_HOME or ~/.snowflake: connections.toml ([NAME] tables) and config.toml ([connections.NAME],
-// default_connection_name), then SNOWFLAKE_* environment variables on top.
-import { existsSync, readFileSync } from 'node:fs';
-import { homedir } from 'node:os';
+// Where Snowflake credentials come from, as Snowflake's own tools read them. Snowflake CLI documents the order
+// ("Managing Snowflake connections", docs.snowflake.com/en/developer-guide/snowflake-cli/connecting/configure-connections):
+//   1. SNOWFLAKE_CONNECTIONS_<NAME>_<KEY> variables, which override one key of the named connection;
+//   2. the connection as defined in connections.toml, or in config.toml's [connections.NAME] tables;
+//   3. generic SNOWFLAKE_<KEY> variables, which only fill what the connection leaves unset.
+// As in the Python connector's config manager (snowflake/connector/config_manager.py), a connections.toml in
+// $SNOWFLAKE_HOME (else ~/.snowflake) replaces config.toml's [connections] tables; the default connection is
+// SNOWFLAKE_DEFAULT_CONNECTION_NAME, else config.toml's default_connection_name, else "default". A file others
+// can write is refused; a file others can read gets a warning.
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse as parseToml } from 'smol-toml';
-import { closest, errorDiag, GonogoError } from '../diagnostics.js';
+import { closest, errorDiag, GonogoError, type Diagnostic } from '../diagnostics.js';
 
 export type Authenticator = 'SNOWFLAKE' | 'SNOWFLAKE_JWT';
 
@@ -25,10 +30,14 @@ export interface SnowflakeSettings {
   host?: string;
   port?: number;
   protocol?: 'http' | 'https';
+  /** The connection's name, when one was used. */
+  connection?: string;
   /** Where each setting came from, e.g. {password: 'SNOWFLAKE_PASSWORD'}; for hints. */
   origin: Record<string, string>;
   /** The connection used, in words: 'connection "prod" in ~/.snowflake/connections.toml' or 'SNOWFLAKE_* environment variables'. */
   described: string;
+  /** Connection files others can read (their secrets are not private). */
+  warnings: Diagnostic[];
 }
 
 export interface ResolveOptions {
@@ -38,6 +47,7 @@ export interface ResolveOptions {
 }
 
 type Table = Record<string, unknown>;
+type Partial_ = Partial<SnowflakeSettings> & { origin: Record<string, string> };
 
 /** Key names accepted in a connection table (Snowflake CLI / Python connector spellings) → our field. */
 const FILE_KEYS: Record<string, keyof SnowflakeSettings> = {
@@ -84,80 +94,85 @@ export function snowflakeHome(env: NodeJS.ProcessEnv, home: string): string {
   return env.SNOWFLAKE_HOME && env.SNOWFLAKE_HOME !== '' ? env.SNOWFLAKE_HOME : join(home, '.snowflake');
 }
 
+interface Entry {
+  table: Table;
+  file: string;
+}
+
 /** Reads the connection files and environment; throws GonogoError (exit 2) naming what to fix. */
 export function resolveSnowflakeSettings(opts: ResolveOptions): SnowflakeSettings {
   const dir = snowflakeHome(opts.env, opts.home);
   const connectionsPath = join(dir, 'connections.toml');
   const configPath = join(dir, 'config.toml');
-  const connectionsFile = readToml(connectionsPath);
-  const configFile = readToml(configPath);
+  const warnings: Diagnostic[] = [];
+  const connectionsFile = readToml(connectionsPath, opts.env, warnings);
+  const configFile = readToml(configPath, opts.env, warnings);
   const tables: Record<string, Entry> = {};
-  for (const [name, value] of Object.entries((configFile?.connections as Table | undefined) ?? {})) {
-    if (isTable(value)) tables[name] = { table: value, file: configPath };
+  if (connectionsFile) {
+    for (const [name, value] of Object.entries(connectionsFile)) if (isTable(value)) tables[name] = { table: value, file: connectionsPath };
+  } else {
+    for (const [name, value] of Object.entries((configFile?.connections as Table | undefined) ?? {})) if (isTable(value)) tables[name] = { table: value, file: configPath };
   }
-  for (const [name, value] of Object.entries(connectionsFile ?? {})) {
-    if (isTable(value)) tables[name] = { table: value, file: connectionsPath };
-  }
-  const fileDefault = [connectionsFile?.default_connection_name, configFile?.default_connection_name].find(
-    (v): v is string => typeof v === 'string',
-  );
+  // default_connection_name belongs in config.toml; one at the top of connections.toml is read too.
+  const fileDefault = [configFile?.default_connection_name, connectionsFile?.default_connection_name].find((v): v is string => typeof v === 'string');
   const wanted = opts.connection ?? nonEmpty(opts.env.SNOWFLAKE_DEFAULT_CONNECTION_NAME) ?? fileDefault;
+  const chosen = wanted ?? (tables.default || hasEnvConnection('default', opts.env) ? 'default' : undefined);
 
-  const settings: Partial<SnowflakeSettings> & { origin: Record<string, string> } = { origin: {} };
-  let described = 'SNOWFLAKE_* environment variables';
-  const chosen = wanted ?? (tables.default ? 'default' : undefined);
-  if (chosen !== undefined) {
-    const entry = withEnvConnection(tables[chosen], chosen, opts.env);
-    if (!entry) {
-      const known = Object.keys(tables);
-      const guess = closest(chosen, known);
-      throw new GonogoError(
-        errorDiag('snowflake/unknown-connection', `Snowflake connection "${chosen}" is not defined in ${connectionsPath}`, {
-          field: 'source.connection',
-          expected: known.length > 0 ? `one of: ${known.join(', ')}` : `a [${chosen}] table in ${connectionsPath}`,
-          hint: guess ? `did you mean "${guess}"?` : `add a [${chosen}] table to ${connectionsPath} (or set SNOWFLAKE_HOME)`,
-        }),
-      );
-    }
-    for (const [key, value] of Object.entries(entry.table)) {
-      const field = FILE_KEYS[key];
-      if (field && value !== undefined && value !== '') {
-        assign(settings, field, value, entry.envKeys?.[key] ?? `${key} in [${chosen}] of ${entry.file}`);
-      }
-    }
-    described = `connection "${chosen}" in ${entry.file}`;
-  }
+  const settings: Partial_ = { origin: {} };
+  // Lowest first, each layer overwriting the one before: generic variables, the file, the connection's variables.
   for (const [name, field] of ENV_KEYS) {
     const value = nonEmpty(opts.env[name]);
     if (value !== undefined) assign(settings, field, value, name);
   }
-  return finish(settings, described);
-}
-
-/** SNOWFLAKE_CONNECTIONS_<NAME>_<KEY> variables (Snowflake CLI's convention) define or amend a named connection, e.g. in CI. */
-interface Entry {
-  table: Table;
-  file: string;
-  /** Keys that came from SNOWFLAKE_CONNECTIONS_<NAME>_<KEY>, with the variable's name. */
-  envKeys?: Record<string, string>;
-}
-
-function withEnvConnection(entry: Entry | undefined, name: string, env: NodeJS.ProcessEnv): Entry | undefined {
-  const prefix = `SNOWFLAKE_CONNECTIONS_${name.toUpperCase()}_`;
-  const fromEnv: Table = {};
-  const envKeys: Record<string, string> = {};
-  for (const [key, value] of Object.entries(env)) {
-    if (!key.startsWith(prefix) || !value) continue;
-    const field = key.slice(prefix.length).toLowerCase();
-    fromEnv[field] = value;
-    envKeys[field] = key;
+  let described = 'SNOWFLAKE_* environment variables';
+  if (chosen !== undefined) {
+    const entry = tables[chosen];
+    const fromEnv = envConnection(chosen, opts.env);
+    if (!entry && Object.keys(fromEnv).length === 0) throw unknownConnection(chosen, tables, connectionsFile ? connectionsPath : configPath);
+    for (const [key, value] of Object.entries(entry?.table ?? {})) {
+      const field = FILE_KEYS[key];
+      if (field && value !== undefined && value !== '') assign(settings, field, value, `${key} in [${chosen}] of ${entry!.file}`);
+    }
+    for (const [key, { value, variable }] of Object.entries(fromEnv)) {
+      const field = FILE_KEYS[key];
+      if (field) assign(settings, field, value, variable);
+    }
+    const prefix = `SNOWFLAKE_CONNECTIONS_${chosen.toUpperCase()}_*`;
+    described = `connection "${chosen}" in ${entry ? (Object.keys(fromEnv).length ? `${entry.file} and ${prefix} variables` : entry.file) : `${prefix} variables`}`;
+    settings.connection = chosen;
   }
-  if (Object.keys(fromEnv).length === 0) return entry;
-  const file = entry ? `${entry.file} and ${prefix}* variables` : `${prefix}* variables`;
-  return { table: { ...(entry?.table ?? {}), ...fromEnv }, file, envKeys };
+  return finish(settings, described, warnings);
 }
 
-function finish(s: Partial<SnowflakeSettings> & { origin: Record<string, string> }, described: string): SnowflakeSettings {
+/** SNOWFLAKE_CONNECTIONS_<NAME>_<KEY> variables: key (lower case) → value and the variable's name. */
+function envConnection(name: string, env: NodeJS.ProcessEnv): Record<string, { value: string; variable: string }> {
+  const prefix = `SNOWFLAKE_CONNECTIONS_${name.toUpperCase()}_`;
+  const out: Record<string, { value: string; variable: string }> = {};
+  for (const [variable, value] of Object.entries(env)) {
+    if (variable.startsWith(prefix) && value) out[variable.slice(prefix.length).toLowerCase()] = { value, variable };
+  }
+  return out;
+}
+
+function hasEnvConnection(name: string, env: NodeJS.ProcessEnv): boolean {
+  return Object.keys(envConnection(name, env)).length > 0;
+}
+
+function unknownConnection(name: string, tables: Record<string, Entry>, file: string): GonogoError {
+  const known = Object.keys(tables);
+  const guess = closest(name, known);
+  return new GonogoError(
+    errorDiag('snowflake/unknown-connection', `Snowflake connection "${name}" is not defined in ${file}`, {
+      field: 'source.connection',
+      expected: known.length > 0 ? `one of: ${known.join(', ')}` : `a [${name}] table in ${file}`,
+      hint: guess
+        ? `did you mean "${guess}"?`
+        : `add a [${name}] table to ${file} (or set SNOWFLAKE_HOME), or define it in CI with SNOWFLAKE_CONNECTIONS_${name.toUpperCase()}_ACCOUNT, _USER, …`,
+    }),
+  );
+}
+
+function finish(s: Partial_, described: string, warnings: Diagnostic[]): SnowflakeSettings {
   for (const field of ['account', 'user'] as const) {
     if (!s[field]) {
       const envName = field === 'account' ? 'SNOWFLAKE_ACCOUNT' : 'SNOWFLAKE_USER';
@@ -180,17 +195,18 @@ function finish(s: Partial<SnowflakeSettings> & { origin: Record<string, string>
       }),
     );
   }
-  return { ...(s as SnowflakeSettings), authenticator: raw, described };
+  return { ...(s as SnowflakeSettings), authenticator: raw, described, warnings };
 }
 
-function assign(s: Partial<SnowflakeSettings> & { origin: Record<string, string> }, field: keyof SnowflakeSettings, value: unknown, from: string): void {
+function assign(s: Partial_, field: keyof SnowflakeSettings, value: unknown, from: string): void {
   const v = field === 'port' ? Number(value) : String(value);
   (s as Record<string, unknown>)[field] = v;
   s.origin[field] = from;
 }
 
-function readToml(path: string): Table | undefined {
+function readToml(path: string, env: NodeJS.ProcessEnv, warnings: Diagnostic[]): Table | undefined {
   if (!existsSync(path)) return undefined;
+  checkPermissions(path, env, warnings);
   try {
     return parseToml(readFileSync(path, 'utf8')) as Table;
   } catch (err) {
@@ -202,6 +218,28 @@ function readToml(path: string): Table | undefined {
         hint: 'fix the TOML syntax of the Snowflake connection file',
       }),
     );
+  }
+}
+
+/** The connector's rules (POSIX only): writable by group or others is refused, readable by them is a warning. */
+function checkPermissions(path: string, env: NodeJS.ProcessEnv, warnings: Diagnostic[]): void {
+  if (process.platform === 'win32') return;
+  const { mode } = statSync(path);
+  const perms = (mode & 0o777).toString(8).padStart(3, '0');
+  if (mode & 0o022) {
+    throw new GonogoError(
+      errorDiag('snowflake/file-writable', `${path} can be changed by other users (permissions ${perms}), so it could point the pull at another account`, {
+        hint: `run chmod 0600 "${path}"`,
+      }),
+    );
+  }
+  if (mode & 0o044 && env.SF_SKIP_WARNING_FOR_READ_PERMISSIONS_ON_CONFIG_FILE?.toLowerCase() !== 'true') {
+    warnings.push({
+      code: 'snowflake/file-readable',
+      severity: 'warning',
+      message: `${path} can be read by other users (permissions ${perms}); any password or key passphrase in it is not private`,
+      hint: `run chmod 0600 "${path}" (or set SF_SKIP_WARNING_FOR_READ_PERMISSIONS_ON_CONFIG_FILE=true to silence this)`,
+    });
   }
 }
 

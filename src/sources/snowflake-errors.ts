@@ -71,20 +71,38 @@ export function queryError(err: SdkError, sql: string, s: SnowflakeSettings, red
   );
 }
 
-export function timeoutError(what: 'login' | 'query', ms: number, sql: string | undefined, lastNetworkError: string | undefined, s: SnowflakeSettings, redactor: Redactor): GonogoError {
+/** What the driver reported while gonogo waited: a dropped connection, a result chunk it could not download. */
+export interface Trouble {
+  network?: string;
+  download?: string;
+}
+
+/** A deadline passed: the hint fits the stage (a login that never answered is the network, a slow query is the warehouse). */
+export function timeoutError(what: 'login' | 'query', ms: number, sql: string | undefined, trouble: Trouble, s: SnowflakeSettings, redactor: Redactor): GonogoError {
   const seconds = `${Math.round(ms / 100) / 10} s`;
   const subject = what === 'login' ? `logging in to account "${s.account}"` : `the query ${quoteSql(redactor.redact(sql ?? ''))}`;
-  const message = lastNetworkError
-    ? `the connection to Snowflake dropped (${redactor.redact(lastNetworkError)}) during ${subject} and did not recover within ${seconds}`
-    : `Snowflake did not finish ${subject} within ${seconds}`;
-  return new GonogoError(
-    errorDiag(lastNetworkError ? 'snowflake/connection-dropped' : 'snowflake/timeout', message, {
-      hint: lastNetworkError
-        ? 'check your network or VPN, then pull again'
-        : 'a larger warehouse or a narrower date range may help; the timeout is set by the pull command',
-    }),
-    EXIT.external,
-  );
+  const more = `allow more time with --timeout SECONDS or source.timeout (now ${seconds})`;
+  if (trouble.download) {
+    return new GonogoError(
+      errorDiag('snowflake/result-download', `the result of ${subject} could not be downloaded (${redactor.redact(trouble.download)}) within ${seconds}`, {
+        hint: 'Snowflake serves large results from cloud storage (Amazon S3, Azure Blob or Google Cloud Storage): check that your network and proxy let those downloads through, then pull again',
+      }),
+      EXIT.external,
+    );
+  }
+  if (trouble.network) {
+    return new GonogoError(
+      errorDiag('snowflake/connection-dropped', `the connection to Snowflake dropped (${redactor.redact(trouble.network)}) during ${subject} and did not recover within ${seconds}`, {
+        hint: 'check your network or VPN and https://status.snowflake.com, then pull again',
+      }),
+      EXIT.external,
+    );
+  }
+  const hint =
+    what === 'login'
+      ? `Snowflake answers a login within seconds: check the account identifier "${s.account}" (${s.origin.account ?? 'SNOWFLAKE_ACCOUNT'}) and your network or VPN; on a slow link, ${more}`
+      : `the query was cancelled; a larger warehouse${s.warehouse ? ` than ${s.warehouse}` : ''} or a narrower date range makes it faster, or ${more}`;
+  return new GonogoError(errorDiag(what === 'login' ? 'snowflake/login-timeout' : 'snowflake/timeout', `Snowflake did not finish ${subject} within ${seconds}`, { hint }), EXIT.external);
 }
 
 /** The first 80 characters of the query on one line, enough to recognise it. */

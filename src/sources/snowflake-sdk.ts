@@ -9,8 +9,16 @@ export interface SdkColumn {
   isDate(): boolean;
   isTimestamp(): boolean;
 }
+/** The session after a statement, from the response's finalRoleName, finalWarehouseName, … */
+export interface SdkSessionState {
+  getCurrentRole(): string | undefined;
+  getCurrentWarehouse(): string | undefined;
+  getCurrentDatabase(): string | undefined;
+  getCurrentSchema(): string | undefined;
+}
 export interface SdkStatement {
   getColumns(): SdkColumn[] | undefined;
+  getSessionState(): SdkSessionState | undefined;
   getRequestId(): string | undefined;
   getQueryId(): string | undefined;
   cancel(callback?: (err: unknown) => void): void;

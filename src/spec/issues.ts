@@ -2,6 +2,7 @@
 import type { z } from 'zod';
 import { closest, errorDiag, type Diagnostic } from '../diagnostics.js';
 import type { FieldPath, PositionIndex } from './positions.js';
+import { NOT_BLANK } from './schema.js';
 
 type Issue = z.core.$ZodIssue;
 
@@ -182,7 +183,33 @@ export function issuesToDiagnostics(issues: readonly Issue[], schema: z.ZodType,
       }
     }
   }
-  return dropMissingExplainedByTypo(out);
+  return mergeMissing(dropMissingExplainedByTypo(out));
+}
+
+/** Several required keys missing from one mapping: one message naming them all, not one message each. */
+function mergeMissing(diags: Diagnostic[]): Diagnostic[] {
+  const groups = new Map<string, Diagnostic[]>();
+  for (const d of diags) if (d.code === 'spec/missing') groups.set(parentOf(d.field!), [...(groups.get(parentOf(d.field!)) ?? []), d]);
+  const out: Diagnostic[] = [];
+  for (const d of diags) {
+    if (d.code !== 'spec/missing') {
+      out.push(d);
+      continue;
+    }
+    const group = groups.get(parentOf(d.field!))!;
+    if (group.length === 1) out.push(d);
+    else if (group[0] === d) {
+      const parent = parentOf(d.field!);
+      const keys = group.map((g) => g.field!.slice(parent ? parent.length + 1 : 0));
+      const list = `${keys.slice(0, -1).join(', ')} and ${keys.at(-1)}`;
+      out.push({ ...d, field: parent || '(top level)', message: `${parent || 'the top level'} is missing ${list}`, expected: `the keys ${list}`, hint: `add ${keys.map((k) => `${k}:`).join(', ')} ${parent ? `to ${parent}` : 'at the top level'}` });
+    }
+  }
+  return out;
+}
+
+function parentOf(field: string): string {
+  return field.replace(/(\.[^.[\]]+|\[\d+\])$/, '');
 }
 
 function missingKey(path: (string | number)[], expected: string, positions: PositionIndex): Diagnostic {
@@ -215,6 +242,7 @@ function plainMessage(issue: Issue, got: unknown): string {
     if (issue.origin === 'string') return 'must not be empty';
     return `${describe(got)} is too small (must be ${issue.inclusive ? '≥' : '>'} ${issue.minimum})`;
   }
+  if (issue.code === 'custom' && issue.message === NOT_BLANK) return 'the text is blank (only spaces)';
   if (issue.code === 'too_big') return `${describe(got)} is too large (must be ${issue.inclusive ? '≤' : '<'} ${issue.maximum})`;
   if (issue.code === 'invalid_format') return `${describe(got)} is not ${issue.message ?? issue.format}`;
   return issue.message.replace(/^Invalid input: /, '');
@@ -242,6 +270,7 @@ function hintFor(issue: Issue, got: unknown): string | undefined {
   if (issue.code === 'invalid_format' && issue.path.includes('colors')) return 'write a colour as six hex digits in quotes, e.g. "#0B5CAD" (unquoted, # starts a YAML comment)';
   if (issue.code === 'invalid_format' && issue.path.at(-1) === 'date') return 'write the date as YYYY-MM-DD, e.g. 2026-11-20';
   if (issue.code === 'invalid_format') return 'e.g. ttfq_median, hire_rate_7d or A';
+  if (issue.code === 'custom' && issue.message === NOT_BLANK) return 'write the text, or remove the key when it is optional';
   if (issue.code === 'custom' && /all or any/.test(issue.message)) return 'all: needs every rule to hold, any: needs one; keep one of them (split into two criteria if you need both)';
   if (issue.code === 'custom' && /at_least or at_most/.test(issue.message)) return 'e.g. { at_least: -1.0pp } or { at_most: -5% }';
   return undefined;

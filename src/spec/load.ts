@@ -1,14 +1,14 @@
 // deck folder → Spec, every node keeping its YAML line:col. Errors name file:line:col, field, expectation, hint.
-import { isAbsolute, join, relative, resolve } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import { existsSync, statSync } from 'node:fs';
-import { isMap, isScalar, isSeq, parseDocument, LineCounter, type Document } from 'yaml';
-import { errorDiag, GonogoError, sortDiagnostics, type Diagnostic } from '../diagnostics.js';
-import { spec as specSchema, type Spec } from './schema.js';
-import { PositionIndex } from './positions.js';
-import { fieldName, issuesToDiagnostics } from './issues.js';
-import { yamlErrorToDiagnostic } from './yaml-errors.js';
-import { checkReferences } from './references.js';
+import { closest, errorDiag, GonogoError, sortDiagnostics, type Diagnostic } from '../diagnostics.js';
+import { spec as specSchema, type Phase, type Spec } from './schema.js';
+import type { PositionIndex } from './positions.js';
+import { issuesToDiagnostics, objectKeys } from './issues.js';
+import { readYaml } from './yaml-read.js';
+import { checkReferences, isCalendarDate } from './references.js';
 import { readUserText } from './source-file.js';
+import { resolveDeckFile } from './deck-path.js';
 
 export const SPEC_FILE = 'gonogo.yaml';
 
@@ -30,7 +30,14 @@ export function resolveSpecPath(target: string, cwd: string = process.cwd()): { 
   return { dir: resolve(abs, '..'), path: abs };
 }
 
-export async function loadSpec(target: string, cwd: string = process.cwd()): Promise<LoadedSpec> {
+export interface LoadOptions {
+  /** --allow-outside-deck: files the spec names may lie outside the deck folder. */
+  allowOutsideDeck?: boolean;
+  /** Build this phase instead of the spec's own `phase:` (gonogo build --phase), e.g. to preview a pilot's readout. */
+  phase?: Phase;
+}
+
+export async function loadSpec(target: string, cwd: string = process.cwd(), opts: LoadOptions = {}): Promise<LoadedSpec> {
   const { dir, path } = resolveSpecPath(target, cwd);
   const shown = relative(cwd, path) || path;
   const asked = relative(cwd, resolve(cwd, target)) || '.';
@@ -50,24 +57,11 @@ export async function loadSpec(target: string, cwd: string = process.cwd()): Pro
       }),
     );
   const text = await readUserText(path, 'spec', undefined, shown);
-  return parseSpecText(text, shown, dir);
+  return parseSpecText(text, shown, dir, opts);
 }
 
-export function parseSpecText(text: string, file: string, dir: string): LoadedSpec {
-  const counter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: counter, uniqueKeys: true, prettyErrors: false, strict: true });
-  const positions = new PositionIndex(file, doc, counter, text);
-  // Only the first: the yaml library's later errors are mostly echoes of the first one.
-  if (doc.errors.length > 0) throw new GonogoError(yamlErrorToDiagnostic(doc.errors[0], text, positions));
-  // Unknown tags (!secret, !!js/function) would silently become plain texts: a spec holds plain values only.
-  const tag = doc.warnings.find((w) => w.code === 'TAG_RESOLVE_FAILED');
-  if (tag)
-    throw new GonogoError(
-      errorDiag('spec/yaml', `YAML tag ${text.slice(tag.pos[0], tag.pos[1])} is not supported`, { pos: positions.offset(tag.pos[0], tag.pos[1] - tag.pos[0]), expected: 'a plain value (text, number, list or mapping)', hint: 'remove the tag; secrets belong in the environment, not the spec' }),
-    );
-  const controls = controlCharacters(doc, text, positions);
-  if (controls.length) throw new GonogoError(controls);
-  const data: unknown = toPlainData(doc, text, positions);
+export function parseSpecText(text: string, file: string, dir: string, opts: LoadOptions = {}): LoadedSpec {
+  const { data, positions } = readYaml(text, file);
   if (data === null || data === undefined)
     throw new GonogoError(
       errorDiag('spec/empty', `${file} holds no settings (only comments or blank lines)`, {
@@ -84,70 +78,56 @@ export function parseSpecText(text: string, file: string, dir: string): LoadedSp
         hint: /\.ya?ml$/i.test(file) ? 'run gonogo init to see a commented example spec' : `${file} does not look like a spec: give the deck folder, or its ${SPEC_FILE}`,
       }),
     );
+  // Another YAML file given as the deck (a theme, a CI config) would yield a page of unknown keys: say what it is.
+  const keys = Object.keys(data);
+  const known = objectKeys(specSchema);
+  if (keys.length > 0 && !keys.some((k) => known.includes(k) || closest(k, known)))
+    throw new GonogoError(
+      errorDiag('spec/shape', `${file} does not look like a decision spec: none of its keys (${keys.slice(0, 3).map((k) => k.slice(0, 30)).join(', ')}${keys.length > 3 ? ', …' : ''}) is a spec key`, {
+        pos: positions.at([]),
+        expected: 'top-level keys such as deck:, decision:, metrics:, criteria:',
+        hint: `give the deck folder, or its ${SPEC_FILE}; run gonogo init to see a commented example spec`,
+      }),
+    );
   const parsed = specSchema.safeParse(data);
   if (!parsed.success) throw new GonogoError(sortDiagnostics(issuesToDiagnostics(parsed.error.issues, specSchema, data, positions)));
-  const diagnostics = [...checkReferences(parsed.data, positions), ...checkDataFile(parsed.data, dir, positions)];
+  if (opts.phase) parsed.data.phase = opts.phase;
+  const diagnostics = [...checkReferences(parsed.data, positions), ...checkDataFiles(parsed.data, dir, positions, opts)];
+  const phaseDate = phaseDateOf(parsed.data);
+  if (phaseDate && !isCalendarDate(phaseDate.date))
+    diagnostics.push(errorDiag('spec/value', `${phaseDate.path.join('.')} ${phaseDate.date} is not a date in the calendar`, { field: phaseDate.path.join('.'), expected: 'a real date as YYYY-MM-DD', hint: 'check the month (01–12) and the day', pos: positions.at(phaseDate.path) }));
   const errors = diagnostics.filter((d) => d.severity === 'error');
   if (errors.length) throw new GonogoError(sortDiagnostics(errors));
-  return { spec: parsed.data, dir, file, positions, diagnostics: sortDiagnostics(diagnostics) };
+  // A pilot's interim report and readout carry their own date (cover, file timestamps) when the spec gives one.
+  const spec = phaseDate ? { ...parsed.data, deck: { ...parsed.data.deck, date: phaseDate.date } } : parsed.data;
+  return { spec, dir, file, positions, diagnostics: sortDiagnostics(diagnostics) };
 }
 
-/** doc.toJS() throws on an undefined alias (*name) or an alias bomb: both are the user's mistake. */
-function toPlainData(doc: Document.Parsed, text: string, positions: PositionIndex): unknown {
+function phaseDateOf(spec: Spec): { date: string; path: string[] } | undefined {
+  const date = spec.phase === 'interim' ? spec.interim?.date : spec.phase === 'final' ? spec.final?.date : undefined;
+  return date ? { date, path: [spec.phase, 'date'] } : undefined;
+}
+
+/** The metrics file this phase reads: the phase's own (interim.metrics_file, final.metrics_file), else metrics_file. */
+export function phaseMetricsFile(spec: Spec): { file: string; path: string[] } | undefined {
+  const own = spec.phase === 'interim' ? spec.interim?.metrics_file : spec.phase === 'final' ? spec.final?.metrics_file : undefined;
+  if (own) return { file: own, path: [spec.phase, 'metrics_file'] };
+  return spec.metrics_file ? { file: spec.metrics_file, path: ['metrics_file'] } : undefined;
+}
+
+/**
+ * The metrics file the build reads must lie inside the deck folder (symlinks resolved): a build reads only what the
+ * deck folder holds. Another phase's file is checked when that phase is built (a pilot's readout data need not exist
+ * at design).
+ */
+function checkDataFiles(spec: Spec, dir: string, positions: PositionIndex, opts: LoadOptions): Diagnostic[] {
+  const data = phaseMetricsFile(spec);
+  if (!data) return [];
   try {
-    return doc.toJS({ maxAliasCount: 100 });
+    resolveDeckFile({ deckDir: dir, base: dir, path: data.file, field: data.path.join('.'), pos: positions.at(data.path), what: 'a CSV or JSON file in the deck folder, e.g. metrics.csv', allowOutside: opts.allowOutsideDeck });
+    return [];
   } catch (err) {
-    const msg = String((err as Error).message);
-    const name = /Unresolved alias.*: (\S+)/.exec(msg)?.[1];
-    const at = name ? text.search(new RegExp(`\\*${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\w-])`)) : text.search(/(?<=^|[\s[{,])\*[\w-]/m);
-    const pos = positions.offset(Math.max(0, at), (name?.length ?? 0) + 1);
-    throw new GonogoError(
-      name
-        ? errorDiag('spec/yaml', `YAML alias *${name} names no anchor`, { pos, expected: `an anchor &${name} earlier in the file`, hint: 'define the anchor before the alias, or write the value out' })
-        : errorDiag('spec/yaml', 'YAML aliases expand to too many values', { pos, expected: 'at most 100 alias expansions', hint: 'write the values out instead of nesting aliases' }),
-    );
+    if (err instanceof GonogoError) return err.diagnostics;
+    throw err;
   }
 }
-
-/** metrics_file must name a file inside the deck folder: a build reads only what the deck folder holds. */
-function checkDataFile(spec: Spec, dir: string, positions: PositionIndex): Diagnostic[] {
-  if (!spec.metrics_file) return [];
-  const path = resolve(dir, spec.metrics_file);
-  const rel = relative(dir, path);
-  const at = { field: 'metrics_file', pos: positions.at(['metrics_file']) };
-  if (rel.startsWith('..') || isAbsolute(rel))
-    return [errorDiag('spec/path', `metrics_file "${spec.metrics_file}" lies outside the deck folder`, { ...at, expected: 'a path inside the deck folder, e.g. metrics.csv', hint: 'copy the file into the deck folder so the deck builds from what git holds' })];
-  if (!existsSync(path))
-    return [errorDiag('spec/path', `metrics_file names ${spec.metrics_file}, which is not in the deck folder`, { ...at, expected: 'a CSV or JSON file in the deck folder', hint: 'check the file name: metrics_file names the precomputed metrics (CSV or JSON) kept beside gonogo.yaml' })];
-  if (statSync(path).isDirectory()) return [errorDiag('spec/path', `metrics_file names ${spec.metrics_file}, which is a folder`, { ...at, expected: 'a CSV or JSON file', hint: 'point at the file inside it' })];
-  return [];
-}
-
-/** Text values with control characters (other than tab and newline) would corrupt the deck's XML: refuse them where they are. */
-function controlCharacters(doc: Document.Parsed, text: string, positions: PositionIndex): Diagnostic[] {
-  const out: Diagnostic[] = [];
-  const walk = (node: unknown, path: (string | number)[]) => {
-    if (out.length >= 5) return;
-    if (isMap(node)) for (const p of node.items) walk(p.value, [...path, isScalar(p.key) ? String(p.key.value) : '?']);
-    else if (isSeq(node)) node.items.forEach((n, i) => walk(n, [...path, i]));
-    else if (isScalar(node) && typeof node.value === 'string') {
-      const m = CONTROL.exec(node.value);
-      if (!m) return;
-      const [start, end] = node.range!;
-      const raw = text.slice(start, end).indexOf(m[0]);
-      const code = `U+${m[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`;
-      out.push(
-        errorDiag('spec/control-character', `${fieldName(path)} contains the control character ${code}`, {
-          field: fieldName(path),
-          expected: 'printable text (tabs and line breaks are fine)',
-          hint: `remove the invisible ${code} character (often pasted from a terminal or PDF)`,
-          pos: positions.offset(raw >= 0 ? start + raw : start, 1),
-        }),
-      );
-    }
-  };
-  walk(doc.contents, []);
-  return out;
-}
-
-const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/;

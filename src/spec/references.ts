@@ -140,22 +140,44 @@ export function checkReferences(spec: Spec, positions: PositionIndex): Diagnosti
       return;
     }
     if (!kind) return;
-    for (const b of bounds)
+    for (const b of bounds) {
+      const values: Partial<Record<'at_least' | 'at_most', number>> = {};
       for (const side of ['at_least', 'at_most'] as const) {
         const q = (rule[b] as Bound)[side];
         if (q === undefined) continue;
         const r = quantityOnScale(q, scale.scale, kind);
         if ('error' in r)
           out.push(errorDiag('spec/quantity', `${fieldName([...path, b, side])}: ${r.error}`, { field: fieldName([...path, b, side]), expected: 'a percentage for relative changes, pp for absolute changes of proportions, a plain number otherwise', hint: r.hint, pos: positions.at([...path, b, side]) }));
+        else values[side] = r.value;
       }
+      contradictory(rule[b] as Bound, values, [...path, b]);
+    }
+  }
+
+  /** A bound no value can meet (at_least above at_most) would fail whatever the data say. */
+  function contradictory(bound: Bound, v: Partial<Record<'at_least' | 'at_most', number>>, path: FieldPath): void {
+    if (v.at_least === undefined || v.at_most === undefined || v.at_least <= v.at_most) return;
+    out.push(
+      errorDiag('spec/quantity', `${fieldName(path)}: at_least ${bound.at_least} is above at_most ${bound.at_most}, so no value can meet it`, {
+        field: fieldName([...path, 'at_least']),
+        expected: 'at_least ≤ at_most',
+        hint: 'the two may be swapped; a range reads { at_least: low, at_most: high }',
+        pos: positions.at([...path, 'at_least']),
+      }),
+    );
   }
 
   function checkBoundShares(b: Bound, path: FieldPath): void {
+    const values: Partial<Record<'at_least' | 'at_most', number>> = {};
     for (const side of ['at_least', 'at_most'] as const) {
       const q = b[side];
-      if (q !== undefined && parseShare(q) === undefined)
+      if (q === undefined) continue;
+      const share = parseShare(q);
+      if (share === undefined)
         out.push(errorDiag('spec/quantity', `${fieldName([...path, side])} "${q}" is not a share`, { field: fieldName([...path, side]), expected: 'a share such as 10%', hint: 'write a share between 0% and 100%', pos: positions.at([...path, side]) }));
+      else values[side] = share;
     }
+    contradictory(b, values, path);
   }
 
   return out;
@@ -163,7 +185,7 @@ export function checkReferences(spec: Spec, positions: PositionIndex): Diagnosti
 
 const LIST_OF: Record<string, string> = { metric: 'metrics', option: 'decision.options', criterion: 'criteria', 'data gap': 'data_gaps' };
 
-function isCalendarDate(iso: string): boolean {
+export function isCalendarDate(iso: string): boolean {
   const d = new Date(`${iso}T00:00:00Z`);
   return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === iso;
 }

@@ -9,8 +9,11 @@ z.config({ jitless: true });
 const id = z
   .string()
   .regex(/^[A-Za-z][A-Za-z0-9_-]*$/, 'an id: a letter, then letters, digits, _ or -');
-const text = z.string().min(1, 'a non-empty text');
+/** A blank text (spaces only) would leave a title or a table cell empty. */
+export const NOT_BLANK = 'a text with something other than spaces';
+const text = z.string().min(1, 'a non-empty text').refine((s) => s.trim() !== '', NOT_BLANK);
 const textList = z.array(text);
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date as YYYY-MM-DD');
 
 /** A threshold as written: -10%, +1.0pp, 0.5, "30 min". Normalized by spec/normalize.ts. */
 export const quantity = z.union([z.number(), z.string().min(1)]);
@@ -20,8 +23,22 @@ export const bound = z
   .refine((b) => b.at_least !== undefined || b.at_most !== undefined, 'at_least or at_most');
 
 export const metricKind = z.enum(['proportion', 'mean', 'median', 'quantile', 'rate', 'ratio']);
-/** operational: participation and compliance (shown in every phase, never an efficacy read). */
-export const metricRole = z.enum(['primary', 'secondary', 'guardrail', 'operational']);
+/**
+ * operational: participation and compliance (shown in every phase, never an efficacy read).
+ * dose: what the treatment changes by design (calls per rep when the treatment is "2× calls"): shown as
+ * compliance — did the treatment arm receive the treatment — and never counted as an improvement.
+ */
+export const metricRole = z.enum(['primary', 'secondary', 'guardrail', 'operational', 'dose']);
+
+/** Primary and secondary metrics carry the efficacy read: an interim deck shows none of them. */
+export function isEfficacyMetric(m: { role: z.infer<typeof metricRole> }): boolean {
+  return m.role === 'primary' || m.role === 'secondary';
+}
+
+/** Participation, compliance and dose: read by arm level, never an outcome that improves or worsens. */
+export function isComplianceMetric(m: { role: z.infer<typeof metricRole> }): boolean {
+  return m.role === 'operational' || m.role === 'dose';
+}
 
 /** Where a metric's numbers come from. */
 export const metricSource = z.union([
@@ -103,20 +120,24 @@ export const criterion = z
   })
   .refine((c) => (c.all === undefined) !== (c.any === undefined), 'exactly one of all or any');
 
-export const option = z.strictObject({
-  id,
-  label: text,
-  description: text.optional(),
-  pros: textList.optional(),
-  cons: textList.optional(),
-});
-
-export const prewire = z.strictObject({
+const prewireMeeting = {
   objections: textList.optional(),
   responses: textList.optional(),
   ask: text.optional(),
   date: text.optional(),
   status: z.enum(['planned', 'done', 'aligned', 'dissent']).optional(),
+};
+const phasePrewire = z.strictObject(prewireMeeting);
+
+/**
+ * The pre-wire before the meeting. A pilot meets its stakeholders twice (the proposal, the readout): a
+ * `design:`, `interim:` or `final:` entry is that phase's pre-wire and replaces the fields written beside it.
+ */
+export const prewire = z.strictObject({
+  ...prewireMeeting,
+  design: phasePrewire.optional(),
+  interim: phasePrewire.optional(),
+  final: phasePrewire.optional(),
 });
 
 export const stakeholder = z.strictObject({
@@ -186,6 +207,26 @@ export const rollback = z.strictObject({
   sla_minutes: z.number().int().positive(),
 });
 
+export const monitoring = z.strictObject({ dashboards: textList.optional(), alerts: z.array(alert).default([]), cadence: text.optional() });
+
+/**
+ * An option of the decision. rollout, monitoring, rollback, risks and raci say what happens once this option
+ * is chosen: a final deck that recommends it shows them instead of the spec's own (in a pilot, the spec's own
+ * timeline, risks and RACI are the pilot's, shown only before the readout).
+ */
+export const option = z.strictObject({
+  id,
+  label: text,
+  description: text.optional(),
+  pros: textList.optional(),
+  cons: textList.optional(),
+  rollout: z.array(milestone).optional(),
+  monitoring: monitoring.optional(),
+  rollback: rollback.optional(),
+  risks: z.array(risk).optional(),
+  raci: z.array(raciRow).optional(),
+});
+
 export const scenarioSpec = z.strictObject({
   /** Extra stated assumption for this scenario, shown on the slide. */
   assumption: text.optional(),
@@ -221,7 +262,7 @@ export const qualityCheckSpec = z.discriminatedUnion('kind', [
   }),
   // share of rows without a variant, before and after filling it from source.assignments by `key`
   z.strictObject({ ...checkBase, kind: z.literal('missing_variant'), column: text, key: text, max_share: z.number().min(0).max(1) }),
-  // any SQL returning one row with a numeric `value` column (binds: source.params and $as_of)
+  // any SQL returning one row with a numeric `value` column (binds: source.params and as_of, written $as_of in DuckDB, :as_of in Snowflake)
   z.strictObject({ ...checkBase, kind: z.literal('sql'), sql: text, max: z.number() }),
 ]);
 
@@ -253,7 +294,15 @@ export const pilot = z.strictObject({
   quota_neutral: text.optional(),
   pause_rules: z.array(z.strictObject({ signal: text, threshold: text, action: text })).default([]),
   definitions: z.array(z.strictObject({ term: text, definition: text })).default([]),
-  instrumentation: z.array(z.strictObject({ check: text, status: z.enum(['planned', 'passed', 'failed']).default('planned') })).default([]),
+  instrumentation: z
+    .array(
+      z.strictObject({
+        check: text,
+        status: z.enum(['planned', 'passed', 'failed']).default('planned'),
+        passed_on: isoDate.optional(),
+      }),
+    )
+    .default([]),
   reporting: z
     .strictObject({ cadence: text, sla: text, final_readout: text.optional(), interim_shows: textList.optional() })
     .optional(),
@@ -280,12 +329,24 @@ export const interim = z.strictObject({
   /** Metric ids to show at interim; primary or secondary metrics here are refused (no peeking). */
   metrics: z.array(id).optional(),
   note: text.optional(),
+  week: z.number().int().positive().optional(),
+  date: isoDate.optional(),
+  metrics_file: text.optional(),
+});
+
+/** The final (readout) phase of a pilot: its own question and data. */
+export const finalPhase = z.strictObject({
+  question: text.optional(),
+  date: isoDate.optional(),
+  metrics_file: text.optional(),
 });
 
 export const source = z.strictObject({
   engine: z.enum(['files', 'duckdb', 'snowflake']),
   /** Snowflake: a connection name from ~/.snowflake/connections.toml. */
   connection: text.optional(),
+  /** Seconds the warehouse login and each query may take (default 600); `gonogo pull --timeout` overrides it. */
+  timeout: z.number().positive().max(86_400).optional(),
   /** DuckDB: folder of CSV/Parquet files, relative to the deck folder. */
   data_dir: text.optional(),
   /** Bind variables available to every query (never pasted into SQL text). */
@@ -321,6 +382,7 @@ export const spec = z.strictObject({
   blind: z.boolean().optional(),
   pilot: pilot.optional(),
   interim: interim.optional(),
+  final: finalPhase.optional(),
   decision: z.strictObject({
     question: text,
     options: z.array(option).min(1),
@@ -368,9 +430,7 @@ export const spec = z.strictObject({
   raci: z.array(raciRow).default([]),
   owners: z.record(text, text).optional(),
   timeline: z.array(milestone).default([]),
-  monitoring: z
-    .strictObject({ dashboards: textList.optional(), alerts: z.array(alert).default([]), cadence: text.optional() })
-    .optional(),
+  monitoring: monitoring.optional(),
   rollback: rollback.optional(),
   source: source.optional(),
   /** File with precomputed metrics (CSV or JSON), relative to the deck folder. */
@@ -395,3 +455,9 @@ export type Option = z.infer<typeof option>;
 export type QualityCheckSpec = z.infer<typeof qualityCheckSpec>;
 export type Source = z.infer<typeof source>;
 export type Pilot = z.infer<typeof pilot>;
+export type Phase = Spec['phase'];
+export type Prewire = z.infer<typeof prewire>;
+export type Milestone = z.infer<typeof milestone>;
+export type Monitoring = z.infer<typeof monitoring>;
+export type Rollback = z.infer<typeof rollback>;
+export type RaciRow = z.infer<typeof raciRow>;

@@ -74,3 +74,9 @@ function firstInvalidUtf8(bytes: Uint8Array): { offset: number; line: number; co
   }
   return { offset: 0, line, col };
 }
+
+/** Line and column (1-based) of a character offset in a text. */
+export function lineCol(text: string, offset: number): { line: number; col: number } {
+  const before = text.slice(0, offset).split('\n');
+  return { line: before.length, col: before[before.length - 1].length + 1 };
+}

@@ -1,7 +1,7 @@
 // The analyze stage: Spec + MetricsSnapshot → Results (per metric and segment: arms, change, interval).
 // Pure: problems in the data come back as diagnostics; nothing throws for bad rows.
 import { GonogoError, type Diagnostic } from '../diagnostics.js';
-import type { Metric, Spec } from '../spec/schema.js';
+import { isEfficacyMetric, type Metric, type Spec } from '../spec/schema.js';
 import type { MetricRow, MetricsSnapshot } from '../sources/snapshot.js';
 import { OVERALL } from '../sources/snapshot.js';
 import type { MetricRead, Results } from './results.js';
@@ -20,7 +20,8 @@ export function analyze(spec: Spec, snapshot: MetricsSnapshot): { results: Resul
   const deff = designEffectOf(spec, diagnostics);
   const reads: MetricRead[] = [];
   const methods: string[] = [];
-  for (const metric of spec.metrics) {
+  // An interim deck reads no efficacy metric: none is computed, and an interim extract need not hold one.
+  for (const metric of spec.metrics.filter((m) => !(spec.phase === 'interim' && isEfficacyMetric(m)))) {
     const segments = index.get(metric.id);
     if (!segments) {
       diagnostics.push({ code: 'metrics/no-data', severity: 'warning', message: `${metric.id}: the metrics data has no rows for this metric`, field: `metrics.${metric.id}`, hint: 'check the metric id in the query output or the metrics file' });

@@ -2,7 +2,15 @@
 import { pnorm, qnorm } from './dist.js';
 import { checkPositive, checkProbability, invalid } from './estimate.js';
 
-export type PowerMethod = 'pooled' | 'power-prop-test';
+/**
+ * power-prop-test: R's stats::power.prop.test (strict = FALSE), the default everywhere in gonogo — the
+ * test's variance pooled under no effect, each arm's own variance under the effect.
+ * baseline-variance: the textbook shortcut n = (z₁₋α/₂ + z₁₋β)²·2p₀(1−p₀)/δ², both arms at the
+ * baseline's variance (smaller n when the effect raises the variance, as it does below p = 0.5).
+ */
+export type PowerMethod = 'power-prop-test' | 'baseline-variance';
+export const POWER_METHODS: readonly PowerMethod[] = ['power-prop-test', 'baseline-variance'];
+export const DEFAULT_POWER_METHOD: PowerMethod = 'power-prop-test';
 
 export interface PowerInput {
   /** Baseline (control) proportion. */
@@ -11,6 +19,7 @@ export interface PowerInput {
   alpha: number;
   /** Design effect (1 + (m − 1)·ICC); the sample is multiplied by it. Default 1. */
   designEffect?: number;
+  /** Default: power-prop-test. */
   method?: PowerMethod;
 }
 
@@ -25,27 +34,27 @@ export interface SampleSize {
   method: string;
 }
 
-const METHOD_NAMES: Record<PowerMethod, string> = {
-  pooled: 'Normal approximation, n = (z₁₋α/₂ + z₁₋β)²·2p₀(1−p₀)/δ²',
-  'power-prop-test': 'Normal approximation of R’s power.prop.test (unpooled alternative variance)',
+const POWER_METHOD_NAMES: Record<PowerMethod, string> = {
+  'power-prop-test': "R's power.prop.test (normal approximation: variance pooled under no effect, per arm under the effect)",
+  'baseline-variance': 'normal approximation with both arms at the baseline variance, n = (z₁₋α/₂ + z₁₋β)²·2p₀(1−p₀)/δ²',
 };
 
 /** Sample size per arm to detect p1 = p0 + mde. */
 export function sampleSize(input: PowerInput & { mde: number }): SampleSize {
   const { p0, mde, power, alpha } = checkInput(input);
   const deff = input.designEffect ?? 1;
-  const method = input.method ?? 'pooled';
+  const method = input.method ?? DEFAULT_POWER_METHOD;
   const p1 = p0 + mde;
   if (!(mde !== 0 && p1 > 0 && p1 < 1)) throw invalid(`p0 + mde must be a proportion in (0, 1) and mde ≠ 0, got ${p0} + ${mde}`);
   const za = qnorm(1 - alpha / 2);
   const zb = qnorm(power);
   const raw =
-    method === 'pooled'
+    method === 'baseline-variance'
       ? ((za + zb) ** 2 * 2 * p0 * (1 - p0)) / mde ** 2
-      : // R's power.prop.test (strict = FALSE) solves pnorm((√n·|δ| − z_α·√(2p̄q̄)) / √(p0q0 + p1q1)) = power; closed form:
+      : // power.prop.test (strict = FALSE) solves pnorm((√n·|δ| − z_α·√(2p̄q̄)) / √(p0q0 + p1q1)) = power; closed form:
         (za * Math.sqrt(2 * ((p0 + p1) / 2) * (1 - (p0 + p1) / 2)) + zb * Math.sqrt(p0 * (1 - p0) + p1 * (1 - p1))) ** 2 / mde ** 2;
   const perArm = raw * deff;
-  return { perArm, perArmCeil: Math.ceil(perArm - 1e-9), perArmUnclustered: raw, designEffect: deff, method: METHOD_NAMES[method] };
+  return { perArm, perArmCeil: Math.ceil(perArm - 1e-9), perArmUnclustered: raw, designEffect: deff, method: POWER_METHOD_NAMES[method] };
 }
 
 /** Power of the two-sided test with n per arm (power.prop.test with strict = FALSE). */
@@ -72,11 +81,12 @@ export function minimumDetectableEffect(input: PowerInput & { n: number }): Mde 
   const { p0, power, alpha } = checkInput(input);
   checkPositive('n', input.n);
   const deff = input.designEffect ?? 1;
-  const method = input.method ?? 'pooled';
+  const method = input.method ?? DEFAULT_POWER_METHOD;
+  // Clustering: the test behaves as with n/deff independent units per arm.
   const n = input.n / deff;
   const za = qnorm(1 - alpha / 2);
   const zb = qnorm(power);
-  if (method === 'pooled') return { mde: (za + zb) * Math.sqrt((2 * p0 * (1 - p0)) / n), effectiveN: n, method: METHOD_NAMES.pooled };
+  if (method === 'baseline-variance') return { mde: (za + zb) * Math.sqrt((2 * p0 * (1 - p0)) / n), effectiveN: n, method: POWER_METHOD_NAMES[method] };
   // Power rises monotonically with p1 on (p0, 1): bisect to full double precision.
   let lo = p0;
   let hi = 1 - 1e-12;
@@ -86,7 +96,7 @@ export function minimumDetectableEffect(input: PowerInput & { n: number }): Mde 
     if (powerTwoProportions(n, p0, mid, alpha) < power) lo = mid;
     else hi = mid;
   }
-  return { mde: hi - p0, effectiveN: n, method: METHOD_NAMES['power-prop-test'] };
+  return { mde: hi - p0, effectiveN: n, method: POWER_METHOD_NAMES[method] };
 }
 
 function checkInput<T extends PowerInput>(input: T): T {

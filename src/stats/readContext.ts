@@ -1,6 +1,6 @@
 // What a reader needs and returns, and conversions from stats estimates to the Results shapes.
 import type { Diagnostic } from '../diagnostics.js';
-import type { Metric } from '../spec/schema.js';
+import { isComplianceMetric, type Metric } from '../spec/schema.js';
 import type { ArmRead, ChangeRead } from './results.js';
 import type { Estimate } from './estimate.js';
 import { deltaLogRatio, fiellerRatio, relativeChange, type PointSe } from './relative.js';
@@ -36,6 +36,8 @@ export function changeRead(e: Estimate): ChangeRead {
 /** Relative change by the metric's method (delta or fieller when named; otherwise the g-rule chooser). */
 export function relativeRead(t: PointSe, c: PointSe, ctx: ReadContext): { read: ChangeRead | null; warnings: Diagnostic[] } {
   if (c.estimate === 0) {
+    // A compliance measure is 0 in control by design (control does not receive the treatment): nothing to warn about.
+    if (isComplianceMetric(ctx.metric)) return { read: null, warnings: [] };
     return { read: null, warnings: [warn(ctx, 'metrics/zero-control', 'the control estimate is 0, so a relative change is not defined', 'compare on the absolute scale')] };
   }
   const wantDelta = ctx.metric.method === 'delta' && t.estimate > 0 && c.estimate > 0;

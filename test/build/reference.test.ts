@@ -101,16 +101,23 @@ describe('a failed build', () => {
   });
 });
 
-describe('the call-volume pilot reference deck (phase: design)', () => {
-  it('builds and opens in LibreOffice with the power slide', async () => {
+describe('the call-volume pilot reference deck, in each phase', () => {
+  // What each phase's cover says and one figure of its own, as LibreOffice renders the written deck.
+  it.each([
+    ['design', 'design', 'Proposal for VP Sales, RevOps and frontline managers', '1,729'],
+    ['interim', 'interim', 'Interim report, week 3 of the pilot', '57.8'],
+    ['final', 'scale', 'Pilot readout: the result against the rules written before launch', '1.90×'],
+  ])('builds the %s deck from the repository and opens it in LibreOffice', async (phase, criterion, cover, figure) => {
     const dir = mkdtempSync(join(tmpdir(), 'gonogo-pilot-'));
     try {
-      const r = await runCli(['build', PILOT, '--out', dir, '--json']);
-      expect(r.code).toBe(0);
-      expect(JSON.parse(r.stdout).verdict.criterion).toBe('design');
-      const pdf = convertWithLibreOffice(join(dir, 'call-volume-pilot.pptx'), 'pdf', dir);
+      const r = await runCli(['build', PILOT, '--phase', phase, '--out', dir, '--json']);
+      expect(r.code, r.stderr).toBe(0);
+      expect(JSON.parse(r.stdout).verdict.criterion).toBe(criterion);
+      const pdf = convertWithLibreOffice(join(dir, `call-volume-pilot-${phase}.pptx`), 'pdf', dir);
       expect(pdfPages(pdf)).toBe(JSON.parse(r.stdout).slides);
-      expect(pdfText(pdf).replace(/\s+/g, ' ')).toContain('1,729');
+      const text = pdfText(pdf).replace(/\s+/g, ' ');
+      expect(text).toContain(cover);
+      expect(text).toContain(figure);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

@@ -40,6 +40,7 @@ describe('bad input', () => {
     expect(() => forestChart({ ...forestInput, rows: [] }, defaultTheme)).toThrow(/forestChart\(ttfq_median\): no rows/);
     expect(() => distributionChart({ ...distributionInput, values: { control: [], treatment: [[1, 1]] } }, defaultTheme)).toThrow(/no control values/);
     expect(() => powerChart({ ...powerInput, designEffect: 0.5 }, defaultTheme)).toThrow(/design effect must be ≥ 1/);
+    expect(() => powerChart({ ...powerInput, curve: powerInput.curve.map(({ n, mde }) => ({ n, mde })) }, defaultTheme)).toThrow(/every point needs mdeClustered/);
     expect(() => timeSeriesChart({ ...timeSeriesInput, points: [{ date: '3/2/2026', arm: 'control', value: 1 }] }, defaultTheme)).toThrow(/not YYYY-MM-DD/);
     expect(() => guardrailsChart({ ...guardrailsInput, rows: [{ ...guardrailsInput.rows[0], limit: 0 }] }, defaultTheme)).toThrow(/limit of "7-day hire rate" must be positive/);
   });

@@ -109,7 +109,8 @@ export const scenariosInput: ScenariosInput = {
 
 // n ≈ (z_{0.975} + z_{0.8})² · 2·p0(1−p0) / δ², p0 = 20% (the pilot seed's example).
 export const powerInput: PowerInput = {
-  curve: [200, 300, 500, 800, 1200, 1600, 2000, 3000, 4000].map((n) => ({ n, mde: Math.sqrt((7.84 * 0.32) / n) })),
+  // The baseline-variance formula δ = 2.8·√(2p₀q₀/n), so the clustered line is the same at n/1.58.
+  curve: [200, 300, 500, 800, 1200, 1600, 2000, 3000, 4000].map((n) => ({ n, mde: Math.sqrt((7.84 * 0.32) / n), mdeClustered: Math.sqrt((7.84 * 0.32 * 1.58) / n) })),
   designEffect: 1.58,
   format: { kind: 'pp' },
   target: { mde: 0.03, label: 'Target +3pp win rate' },

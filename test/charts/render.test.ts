@@ -77,13 +77,35 @@ describe('cache', () => {
     clearRenderCache();
     const a = await renderChart(charts[2], { cacheDir: dir });
     const files = readdirSync(dir).sort();
-    expect(files).toHaveLength(2);
+    expect(files).toHaveLength(3);
     expect(files[0]).toMatch(/^[0-9a-f]{32}\.png$/);
+    expect(files[1]).toMatch(/^[0-9a-f]{32}\.sha256$/);
     clearRenderCache();
     const b = await renderChart(charts[2], { cacheDir: dir });
     expect(b.svg).toBe(a.svg);
     expect(Buffer.from(b.png).equals(Buffer.from(a.png))).toBe(true);
     expect([b.widthPx, b.heightPx]).toEqual([a.widthPx, a.heightPx]);
+  });
+
+  it('drops an entry whose files no longer match their hash, with a note, and draws the chart again', async () => {
+    const dir = join(tmp, 'corrupt');
+    clearRenderCache();
+    const good = await renderChart(charts[1], { cacheDir: dir });
+    const png = readdirSync(dir).find((f) => f.endsWith('.png'))!;
+    // One pixel's worth of bytes changed near the end of the image data: a valid-looking PNG, a different chart.
+    const bytes = readFileSync(join(dir, png));
+    bytes[bytes.length - 20] ^= 0xff;
+    writeFileSync(join(dir, png), bytes);
+    clearRenderCache();
+    const notes: string[] = [];
+    const again = await renderChart(charts[1], { cacheDir: dir, onNote: (d) => notes.push(`${d.code}: ${d.message}`) });
+    expect(Buffer.from(again.png).equals(Buffer.from(good.png))).toBe(true);
+    expect(notes).toEqual([expect.stringMatching(/^cache\/dropped: dropped chart cache entry [0-9a-f]{32}: its files do not match their hash/)]);
+    // The entry was written again, whole: the next read takes it without a note.
+    clearRenderCache();
+    await renderChart(charts[1], { cacheDir: dir, onNote: (d) => notes.push(d.code) });
+    expect(notes).toHaveLength(1);
+    expect(Buffer.from(readFileSync(join(dir, png))).equals(Buffer.from(good.png))).toBe(true);
   });
 
   it('keys by scale too', async () => {

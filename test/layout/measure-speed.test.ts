@@ -2,6 +2,7 @@
 // greedy wrap it replaced (one exact width per word), and the persisted width cache round trip.
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
+import { createHash } from 'node:crypto';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -54,15 +55,24 @@ describe('wrapText', () => {
 
 describe('width cache', () => {
   const dir = mkdtempSync(join(tmpdir(), 'gonogo-widths-'));
+  /** The file as gonogo writes it: a line with the sha256 of the JSON body, then the body. */
+  const read = (file: string) => {
+    const text = readFileSync(file, 'utf8');
+    return JSON.parse(text.slice(text.indexOf('\n') + 1));
+  };
+  const write = (file: string, body: unknown) => {
+    const json = JSON.stringify(body);
+    writeFileSync(file, `gonogo-widths sha256:${createHash('sha256').update(json).digest('hex')}\n${json}`);
+  };
 
   it('saves the exact widths measured and ignores a file made for other fonts', () => {
     const w = textWidthPt('Cache round trip', 1);
     const file = join(dir, 'w.json');
     saveWidthCache(file);
-    const saved = JSON.parse(readFileSync(file, 'utf8'));
+    const saved = read(file);
     expect(saved.widths['regular\u0000Cache round trip']).toBe(w);
 
-    writeFileSync(file, JSON.stringify({ ...saved, fonts: 'other-fonts', widths: { 'regular\u0000never measured A': 123 } }));
+    write(file, { ...saved, fonts: 'other-fonts', widths: { 'regular\u0000never measured A': 123 } });
     loadWidthCache(file);
     expect(textWidthPt('never measured A', 1)).not.toBe(123);
   });
@@ -71,12 +81,12 @@ describe('width cache', () => {
     const file = join(dir, 'w2.json');
     textWidthPt('something new', 1);
     saveWidthCache(file);
-    const saved = JSON.parse(readFileSync(file, 'utf8'));
-    writeFileSync(file, JSON.stringify({ ...saved, widths: { 'regular\u0000never measured B': 7 } }));
-    loadWidthCache(file);
+    const saved = read(file);
+    write(file, { ...saved, widths: { 'regular\u0000never measured B': 7 } });
+    expect(loadWidthCache(file)).toBeUndefined();
     expect(textWidthPt('never measured B', 2)).toBe(14);
     expect(() => loadWidthCache(join(dir, 'missing.json'))).not.toThrow();
     writeFileSync(join(dir, 'broken.json'), '{');
-    expect(() => loadWidthCache(join(dir, 'broken.json'))).not.toThrow();
+    expect(loadWidthCache(join(dir, 'broken.json'))).toMatchObject({ code: 'cache/dropped' });
   });
 });

@@ -11,7 +11,13 @@ import { fitFor, indentPt, lineHeight, PT_PER_IN } from '../../src/layout/textfi
 import { textWidthPt, wrapText, type FontWeight } from '../../src/layout/measure.js';
 import type { Box, Paragraph, Placed } from '../../src/layout/types.js';
 
-const DECKS = ['quoting-workflow', 'call-volume-pilot'];
+// The pilot in each of its phases (the folder ships the interim and readout data).
+const DECKS: [string, 'design' | 'interim' | 'final' | undefined][] = [
+  ['quoting-workflow', undefined],
+  ['call-volume-pilot', 'design'],
+  ['call-volume-pilot', 'interim'],
+  ['call-volume-pilot', 'final'],
+];
 const ROOT = join(import.meta.dirname, '..', '..', 'decks');
 const EPS = 0.005;
 
@@ -33,10 +39,10 @@ function overlaps(a: Box, b: Box): boolean {
   return a.x + a.w > b.x + EPS && b.x + b.w > a.x + EPS && a.y + a.h > b.y + EPS && b.y + b.h > a.y + EPS;
 }
 
-describe.each(DECKS)('reference deck %s, laid out', (name) => {
+describe.each(DECKS)('reference deck %s (phase %s), laid out', (name, phase) => {
   let laid: LayoutResult;
   beforeAll(async () => {
-    const run = await runUntil('compose', join(ROOT, name));
+    const run = await runUntil('compose', join(ROOT, name), { phase });
     laid = layoutDeck(run.compose!, run.theme!);
   });
 

@@ -11,12 +11,16 @@ import { tempDeck } from '../support/decks.js';
 
 const ROOT = join(import.meta.dirname, '..', '..', 'decks');
 
-describe.each(['quoting-workflow', 'call-volume-pilot'])('accessibility of %s', (name) => {
+describe.each([
+  ['quoting-workflow', undefined],
+  ['call-volume-pilot', undefined],
+  ['call-volume-pilot', 'final' as const],
+])('accessibility of %s (phase %s)', (name, phase) => {
   let slides: string[];
   beforeAll(async () => {
     const deck = tempDeck(undefined, join(ROOT, name));
     try {
-      const r = await build(deck.dir, { cwd: deck.dir, env: {} });
+      const r = await build(deck.dir, { cwd: deck.dir, env: {}, phase });
       const zip = unzipSync(readFileSync(join(deck.dir, r.pptxPath)));
       slides = Object.keys(zip)
         .filter((n) => /^ppt\/slides\/slide\d+\.xml$/.test(n))

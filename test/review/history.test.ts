@@ -9,11 +9,16 @@ const REFERENCE = baseDeck.dir;
 afterAll(() => baseDeck.cleanup());
 import { runUntil } from '../../src/pipeline.js';
 import { loadTexts } from '../../src/compose/texts.js';
-import { appendCheckpoint, checkpointFrom, readHistory, HISTORY_FILE } from '../../src/review/history.js';
+import { checkpointFrom, historyWith, readHistory, stableJson, HISTORY_FILE, type Checkpoint } from '../../src/review/history.js';
 import { composeSinceLastCheckpoint } from '../../src/review/since-checkpoint.js';
 import { GonogoError } from '../../src/diagnostics.js';
 
 const { texts } = loadTexts(undefined);
+
+/** What a build with --checkpoint writes (with its other outputs). */
+function appendCheckpoint(dir: string, entry: Checkpoint): void {
+  writeFileSync(join(dir, HISTORY_FILE), stableJson(historyWith(dir, entry)));
+}
 const temp = precomputedDeck();
 afterAll(() => temp.cleanup());
 
@@ -52,7 +57,15 @@ describe('checkpoint history', () => {
     try {
       writeFileSync(join(bad.dir, HISTORY_FILE), '{"checkpoints": 3}');
       expect(() => readHistory(bad.dir)).toThrow(GonogoError);
-      expect(() => readHistory(bad.dir)).toThrow(/checkpoints.json is not a checkpoint history/);
+      const err = (() => {
+        try {
+          readHistory(bad.dir, bad.dir);
+        } catch (e) {
+          return e as GonogoError;
+        }
+      })();
+      expect(err?.diagnostics[0]).toMatchObject({ code: 'history/type', field: 'checkpoints', pos: { file: 'checkpoints.json', line: 1, col: 17 } });
+      expect(err?.message).toMatch(/checkpoints should be a list/);
     } finally {
       bad.cleanup();
     }

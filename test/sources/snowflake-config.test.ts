@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -11,9 +11,10 @@ beforeEach(() => {
 });
 afterEach(() => rmSync(home, { recursive: true, force: true }));
 
-function writeSnowflakeFile(name: string, text: string, dir = join(home, '.snowflake')): string {
+function writeSnowflakeFile(name: string, text: string, dir = join(home, '.snowflake'), mode = 0o600): string {
   mkdirSync(dir, { recursive: true });
   writeFileSync(join(dir, name), text);
+  chmodSync(join(dir, name), mode);
   return dir;
 }
 
@@ -77,12 +78,63 @@ describe('resolveSnowflakeSettings', () => {
     expect(prod.origin.privateKeyPath).toContain('private_key_file in [prod]');
   });
 
-  it('SNOWFLAKE_DEFAULT_CONNECTION_NAME beats the file default; SNOWFLAKE_* variables beat file values', () => {
+  it('SNOWFLAKE_DEFAULT_CONNECTION_NAME beats the file default; the spec beats both', () => {
     writeSnowflakeFile('connections.toml', CONNECTIONS);
-    const s = resolveSnowflakeSettings({ env: { SNOWFLAKE_DEFAULT_CONNECTION_NAME: 'prod', SNOWFLAKE_WAREHOUSE: 'BIG_WH' }, home });
-    expect(s.account).toBe('acme-prod');
-    expect(s.warehouse).toBe('BIG_WH');
-    expect(s.origin.warehouse).toBe('SNOWFLAKE_WAREHOUSE');
+    expect(resolveSnowflakeSettings({ env: { SNOWFLAKE_DEFAULT_CONNECTION_NAME: 'prod' }, home }).account).toBe('acme-prod');
+    expect(resolveSnowflakeSettings({ connection: 'dev', env: { SNOWFLAKE_DEFAULT_CONNECTION_NAME: 'prod' }, home }).account).toBe('acme-dev');
+  });
+
+  // Snowflake CLI's documented precedence ("Managing Snowflake connections", docs.snowflake.com/en/developer-guide/
+  // snowflake-cli/connecting/configure-connections): SNOWFLAKE_CONNECTIONS_<NAME>_<KEY> variables, then the
+  // connection in the file, then generic SNOWFLAKE_<KEY> variables. Each row: which sources set the warehouse.
+  const PRECEDENCE: [sources: string, env: Record<string, string>, inFile: boolean, warehouse: string, origin: RegExp][] = [
+    ['all three', { SNOWFLAKE_CONNECTIONS_PROD_WAREHOUSE: 'CONN_WH', SNOWFLAKE_WAREHOUSE: 'GENERIC_WH' }, true, 'CONN_WH', /^SNOWFLAKE_CONNECTIONS_PROD_WAREHOUSE$/],
+    ['connection variable and file', { SNOWFLAKE_CONNECTIONS_PROD_WAREHOUSE: 'CONN_WH' }, true, 'CONN_WH', /^SNOWFLAKE_CONNECTIONS_PROD_WAREHOUSE$/],
+    ['connection variable and generic variable', { SNOWFLAKE_CONNECTIONS_PROD_WAREHOUSE: 'CONN_WH', SNOWFLAKE_WAREHOUSE: 'GENERIC_WH' }, false, 'CONN_WH', /^SNOWFLAKE_CONNECTIONS_PROD_WAREHOUSE$/],
+    ['file and generic variable', { SNOWFLAKE_WAREHOUSE: 'GENERIC_WH' }, true, 'FILE_WH', /^warehouse in \[prod\] of .*connections\.toml$/],
+    ['generic variable alone', { SNOWFLAKE_WAREHOUSE: 'GENERIC_WH' }, false, 'GENERIC_WH', /^SNOWFLAKE_WAREHOUSE$/],
+  ];
+  for (const [sources, env, inFile, warehouse, origin] of PRECEDENCE) {
+    it(`precedence, ${sources}: warehouse ${warehouse}`, () => {
+      writeSnowflakeFile('connections.toml', `[prod]\naccount = "acme-prod"\nuser = "svc"\npassword = "pw"\n${inFile ? 'warehouse = "FILE_WH"\n' : ''}`);
+      const s = resolveSnowflakeSettings({ connection: 'prod', env, home });
+      expect(s.warehouse).toBe(warehouse);
+      expect(s.origin.warehouse).toMatch(origin);
+    });
+  }
+
+  it('a generic variable never redirects a named connection: SNOWFLAKE_ACCOUNT and SNOWFLAKE_USER only fill gaps', () => {
+    writeSnowflakeFile('connections.toml', CONNECTIONS);
+    const s = resolveSnowflakeSettings({ connection: 'prod', env: { SNOWFLAKE_ACCOUNT: 'stray-account', SNOWFLAKE_USER: 'stray-user', SNOWFLAKE_WAREHOUSE: 'X' }, home });
+    expect(s).toMatchObject({ account: 'acme-prod', user: 'svc_gonogo', warehouse: 'REPORTING_WH', connection: 'prod' });
+    // [dev] sets no warehouse: the generic variable fills it
+    expect(resolveSnowflakeSettings({ connection: 'dev', env: { SNOWFLAKE_WAREHOUSE: 'X' }, home }).warehouse).toBe('X');
+  });
+
+  it('connections.toml replaces the [connections] tables of config.toml; default_connection_name comes from config.toml', () => {
+    writeSnowflakeFile('config.toml', 'default_connection_name = "prod"\n[connections.old]\naccount = "acme-old"\nuser = "x"\npassword = "x"\n');
+    writeSnowflakeFile('connections.toml', CONNECTIONS.replace('default_connection_name = "dev"', ''));
+    expect(resolveSnowflakeSettings({ env: {}, home }).account).toBe('acme-prod');
+    const err = thrown(() => resolveSnowflakeSettings({ connection: 'old', env: {}, home }));
+    expect(err.diagnostics[0].expected).toBe('one of: dev, prod');
+  });
+
+  it('a connection file others can read: a warning naming chmod 0600; one others can write: exit 2', () => {
+    const dir = writeSnowflakeFile('connections.toml', CONNECTIONS, undefined, 0o644);
+    const s = resolveSnowflakeSettings({ env: {}, home });
+    expect(s.warnings).toHaveLength(1);
+    expect(s.warnings[0]).toMatchObject({ code: 'snowflake/file-readable', severity: 'warning' });
+    expect(s.warnings[0].message).toContain(join(dir, 'connections.toml'));
+    expect(s.warnings[0].message).toContain('644');
+    expect(s.warnings[0].hint).toContain('chmod 0600');
+    expect(JSON.stringify(s.warnings)).not.toContain('dev-pw');
+    expect(resolveSnowflakeSettings({ env: { SF_SKIP_WARNING_FOR_READ_PERMISSIONS_ON_CONFIG_FILE: 'true' }, home }).warnings).toEqual([]);
+    chmodSync(join(dir, 'connections.toml'), 0o600);
+    expect(resolveSnowflakeSettings({ env: {}, home }).warnings).toEqual([]);
+    chmodSync(join(dir, 'connections.toml'), 0o666);
+    const err = thrown(() => resolveSnowflakeSettings({ env: {}, home }));
+    expect(err.exitCode).toBe(2);
+    expect(err.diagnostics[0]).toMatchObject({ code: 'snowflake/file-writable' });
   });
 
   it('reads $SNOWFLAKE_HOME and [connections.NAME] tables of config.toml', () => {

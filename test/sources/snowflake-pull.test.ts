@@ -2,7 +2,7 @@
 // local fake server), then build from the lock — and the password and private key given through the
 // environment appear nowhere: not in stdout or stderr, not in the lock, not in any file of the deck.
 import { generateKeyPairSync } from 'node:crypto';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -58,7 +58,8 @@ beforeAll(async () => {
   fake = await startFakeSnowflake({ account: 'acme-prod', user: 'ana', password: PASSWORD, publicKeyPem: PUBLIC_PEM, setupSql: [DATASET] });
   root = mkdtempSync(join(tmpdir(), 'gonogo-sfdeck-'));
   mkdirSync(join(root, 'sfhome'));
-  writeFileSync(join(root, 'sfhome', 'connections.toml'), `[pilot]\naccount = "acme-prod"\nuser = "ana"\nwarehouse = "WH"\nhost = "127.0.0.1"\nport = ${fake.port}\nprotocol = "http"\n`);
+  writeFileSync(join(root, 'sfhome', 'connections.toml'), `[pilot]\naccount = "acme-prod"\nuser = "ana"\nwarehouse = "WH"\nrole = "analyst"\nhost = "127.0.0.1"\nport = ${fake.port}\nprotocol = "http"\n`);
+  chmodSync(join(root, 'sfhome', 'connections.toml'), 0o600);
 });
 
 afterAll(async () => {
@@ -95,8 +96,14 @@ describe('a Snowflake deck through the CLI', () => {
       const pull = await runCli(['pull', deck], { env });
       expect(pull.code, pull.stderr).toBe(0);
       expect(pull.stderr).not.toMatch(/error|warn/i);
+      expect(pull.stderr).toMatch(/wrote .*metrics\.lock\.json: 2 metrics, 0 quality checks from Snowflake account acme-prod as ana, role ANALYST, warehouse WH\n$/);
       const lock = JSON.parse(readFileSync(join(deck, 'metrics.lock.json'), 'utf8'));
       expect(lock.engine).toBe('snowflake');
+      // where the numbers came from, as the server reported the session, and every statement's query id
+      expect(lock.session).toEqual({ connection: 'pilot', account: 'acme-prod', user: 'ana', role: 'ANALYST', warehouse: 'WH' });
+      expect(Object.keys(lock.queryIds).sort()).toEqual(['metric hire_rate', 'metric minutes']);
+      for (const ids of Object.values(lock.queryIds) as string[][]) expect(ids).toEqual([expect.stringMatching(/^01fa-\d{6}$/)]);
+      expect(fake.sessionParameters.TIMEZONE).toBe('UTC');
       expect(lock.metrics.hire_rate.rows.map((r: { arm: string }) => r.arm).sort()).toEqual(['control', 'treatment']);
       const build = await runCli(['build', deck, '--json'], { env });
       expect(build.code).toBe(0);
@@ -106,6 +113,38 @@ describe('a Snowflake deck through the CLI', () => {
       expectNoSecret([{ path: 'stdout', text: pull.stdout + build.stdout }, { path: 'stderr', text: pull.stderr + build.stderr }, ...allFiles(deck)]);
     });
   }
+
+  it('reads a metric from a file in the deck with the local DuckDB, the rest in Snowflake', async () => {
+    const deck = join(root, 'with-file');
+    mkdirSync(join(deck, 'exports'), { recursive: true });
+    writeFileSync(join(deck, 'exports', 'nps.csv'), 'arm,segment,n,successes\ncontrol,all,200,120\ntreatment,all,200,130\n');
+    writeFileSync(
+      join(deck, 'gonogo.yaml'),
+      SPEC.replace('criteria:', `  - {id: nps, label: Promoters, kind: proportion, unit: share, better: higher, role: secondary, from: {file: exports/nps.csv}}\ncriteria:`),
+    );
+    const env = { ...process.env, SNOWFLAKE_HOME: join(root, 'sfhome'), SNOWFLAKE_PASSWORD: PASSWORD };
+    const queriesBefore = fake.queries.length;
+    const pull = await runCli(['pull', deck], { env });
+    expect(pull.code, pull.stderr).toBe(0);
+    const lock = JSON.parse(readFileSync(join(deck, 'metrics.lock.json'), 'utf8'));
+    expect(lock.metrics.nps).toMatchObject({ engine: 'duckdb', file: 'exports/nps.csv', rowCount: 2 });
+    expect(lock.metrics.hire_rate.engine).toBe('snowflake');
+    expect(lock.queryIds['metric nps']).toBeUndefined();
+    // the file never went to Snowflake
+    expect(fake.queries.slice(queriesBefore).some((q) => /read_csv|nps\.csv/.test(q.sqlText))).toBe(false);
+  });
+
+  it('build warns when the lock was pulled from another account than the one configured now', async () => {
+    const deck = join(root, 'password');
+    const env = { ...process.env, SNOWFLAKE_HOME: join(root, 'sfhome'), SNOWFLAKE_CONNECTIONS_PILOT_ACCOUNT: 'acme-staging' };
+    const build = await runCli(['build', deck, '--json'], { env });
+    expect(build.code).toBe(0);
+    expect(build.stderr).toMatch(/warning: metrics\.lock\.json was pulled from Snowflake account "acme-prod" \(user ana\), but the connection configured now is account "acme-staging"/);
+    expect(build.stderr).toContain('SNOWFLAKE_CONNECTIONS_PILOT_ACCOUNT');
+    // the same account: no warning; no connection configured at all (a reviewer's machine): no warning
+    expect((await runCli(['build', deck, '--json'], { env: { ...process.env, SNOWFLAKE_HOME: join(root, 'sfhome') } })).stderr).not.toMatch(/warning/);
+    expect((await runCli(['build', deck, '--json'], { env: { ...process.env, SNOWFLAKE_HOME: join(root, 'nowhere') } })).stderr).not.toMatch(/warning/);
+  });
 
   it('bad credentials: exit 2, a hint, no secret, and the previous lock untouched', async () => {
     const deck = join(root, 'password');

@@ -28,7 +28,7 @@ let fake: FakeSnowflake;
 let home: string;
 
 beforeAll(async () => {
-  fake = await startFakeSnowflake({ account: 'acme-prod', user: 'ana', password: PASSWORD, publicKeyPem: PUBLIC_PEM, setupSql: [DATASET] });
+  fake = await startFakeSnowflake({ account: 'acme-prod', user: 'ana', password: PASSWORD, publicKeyPem: PUBLIC_PEM, setupSql: [DATASET, 'create table numbers as select i as n from range(2500) t(i)'] });
   home = mkdtempSync(join(tmpdir(), 'gonogo-sf-'));
 });
 
@@ -161,6 +161,46 @@ describe('openSnowflake against the fake server', () => {
     expect(err.message).toContain('SQLSTATE 42000');
     // The session survives a bad query.
     expect(await engine.query('select 2 as two')).toEqual([{ two: 2 }]);
+    await engine.close();
+  });
+
+  it('refuses DuckDB-only SQL as a real account would: $name binds, FILTER (WHERE …), epoch(), INTERVAL 24 HOUR', async () => {
+    const engine = await open({ ...baseEnv(), SNOWFLAKE_PASSWORD: PASSWORD });
+    const cases: [string, RegExp][] = [
+      ['select count(*) as n from events where day <= $as_of', /Session variable '\$AS_OF' does not exist/],
+      ['select count(*) filter (where converted = 1) as n from events', /syntax error line 1 at position 23 unexpected '\('/],
+      ['select max(epoch(event_at)) as t from events', /Unknown function EPOCH/],
+      ["select count(*) as n from events where event_at > timestamp '2024-03-01' + interval 24 hour", /syntax error .* unexpected '2'/],
+      ['select quantile_cont(minutes, 0.5) as m from events', /Unknown function QUANTILE_CONT/],
+    ];
+    for (const [sql, message] of cases) {
+      const err = await failure(engine.query(sql));
+      expect(err.exitCode, sql).toBe(2);
+      expect(err.message, sql).toMatch(message);
+    }
+    // the same words inside strings, quoted names and comments are not code
+    expect(await engine.query(`select 'filter (where x) $x epoch(' as "epoch(" -- count(*) filter (where 1)`)).toEqual([{ 'epoch(': 'filter (where x) $x epoch(' }]);
+    // Snowflake's own spellings run: PERCENTILE_CONT … WITHIN GROUP, COUNT_IF, DATEDIFF, CONVERT_TIMEZONE, TIMESTAMP_NTZ
+    const [row] = await engine.query(
+      `select percentile_cont(0.5) within group (order by minutes::double) as m, count_if(converted = 1) as c,
+         datediff('second', cast(convert_timezone('UTC', min(event_at)) as timestamp_ntz), cast(:1 as timestamp_ntz)) / 3600.0 as h from events`,
+      ['2024-03-02T09:00:00'],
+    );
+    expect(row).toEqual({ m: 13.75, c: 4, h: 24 });
+    await engine.close();
+  });
+
+  it('a large result arrives as the first rows inline and the rest in downloaded chunks, in order', async () => {
+    const engine = await open({ ...baseEnv(), SNOWFLAKE_PASSWORD: PASSWORD });
+    const before = fake.requests.filter((r) => r.path.startsWith('/results/')).length;
+    fake.knobs.chunkRows = 700;
+    try {
+      const rows = await engine.query('select n from numbers order by n');
+      expect(rows.map((r) => r.n)).toEqual(Array.from({ length: 2500 }, (_, i) => i));
+    } finally {
+      fake.knobs.chunkRows = 1000;
+    }
+    expect(fake.requests.filter((r) => r.path.startsWith('/results/')).length - before).toBe(3);
     await engine.close();
   });
 

@@ -32,18 +32,44 @@ describe('gonogo stats', () => {
     expect(j.lo).toBeCloseTo(0.114032468712, 9);
     expect(j.hi).toBeCloseTo(0.194817611145, 9);
   });
-  it('sample-size: pooled 1,005 per arm; power.prop.test 1,094; with a design effect of 1.58', async () => {
-    const pooled = await run('stats', 'sample-size', '--p0', '0.20', '--mde', '0.05', '--power', '0.80', '--alpha', '0.05');
-    expect(pooled.out).toMatch(/^1,005 per arm \(1004\.7 before rounding up\)/);
-    const ppt = await run('stats', 'sample-size', '--p0', '0.20', '--mde', '0.05', '--method', 'power-prop-test', '--json');
-    expect(JSON.parse(ppt.out).perArm).toBeCloseTo(1093.739, 2);
+  it("sample-size: R's stats::power.prop.test(p1 = .2, p2 = .25, power = .8)$n = 1093.739 by default; baseline-variance 1,005; design effect 1.58", async () => {
+    const ppt = await run('stats', 'sample-size', '--p0', '0.20', '--mde', '0.05', '--power', '0.80', '--alpha', '0.05');
+    expect(ppt.out).toMatch(/^1,094 per arm \(1093\.7 before rounding up\)/);
+    expect(ppt.out).toContain("method: R's power.prop.test");
+    const shortcut = await run('stats', 'sample-size', '--p0', '0.20', '--mde', '0.05', '--method', 'baseline-variance', '--json');
+    expect(JSON.parse(shortcut.out).perArm).toBeCloseTo(1004.656606, 4); // R: (qnorm(.975)+qnorm(.8))^2*2*.2*.8/.05^2
     const deff = await run('stats', 'sample-size', '--p0', '0.20', '--mde', '0.05', '--icc', '0.02', '--cluster-size', '30', '--json');
-    expect(JSON.parse(deff.out).perArm).toBeCloseTo(1004.656606 * 1.58, 3);
+    expect(JSON.parse(deff.out).perArm).toBeCloseTo(1093.739 * 1.58, 1);
   });
-  it('mde: 1,400 per arm → +4.24 pp', async () => {
-    const r = await run('stats', 'mde', '--p0', '0.20', '--n', '1400', '--power', '0.80', '--alpha', '0.05');
+  it("mde with default flags: R's stats::power.prop.test(n = 1400, p1 = .2, power = .8)$p2 = 0.2439875 → +0.043988", async () => {
+    const r = await run('stats', 'mde', '--p0', '0.20', '--n', '1400');
     expect(r.code).toBe(0);
-    expect(r.out).toContain('minimum detectable effect +4.24 pp');
+    expect(r.out).toContain('minimum detectable effect +4.40 pp (20.00% → 24.40%) with 1,400 per arm');
+    const j = JSON.parse((await run('stats', 'mde', '--p0', '0.20', '--n', '1400', '--json')).out);
+    expect(j).toMatchObject({ power: 0.8, alpha: 0.05 });
+    expect(j.mde.toFixed(6)).toBe('0.043988');
+    // (qnorm(.975) + qnorm(.8)) * sqrt(2*.2*.8/1400) = 0.042356 with both arms at the baseline variance
+    expect((JSON.parse((await run('stats', 'mde', '--p0', '0.20', '--n', '1400', '--method', 'baseline-variance', '--json')).out).mde as number).toFixed(6)).toBe('0.042356');
+  });
+  it("refuses --method pooled, whose old meaning was the baseline-variance formula, and names both formulas", async () => {
+    const r = await run('stats', 'mde', '--p0', '0.20', '--n', '1400', '--method', 'pooled');
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/power-prop-test .*baseline-variance/);
+  });
+  it('each calculation has its own --help listing only its options', async () => {
+    const lines: string[] = [];
+    const log = console.log;
+    console.log = (...a: unknown[]) => void lines.push(a.join(' ')); // yargs prints help through the console
+    try {
+      expect((await run('stats', 'mde', '--help')).code).toBe(0);
+    } finally {
+      console.log = log;
+    }
+    const help = lines.join('\n');
+    expect(help).toContain('gonogo stats mde');
+    for (const flag of ['--p0', '--power', '--alpha', '--method', '--icc', '--cluster-size', '--json']) expect(help).toContain(flag);
+    expect(help).toContain('power-prop-test');
+    for (const other of ['--x1', '--mde', '--confidence']) expect(help).not.toContain(other);
   });
   it.each([
     [['stats', 'proportion', '--x', '301', '--n', '300'], /x \(301\) must not exceed n \(300\)/],

@@ -1,11 +1,12 @@
-// The call-volume pilot deck at interim, with data in which treatment clearly wins on every efficacy metric.
+// The call-volume pilot deck in each phase, from the reference folder, with the phase's data replaced where a
+// test needs other numbers (e.g. interim data in which treatment clearly wins on every efficacy metric).
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { tempDeck } from './decks.js';
 
 export const PILOT = join(import.meta.dirname, '..', '..', 'decks', 'call-volume-pilot');
 
-/** Interim data in which treatment clearly wins on every efficacy metric. */
+/** Data in which treatment clearly wins on every efficacy metric (efficacy rows included, as a careless extract would). */
 export const WINNING_DATA = [
   'metric,arm,segment,successes,n,mean,sd,events,exposure',
   'win_rate,business_as_usual,all,400,2000,,,,',
@@ -30,9 +31,23 @@ export const WINNING_DATA = [
   'treatment_compliance,double_calls,all,2150,2500,,,,',
 ].join('\n');
 
-export function interimDeck(extra = (y: string) => y) {
-  const deck = tempDeck((y) => extra(y.replace(/^phase: design$/m, 'phase: interim').replace(/^blind: true$/m, 'blind: true\nmetrics_file: metrics.csv')), PILOT);
-  writeFileSync(join(deck.dir, 'metrics.csv'), WINNING_DATA + '\n');
+/** Data in which win rate falls: the pre-registered Stop rule holds. */
+export const LOSING_DATA = WINNING_DATA.replace('win_rate,double_calls,all,700,2000', 'win_rate,double_calls,all,330,2000').replace('win_rate,double_calls,tenure=new,290,800', 'win_rate,double_calls,tenure=new,120,800');
+
+type Phase = 'design' | 'interim' | 'final';
+const DATA_FILE: Record<Exclude<Phase, 'design'>, string> = { interim: 'data/interim-week-3.csv', final: 'data/final.csv' };
+
+/**
+ * A copy of the pilot folder set to `phase`, its phase's data replaced by `data` when given; `extra` edits the YAML.
+ * The phase is written into the spec (as a lead moves it along), not passed on the command line.
+ */
+export function pilotDeck(phase: Phase, data?: string, extra = (y: string) => y) {
+  const deck = tempDeck((y) => extra(y.replace(/^phase: design$/m, `phase: ${phase}`)), PILOT);
+  if (data && phase !== 'design') writeFileSync(join(deck.dir, DATA_FILE[phase]), data + '\n');
   return deck;
 }
 
+/** The interim deck built from data in which treatment clearly wins. */
+export function interimDeck(extra = (y: string) => y) {
+  return pilotDeck('interim', WINNING_DATA, extra);
+}

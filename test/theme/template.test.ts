@@ -51,7 +51,8 @@ describe.each(['potx', 'pptx', 'source'] as const)('theme from the %s template',
     const template = made[kind];
     facts = templateFacts(template);
     deck = tempDeck((y) => `${y}\ntheme:\n  from: ${JSON.stringify(template)}\n`);
-    result = await build(deck.dir, { cwd: deck.dir, env: {} });
+    // The template lies outside the deck folder: the flag that allows it is part of what is tested.
+    result = await build(deck.dir, { cwd: deck.dir, env: {}, allowOutsideDeck: true });
   }, 240_000);
   afterAll(() => {
     deck?.cleanup();
@@ -80,7 +81,7 @@ describe.each(['potx', 'pptx', 'source'] as const)('theme from the %s template',
   });
 
   it('keeps every text colour at ≥ 4.5:1 on the template background and the card fill', async () => {
-    const run = await runUntil('compose', deck.dir, { cwd: deck.dir });
+    const run = await runUntil('compose', deck.dir, { cwd: deck.dir, allowOutsideDeck: true });
     const { colors } = run.theme!;
     const laid = layoutDeck(run.compose!, run.theme!);
     const seen = expectReadableText(laid.slides, colors);
@@ -88,7 +89,7 @@ describe.each(['potx', 'pptx', 'source'] as const)('theme from the %s template',
   });
 
   it('lays the logo out inside the slide, clear of every other box', async () => {
-    const run = await runUntil('compose', deck.dir, { cwd: deck.dir });
+    const run = await runUntil('compose', deck.dir, { cwd: deck.dir, allowOutsideDeck: true });
     const laid = layoutDeck(run.compose!, run.theme!);
     for (const s of laid.slides) {
       const logo = s.items.find((i) => i.type === 'logo')!;

@@ -109,7 +109,7 @@ describe('theme YAML', () => {
   it('names the missing theme file at its place in gonogo.yaml', async () => {
     const loaded = parseSpecText(withTheme('theme:\n  file: nowhere.yaml\n'), 'decks/x/gonogo.yaml', '/tmp/none');
     const e = await rejection(resolveDeckTheme(loaded.spec, '/tmp/none', loaded.positions));
-    expect(e.diagnostics[0]).toMatchObject({ code: 'theme/missing-file', pos: { file: 'decks/x/gonogo.yaml', line: line(2), col: 9 } });
+    expect(e.diagnostics[0]).toMatchObject({ code: 'theme/path', pos: { file: 'decks/x/gonogo.yaml', line: line(2), col: 9 } });
   });
 });
 

@@ -11,6 +11,7 @@ import type { DeflateCache } from './zip.js';
 import { unzipSync } from 'fflate';
 import { PARTS, type Parts } from './jszip-parts.js';
 import { TITLE_OBJECT_NAME } from './titles.js';
+import { xmlAttr, xmlSafe } from '../../xml-text.js';
 
 export interface ChartImage {
   png: Uint8Array;
@@ -48,16 +49,16 @@ export async function renderPptx(slides: PlacedSlide[], meta: DeckMeta, theme: T
   const PptxGenJS = ((mod.default as unknown as { default?: PresCtor }).default ?? mod.default) as PresCtor;
   const pres = new PptxGenJS();
   pres.layout = 'LAYOUT_WIDE';
-  pres.title = meta.title;
-  pres.subject = meta.subtitle ?? '';
-  pres.author = meta.owner;
+  pres.title = xmlSafe(meta.title);
+  pres.subject = xmlSafe(meta.subtitle ?? '');
+  pres.author = xmlSafe(meta.owner);
   pres.company = '';
-  pres.theme = { headFontFace: theme.fonts.heading, bodyFontFace: theme.fonts.body };
+  pres.theme = { headFontFace: face(theme.fonts.heading), bodyFontFace: face(theme.fonts.body) };
   for (const placed of slides) {
     const s = pres.addSlide();
     s.background = { color: theme.colors.background };
     for (const item of placed.items) ITEM[item.type](s, item as never, theme, pres);
-    if (placed.notes.length > 0) s.addNotes(placed.notes.join('\n\n'));
+    if (placed.notes.length > 0) s.addNotes(xmlSafe(placed.notes.join('\n\n')));
   }
   // The bundle and the tests give pptxgenjs a JSZip stand-in (jszip-parts.ts) that returns its parts unzipped;
   // run from source without that mapping (tsx) pptxgenjs has JSZip itself, and its zip is opened again.
@@ -79,10 +80,12 @@ type Handler<T extends Placed> = (s: PptxSlide, item: T, theme: Theme, pres: Pre
 const box = (b: Placed['box']) => ({ x: r3(b.x), y: r3(b.y), w: r3(b.w), h: r3(b.h) });
 /** Positions rounded to a thousandth of an inch, so float noise never reaches the XML. */
 const r3 = (v: number) => Math.round(v * 1000) / 1000;
+/** pptxgenjs writes font names into attributes unescaped (and escapes texts itself): every string passes here. */
+const face = (name: string) => xmlAttr(name);
 
 const title: Handler<PlacedTitle> = (s, t, theme) => {
-  s.addText(t.text, {
-    ...box(t.box), fontFace: theme.fonts.heading, fontSize: t.sizePt, bold: t.weight !== 'regular', color: t.color,
+  s.addText(xmlSafe(t.text), {
+    ...box(t.box), fontFace: face(theme.fonts.heading), fontSize: t.sizePt, bold: t.weight !== 'regular', color: t.color,
     margin: 0, valign: 'top', align: 'left', lineSpacing: lineHeight(t.sizePt), fit: 'none', wrap: true,
     ...(t.role === 'title' ? { objectName: TITLE_OBJECT_NAME } : {}),
   });
@@ -91,7 +94,7 @@ const title: Handler<PlacedTitle> = (s, t, theme) => {
 const text: Handler<PlacedText> = (s, t, theme) => {
   const firstNumber = t.paragraphs.find((p) => p.number !== undefined && !p.continued)?.number ?? 1;
   const runs = t.paragraphs.map((p) => ({
-    text: p.text,
+    text: xmlSafe(p.text),
     options: {
       bold: p.weight !== 'regular',
       color: p.color,
@@ -108,7 +111,7 @@ const text: Handler<PlacedText> = (s, t, theme) => {
     },
   }));
   s.addText(runs, {
-    ...box(t.box), fontFace: theme.fonts.body, fontSize: t.sizePt, lineSpacing: t.lineHeightPt,
+    ...box(t.box), fontFace: face(theme.fonts.body), fontSize: t.sizePt, lineSpacing: t.lineHeightPt,
     margin: 0, align: t.align, valign: t.valign, fit: 'none', wrap: true,
     // Named like PowerPoint's own footer placeholders, so textconv and diff leave them out.
     ...(t.role === 'footer' ? { objectName: t.align === 'right' ? 'Slide Number' : 'Footer' } : {}),
@@ -116,7 +119,7 @@ const text: Handler<PlacedText> = (s, t, theme) => {
 };
 
 const table: Handler<PlacedTable> = (s, t, theme) => {
-  const cell = (text: string, o: Record<string, unknown>) => ({ text, options: o });
+  const cell = (text: string, o: Record<string, unknown>) => ({ text: xmlSafe(text), options: o });
   const rule = { type: 'solid' as const, pt: 0.75, color: t.ruleColor };
   const header = t.header.map((h, c) => cell(h, { bold: true, color: t.headerColor, fill: { color: t.headerFill }, align: t.align[c] }));
   const rows = t.rows.map((r, i) =>
@@ -125,7 +128,7 @@ const table: Handler<PlacedTable> = (s, t, theme) => {
   s.addTable([header, ...rows], {
     x: r3(t.box.x), y: r3(t.box.y), w: r3(t.box.w),
     colW: t.colWidths.map(r3), rowH: t.rowHeights.map(r3),
-    fontFace: theme.fonts.body, fontSize: t.sizePt, valign: 'top',
+    fontFace: face(theme.fonts.body), fontSize: t.sizePt, valign: 'top',
     margin: [t.pad.y, t.pad.x, t.pad.y, t.pad.x],
     // Horizontal rules only: vertical lines add ink without information.
     border: [rule, { type: 'none' }, rule, { type: 'none' }],
@@ -134,7 +137,7 @@ const table: Handler<PlacedTable> = (s, t, theme) => {
 };
 
 const image: Handler<Extract<Placed, { type: 'image' }>> = (s, t) => {
-  s.addImage({ data: PLACEHOLDER_PNG, ...box(t.box), altText: t.alt, objectName: chartObjectName(t.chartId) });
+  s.addImage({ data: PLACEHOLDER_PNG, ...box(t.box), altText: xmlSafe(t.alt), objectName: chartObjectName(t.chartId) });
 };
 
 const shape: Handler<Extract<Placed, { type: 'shape' }>> = (s, t, _theme, pres) => {
@@ -147,7 +150,7 @@ const MIME = { png: 'image/png', jpeg: 'image/jpeg', svg: 'image/svg+xml' } as c
 const logo: Handler<Extract<Placed, { type: 'logo' }>> = (s, t, theme) => {
   const img = theme.logoImage;
   if (!img) return;
-  s.addImage({ data: `${MIME[img.type]};base64,` + Buffer.from(img.data).toString('base64'), ...box(t.box), altText: t.alt, objectName: 'Logo' });
+  s.addImage({ data: `${MIME[img.type]};base64,` + Buffer.from(img.data).toString('base64'), ...box(t.box), altText: xmlSafe(t.alt), objectName: 'Logo' });
 };
 
 const ITEM: { [K in Placed['type']]: Handler<Extract<Placed, { type: K }>> } = { title, text, table, image, shape, logo };

@@ -8,6 +8,7 @@ import { patchThemeXml } from './theme-xml.js';
 import { writeZip, type DeflateCache, type ZipPart } from './zip.js';
 import type { Theme } from '../../deck/theme.js';
 import type { Parts } from './jszip-parts.js';
+import { bytesNeedXmlSafe, xmlSafe } from '../../xml-text.js';
 
 const CONTENT_TYPES = '[Content_Types].xml';
 
@@ -29,6 +30,8 @@ export function repackPptx(written: Parts, ts: Date, charts: Map<string, ChartMe
     if (name === 'docProps/core.xml') data = strToU8(normalizeCoreXml(strFromU8(data), ts));
     if (/^ppt\/slides\/slide\d+\.xml$/.test(name)) data = strToU8(markTitlePlaceholder(strFromU8(data)));
     if (theme && /^ppt\/theme\/theme\d+\.xml$/.test(name)) data = strToU8(patchThemeXml(strFromU8(data), theme));
+    // The last line of defence: no part leaves with a character XML cannot hold, whatever reached it.
+    if (/\.(xml|rels|svg)$/.test(name) && bytesNeedXmlSafe(data)) data = strToU8(xmlSafe(strFromU8(data)));
     // PNGs are already compressed: store them; XML deflates well.
     return { name, data, level: name.endsWith('.png') ? 0 : 6 };
   });

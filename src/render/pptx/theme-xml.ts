@@ -2,8 +2,7 @@
 // edits the deck in PowerPoint or Keynote picks from the same colours. pptxgenjs writes Office's palette;
 // this step replaces the colour scheme and the latin faces of the font scheme.
 import type { Theme } from '../../deck/theme.js';
-
-const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
+import { xmlAttr as esc } from '../../xml-text.js';
 
 /** Theme slots → our colours: dark/light pairs for text and background, accents in verdict order. */
 export function colorScheme(theme: Theme): Record<string, string> {

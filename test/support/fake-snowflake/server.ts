@@ -1,12 +1,16 @@
 // A local stand-in for Snowflake's REST endpoints, enough for snowflake-sdk 3.x to log in, run queries and close.
 // Shapes follow the SDK's own request code (lib/services/sf.js, lib/connection/statement.js) and its
-// recorded responses (test/unit/mock/mock_http_client.js in snowflake-connector-nodejs).
+// recorded responses (test/unit/mock/mock_http_client.js in snowflake-connector-nodejs). Stricter than the
+// DuckDB underneath where Snowflake is (sql.ts refuses DuckDB-only syntax), it returns unquoted names upper-cased,
+// and serves a large result the way the service does: the first rows inline, the rest as gzipped chunks the driver
+// downloads from "cloud storage" URLs with the query-result master key (lib/connection/result/chunk.js,
+// lib/services/large_result_set.js).
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
-import { gunzipSync } from 'node:zlib';
+import { gunzipSync, gzipSync } from 'node:zlib';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import { checkLogin, type FakeUser } from './auth.js';
-import { FakeSqlError, runQuery, type JsonResult, type SnowflakeBinding } from './sql.js';
+import { FakeSqlError, SNOWFLAKE_SHIMS, runQuery, type JsonResult, type SnowflakeBinding } from './sql.js';
 
 export interface FakeSnowflakeOptions extends FakeUser {
   /** Statements run once in DuckDB before the server answers, e.g. CREATE TABLE … AS SELECT …. */
@@ -25,6 +29,10 @@ export interface FakeKnobs {
   dropLogins: number;
   /** Every login-request is held this long before it is answered. */
   loginDelayMs: number;
+  /** Rows per result chunk: a result longer than this comes as the first chunk inline plus downloaded chunks. */
+  chunkRows: number;
+  /** The next N chunk downloads get their socket destroyed (Infinity: all of them). */
+  dropChunks: number;
 }
 
 export interface FakeRequest {
@@ -42,12 +50,14 @@ export interface FakeSnowflake {
   logins: Record<string, unknown>[];
   /** SQL texts and bindings of query-requests that ran. */
   queries: { sqlText: string; bindings?: Record<string, SnowflakeBinding> }[];
+  /** Session parameters set with ALTER SESSION SET, by name (upper case). */
+  sessionParameters: Record<string, string>;
   close(): Promise<void>;
 }
 
 interface QueryState {
   done: Promise<void>;
-  outcome?: { result: JsonResult } | { error: string };
+  outcome?: { result: JsonResult } | { error: FakeSqlError };
   timer?: NodeJS.Timeout;
   cancel(): void;
 }
@@ -67,9 +77,15 @@ const SESSION_PARAMETERS = [
 export async function startFakeSnowflake(opts: FakeSnowflakeOptions): Promise<FakeSnowflake> {
   const db = await DuckDBInstance.create(':memory:');
   const conn: DuckDBConnection = await db.connect();
-  for (const sql of opts.setupSql ?? []) await conn.run(sql);
+  await conn.run(`SET TimeZone = 'UTC'`);
+  for (const sql of [...SNOWFLAKE_SHIMS, ...(opts.setupSql ?? [])]) await conn.run(sql);
 
-  const knobs: FakeKnobs = { queryDelayMs: 0, asyncAfterMs: 200, dropQueries: 0, dropLogins: 0, loginDelayMs: 0 };
+  const knobs: FakeKnobs = { queryDelayMs: 0, asyncAfterMs: 200, dropQueries: 0, dropLogins: 0, loginDelayMs: 0, chunkRows: 1000, dropChunks: 0 };
+  const sessionParameters: Record<string, string> = {};
+  /** Downloaded chunks by path, gzipped, with the key a download must present. */
+  const chunks = new Map<string, { body: Buffer; qrmk: string }>();
+  /** The session each token opened: what the login asked for, as Snowflake reports it back (upper case). */
+  const sessionContext = new Map<string, { role: string; warehouse: string | null; database: string | null; schema: string | null }>();
   const requests: FakeRequest[] = [];
   const logins: Record<string, unknown>[] = [];
   const queries: FakeSnowflake['queries'] = [];
@@ -86,18 +102,26 @@ export async function startFakeSnowflake(opts: FakeSnowflakeOptions): Promise<Fa
         if (cancelled) return resolve();
         queries.push({ sqlText, bindings });
         try {
-          state.outcome = { result: await runQuery(conn, sqlText, bindings) };
+          const setting = /^\s*ALTER\s+SESSION\s+SET\s+(\w+)\s*=\s*'([^']*)'\s*;?\s*$/i.exec(sqlText);
+          if (setting) sessionParameters[setting[1].toUpperCase()] = setting[2];
+          state.outcome = {
+            result: setting
+              ? { rowtype: [{ name: 'status', type: 'text', precision: null, scale: null, length: 16777216, byteLength: 16777216, nullable: true }], rowset: [['Statement executed successfully.']] }
+              : await runQuery(conn, sqlText, bindings),
+          };
         } catch (err) {
-          state.outcome = { error: err instanceof FakeSqlError ? err.message : String(err) };
+          state.outcome = { error: err instanceof FakeSqlError ? err : new FakeSqlError(String(err)) };
         }
         resolve();
       };
-      if (knobs.queryDelayMs > 0) state.timer = setTimeout(run, knobs.queryDelayMs);
+      // ALTER SESSION needs no warehouse and answers at once, however slow queries are.
+      const delay = /^\s*ALTER\s+SESSION\b/i.test(sqlText) ? 0 : knobs.queryDelayMs;
+      if (delay > 0) state.timer = setTimeout(run, delay);
       else void run();
       state.cancel = () => {
         cancelled = true;
         clearTimeout(state.timer);
-        state.outcome = { error: 'SQL execution canceled' };
+        state.outcome = { error: new FakeSqlError('SQL execution canceled', '000604', '57014') };
         resolve();
       };
     });
@@ -105,7 +129,7 @@ export async function startFakeSnowflake(opts: FakeSnowflakeOptions): Promise<Fa
   };
 
   /** Answers with the result if the query finishes within asyncAfterMs, else with "still running". */
-  const answerQuery = async (res: ServerResponse, queryId: string) => {
+  const answerQuery = async (res: ServerResponse, queryId: string, token: string) => {
     const state = running.get(queryId)!;
     let hold: NodeJS.Timeout | undefined;
     await Promise.race([state.done, new Promise((r) => (hold = setTimeout(r, knobs.asyncAfterMs)))]);
@@ -116,6 +140,19 @@ export async function startFakeSnowflake(opts: FakeSnowflakeOptions): Promise<Fa
     running.delete(queryId);
     if ('error' in state.outcome) return send(res, sqlError(queryId, state.outcome.error));
     const { rowtype, rowset } = state.outcome.result;
+    const inline = rowset.slice(0, knobs.chunkRows);
+    const chunked: { url: string; rowCount: number; uncompressedSize: number; compressedSize: number }[] = [];
+    const qrmk = `qrmk-${queryId}`;
+    for (let start = knobs.chunkRows; start < rowset.length; start += knobs.chunkRows) {
+      const rows = rowset.slice(start, start + knobs.chunkRows);
+      // A chunk file holds the rows without the enclosing brackets (chunk.js adds them before parsing).
+      const text = rows.map((r) => JSON.stringify(r)).join(',');
+      const body = gzipSync(text);
+      const path = `/results/${queryId}/main/data_0_0_${chunked.length}`;
+      chunks.set(path, { body, qrmk });
+      chunked.push({ url: `http://127.0.0.1:${port}${path}`, rowCount: rows.length, uncompressedSize: Buffer.byteLength(text), compressedSize: body.length });
+    }
+    const context = sessionContext.get(token);
     send(res, {
       success: true,
       code: null,
@@ -123,20 +160,36 @@ export async function startFakeSnowflake(opts: FakeSnowflakeOptions): Promise<Fa
       data: {
         parameters: SESSION_PARAMETERS,
         rowtype,
-        rowset,
+        rowset: inline,
+        ...(chunked.length ? { chunks: chunked, qrmk } : {}),
         total: rowset.length,
         returned: rowset.length,
         queryId,
         queryResultFormat: 'json',
-        finalDatabaseName: 'GONOGO',
-        finalSchemaName: 'PUBLIC',
-        finalWarehouseName: 'WH',
-        finalRoleName: 'ANALYST',
+        finalDatabaseName: context?.database ?? null,
+        finalSchemaName: context?.schema ?? null,
+        finalWarehouseName: context?.warehouse ?? null,
+        finalRoleName: context?.role ?? 'PUBLIC',
         numberOfBinds: 0,
         statementTypeId: 4096,
         version: 1,
       },
     });
+  };
+
+  /** A chunk download, as cloud storage answers it: the object with the right key, else 403 in XML. */
+  const answerChunk = (req: IncomingMessage, res: ServerResponse, path: string) => {
+    const chunk = chunks.get(path);
+    if (knobs.dropChunks > 0) {
+      knobs.dropChunks -= 1;
+      return req.socket.destroy();
+    }
+    if (!chunk || req.headers['x-amz-server-side-encryption-customer-key'] !== chunk.qrmk) {
+      res.writeHead(403, { 'content-type': 'application/xml' });
+      return res.end('<Error><Code>AccessDenied</Code></Error>');
+    }
+    res.writeHead(200, { 'content-type': 'application/octet-stream', 'content-encoding': 'gzip', 'content-length': chunk.body.length });
+    res.end(chunk.body);
   };
 
   const handle = async (req: IncomingMessage, res: ServerResponse) => {
@@ -146,6 +199,7 @@ export async function startFakeSnowflake(opts: FakeSnowflakeOptions): Promise<Fa
     const token = /Snowflake Token="([^"]*)"/.exec(req.headers.authorization ?? '')?.[1];
     const authed = token !== undefined && sessions.has(token);
 
+    if (/^\/results\//.test(url.pathname)) return answerChunk(req, res, url.pathname);
     if (url.pathname === '/session/v1/login-request') {
       const data = (body.data ?? {}) as Record<string, unknown>;
       logins.push(data);
@@ -159,6 +213,8 @@ export async function startFakeSnowflake(opts: FakeSnowflakeOptions): Promise<Fa
       if (refusal) return send(res, { success: false, code: refusal.code, message: refusal.message, data: { nextAction: 'RETRY_LOGIN' } });
       const sessionToken = `session-${++seq}`;
       sessions.add(sessionToken);
+      const asked = (name: string) => url.searchParams.get(name)?.toUpperCase() ?? null;
+      sessionContext.set(sessionToken, { role: asked('roleName') ?? 'PUBLIC', warehouse: asked('warehouse'), database: asked('databaseName'), schema: asked('schemaName') });
       return send(res, {
         success: true,
         code: null,
@@ -184,10 +240,10 @@ export async function startFakeSnowflake(opts: FakeSnowflakeOptions): Promise<Fa
       }
       const queryId = `01fa-${String(++seq).padStart(6, '0')}`;
       running.set(queryId, startQuery(String(body.sqlText ?? ''), body.bindings as Record<string, SnowflakeBinding>));
-      return answerQuery(res, queryId);
+      return answerQuery(res, queryId, token!);
     }
     const resultMatch = /^\/queries\/([^/]+)\/result$/.exec(url.pathname);
-    if (resultMatch && running.has(resultMatch[1])) return answerQuery(res, resultMatch[1]);
+    if (resultMatch && running.has(resultMatch[1])) return answerQuery(res, resultMatch[1], token!);
     if (url.pathname.endsWith('/abort-request')) {
       for (const state of running.values()) state.cancel();
       return send(res, { success: true, code: null, message: null, data: null });
@@ -223,6 +279,7 @@ export async function startFakeSnowflake(opts: FakeSnowflakeOptions): Promise<Fa
     requests,
     logins,
     queries,
+    sessionParameters,
     async close() {
       for (const state of running.values()) state.cancel();
       for (const s of sockets) s.destroy();
@@ -233,12 +290,13 @@ export async function startFakeSnowflake(opts: FakeSnowflakeOptions): Promise<Fa
   };
 }
 
-function sqlError(queryId: string, message: string) {
+function sqlError(queryId: string, error: FakeSqlError) {
+  const message = error.message.startsWith('SQL ') ? error.message : `SQL compilation error:\n${error.message}`;
   return {
     success: false,
-    code: '001003',
-    message: `SQL compilation error:\n${message}`,
-    data: { internalError: false, errorCode: '001003', sqlState: '42000', queryId, line: -1, pos: -1, type: 'COMPILATION' },
+    code: error.code,
+    message,
+    data: { internalError: false, errorCode: error.code, sqlState: error.sqlState, queryId, line: -1, pos: -1, type: 'COMPILATION' },
   };
 }
 

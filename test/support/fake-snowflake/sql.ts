@@ -22,8 +22,75 @@ export interface JsonResult {
   rowset: (string | null)[][];
 }
 
-/** A DuckDB failure carried back as a Snowflake compilation error. */
-export class FakeSqlError extends Error {}
+/** A failure carried back as a Snowflake error: DuckDB's message, or Snowflake's own for syntax it would refuse. */
+export class FakeSqlError extends Error {
+  constructor(
+    message: string,
+    readonly code = '001003',
+    readonly sqlState = '42000',
+  ) {
+    super(message);
+  }
+}
+
+/**
+ * DuckDB-only functions a real account does not have (Snowflake: EXTRACT(EPOCH …)/DATEDIFF, PERCENTILE_CONT,
+ * LISTAGG, MAX_BY, TO_CHAR, GENERATOR…). The server runs DuckDB underneath, so without this list it would accept them.
+ */
+const DUCKDB_ONLY_FUNCTIONS = new Set([
+  'epoch', 'epoch_ms', 'epoch_us', 'epoch_ns', 'quantile', 'quantile_cont', 'quantile_disc', 'list_position', 'list_value',
+  'list_contains', 'list_aggregate', 'read_csv', 'read_csv_auto', 'read_parquet', 'read_json', 'read_json_auto', 'read_text',
+  'read_blob', 'date_diff', 'strftime', 'strptime', 'string_agg', 'arg_max', 'arg_min', 'regexp_matches', 'struct_pack',
+  'range', 'generate_series', 'glob', 'to_seconds', 'to_minutes', 'to_hours', 'to_days',
+]);
+
+/**
+ * Refuses what Snowflake refuses and DuckDB would run: `$name` (a session variable in Snowflake, not a bind),
+ * `FILTER (WHERE …)` after an aggregate, DuckDB-only functions, and `INTERVAL 24 HOUR` without quotes.
+ */
+export function checkSnowflakeSyntax(sql: string): void {
+  const code = maskLiterals(sql);
+  const at = (index: number) => {
+    const before = sql.slice(0, index).split('\n');
+    return `line ${before.length} at position ${before[before.length - 1].length}`;
+  };
+  const variable = /\$([A-Za-z_][A-Za-z0-9_]*)/.exec(code);
+  if (variable) throw new FakeSqlError(`SQL compilation error: error ${at(variable.index)}\nSession variable '$${variable[1].toUpperCase()}' does not exist`, '002211', '02000');
+  const filter = /\bFILTER\s*(\()\s*WHERE\b/i.exec(code);
+  if (filter) throw new FakeSqlError(`SQL compilation error:\nsyntax error ${at(filter.index + filter[0].indexOf('('))} unexpected '('.`);
+  const interval = /\bINTERVAL\s+([0-9])/i.exec(code);
+  if (interval) throw new FakeSqlError(`SQL compilation error:\nsyntax error ${at(interval.index + interval[0].length - 1)} unexpected '${interval[1]}'.`);
+  for (const call of code.matchAll(/(?<![.\w$])([A-Za-z_][A-Za-z0-9_]*)\s*\(/g)) {
+    if (DUCKDB_ONLY_FUNCTIONS.has(call[1].toLowerCase())) throw new FakeSqlError(`SQL compilation error:\nUnknown function ${call[1].toUpperCase()}`, '002140', '42601');
+  }
+}
+
+/** The SQL with string literals, quoted identifiers and comments blanked out (same length), so patterns see code only. */
+function maskLiterals(sql: string): string {
+  let out = '';
+  let i = 0;
+  while (i < sql.length) {
+    const ch = sql[i];
+    const two = sql.slice(i, i + 2);
+    let end = i + 1;
+    if (ch === "'" || ch === '"') end = closingQuote(sql, i, ch);
+    else if (two === '--') end = sql.indexOf('\n', i) === -1 ? sql.length : sql.indexOf('\n', i);
+    else if (two === '/*') end = sql.indexOf('*/', i + 2) === -1 ? sql.length : sql.indexOf('*/', i + 2) + 2;
+    else if (two === '$$') end = sql.indexOf('$$', i + 2) === -1 ? sql.length : sql.indexOf('$$', i + 2) + 2;
+    out += end === i + 1 ? ch : ' '.repeat(end - i);
+    i = end;
+  }
+  return out;
+}
+
+/** Snowflake names DuckDB lacks, defined once in the server's DuckDB so Snowflake-dialect SQL runs there. */
+export const SNOWFLAKE_SHIMS = [
+  `CREATE TYPE TIMESTAMP_NTZ AS TIMESTAMP`,
+  `CREATE TYPE TIMESTAMP_LTZ AS TIMESTAMPTZ`,
+  `CREATE TYPE TIMESTAMP_TZ AS TIMESTAMPTZ`,
+  // Two-argument form: the target zone and a timestamp; an NTZ value is read in the session's zone (UTC here).
+  `CREATE MACRO convert_timezone(tz, ts) AS timezone(tz, ts)`,
+];
 
 /**
  * Snowflake's positional placeholders (`?` in order, `:1`, `:2`) become DuckDB's `$1`, `$2`.
@@ -103,6 +170,7 @@ export async function runQuery(
   sqlText: string,
   bindings?: Record<string, SnowflakeBinding>,
 ): Promise<JsonResult> {
+  checkSnowflakeSyntax(sqlText);
   let reader;
   try {
     reader = await conn.runAndReadAll(translatePlaceholders(sqlText), bindValues(bindings));
