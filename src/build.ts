@@ -75,11 +75,11 @@ export async function build(deckDir: string, opts: BuildOptions = {}): Promise<B
   await prepareOutputDir(outDir, cwd);
   // Charts are drawn (on workers when there are enough) while this thread lays out and writes the slides.
   const charts = deck.slides.flatMap((s) => s.blocks.flatMap((b) => (b.type === 'chart' ? [b.chart] : [])));
-  const toDraw = (await Promise.all(charts.map((c) => isCached(c, { cacheDir: chartCacheDir })))).filter((hit) => !hit).length;
+  const chartNotes: Diagnostic[] = [];
+  const toDraw = (await Promise.all(charts.map((c) => isCached(c, { cacheDir: chartCacheDir, onNote: (d) => chartNotes.push(d) })))).filter((hit) => !hit).length;
   // A warm pool (watch mode, or started above) draws any chart; a cold one is started only when it pays.
   const threads = opts.chartThreads ?? (toDraw === 0 ? 0 : toDraw >= SECOND_WORKER_FROM ? Math.min(2, availableParallelism()) : toDraw >= POOL_FROM || existingChartPool() ? 1 : 0);
   const draw = threads > 0 ? chartPool(threads).draw : undefined;
-  const chartNotes: Diagnostic[] = [];
   const images: Promise<Map<string, RenderedChart>> = Promise.all(
     charts.map(async (c: ChartSpec) => [c.id, await renderChart(c, { cacheDir: chartCacheDir, draw, onNote: (d) => chartNotes.push(d) })] as const),
   ).then((pairs) => new Map(pairs));
@@ -88,6 +88,8 @@ export async function build(deckDir: string, opts: BuildOptions = {}): Promise<B
   const laid = layoutDeck(deck, theme);
   diagnostics.push(...laid.diagnostics);
   const deflateCache = FileDeflateCache.load(join(cacheDir, 'pptx-parts.bin'));
+  const partsNote = deflateCache.note();
+  if (partsNote) diagnostics.push(partsNote);
   const pptx = await renderPptx(laid.slides, deck.meta, theme, images, { timestamp: deckTimestamp(deck.meta, env), deflateCache });
   diagnostics.push(...chartNotes);
   const markdown = renderMarkdown(deck);

@@ -3,7 +3,8 @@
 // holds a probe (this fflate's deflate of a fixed text), so a cache written by another DEFLATE implementation is
 // ignored rather than mixed in. Output bytes are the same with or without the cache.
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import type { Diagnostic } from '../../diagnostics.js';
 import { dirname } from 'node:path';
 import { crc32 } from 'node:zlib';
 import { deflateSync } from 'fflate';
@@ -29,6 +30,8 @@ export class FileDeflateCache implements DeflateCache {
   private readonly loaded = new Map<string, Uint8Array>();
   private readonly used = new Map<string, Uint8Array>();
   private added = 0;
+  /** Entries dropped on load because their bytes did not match their CRC. */
+  private damaged = 0;
 
   private constructor(
     private readonly file: string,
@@ -48,6 +51,7 @@ export class FileDeflateCache implements DeflateCache {
         const deflated = bytes.subarray(blob + at, blob + at + length);
         // a damaged entry is dropped (its part is deflated again), never copied into a deck
         if (deflated.length === length && crc32(deflated) >>> 0 === crc) cache.loaded.set(key, deflated);
+        else cache.damaged++;
       }
     } catch {
       // no cache yet: every part is deflated
@@ -71,9 +75,18 @@ export class FileDeflateCache implements DeflateCache {
     this.added++;
   }
 
-  /** Keeps the parts this build used (so the file never outgrows one deck), written atomically; skipped when nothing changed. */
-  save(): void {
-    if (this.added === 0 && this.used.size === this.loaded.size) return;
+  /** A note when entries were dropped on load (their parts were deflated again). */
+  note(): Diagnostic | undefined {
+    if (this.damaged === 0) return undefined;
+    return { code: 'cache/dropped', severity: 'info', message: `dropped ${this.damaged} entr${this.damaged === 1 ? 'y' : 'ies'} of the deck-part cache ${this.file}: their bytes do not match their checksum; those parts were compressed again` };
+  }
+
+  /**
+   * Keeps the parts this build used (so the file never outgrows one deck), written atomically; skipped when nothing
+   * changed. The cache only saves time: a folder that cannot take it is noted, never an error.
+   */
+  save(): Diagnostic | undefined {
+    if (this.added === 0 && this.damaged === 0 && this.used.size === this.loaded.size) return undefined;
     const entries: Header['entries'] = [];
     let at = 0;
     for (const [key, bytes] of this.used) {
@@ -83,9 +96,19 @@ export class FileDeflateCache implements DeflateCache {
     const header = Buffer.from(JSON.stringify({ format: FORMAT, probe: this.probe, entries } satisfies Header), 'utf8');
     const length = Buffer.alloc(4);
     length.writeUInt32LE(header.length, 0);
-    mkdirSync(dirname(this.file), { recursive: true });
     const tmp = `${this.file}.${process.pid}.tmp`;
-    writeFileSync(tmp, Buffer.concat([length, header, ...this.used.values()]));
-    renameSync(tmp, this.file);
+    try {
+      mkdirSync(dirname(this.file), { recursive: true });
+      writeFileSync(tmp, Buffer.concat([length, header, ...this.used.values()]));
+      renameSync(tmp, this.file);
+      return undefined;
+    } catch (err) {
+      try {
+        rmSync(tmp, { force: true });
+      } catch {
+        // no temp file was made
+      }
+      return { code: 'cache/unwritable', severity: 'info', message: `could not save the deck-part cache ${this.file} (${(err as NodeJS.ErrnoException).code ?? 'error'}); the next build compresses every part again` };
+    }
   }
 }
