@@ -119,12 +119,15 @@ export async function bundleCli({ forPack = false } = {}) {
     metafile: true,
     absWorkingDir: root, // metafile paths are relative to this
   };
-  const results = await Promise.all([
-    build({ ...common, entryPoints: [join(root, 'src/cli/main.ts')], outfile: join(outdir, 'gonogo.cjs') }),
-    build({ ...common, entryPoints: [join(root, 'src/charts/worker.ts')], outfile: join(outdir, 'chart-worker.cjs') }),
-  ]);
+  // one build, two scripts: each source file is parsed once for both
+  const result = await build({
+    ...common,
+    entryPoints: { gonogo: join(root, 'src/cli/main.ts'), 'chart-worker': join(root, 'src/charts/worker.ts') },
+    outdir,
+    outExtension: { '.js': '.cjs' },
+  });
   // files only: stand-ins and lazy wrappers (namespace:path) carry no package's code of their own
-  const inputs = Object.fromEntries(results.flatMap((r) => Object.entries(r.metafile.inputs)).filter(([name]) => !/^[a-z-]+:/.test(name)));
+  const inputs = Object.fromEntries(Object.entries(result.metafile.inputs).filter(([name]) => !/^[a-z-]+:/.test(name)));
   writeThirdPartyLicenses(root, { inputs }, join(outdir, 'THIRD-PARTY-LICENSES.txt'));
 }
 
