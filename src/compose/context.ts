@@ -111,7 +111,7 @@ export function describeChange(m: Metric, ch: ChangeRead, scale: 'relative' | 'a
     label: m.label,
     labelLower: m.label.charAt(0).toLowerCase() + m.label.slice(1),
     verb,
-    magnitude: fmtChange(Math.abs(ch.estimate), scale, m).replace(/^[+±]/, ''),
+    magnitude: fmtChange(Math.abs(ch.estimate), scale, m).replace(/^[+\u00b1]/, ''),
     change: fmtChange(ch.estimate, scale, m),
     interval: fmtInterval(ch.ci, scale, m, confidence),
     clear,

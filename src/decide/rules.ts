@@ -96,7 +96,7 @@ export function evalGuardrail(metric: Metric, ctx: Omit<RuleContext, 'guardrails
   const q = metric.better === 'lower' ? { ci_upper: { at_most: margin } } : { ci_lower: { at_least: -margin } };
   const outcome = evalMetricRule({ metric: metric.id, scale, ...q }, { ...ctx, guardrails: [] });
   const worse = metric.better === 'lower' ? 'rise' : 'fall';
-  return { ...outcome, text: `${metric.label}: no ${worse} beyond ${fmtThreshold(margin, scale, metric).replace(/^[+−]/, '')}` };
+  return { ...outcome, text: `${metric.label}: no ${worse} beyond ${fmtThreshold(margin, scale, metric).replace(/^[+\u2212]/, '')}` };
 }
 
 export function evalGuardrailsRule(rule: GuardrailsRule, ctx: RuleContext): RuleOutcome {
