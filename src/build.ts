@@ -19,7 +19,8 @@ import { chartSpecFiles } from './charts/write.js';
 import type { ChartSpec, Deck } from './deck/types.js';
 import type { Decision } from './decide/types.js';
 import { errorDiag, GonogoError, type Diagnostic } from './diagnostics.js';
-import { checkpointFrom, checkpointNameProblem, historyWith, HISTORY_FILE, stableJson } from './review/history.js';
+import { checkpointNameProblem, historyWith, HISTORY_FILE, stableJson } from './review/history.js';
+import { checkpointFrom } from './decide/checkpoint.js';
 
 export interface BuildOptions extends PipelineOptions {
   outDir?: string;

@@ -1,10 +1,11 @@
-// The pipeline, stage by stage (DESIGN.md): load → pull/read → analyze → decide → compose.
-// Each stage is a pure function of the one before except loading, which reads the deck folder.
+// The pipeline, stage by stage (DESIGN.md): load (and normalize) → pull/read → analyze → decide → compose.
+// Each stage is a pure function of the one before except loading, which reads the deck folder. Loading
+// ends with spec/normalize.ts: every later stage reads typed rules and parsed thresholds.
 // runUntil() lets tests and commands stop at any stage.
 import { join } from 'node:path';
 import { loadSpec, phaseMetricsFile, type LoadedSpec } from './spec/load.js';
 import { readPrecomputed } from './sources/precomputed.js';
-import { checkDataReferences } from './spec/data-refs.js';
+import { checkDataReferences } from './sources/data-refs.js';
 import type { MetricsSnapshot } from './sources/snapshot.js';
 import { analyze } from './stats/analyze.js';
 import { missingDataBounds } from './stats/missing-bounds.js';
@@ -14,9 +15,10 @@ import { composeDeck } from './compose/compose.js';
 import { loadTexts } from './compose/texts.js';
 import { readHistory } from './review/history.js';
 import type { ComposeInput } from './compose/context.js';
-import type { Phase, Spec } from './spec/schema.js';
+import type { Spec } from './spec/normalized.js';
+import type { Phase } from './spec/schema.js';
 import { defaultTheme, type Theme } from './deck/theme.js';
-import { resolveDeckTheme } from './deck/theme-load.js';
+import { resolveDeckTheme } from './theme/theme-load.js';
 import type { Results } from './stats/results.js';
 import type { Decision } from './decide/types.js';
 import type { Deck } from './deck/types.js';
@@ -69,7 +71,7 @@ export async function runUntil<S extends StageName>(stage: S, deckDir: string, o
   }
   run.data = await readData(run.load, cwd, opts, run.diagnostics);
   // A segment the spec names and the data lack is a typo, not a failing rule.
-  throwIfErrors(checkDataReferences(run.load.spec, run.data, run.load.positions));
+  throwIfErrors(checkDataReferences(run.load.written, run.data, run.load.positions));
   if (last < 2) return run as never;
   // A pilot being designed has no data yet: nothing to read, nothing to warn about.
   const analyzed = run.load.spec.phase === 'design' && run.data.rows.length === 0

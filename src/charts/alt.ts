@@ -16,24 +16,9 @@ export function ciPhrase(lo: number | null, hi: number | null, format: ValueForm
   return `(${formatConfidence(confidence)} CI ${formatInterval(lo, hi, format, { signed: true, digits })})`;
 }
 
-/** Whether the estimate is on the good side of a threshold. */
-export function beyond(estimate: number, threshold: number, better: Better): boolean {
-  return better === 'lower' ? estimate <= threshold : estimate >= threshold;
-}
-
-/** "past the −10% threshold" / "short of the −10% threshold". */
-export function thresholdPhrase(estimate: number, threshold: number, better: Better, format: ValueFormat, name = 'threshold'): string {
-  const where = beyond(estimate, threshold, better) ? 'past' : 'short of';
-  return `${where} the ${formatValue(threshold, format, { signed: true })} ${name}`;
-}
-
-/** "3 of 5 pass, 1 fails, 1 is inconclusive" (counts that are zero are left out). */
-export function statusCounts(statuses: string[], noun: string): string {
-  const n = (s: string) => statuses.filter((x) => x === s).length;
-  const parts = [`${n('pass')} of ${statuses.length} ${noun} pass`];
-  if (n('fail')) parts.push(`${n('fail')} ${n('fail') === 1 ? 'fails' : 'fail'}`);
-  if (n('inconclusive')) parts.push(`${n('inconclusive')} ${n('inconclusive') === 1 ? 'is' : 'are'} inconclusive`);
-  return parts.join(', ');
+/** "All ✓ met, Plumbing ✗ not met": each row's label with its mark, as the chart shows it. */
+export function markList(rows: { label: string; mark?: string }[]): string {
+  return rows.filter((r) => r.mark).map((r) => `${r.label} ${r.mark}`).join(', ');
 }
 
 /** Chart label for a change with its interval: "−12% [−15%, −8%]", or "−12% (no interval)". */

@@ -1,24 +1,34 @@
 // The Vega-Lite config every gonogo chart shares, sized for the slide: 1 px = 1 pt at slide size,
 // so no text is set below 12 pt. Colours come from the theme; control and treatment always keep
-// the theme's two arm colours, statuses always come with a word or symbol as well.
+// the theme's two arm colours; a rule's mark colours its point and comes with its words from compose.
 import type { ChartSpec } from '../deck/types.js';
 import type { Theme } from '../deck/theme.js';
-import { textWidthPt } from '../layout/measure.js';
+import { cutAfterLines, textWidthPt, wrapWords } from '../layout/measure.js';
+import { chartFontList, DEFAULT_FAMILY, metricFamily, type FontFamily, type FontWeight } from '../layout/fonts.js';
 import { fitText } from './vega.js';
 
 export const MIN_TEXT_PT = 12;
-export const FONT = 'Inter';
-export type Status = 'pass' | 'fail' | 'inconclusive';
+/** The colour of a rule's mark: good news, bad news, unknown (theme colours pass, fail, inconclusive). */
+export type MarkTone = 'pass' | 'fail' | 'inconclusive';
+export const MARK_TONES: MarkTone[] = ['pass', 'fail', 'inconclusive'];
 export type Arm = 'control' | 'treatment';
 
-export const STATUS_MARK: Record<Status, string> = { pass: '✓ pass', fail: '✗ fail', inconclusive: '? inconclusive' };
+/** The shipped family a theme's charts are measured and drawn with. */
+export function chartFamily(theme: Theme): FontFamily {
+  return metricFamily(theme.fonts.body) ?? DEFAULT_FAMILY;
+}
 
 export function hex(color: string): string {
   return color.startsWith('#') ? color : '#' + color;
 }
 
-export function statusColor(theme: Theme, status: Status): string {
-  return hex(theme.colors[status]);
+export function toneColor(theme: Theme, tone: MarkTone): string {
+  return hex(theme.colors[tone]);
+}
+
+/** A nominal colour encoding of the `tone` field: each mark in its news colour. */
+export function toneEncoding(theme: Theme): Record<string, unknown> {
+  return { field: 'tone', type: 'nominal', scale: { domain: MARK_TONES, range: MARK_TONES.map((t) => toneColor(theme, t)) }, legend: null };
 }
 
 export function armColor(theme: Theme, arm: Arm): string {
@@ -30,7 +40,7 @@ export function vegaConfig(theme: Theme): Record<string, unknown> {
   const text = hex(c.text);
   const muted = hex(c.muted);
   const rule = hex(c.rule);
-  const font = theme.fonts.body || FONT;
+  const font = chartFontList(theme.fonts.body);
   return {
     font,
     background: hex(c.background),
@@ -79,7 +89,7 @@ export function vegaConfig(theme: Theme): Record<string, unknown> {
 }
 
 /** The parts of every chart's Vega-Lite spec that do not depend on its data. */
-export function baseSpec(theme: Theme, title: string, subtitle?: string): Record<string, unknown> {
+export function baseSpec(theme: Theme, title: string, subtitle?: string | string[]): Record<string, unknown> {
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
     autosize: { type: 'fit', contains: 'padding' },
@@ -114,7 +124,8 @@ export function chart(
   return {
     id,
     kind,
-    vegaLite: { ...vegaLite, width: Math.round(size.width * 72), height: Math.round(size.height * 72) },
+    // A framed chart (frame.ts) sets its plot size and paddings itself; every other chart fits its total size.
+    vegaLite: (vegaLite.autosize as { type?: string } | undefined)?.type === 'none' ? vegaLite : { ...vegaLite, width: Math.round(size.width * 72), height: Math.round(size.height * 72) },
     alt,
     width: size.width,
     height: size.height,
@@ -122,35 +133,53 @@ export function chart(
 }
 
 export const ROW_LABEL_PT = 13;
+/** Pitch of a row label's lines (pt). */
+export const ROW_LINE_PT = 15;
+
+export interface RowLabels {
+  /** One per row, lines joined with '\n' (the axis splits them); unique, since a nominal axis merges equal values. */
+  values: string[];
+  /** Labels that did not fit on two lines and were cut with '…' (say them in full in the alt text). */
+  cut: string[];
+}
 
 /**
- * Row labels for a band axis: shortened with an ellipsis to fit a third of the chart's width
- * (measured in Inter), and made unique, since a nominal axis would merge two equal labels into one row.
+ * Row labels for a band axis, wrapped to at most two lines of a third of the chart's width. A label longer than
+ * two lines is cut with '…' on its second line; a label is never cut while it fits on two.
  */
-export function rowLabels(labels: string[], size: ChartSize): string[] {
-  const maxPt = Math.min(240, size.width * 72 * 0.36);
+export function rowLabels(labels: string[], size: ChartSize, family: FontFamily = DEFAULT_FAMILY): RowLabels {
+  const maxPt = Math.min(220, size.width * 72 * 0.34);
   const seen = new Map<string, number>();
-  return labels.map((label) => {
-    let text = fitText(label, ROW_LABEL_PT, maxPt);
+  const cut: string[] = [];
+  const values = labels.map((label) => {
+    let lines = wrapWords(label, ROW_LABEL_PT, maxPt, 'regular', family);
+    if (lines.length > 2) {
+      cut.push(label);
+      lines = [lines[0], fitText(cutAfterLines(label, lines, 1)[1], ROW_LABEL_PT, maxPt, 'regular', family)];
+    }
+    let text = lines.join('\n');
     const n = (seen.get(text) ?? 0) + 1;
     seen.set(text, n);
-    if (n > 1) text = fitText(label, ROW_LABEL_PT, maxPt - textWidthPt(` (${n})`, ROW_LABEL_PT)) + ` (${n})`;
+    if (n > 1) text = `${text} (${n})`;
     return text;
   });
+  return { values, cut };
 }
 
-/** Axis settings for the row labels of forest, guardrail and scenario charts. */
+/** " Full row labels: …" for the alt text when some were cut, else ''. */
+export function cutLabelsNote(cut: string[]): string {
+  return cut.length ? ` Full row labels: ${cut.join('; ')}.` : '';
+}
+
+/** Axis settings for the row labels of forest, guardrail and scenario charts (multi-line labels split on '\n'). */
 export function rowAxis(theme: Theme): Record<string, unknown> {
-  return { labelLimit: 0, labelFontSize: ROW_LABEL_PT, labelColor: hex(theme.colors.text), ticks: false, domain: false, grid: false };
+  return {
+    labelLimit: 0, labelFontSize: ROW_LABEL_PT, labelLineHeight: ROW_LINE_PT, labelColor: hex(theme.colors.text),
+    labelExpr: "split(datum.label, '\\n')", ticks: false, domain: false, grid: false,
+  };
 }
 
-/**
- * A text layer preceded by a copy drawn in the background colour with a wide stroke: lines that
- * cross a label are interrupted behind it, so the label stays legible.
- */
-export function withHalo(theme: Theme, layer: Record<string, unknown>): Record<string, unknown>[] {
-  const bg = hex(theme.colors.background);
-  const { color: _color, ...encoding } = layer.encoding as Record<string, unknown>;
-  const halo = { ...layer, mark: { ...(layer.mark as object), color: bg, stroke: bg, strokeWidth: 5, strokeJoin: 'round' }, encoding };
-  return [halo, layer];
+/** Width (pt) of the widest of `texts` at `sizePt`, in the chart's family. */
+export function widestPt(texts: string[], sizePt: number, family: FontFamily, weight: FontWeight = 'regular'): number {
+  return Math.max(0, ...texts.map((t) => textWidthPt(t, sizePt, weight, family)));
 }

@@ -6,7 +6,7 @@ import type { Theme } from '../deck/theme.js';
 import { armColor, baseSpec, chart, chartId, DEFAULT_SIZE, type Arm, type ChartSize } from './config.js';
 import { autoDigits, formatValue, midSentence, type ValueFormat } from './format.js';
 import { round } from './scale.js';
-import type { ValueCounts } from '../sources/snapshot.js';
+import type { ValueCounts } from '../model/rows.js';
 import { sampleOf, sampleQuantile, type Sample } from '../stats/sample.js';
 
 export interface DistributionInput {
@@ -42,7 +42,7 @@ export function distributionChart(input: DistributionInput, theme: Theme): Chart
   const marks = ARMS.flatMap((a) => [
     { arm: labels[a], stat: 'Median', value: round(sampleQuantile(samples[a], 0.5)) },
     { arm: labels[a], stat: 'P90', value: round(sampleQuantile(samples[a], 0.9)) },
-  ]).map((m, i) => ({ ...m, text: `${m.arm} ${m.stat === 'Median' ? 'median' : m.stat} ${formatValue(m.value, fmt, { digits })}`, row: i }));
+  ]);
 
   const curve = mode === 'ecdf' ? ecdfPoints(samples, labels, lo, hi) : histogramPoints(samples, labels, lo, hi, input.bins ?? 30);
   const colors = { domain: ARMS.map((a) => labels[a]), range: ARMS.map((a) => armColor(theme, a)) };
@@ -50,8 +50,10 @@ export function distributionChart(input: DistributionInput, theme: Theme): Chart
   const color = { field: 'arm', type: 'nominal', scale: colors, legend: { title: null, orient: 'top', direction: 'horizontal', symbolType: 'stroke', symbolStrokeWidth: 3 } };
   const x = { type: 'quantitative', scale: { domain: [round(lo), round(hi)], nice: false, zero: false }, axis: { title: `${input.metric} (${input.unit})`, grid: false } };
   const yTitle = mode === 'ecdf' ? 'Share at or below' : 'Share of arm per bin';
+  // The marked values are read in the subtitle, arm by arm: no label sits on a curve or a marker line.
+  const said = (stat: string) => ARMS.map((a) => marks.find((m) => m.arm === labels[a] && m.stat === stat)!).map((m) => `${m.arm} ${formatValue(m.value, fmt, { digits })}`).join(' · ');
   const spec = {
-    ...baseSpec(theme, input.title ?? `Distribution of ${midSentence(input.metric)} by arm`, 'Solid line: median · dashed line: P90'),
+    ...baseSpec(theme, input.title ?? `Distribution of ${midSentence(input.metric)} by arm`, [`Solid line: median — ${said('Median')}`, `Dashed line: P90 — ${said('P90')}`]),
     layer: [
       {
         data: { values: curve },
@@ -71,19 +73,7 @@ export function distributionChart(input: DistributionInput, theme: Theme): Chart
           strokeDash: { field: 'stat', type: 'nominal', scale: { domain: ['Median', 'P90'], range: [[1, 0], [6, 4]] }, legend: null },
         },
       },
-      {
-        // Marker labels stacked in the upper right, one line each, so they never collide.
-        data: { values: marks },
-        mark: { type: 'text', align: 'right', baseline: 'top', fontSize: 12 },
-        encoding: {
-          x: { value: { expr: 'width - 4' } },
-          y: { field: 'row', type: 'quantitative', scale: { domain: [0, 12], range: [{ expr: 'height * 0.25' }, { expr: 'height * 0.25 + 12 * 17' }] }, axis: null },
-          text: { field: 'text' },
-          color,
-        },
-      },
     ],
-    resolve: { scale: { y: 'independent' } },
   };
   const alt = distributionAlt(input, labels, marks, fmt, digits);
   return chart(chartId('distribution', input.id), 'distribution', input.size ?? DEFAULT_SIZE, alt, spec);

@@ -78,6 +78,13 @@ export function vegaLabelExpr(format: ValueFormat, digits: number, signed = true
   return `(abs(datum.value${scale}) < 1e-9 ? '0' : format(datum.value${scale}, '${sign}.${digits}f')) + ${suffix}`;
 }
 
+/** The text vegaLabelExpr draws for a tick value (for measuring axis labels before Vega runs). */
+export function tickLabel(value: number, format: ValueFormat, digits: number, signed = true, withUnit = true): string {
+  const scaled = format.kind === 'unit' ? value : value * 100;
+  if (Math.abs(scaled) < 1e-9) return '0' + (withUnit || format.kind !== 'unit' ? unitSuffix(format) : '');
+  return fixed(scaled, digits, signed) + (withUnit || format.kind !== 'unit' ? unitSuffix(format) : '');
+}
+
 /** First letter upper-cased (labels that start a sentence). */
 export function capitalize(text: string): string {
   return text ? text[0].toUpperCase() + text.slice(1) : text;

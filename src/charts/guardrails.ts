@@ -1,10 +1,9 @@
 // Guardrail bullets: every guardrail on one chart. Units differ between guardrails (%, pp, minutes),
-// so each row is drawn as a share of its own allowed worsening (0 = no change, 100% = the limit,
-// right = worse) and labelled with its observed change and limit in the metric's own unit.
+// so each row has its own scale (right = worse) and its numbers in the metric's own unit beside it.
 import type { ChartSpec } from '../deck/types.js';
 import type { Theme } from '../deck/theme.js';
-import { ciPhrase, estimateNote, largest, statusCounts, type Better } from './alt.js';
-import { baseSpec, chart, chartId, withHalo, rowAxis, rowLabels, DEFAULT_SIZE, hex, STATUS_MARK, statusColor, type ChartSize, type Status } from './config.js';
+import { ciPhrase, estimateNote, largest, type Better } from './alt.js';
+import { baseSpec, chart, chartFamily, chartId, cutLabelsNote, rowAxis, rowLabels, widestPt, DEFAULT_SIZE, hex, MIN_TEXT_PT as NOTE_PT, toneEncoding, type ChartSize, type MarkTone } from './config.js';
 import { autoDigits, formatValue, midSentence, type ValueFormat } from './format.js';
 import { paddedDomain, round } from './scale.js';
 
@@ -19,7 +18,12 @@ export interface GuardrailRow {
   limit: number;
   format: ValueFormat;
   better: Better;
-  status: Status;
+  /** News colour of the guardrail's mark. */
+  tone: MarkTone;
+  /** The guardrail check's outcome in words, from compose: "✓ not triggered". */
+  mark: string;
+  /** True when the estimate lies past the limit (the check triggered). */
+  breached: boolean;
 }
 
 export interface GuardrailsInput {
@@ -36,54 +40,75 @@ export function shareOfLimit(value: number, row: Pick<GuardrailRow, 'limit' | 'b
   return round(worse / row.limit);
 }
 
+const NOTE_GAP = 14;
+
+/**
+ * Each guardrail on its own row and its own scale, in its own unit: grey tick at no change, dashed red tick at
+ * the limit, shaded past it, right always worse. The numbers (change, interval, limit) stand in a column right
+ * of the plot, so no label sits on a mark or a line and no axis speaks in an abstract share of the limit.
+ */
 export function guardrailsChart(input: GuardrailsInput, theme: Theme): ChartSpec {
   if (input.rows.length === 0) throw new Error('guardrailsChart: no guardrails to plot');
   for (const r of input.rows) if (!(r.limit > 0)) throw new Error(`guardrailsChart: limit of "${r.label}" must be positive, got ${r.limit}`);
   const size = input.size ?? DEFAULT_SIZE;
-  const labels = rowLabels(input.rows.map((r) => r.label), size);
-  const values = input.rows.map((r, i) => {
-    const x = shareOfLimit(r.estimate, r);
-    const [a, b] = r.lo === null || r.hi === null ? [x, x] : [shareOfLimit(r.lo, r), shareOfLimit(r.hi, r)];
+  const family = chartFamily(theme);
+  const labels = rowLabels(input.rows.map((r) => r.label), size, family);
+  const rows = input.rows.map((r, i) => {
+    // Positions in [0, 1] along the row's own scale: worsening to the right, the limit always in view.
+    const worse = (v: number) => (r.better === 'higher' ? -v : v);
+    const ends = r.lo === null || r.hi === null ? [worse(r.estimate)] : [worse(r.lo), worse(r.hi)];
+    const [a, b] = paddedDomain([...ends, worse(r.estimate), 0, r.limit * 1.35], 0.06);
+    const pos = (w: number) => round((w - a) / (b - a));
     const digits = autoDigits(r.format, largest(r.lo, r.hi, r.limit));
     const worseSign = r.better === 'higher' ? -1 : 1;
     return {
-      label: labels[i],
-      status: r.status,
-      x,
-      x1: Math.min(a, b),
-      x2: Math.max(a, b),
-      note: `${estimateNote(r.estimate, r.lo, r.hi, r.format, digits)} · limit ${formatValue(worseSign * r.limit, r.format, { signed: true, digits })}  ${STATUS_MARK[r.status]}`,
+      label: labels.values[i],
+      tone: r.tone,
+      x: pos(worse(r.estimate)),
+      x1: pos(Math.min(...ends)),
+      x2: pos(Math.max(...ends)),
+      zero: pos(0),
+      limit: pos(r.limit),
+      note: `${estimateNote(r.estimate, r.lo, r.hi, r.format, digits)} · limit ${formatValue(worseSign * r.limit, r.format, { signed: true, digits })}  ${r.mark}`,
     };
   });
-  const domain = paddedDomain([...values.flatMap((v) => [v.x1, v.x2]), 0, 1.25], 0.06);
-  const x = { type: 'quantitative', scale: { domain, nice: false, zero: false }, axis: { title: 'Worsening as a share of the allowed limit (100% = limit)', format: '.0%', tickCount: 6, grid: true } };
-  const y = { field: 'label', type: 'nominal', sort: labels, title: null, axis: rowAxis(theme) };
-  const statuses: Status[] = ['pass', 'fail', 'inconclusive'];
-  const color = { field: 'status', type: 'nominal', scale: { domain: statuses, range: statuses.map((s) => statusColor(theme, s)) }, legend: null };
+  const noteBand = widestPt(rows.map((v) => v.note), NOTE_PT, family) + NOTE_GAP;
+  const x = { type: 'quantitative', scale: { domain: [0, 1], nice: false, zero: false, rangeMax: { expr: `width - ${round(noteBand)}` } }, axis: null };
+  const y = { field: 'label', type: 'nominal', sort: labels.values, title: null, axis: rowAxis(theme) };
+  // Reference lines and the shading span the middle of their row only, so rows stay apart.
+  const span = { y: { ...y, bandPosition: 0.12 }, y2: { field: 'label', bandPosition: 0.88 } };
+  const color = toneEncoding(theme);
   const fail = hex(theme.colors.fail);
   const spec = {
-    ...baseSpec(theme, input.title ?? 'Guardrails against their limits', `${Math.round(input.confidence * 100)}% confidence intervals · right is worse · shaded: past the limit`),
-    data: { values },
+    ...baseSpec(theme, input.title ?? 'Guardrails against their limits', [
+      `${Math.round(input.confidence * 100)}% confidence intervals · each row on its own scale, right is worse`,
+      'grey: no change · dashed red: the limit, shaded past it',
+    ]),
+    data: { values: rows },
     layer: [
-      { data: { values: [{ a: 1, b: domain[1] }] }, mark: { type: 'rect', color: fail, opacity: 0.08 }, encoding: { x: { field: 'a', ...x }, x2: { field: 'b' } } },
-      { data: { values: [{ v: 0 }] }, mark: { type: 'rule', color: hex(theme.colors.muted), strokeWidth: 1.5 }, encoding: { x: { field: 'v', ...x } } },
-      { data: { values: [{ v: 1, text: 'Limit' }] }, mark: { type: 'rule', color: fail, strokeWidth: 1.5, strokeDash: [6, 4] }, encoding: { x: { field: 'v', ...x } } },
-      { data: { values: [{ v: 1, text: 'Limit' }] }, mark: { type: 'text', color: fail, align: 'left', baseline: 'bottom', dx: 5, dy: -3 }, encoding: { x: { field: 'v', ...x }, y: { value: { expr: 'height' } }, text: { field: 'text' } } },
+      { mark: { type: 'rect', color: fail, opacity: 0.08 }, encoding: { ...span, x: { field: 'limit', ...x }, x2: { datum: 1 } } },
+      { mark: { type: 'rule', color: hex(theme.colors.muted), strokeWidth: 1.5 }, encoding: { ...span, x: { field: 'zero', ...x } } },
+      { mark: { type: 'rule', color: fail, strokeWidth: 1.5, strokeDash: [5, 3] }, encoding: { ...span, x: { field: 'limit', ...x } } },
       { mark: { type: 'rule', strokeWidth: 3, strokeCap: 'round' }, encoding: { y, x: { field: 'x1', ...x }, x2: { field: 'x2' }, color } },
       { mark: { type: 'point', filled: true, size: 110, opacity: 1 }, encoding: { y, x: { field: 'x', ...x }, color } },
-      // Notes start at the left edge of the plot: long ones never run off the right edge.
-      ...withHalo(theme, { mark: { type: 'text', baseline: 'bottom', dy: -9, align: 'left', fontSize: 12 }, encoding: { y, x: { value: 0 }, text: { field: 'note' }, color } }),
+      { mark: { type: 'text', baseline: 'middle', align: 'left', fontSize: NOTE_PT }, encoding: { y, x: { value: { expr: `width - ${round(noteBand - NOTE_GAP)}` } }, text: { field: 'note' }, color } },
     ],
   };
-  return chart(chartId('guardrails', input.id ?? 'all'), 'guardrails', size, guardrailsAlt(input), spec);
+  return chart(chartId('guardrails', input.id ?? 'all'), 'guardrails', size, guardrailsAlt(input) + cutLabelsNote(labels.cut), spec);
 }
 
 function guardrailsAlt(input: GuardrailsInput): string {
   const rows = input.rows;
-  // Closest: the worst end of the interval (or the estimate) nearest to, or furthest past, its limit.
+  const marks = rows.map((r) => `${r.label} ${r.mark}`).join(', ');
   const worstEnd = (r: GuardrailRow) => Math.max(...[r.lo, r.hi, r.estimate].filter((v): v is number => v !== null).map((v) => shareOfLimit(v, r)));
+  const phrase = (r: GuardrailRow) => {
+    const d = autoDigits(r.format, largest(r.lo, r.hi, r.limit));
+    const limit = formatValue((r.better === 'higher' ? -1 : 1) * r.limit, r.format, { signed: true, digits: d });
+    return `${midSentence(r.label)} at ${formatValue(r.estimate, r.format, { signed: true, digits: d })} ${ciPhrase(r.lo, r.hi, r.format, input.confidence, d)} against a limit of ${limit}`;
+  };
+  const past = rows.filter((r) => r.breached);
+  // Breached ones are named as past their limit; with none breached, the one nearest its limit.
+  if (past.length) return `${marks}; past the limit: ${past.map(phrase).join('; ')}.`;
   const closest = [...rows].sort((a, b) => worstEnd(b) - worstEnd(a))[0];
-  const d = autoDigits(closest.format, largest(closest.lo, closest.hi, closest.limit));
-  const limit = formatValue((closest.better === 'higher' ? -1 : 1) * closest.limit, closest.format, { signed: true, digits: d });
-  return `${statusCounts(rows.map((r) => r.status), rows.length === 1 ? 'guardrail' : 'guardrails')}; closest to its limit is ${midSentence(closest.label)} at ${formatValue(closest.estimate, closest.format, { signed: true, digits: d })} ${ciPhrase(closest.lo, closest.hi, closest.format, input.confidence, d)} against a limit of ${limit}.`;
+  return `${marks}; closest to its limit is ${phrase(closest)}.`;
 }

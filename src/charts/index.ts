@@ -10,6 +10,6 @@ export { powerChart, nForMde, type PowerInput } from './power.js';
 export { renderChart, renderSvg, compileVegaLite, clearRenderCache, DEFAULT_SCALE, type RenderOptions, type RenderedChart } from './render.js';
 export { writeChartSpecs, chartSpecJson } from './write.js';
 export { finalSpec } from './final-spec.js';
-export type { ChartSize, Status, Arm } from './config.js';
+export type { ChartSize, MarkTone, Arm } from './config.js';
 export type { Better } from './alt.js';
 export * from './format.js';

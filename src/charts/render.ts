@@ -1,4 +1,4 @@
-// ChartSpec → SVG (Vega, no canvas) → PNG (resvg with the shipped Inter files).
+// ChartSpec → SVG (Vega, no canvas) → PNG (resvg with the shipped font files).
 // Same chart in, same bytes out: text widths come from the font files, clip/gradient ids are
 // reset before each render, renders run one at a time, and output is cached by a content hash.
 import { createHash } from 'node:crypto';
@@ -9,9 +9,11 @@ import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import type { ChartSpec } from '../deck/types.js';
 import { allFontPaths } from '../layout/measure.js';
+import { DEFAULT_FAMILY } from '../layout/fonts.js';
 import { loadVega } from './vega.js';
 import { stableStringify } from './stable-json.js';
 import { finalSpec } from './final-spec.js';
+import { splitFallbackRuns } from './svg-fonts.js';
 
 export interface RenderOptions {
   /** PNG pixels per point at slide size; 3 ≈ 216 dpi (default), 3.5 ≈ 252 dpi. */
@@ -37,7 +39,7 @@ export interface RenderedChart {
 
 export const DEFAULT_SCALE = 3;
 /** Bump when the render pipeline changes in a way that alters output. */
-const RENDER_VERSION = 'gonogo-charts-1';
+const RENDER_VERSION = 'gonogo-charts-2';
 
 const memory = new Map<string, RenderedChart>();
 /** A long watch session keeps at most this many renders in memory (oldest dropped first). */
@@ -154,9 +156,9 @@ async function renderNow(spec: Record<string, unknown>, scale: number): Promise<
   const svg = await renderSvg(spec);
   resvgModule ??= import('@resvg/resvg-js');
   const { Resvg } = await resvgModule;
-  const resvg = new Resvg(svg, {
+  const resvg = new Resvg(splitFallbackRuns(svg), {
     fitTo: { mode: 'zoom', value: scale },
-    font: { fontFiles: allFontPaths(), loadSystemFonts: false, defaultFontFamily: 'Inter', sansSerifFamily: 'Inter' },
+    font: { fontFiles: allFontPaths(), loadSystemFonts: false, defaultFontFamily: DEFAULT_FAMILY.name, sansSerifFamily: DEFAULT_FAMILY.name },
     shapeRendering: 2,
     textRendering: 1,
   });

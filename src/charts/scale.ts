@@ -6,7 +6,9 @@ export function paddedDomain(values: number[], pad = 0.06): [number, number] {
   if (finite.length === 0) return [0, 1];
   let lo = Math.min(...finite);
   let hi = Math.max(...finite);
-  if (hi === lo) {
+  // A span too small to draw (an interval of ±5e-324 from a precomputed file) counts as none: Vega's ticks
+  // cannot divide it.
+  if (hi - lo <= 1e-9 * Math.max(1, Math.abs(lo), Math.abs(hi))) {
     const d = Math.abs(lo) * 0.1 || 1;
     return [lo - d, hi + d];
   }

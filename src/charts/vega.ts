@@ -1,7 +1,8 @@
 // Loads vega and vega-lite once, on first use (they cost ~0.25 s to import), and teaches Vega
-// to measure text with the shipped Inter files instead of its 0.8 × chars × size estimate,
+// to measure text with the shipped font files instead of its 0.8 × chars × size estimate,
 // so axis labels are laid out with the widths resvg will draw.
 import { fittingPrefix, textWidthPt, type FontWeight } from '../layout/measure.js';
+import { DEFAULT_FAMILY, familyOfFontList, type FontFamily } from '../layout/fonts.js';
 
 type Vega = typeof import('vega');
 type VegaLite = typeof import('vega-lite');
@@ -23,6 +24,8 @@ export function loadVega(): Promise<VegaModules> {
 }
 
 interface TextItem {
+  /** The CSS font-family list the chart names (chartFontList): the theme's face, then its measuring family. */
+  font?: string;
   fontSize?: number;
   fontWeight?: string | number;
   fontStyle?: string;
@@ -51,16 +54,17 @@ function installTextMetrics(vega: Vega): void {
   metrics.width = (item, line) => {
     const text = line == null ? '' : String(line).trim();
     const size = sizeOf(item);
-    return !text || size <= 0 ? 0 : textWidthPt(text, size, faceOf(item));
+    return !text || size <= 0 ? 0 : textWidthPt(text, size, faceOf(item), familyOfFontList(item.font));
   };
 }
 
-/** `text` shortened with an ellipsis to at most `maxPt` wide at `sizePt` (Inter, real widths). */
-export function fitText(text: string, sizePt: number, maxPt: number, weight: FontWeight = 'regular'): string {
-  if (textWidthPt(text, sizePt, weight) <= maxPt) return text;
-  const room = maxPt - textWidthPt('\u2026', sizePt, weight);
-  const cut = fittingPrefix(text, sizePt, room, weight);
+/** `text` shortened with an ellipsis to at most `maxPt` wide at `sizePt` (real widths in the chart's family). */
+export function fitText(text: string, sizePt: number, maxPt: number, weight: FontWeight = 'regular', family: FontFamily = DEFAULT_FAMILY): string {
+  const width = (s: string) => textWidthPt(s, sizePt, weight, family);
+  if (width(text) <= maxPt) return text;
+  const room = maxPt - width('\u2026');
+  const cut = fittingPrefix(text, sizePt, room, weight, family);
   // fittingPrefix keeps at least one character; with no room for it, the ellipsis stands alone.
-  const head = textWidthPt(text.slice(0, cut), sizePt, weight) <= room ? text.slice(0, cut) : '';
+  const head = width(text.slice(0, cut)) <= room ? text.slice(0, cut) : '';
   return head.trimEnd() + '\u2026';
 }

@@ -1,5 +1,6 @@
 // gonogo build DECK: spec + metrics → PPTX, Markdown outline, Deck JSON and chart specs in DECK/out/.
 import { errorDiag, EXIT, GonogoError } from '../diagnostics.js';
+import { MARKS, MARK_WORD } from '../model/outcomes.js';
 import { allowOutsideOption, printDiagnostics, type CliCommand } from './io.js';
 import type { Phase } from '../spec/schema.js';
 
@@ -51,13 +52,13 @@ export const buildCommand: CliCommand = {
     const v = r.decision.verdict;
     const c = r.decision.counts;
     if (args.json) {
-      io.stdout(JSON.stringify({ verdict: v, counts: c, slides: r.slideCount, pptx: r.pptxPath, markdown: r.markdownPath, exported, ms: Math.round(r.ms) }, null, 2) + '\n');
+      io.stdout(JSON.stringify({ verdict: { criterion: v.criterion, label: r.deck.meta.verdict ?? v.label, ...(v.option ? { option: v.option } : {}), fallback: v.fallback, because: r.deck.meta.because ?? '' }, counts: c, slides: r.slideCount, pptx: r.pptxPath, markdown: r.markdownPath, exported, ms: Math.round(r.ms) }, null, 2) + '\n');
     } else if (!args.quiet) {
       io.stdout(
-        `${v.label}${v.option ? ` (option ${v.option})` : ''}\n` +
+        `${r.deck.meta.verdict ?? v.label}${v.option ? ` (option ${v.option})` : ''}\n` +
           // Design and interim decks decide nothing yet: no "because".
-          (r.decision.criteria.length ? `  because ${v.decidedBy.split('; ')[0]}\n` : '') +
-          (r.decision.criteria.length ? `  rules: ${c.pass} pass · ${c.fail} fail · ${c.inconclusive} inconclusive\n` : '') +
+          (r.decision.criteria.length ? `  because ${r.deck.meta.because ?? ''}\n` : '') +
+          (r.decision.criteria.length ? `  rules: ${MARKS.filter((k) => c[k]).map((k) => `${c[k]} ${MARK_WORD[k]}`).join(' · ')}\n` : '') +
           `  ${r.slideCount} slides → ${r.pptxPath} (+ ${r.markdownPath}) in ${(r.ms / 1000).toFixed(2)} s\n` +
           exported.map((p) => `  exported ${p}\n`).join(''),
       );

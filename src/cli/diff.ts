@@ -15,7 +15,7 @@ export const diffCommand: CliCommand = {
       .option('json', { type: 'boolean', describe: 'Print the changes as JSON' }),
   run: async (args, io) => {
     try {
-      const { snapshotOf, snapshotAtRevision } = await import('../review/snapshot.js');
+      const { snapshotOf, snapshotAtRevision } = await import('../snapshot.js');
       const { diffDecks } = await import('../review/diff.js');
       const { formatChanges, changesJson } = await import('../review/diff-format.js');
       const a = String(args.a);

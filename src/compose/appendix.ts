@@ -1,6 +1,6 @@
 // Appendix: every non-primary metric by segment, one table each (primaries have their own segment slide).
 import type { Slide } from '../deck/types.js';
-import { type Ctx, headlineScale } from './context.js';
+import { type Ctx, displayScale } from './context.js';
 import { segmentTable } from './segment-table.js';
 
 export function composeSegmentAppendix(ctx: Ctx): Slide[] {
@@ -14,7 +14,7 @@ export function composeSegmentAppendix(ctx: Ctx): Slide[] {
         kind: 'table' as const,
         section: 'Appendix: metrics by segment',
         title: ctx.t('appendix-segments-title', { label: m.label, count: segs.length }),
-        blocks: [segmentTable(ctx, m, headlineScale(m))],
+        blocks: [segmentTable(ctx, m, displayScale(ctx, m))],
         notes: [],
       }];
     });

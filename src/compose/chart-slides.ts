@@ -4,25 +4,27 @@
 import type { Slide } from '../deck/types.js';
 import type { Ctx } from './context.js';
 import { distributionFor, tradeoffForSegments, trendFor, valuesLabel } from './charts.js';
+import { kindOf } from '../model/metric-kinds.js';
 
 export function composeFrontier(ctx: Ctx): Slide[] {
-  const chart = tradeoffForSegments(ctx);
-  if (!chart) return [];
+  const frontier = tradeoffForSegments(ctx);
+  if (!frontier) return [];
+  const { chart, region, marked } = frontier;
   return [
     {
       id: 'tradeoff-frontier',
       kind: 'chart',
       section: 'Trade-offs',
-      title: ctx.t('frontier-title', {}),
+      title: ctx.t('frontier-title', { region, marked }),
       blocks: [{ type: 'chart', chart }, { type: 'text', role: 'body', text: chart.alt }],
-      notes: [ctx.t('frontier-notes', {})],
+      notes: [ctx.t('frontier-notes', { region, marked })],
     },
   ];
 }
 
 /** Per-arm distribution of the first primary duration metric read from raw values. */
 export function composeDistribution(ctx: Ctx): Slide[] {
-  const m = ctx.spec.metrics.find((x) => x.role === 'primary' && (x.kind === 'median' || x.kind === 'quantile') && ctx.input.distributions?.[x.id]);
+  const m = ctx.spec.metrics.find((x) => x.role === 'primary' && kindOf(x.kind).rawValues && ctx.input.distributions?.[x.id]);
   const chart = m && distributionFor(ctx, m);
   if (!m || !chart) return [];
   return [

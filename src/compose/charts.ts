@@ -1,9 +1,16 @@
 // Chart blocks for the composers: Results and Decision data → the chart kit's builders (src/charts).
 import type { ChartSpec } from '../deck/types.js';
-import type { Metric } from '../spec/schema.js';
-import type { RuleOutcome, Status } from '../decide/types.js';
-import type { ChangeRead } from '../stats/results.js';
-import { type Ctx, headlineChange, headlineScale } from './context.js';
+import type { Metric } from '../spec/normalized.js';
+import type { MetricRuleOutcome } from '../decide/types.js';
+import type { Check } from '../spec/normalized.js';
+import { changeOn } from '../stats/results.js';
+import { type Ctx, displayScale, headlineMark } from './context.js';
+import { marked } from './marks.js';
+import { checkWords, ruleText } from './rule-words.js';
+import { allOf } from '../model/outcomes.js';
+import { OVERALL, segmentValue } from '../model/rows.js';
+import type { Scale } from '../model/metric-kinds.js';
+import type { MarkTone } from '../charts/config.js';
 import { forestChart, type ForestRow } from '../charts/forest.js';
 import { guardrailsChart } from '../charts/guardrails.js';
 import { scenariosChart } from '../charts/scenarios.js';
@@ -13,37 +20,32 @@ import { powerChart } from '../charts/power.js';
 import { timeSeriesChart } from '../charts/timeseries.js';
 import type { ValueFormat } from '../charts/format.js';
 import { minimumDetectableEffect } from '../stats/power.js';
-import { parseQuantity } from '../spec/quantity.js';
 import type { PowerPlan } from './power.js';
+import { kindOf } from '../model/metric-kinds.js';
 
-/** Chart size on a chart slide (inches): the layout keeps the aspect and never enlarges. */
+/** Chart size on a chart slide with text beside it (inches): the layout keeps the aspect and scales it to the room. */
 const WIDE = { width: 7.6, height: 4.6 };
+/** A chart that stands alone on its slide takes the body's width. */
+const FULL = { width: 11.6, height: 4.6 };
 
-export function valueFormat(m: Metric, scale: 'relative' | 'absolute'): ValueFormat {
+export function valueFormat(m: Metric, scale: Scale): ValueFormat {
   if (scale === 'relative') return { kind: 'percent' };
-  if (m.kind === 'proportion') return { kind: 'pp' };
+  if (kindOf(m.kind).share) return { kind: 'pp' };
   return { kind: 'unit', unit: m.unit === 'minutes' ? 'min' : m.unit };
 }
 
-/** Where an interval sits against a threshold line: wholly on the good side, wholly on the bad side, or across. */
-function sideOf(ch: ChangeRead, threshold: number | undefined, better: 'higher' | 'lower'): Status {
-  const lo = ch.ci?.lo ?? ch.estimate;
-  const hi = ch.ci?.hi ?? ch.estimate;
-  const t = threshold ?? 0;
-  const good = better === 'lower' ? hi < t : lo > t;
-  const bad = better === 'lower' ? lo > t : hi < t;
-  return good ? 'pass' : bad ? 'fail' : 'inconclusive';
-}
-
-/** Forest plot of one metric: the overall read (with the criterion's status) and each segment against the same line. */
-export function forestForMetric(ctx: Ctx, m: Metric, scale: 'relative' | 'absolute', rule: RuleOutcome | undefined): ChartSpec {
+/** Forest plot of one metric on its display scale: the overall read and each segment, each marked by the headline rule's outcome on that read. */
+export function forestForMetric(ctx: Ctx, m: Metric, scale: Scale): ChartSpec {
+  const graded = headlineMark(ctx, m);
+  const rule = graded?.outcome.type === 'metric' ? graded.outcome : undefined;
   const reads = [ctx.read(m.id)!, ...ctx.segmentReads(m.id)];
-  const rows: ForestRow[] = reads.flatMap((r, i) => {
-    const c = scale === 'relative' ? r.relative : r.absolute;
+  const rows: ForestRow[] = reads.flatMap((r) => {
+    const c = changeOn(r, scale);
     if (!c) return [];
-    const label = r.segment === 'all' ? 'All' : `${r.segment.split('=')[1]}${r.exploratory ? '*' : ''}`;
-    const status = i === 0 && rule ? rule.status : sideOf(c, rule?.thresholdValue, m.better);
-    return [{ label, estimate: c.estimate, lo: c.ci?.lo ?? null, hi: c.ci?.hi ?? null, status }];
+    const label = r.segment === OVERALL ? 'All' : `${segmentValue(r.segment)}${r.exploratory ? '*' : ''}`;
+    const outcome = !rule ? undefined : r.segment === OVERALL ? rule : rule.segments.find((x) => x.segment === r.segment);
+    const mark = outcome && marked({ status: outcome.status, polarity: rule!.polarity });
+    return [{ label, estimate: c.estimate, lo: c.ci?.lo ?? null, hi: c.ci?.hi ?? null, tone: (mark?.tone ?? 'inconclusive') as MarkTone, ...(mark ? { mark: mark.text } : {}) }];
   });
   return forestChart(
     {
@@ -52,7 +54,7 @@ export function forestForMetric(ctx: Ctx, m: Metric, scale: 'relative' | 'absolu
       better: m.better,
       format: valueFormat(m, scale),
       rows,
-      threshold: rule?.thresholdValue !== undefined ? { value: rule.thresholdValue, label: 'bar' } : undefined,
+      ...(rule ? { thresholds: rule.rule.checks.map((c) => ({ value: c.bar.value, label: checkWords(ctx, c, m) })), rule: ruleText(ctx, rule.rule) } : {}),
       confidence: ctx.spec.decision.confidence,
       size: WIDE,
     },
@@ -62,17 +64,20 @@ export function forestForMetric(ctx: Ctx, m: Metric, scale: 'relative' | 'absolu
 
 export function guardrailChart(ctx: Ctx): ChartSpec | undefined {
   const rows = ctx.decision.guardrails.flatMap((g) => {
-    const m = g.metric ? ctx.metric(g.metric) : undefined;
-    if (!m || !g.observed || m.max_worsening === undefined || !g.scale) return [];
+    const m = ctx.metric(g.metric);
+    if (!g.read) return [];
+    const mark = marked(g);
     return [{
       label: m.label,
-      estimate: g.observed.estimate,
-      lo: g.observed.ci?.lo ?? null,
-      hi: g.observed.ci?.hi ?? null,
-      limit: Math.abs(parseQuantity(m.max_worsening)!.value),
+      estimate: g.read.estimate,
+      lo: g.read.ci?.lo ?? null,
+      hi: g.read.ci?.hi ?? null,
+      limit: g.margin.value,
       format: valueFormat(m, g.scale),
       better: m.better,
-      status: g.status,
+      tone: mark.tone as MarkTone,
+      mark: mark.text,
+      breached: g.status === 'met',
     }];
   });
   if (!rows.length) return undefined;
@@ -82,50 +87,105 @@ export function guardrailChart(ctx: Ctx): ChartSpec | undefined {
 export function scenarioChart(ctx: Ctx): ChartSpec | undefined {
   const byName = Object.fromEntries(ctx.decision.scenarios.map((s) => [s.name, s]));
   if (!byName.base) return undefined;
-  const verdictRules = ctx.decision.criteria.find((c) => c.id === ctx.decision.verdict.criterion)?.rules ?? ctx.decision.criteria.flatMap((c) => c.rules);
   const rows = byName.base.changes
     .filter((c) => ctx.metric(c.metric).role === 'primary')
     .map((c) => {
       const m = ctx.metric(c.metric);
       const at = (name: string) => byName[name]?.changes.find((x) => x.metric === c.metric)?.estimate ?? c.estimate;
-      const rule = verdictRules.find((r) => r.metric === c.metric && r.scale === c.scale);
-      return { label: m.label, format: valueFormat(m, c.scale), better: m.better, best: at('best'), base: c.estimate, worst: at('worst'), criterion: rule?.thresholdValue };
+      // The metric's headline rule, read again in each scenario: its one outcome there.
+      const ruleIn = (name: 'best' | 'base' | 'worst') => byName[name]?.criteria.find((x) => x.id === ctx.decision.target)?.rules.find((r) => r.type === 'metric' && r.rule.metric === m.id && r.rule.segment === OVERALL);
+      const base = ruleIn('base');
+      const onScale = base?.type === 'metric' && base.rule.scale === c.scale ? base.rule : undefined;
+      const bar = onScale && (onScale.checks.find((k) => k.type === 'bound' && k.on === 'estimate') ?? onScale.checks[0])?.bar.value;
+      const markIn = (name: 'best' | 'base' | 'worst') => {
+        const r = ruleIn(name);
+        return r ? marked(r).text : '';
+      };
+      return {
+        label: m.label,
+        format: valueFormat(m, c.scale),
+        better: m.better,
+        best: at('best'),
+        base: c.estimate,
+        worst: at('worst'),
+        ...(bar !== undefined ? { criterion: bar } : {}),
+        ...(base ? { marks: { best: markIn('best'), base: markIn('base'), worst: markIn('worst') } } : {}),
+      };
     });
   if (!rows.length) return undefined;
-  return scenariosChart({ rows, size: WIDE }, ctx.theme);
+  // The scenario chart stands alone on its slide (its reading is in the notes and the next slide).
+  return scenariosChart({ rows, size: FULL }, ctx.theme);
 }
 
-/** Speed vs quality by segment: the first two primary metrics that share segments, with the acceptable region from the verdict's rules. */
-export function tradeoffForSegments(ctx: Ctx): ChartSpec | undefined {
+/**
+ * Speed vs quality by segment: the first two primary metrics that share segments, each point marked by
+ * whether both metrics' headline rules are met on that segment's read (the rules' own segment outcomes).
+ * The region where both bars are met is shaded only when the rules compare the estimate alone, so the
+ * region and the marks always agree.
+ */
+export function tradeoffForSegments(ctx: Ctx): { chart: ChartSpec; region: boolean; marked: boolean } | undefined {
   const primaries = ctx.spec.metrics.filter((m) => m.role === 'primary');
   if (primaries.length < 2) return undefined;
   const [mx, my] = primaries;
-  const sx = headlineScale(mx);
-  const sy = headlineScale(my);
-  const rules = ctx.decision.criteria.flatMap((c) => c.rules);
-  const tx = rules.find((r) => r.metric === mx.id && r.scale === sx)?.thresholdValue;
-  const ty = rules.find((r) => r.metric === my.id && r.scale === sy)?.thresholdValue;
-  const points = ctx.segmentReads(mx.id).flatMap((rx) => {
-    const ry = ctx.read(my.id, rx.segment);
-    const cx = sx === 'relative' ? rx.relative : rx.absolute;
-    const cy = ry && (sy === 'relative' ? ry.relative : ry.absolute);
-    if (!cx || !cy) return [];
-    const ok = (tx === undefined || (mx.better === 'lower' ? cx.estimate <= tx : cx.estimate >= tx)) && (ty === undefined || (my.better === 'lower' ? cy.estimate <= ty : cy.estimate >= ty));
-    return [{ label: rx.segment.split('=')[1], x: cx.estimate, y: cy.estimate, status: (ok ? 'pass' : 'fail') as Status }];
+  const sx = displayScale(ctx, mx);
+  const sy = displayScale(ctx, my);
+  const rx = ruleOf(ctx, mx);
+  const ry = ruleOf(ctx, my);
+  const polarity = rx && ry && rx.polarity === ry.polarity ? rx.polarity : undefined;
+  const markAt = (segment: string) => {
+    if (!rx || !ry || !polarity) return undefined;
+    const at = (r: MetricRuleOutcome) => (segment === OVERALL ? r.status : r.segments.find((x) => x.segment === segment)?.status ?? 'no_data');
+    return marked({ status: allOf([at(rx), at(ry)]), polarity });
+  };
+  const point = (label: string, segment: string, x: number, y: number) => {
+    const mark = markAt(segment);
+    return { label, x, y, ...(mark ? { tone: mark.tone as MarkTone, mark: mark.text } : {}) };
+  };
+  const points = ctx.segmentReads(mx.id).flatMap((r) => {
+    const cx = changeOn(r, sx);
+    const cy = changeOn(ctx.read(my.id, r.segment), sy);
+    return cx && cy ? [point(segmentValue(r.segment), r.segment, cx.estimate, cy.estimate)] : [];
   });
   if (points.length < 2) return undefined;
-  const overallX = headlineChange(ctx.read(mx.id), mx);
-  const overallY = headlineChange(ctx.read(my.id), my);
-  if (overallX && overallY) points.unshift({ label: 'All', x: overallX.estimate, y: overallY.estimate, status: 'pass' });
-  const acceptable = {
-    ...(tx !== undefined ? (mx.better === 'lower' ? { xMax: tx } : { xMin: tx }) : {}),
-    ...(ty !== undefined ? (my.better === 'lower' ? { yMax: ty } : { yMin: ty }) : {}),
-    label: 'meets both bars',
+  const overallX = changeOn(ctx.read(mx.id), sx);
+  const overallY = changeOn(ctx.read(my.id), sy);
+  if (overallX && overallY) points.unshift(point('All', OVERALL, overallX.estimate, overallY.estimate));
+  const barOf = (r: MetricRuleOutcome | undefined, scale: Scale) =>
+    r && r.rule.scale === scale && r.rule.checks.every((c) => c.type === 'bound' && c.on === 'estimate') ? r.rule.checks : undefined;
+  const bx = barOf(rx, sx);
+  const by = barOf(ry, sy);
+  const range = (checks: Check[] | undefined) => {
+    const lo = checks?.filter((c) => c.type === 'bound' && c.side === 'at_least').map((c) => c.bar.value);
+    const hi = checks?.filter((c) => c.type === 'bound' && c.side === 'at_most').map((c) => c.bar.value);
+    return { min: lo?.length ? Math.max(...lo) : undefined, max: hi?.length ? Math.min(...hi) : undefined };
   };
-  return tradeoffChart(
-    { id: `${mx.id}-vs-${my.id}`, x: { label: `${mx.label}, change`, format: valueFormat(mx, sx) }, y: { label: `${my.label}, change`, format: valueFormat(my, sy) }, points, acceptable, size: WIDE, noun: ['segment', 'segments'] },
+  const acceptable =
+    bx && by && polarity === 'go'
+      ? { ...pick('x', range(bx)), ...pick('y', range(by)), label: ctx.t('tradeoff-region', {}) }
+      : undefined;
+  const chart = tradeoffChart(
+    {
+      id: `${mx.id}-vs-${my.id}`,
+      x: { label: `${mx.label}, change`, format: valueFormat(mx, sx) },
+      y: { label: `${my.label}, change`, format: valueFormat(my, sy) },
+      points,
+      ...(acceptable ? { acceptable } : {}),
+      ...(polarity ? { marks: ctx.t('tradeoff-marks', {}) } : {}),
+      size: WIDE,
+      noun: ['segment', 'segments'],
+    },
     ctx.theme,
   );
+  return { chart, region: Boolean(acceptable), marked: Boolean(polarity) };
+}
+
+function pick(axis: 'x' | 'y', r: { min?: number; max?: number }): Record<string, number> {
+  return { ...(r.min !== undefined ? { [`${axis}Min`]: r.min } : {}), ...(r.max !== undefined ? { [`${axis}Max`]: r.max } : {}) };
+}
+
+function ruleOf(ctx: Ctx, m: Metric): MetricRuleOutcome | undefined {
+  const g = headlineMark(ctx, m);
+  return g?.outcome.type === 'metric' ? g.outcome : undefined;
 }
 
 export function distributionFor(ctx: Ctx, m: Metric): ChartSpec | undefined {
@@ -154,7 +214,7 @@ export function powerCurveChart(ctx: Ctx, plan: PowerPlan): ChartSpec {
 export function trendFor(ctx: Ctx, m: Metric): ChartSpec | undefined {
   const points = ctx.input.trends?.[m.id];
   if (!points || points.length < 4) return undefined;
-  const format: ValueFormat = m.kind === 'proportion' ? { kind: 'percent' } : { kind: 'unit', unit: m.unit === 'minutes' ? 'min' : m.unit };
+  const format: ValueFormat = kindOf(m.kind).share ? { kind: 'percent' } : { kind: 'unit', unit: m.unit === 'minutes' ? 'min' : m.unit };
   const rollout = ctx.spec.context?.rollout_date;
   const first = points[0].date;
   const last = points[points.length - 1].date;

@@ -3,8 +3,9 @@
 // blind) and in the final deck, where they explain the effect but never count as one.
 import type { Slide, TableCell } from '../deck/types.js';
 import type { Ctx } from './context.js';
-import { armLabel } from '../decide/phase.js';
-import { isComplianceMetric, type Metric, type Spec } from '../spec/schema.js';
+import { armLabel } from './arms.js';
+import { isComplianceMetric } from '../spec/schema.js';
+import type { Metric, Spec } from '../spec/normalized.js';
 import { fmtCount, fmtNumber, fmtValue } from '../deck/format.js';
 
 /** The arms as the deck names and orders them: control first, except blinded interim decks, which list Arm A first. */

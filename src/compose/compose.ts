@@ -1,6 +1,9 @@
 // all of it → the Deck tree. The order here is the storyline (seed: 1-page summary, context, deep-dives,
 // trade-offs, scenarios, recommendation, registers, plan, rollback, pre-wire appendix).
-import type { Deck, Slide } from '../deck/types.js';
+import type { Deck, DeckRule, Slide } from '../deck/types.js';
+import { marked } from './marks.js';
+import { guardrailReason, guardrailText, reasonText, ruleText } from './rule-words.js';
+import { verdictBecause } from './verdict-words.js';
 import { errorDiag, type Diagnostic } from '../diagnostics.js';
 import { Ctx, type ComposeInput } from './context.js';
 import { composeTitle, coverSubtitle } from './title.js';
@@ -17,7 +20,7 @@ import { composePrewire } from './prewire.js';
 import { composeDesignSummary, composePilotDesign } from './pilot-design.js';
 import { composeInterim } from './interim.js';
 import { composeCompliance } from './compliance.js';
-import { composeSinceLastCheckpoint } from '../review/since-checkpoint.js';
+import { composeSinceLastCheckpoint } from './since-checkpoint.js';
 import { composeGuardrails } from './guardrails.js';
 import { composeSegmentAppendix } from './appendix.js';
 import { composeDistribution, composeFrontier, composeTrends } from './chart-slides.js';
@@ -63,14 +66,23 @@ const INTERIM: Composer[] = [composeTitle, composeInterim, composePlan];
 
 const BY_PHASE = { design: DESIGN, interim: INTERIM, final: FINAL } as const;
 
+/** Every criterion rule and guardrail check with its words and mark, for diff and review. */
+function deckRules(ctx: Ctx): DeckRule[] {
+  return [
+    ...ctx.decision.criteria.flatMap((c) => c.rules.map((r) => ({ id: r.rule.id, criterion: c.id, text: ruleText(ctx, r.rule), reason: reasonText(ctx, r), mark: marked(r).mark }))),
+    ...ctx.decision.guardrails.map((g) => ({ id: `guardrail:${g.metric}`, criterion: 'guardrails', text: guardrailText(ctx, g), reason: guardrailReason(ctx, g), mark: marked(g).mark })),
+  ];
+}
+
 export function composeDeck(input: ComposeInput): { deck: Deck; diagnostics: Diagnostic[] } {
   const ctx = new Ctx(input);
   const slides = BY_PHASE[input.spec.phase].flatMap((c) => c(ctx));
   const d = input.spec.deck;
   return {
     deck: {
-      meta: { title: d.title, subtitle: coverSubtitle(ctx), owner: d.owner, audience: d.audience, date: d.date, confidentiality: d.confidentiality, checkpoint: input.checkpoint, phase: input.spec.phase },
+      meta: { title: d.title, subtitle: coverSubtitle(ctx), owner: d.owner, audience: d.audience, date: d.date, confidentiality: d.confidentiality, checkpoint: input.checkpoint, phase: input.spec.phase, verdict: ctx.verdict, because: verdictBecause(ctx) },
       slides,
+      rules: deckRules(ctx),
     },
     diagnostics: readoutWithoutPlan(ctx),
   };

@@ -37,12 +37,29 @@ export function composeContextMethod(ctx: Ctx): Slide[] {
   ];
 }
 
-/** How each number was computed: the interval method per metric, for the change in its unit and the relative change. */
+/** "Percentile bootstrap (2000 resamples, seed 7)" → name and detail; a name without parentheses has no detail. */
+function splitMethod(method: string): { name: string; detail?: string } {
+  const m = /^(.*?) \((.+)\)$/.exec(method);
+  return m ? { name: m[1], detail: m[2] } : { name: method };
+}
+
+/**
+ * How each number was computed: the interval method per metric, for the change in its unit and the relative
+ * change. Cells name the method; its settings (resamples, seed, variant) are said once, in the notes, so the
+ * table stays one line a metric at a readable size.
+ */
 function composeMethods(ctx: Ctx): Slide[] {
+  const details = new Map<string, string>();
+  const cell = (method: string | undefined): TableCell => {
+    if (!method) return { text: '—' };
+    const { name, detail } = splitMethod(method);
+    if (detail) details.set(name, detail);
+    return { text: name };
+  };
   const rows: TableCell[][] = ctx.spec.metrics.flatMap((m) => {
     const r = ctx.read(m.id);
     if (!r || (!r.absolute && !r.relative)) return [];
-    return [[{ text: m.label }, { text: m.kind }, { text: r.absolute?.method ?? '—' }, { text: r.relative?.method ?? '—' }]];
+    return [[{ text: m.label }, { text: m.kind }, cell(r.absolute?.method), cell(r.relative?.method)]];
   });
   if (!rows.length) return [];
   return [
@@ -55,7 +72,7 @@ function composeMethods(ctx: Ctx): Slide[] {
         { type: 'table', header: ['Metric', 'Kind', 'Interval of the change', 'Interval of the relative change'], rows, widths: [3, 1.2, 3.6, 3.6] },
         { type: 'text', role: 'caption', text: ctx.t('methods-caption', { confidence: ctx.confidence, adjustment: ctx.adjustmentName }) },
       ],
-      notes: [],
+      notes: details.size ? [ctx.t('methods-notes', { details: [...details].map(([name, detail]) => ({ name, detail })) })] : [],
     },
   ];
 }

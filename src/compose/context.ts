@@ -1,14 +1,17 @@
 // What every composer receives, and the small readings they share (which scale a metric speaks in,
 // what a change means in words). Composers are pure: no IO, no pptxgenjs.
-import type { Metric, Spec } from '../spec/schema.js';
-import type { ChangeRead, MetricRead, Results } from '../stats/results.js';
-import type { Decision, RuleOutcome, Status } from '../decide/types.js';
-import type { MetricsSnapshot, QualityCheck, ValueCounts } from '../sources/snapshot.js';
-import { OVERALL } from '../sources/snapshot.js';
+import type { Metric, Spec } from '../spec/normalized.js';
+import { changeNear, type ChangeRead, type MetricRead, type Results } from '../stats/results.js';
+import type { CriterionOutcome, Decision, GuardrailOutcome, MetricRuleOutcome } from '../decide/types.js';
+import { verdictLabel } from './verdict-words.js';
+import { headlineOutcome, headlineScale } from '../decide/headline.js';
+import { marked, type Marked } from './marks.js';
+import type { Scale } from '../model/metric-kinds.js';
+import type { MetricsSnapshot, QualityCheck } from '../sources/snapshot.js';
+import { OVERALL, type ValueCounts } from '../model/rows.js';
 import type { Theme } from '../deck/theme.js';
-import type { Tone } from '../deck/types.js';
 import type { Texts } from './texts.js';
-import type { Checkpoint } from '../review/history.js';
+import type { Checkpoint } from '../decide/checkpoint.js';
 import { fmtChange, fmtConfidence, fmtInterval } from '../deck/format.js';
 
 export interface ComposeInput {
@@ -37,6 +40,8 @@ export class Ctx {
   readonly confidence: string;
   /** The multiple-comparison adjustment in words ('' when none). */
   readonly adjustmentName: string;
+  /** The verdict's label in words (a design or interim deck names its phase). */
+  readonly verdict: string;
   private readonly reads: Map<string, MetricRead>;
 
   constructor(readonly input: ComposeInput) {
@@ -49,6 +54,7 @@ export class Ctx {
     this.confidence = fmtConfidence(input.spec.decision.confidence);
     this.adjustmentName = input.results.adjustment === 'bh' ? 'Benjamini–Hochberg' : input.results.adjustment === 'holm' ? 'Holm' : '';
     this.reads = new Map(input.results.reads.map((r) => [`${r.metric}\u0000${r.segment}`, r]));
+    this.verdict = verdictLabel(input.texts, input.decision);
   }
 
   metric(id: string): Metric {
@@ -61,6 +67,10 @@ export class Ctx {
 
   segmentReads(metricId: string): MetricRead[] {
     return this.results.reads.filter((r) => r.metric === metricId && r.segment !== OVERALL);
+  }
+
+  criterion(id: string): CriterionOutcome | undefined {
+    return this.decision.criteria.find((c) => c.id === id);
   }
 
   /**
@@ -81,19 +91,20 @@ export class Ctx {
   }
 }
 
-/** Proportions speak in percentage points, everything else in relative change. */
-export function headlineScale(m: Metric): 'relative' | 'absolute' {
-  return m.kind === 'proportion' ? 'absolute' : 'relative';
+/** The scale a metric is shown on wherever it appears alone: its headline rule's scale, else its kind's. */
+export function displayScale(ctx: Ctx, m: Metric): Scale {
+  return headlineScale(ctx.spec, m.id);
 }
 
-export function headlineChange(read: MetricRead | undefined, m: Metric): ChangeRead | null {
-  if (!read) return null;
-  const preferred = headlineScale(m) === 'absolute' ? read.absolute : read.relative;
-  return preferred ?? read.relative ?? read.absolute;
+/** A read's change on the metric's display scale (else the other scale, when the read has only that one). */
+export function displayChange(ctx: Ctx, read: MetricRead | undefined, m: Metric): { scale: Scale; change: ChangeRead } | null {
+  return changeNear(read, displayScale(ctx, m));
 }
 
-export function scaleOf(read: MetricRead, ch: ChangeRead): 'relative' | 'absolute' {
-  return ch === read.relative ? 'relative' : 'absolute';
+/** The outcome that grades a metric on its own (the target criterion's rule, else its guardrail check), marked. */
+export function headlineMark(ctx: Ctx, m: Metric): { outcome: MetricRuleOutcome | GuardrailOutcome; mark: Marked } | undefined {
+  const outcome = headlineOutcome(ctx.decision, m.id);
+  return outcome ? { outcome, mark: marked(outcome) } : undefined;
 }
 
 /** Whether a change is good news for this metric. */
@@ -118,19 +129,4 @@ export function describeChange(m: Metric, ch: ChangeRead, scale: 'relative' | 'a
     good: isImprovement(m, ch.estimate),
     confidence: fmtConfidence(confidence),
   };
-}
-
-export const STATUS_TONE: Record<Status, Tone> = { pass: 'pass', fail: 'fail', inconclusive: 'inconclusive' };
-/** Status as a word and symbol: meaning never rides on colour alone. */
-export const STATUS_WORD: Record<Status, string> = { pass: '✓ Pass', fail: '✗ Fail', inconclusive: '○ Inconclusive' };
-
-/** The first criterion rule (or guardrail) about this metric, for its status and threshold. */
-export function findRule(ctx: Ctx, metricId: string): RuleOutcome | undefined {
-  const verdictCriterion = ctx.decision.criteria.find((c) => c.id === ctx.decision.verdict.criterion);
-  const pools = [verdictCriterion?.rules ?? [], ...ctx.decision.criteria.map((c) => c.rules), ctx.decision.guardrails];
-  for (const pool of pools) {
-    const r = pool.find((x) => x.metric === metricId && (x.segment ?? 'all') === 'all');
-    if (r) return r;
-  }
-  return undefined;
 }

@@ -1,7 +1,7 @@
 // The data-gap register's facts, read once from the spec's data_gaps and the pull's quality checks: which checks
 // measure each gap, which are over their limit, and the status that follows. A gap the lead marked "mitigated"
 // whose check is over its limit is open again; a check over its limit that no gap records is a finding of its own.
-import type { DataGap } from '../spec/schema.js';
+import type { DataGap } from '../spec/normalized.js';
 import type { QualityCheck } from '../sources/snapshot.js';
 
 export type GapStatus = NonNullable<DataGap['status']>;

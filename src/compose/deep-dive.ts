@@ -1,55 +1,80 @@
 // One deep-dive per primary metric: the forest chart by segment, a table by arm and segment, a plain reading.
+// The metric is read on its display scale (its headline rule's), and every mark — the title, the reading,
+// each forest row, each table row and the count in the segment title — is that rule's outcome on that read.
 import type { Slide } from '../deck/types.js';
-import { type Ctx, findRule, STATUS_TONE, STATUS_WORD, describeChange, headlineChange, scaleOf } from './context.js';
+import type { Metric } from '../spec/normalized.js';
+import { type Ctx, describeChange, displayChange, headlineMark } from './context.js';
 import { fmtChange } from '../deck/format.js';
 import { segmentTable } from './segment-table.js';
 import { forestForMetric } from './charts.js';
-import type { Metric } from '../spec/schema.js';
+import { guardrailReason, guardrailText, reasonText, ruleText } from './rule-words.js';
+import { markOf, MARKS, type Mark } from '../model/outcomes.js';
+import { segmentValue } from '../model/rows.js';
+import { changeOn } from '../stats/results.js';
 
 export function composeDeepDives(ctx: Ctx): Slide[] {
   return ctx.spec.metrics.filter((m) => m.role === 'primary').flatMap((m) => deepDive(ctx, m));
 }
 
 function deepDive(ctx: Ctx, m: Metric): Slide[] {
-  const read = ctx.read(m.id);
-  const ch = headlineChange(read, m);
-  if (!read || !ch) return [];
-  const scale = scaleOf(read, ch);
-  const rule = findRule(ctx, m.id);
-  const d = describeChange(m, ch, scale, ctx.spec.decision.confidence);
+  const near = displayChange(ctx, ctx.read(m.id), m);
+  if (!near) return [];
+  const { scale, change } = near;
+  const graded = headlineMark(ctx, m);
+  const o = graded?.outcome;
+  const d = describeChange(m, change, scale, ctx.spec.decision.confidence);
   const segs = ctx.segmentReads(m.id);
   const exploratory = segs.some((s) => s.exploratory);
   const segmentsNote = segs.length ? [{ type: 'text' as const, role: 'caption' as const, text: ctx.t('deep-dive-segments', { exploratory, count: segs.length, adjustment: ctx.adjustmentName }) }] : [];
-  const title = ctx.t('deep-dive-title', { ...d, hasRule: Boolean(rule), status: rule?.status ?? '', threshold: rule?.threshold ?? '' });
+  const rule = {
+    hasRule: Boolean(graded),
+    mark: graded?.mark.mark ?? '',
+    markText: graded?.mark.text ?? '',
+    rule: !o ? '' : o.type === 'metric' ? ruleText(ctx, o.rule) : guardrailText(ctx, o),
+    reason: !o ? '' : o.type === 'metric' ? reasonText(ctx, o) : guardrailReason(ctx, o),
+    criterion: (o?.type === 'metric' && ctx.criterion(o.criterion)?.label) || '',
+  };
   const slides: Slide[] = [
     {
       id: `deep-dive-${m.id}`,
       kind: 'chart',
       section: 'Metric deep-dives',
-      title,
+      title: ctx.t('deep-dive-title', { ...d, ...rule }),
       blocks: [
-        { type: 'chart', chart: forestForMetric(ctx, m, scale, rule) },
-        { type: 'text', role: 'body', text: ctx.t('deep-dive-reading', { ...d, hasRule: Boolean(rule), status: rule?.status ?? '', statusWord: rule ? STATUS_WORD[rule.status] : '', reason: rule?.reason ?? '', threshold: rule?.threshold ?? '' }), tone: rule ? STATUS_TONE[rule.status] : undefined },
+        { type: 'chart', chart: forestForMetric(ctx, m, scale) },
+        { type: 'text', role: 'body', text: ctx.t('deep-dive-reading', { ...d, ...rule }), ...(graded ? { tone: graded.mark.tone } : {}) },
         ...segmentsNote,
       ],
       notes: [ctx.t('deep-dive-notes', { ...d, north: ctx.spec.stakeholders.filter((s) => s.north_star?.includes(m.id)).map((s) => `${s.name} (${s.role})`) })],
     },
   ];
   const changes = segs.flatMap((r) => {
-    const c = scale === 'relative' ? r.relative : r.absolute;
-    return c ? [{ segment: r.segment.split('=')[1], c }] : [];
+    const c = changeOn(r, scale);
+    return c ? [{ segment: segmentValue(r.segment), c }] : [];
   });
   const improved = changes.filter(({ c }) => c.ci && (m.better === 'lower' ? c.ci.hi < 0 : c.ci.lo > 0)).length;
   const weakest = [...changes].sort((a, b) => (m.better === 'lower' ? b.c.estimate - a.c.estimate : a.c.estimate - b.c.estimate))[0];
+  // Segment marks: the headline rule's outcome on each segment's read (a guardrail check reads the overall only).
+  const counts = Object.fromEntries(MARKS.map((k) => [k, 0])) as Record<Mark, number>;
+  if (o?.type === 'metric') for (const s of o.segments) counts[markOf(s.status, o.polarity)]++;
   slides.push({
     id: `segments-${m.id}`,
     kind: 'table',
     section: 'Metric deep-dives',
-    title: ctx.t('segments-title', { label: m.label, improved, count: changes.length, hasSegments: changes.length > 0, weakest: weakest?.segment ?? '', weakestChange: weakest ? fmtChange(weakest.c.estimate, scale, m) : '' }),
-    blocks: [
-      segmentTable(ctx, m, scale),
-      ...segmentsNote,
-    ],
+    title: ctx.t('segments-title', {
+      label: m.label,
+      hasSegments: changes.length > 0,
+      count: changes.length,
+      hasRule: o?.type === 'metric',
+      polarity: o?.type === 'metric' ? o.polarity : '',
+      met: counts.met,
+      triggered: counts.triggered,
+      noData: counts.no_data,
+      improved,
+      weakest: weakest?.segment ?? '',
+      weakestChange: weakest ? fmtChange(weakest.c.estimate, scale, m) : '',
+    }),
+    blocks: [segmentTable(ctx, m, scale), ...segmentsNote],
     notes: [],
   });
   return slides;

@@ -1,8 +1,11 @@
 // The one-page exec summary: the ask, the recommendation, headline metrics vs thresholds with intervals,
 // confidence, top risks, rollout and rollback in one line each.
 import type { Kpi, Slide } from '../deck/types.js';
-import { type Ctx, STATUS_TONE, describeChange, findRule, headlineChange, scaleOf } from './context.js';
+import type { GuardrailOutcome, MetricRuleOutcome } from '../decide/types.js';
+import { type Ctx, describeChange, displayChange, headlineMark } from './context.js';
 import { fmtMinutes, fmtThreshold, fmtP } from '../deck/format.js';
+import { checkWords, reasonText, ruleText } from './rule-words.js';
+import { verdictBecause } from './verdict-words.js';
 import { afterDecision } from './plan.js';
 import { doseReceived } from './compliance.js';
 
@@ -14,14 +17,12 @@ export function composeExecSummary(ctx: Ctx): Slide[] {
     .concat(spec.metrics.filter((m) => m.role === 'guardrail'))
     .slice(0, 4)
     .flatMap((m) => {
-      const read = ctx.read(m.id);
-      const ch = headlineChange(read, m);
-      if (!read || !ch) return [];
-      const scale = scaleOf(read, ch);
-      const rule = findRule(ctx, m.id);
-      const d = describeChange(m, ch, scale, spec.decision.confidence);
-      const bar = rule?.thresholdValue !== undefined && rule.scale ? ` · bar ${fmtThreshold(rule.thresholdValue, rule.scale, m)}` : '';
-      return [{ label: m.label, value: d.change, detail: `${d.interval.replace(/[()]/g, '')}${bar}`, tone: rule ? STATUS_TONE[rule.status] : 'neutral' }];
+      const near = displayChange(ctx, ctx.read(m.id), m);
+      if (!near) return [];
+      const graded = headlineMark(ctx, m);
+      const d = describeChange(m, near.change, near.scale, spec.decision.confidence);
+      const detail = t('exec-kpi-detail', { interval: d.interval.replace(/[()]/g, ''), hasBar: Boolean(graded), bar: graded ? barWords(ctx, graded.outcome) : '' });
+      return [{ label: m.label, value: d.change, detail, tone: graded?.mark.tone ?? 'neutral', ...(graded ? { mark: graded.mark.text } : {}) }];
     });
   const flips = decision.scenarios.filter((s) => s.flips);
   const plan = afterDecision(ctx);
@@ -32,13 +33,15 @@ export function composeExecSummary(ctx: Ctx): Slide[] {
   const bullets = [
     ...(srm?.mismatch ? [{ text: t('exec-srm', { p: fmtP(srm.p) }), tone: 'fail' as const }] : []),
     ...dq.map((q) => ({ text: t('exec-data-quality', { message: q.message }), tone: 'fail' as const })),
-    { text: t('exec-confidence', { confidence: ctx.confidence, pass: decision.counts.pass, fail: decision.counts.fail, inconclusive: decision.counts.inconclusive, flips: flips.map((s) => s.name).join(' and '), hasFlips: flips.length > 0, worstVerdict: flips[0]?.verdict.label ?? '' }) },
+    { text: t('exec-confidence', { confidence: ctx.confidence, met: decision.counts.met, notMet: decision.counts.not_met, triggered: decision.counts.triggered, notTriggered: decision.counts.not_triggered, noData: decision.counts.no_data, flips: flips.map((s) => s.name).join(' and '), hasFlips: flips.length > 0, worstVerdict: flips[0]?.verdict.label ?? '' }) },
     ...(dose ? [{ text: t('exec-dose', dose) }] : []),
     ...(risk ? [{ text: t('exec-risks', { risk: lowerFirst(risk.description), mitigation: lowerFirst(risk.mitigation) }) }] : []),
     ...(plan.timeline[0] ? [{ text: t('exec-rollout', { when: plan.timeline[0].when, what: plan.timeline[0].what, owner: plan.timeline[0].owner }) }] : []),
     ...(plan.rollback ? [{ text: t('exec-rollback', { who: plan.rollback.who_flips, sla: fmtMinutes(plan.rollback.sla_minutes), trigger: plan.rollback.triggers[0] }) }] : []),
   ];
-  const blocker = v.blockers[v.blockers.length - 1];
+  // The go criterion just above the verdict that is not met, with the rule that kept it from holding.
+  const blocker = [...v.blockers].reverse().find((b) => b.criterion.polarity === 'go');
+  const because = verdictBecause(ctx);
   return [
     {
       id: 'exec-summary',
@@ -47,11 +50,11 @@ export function composeExecSummary(ctx: Ctx): Slide[] {
       title: t('exec-title', { option: v.option ?? '', optionLabel: ctx.optionLabel(v.option), verdict: v.label, fallback: v.fallback, headline: headline(ctx) }),
       subtitle: t('exec-question', { question: ctx.question() }),
       blocks: [
-        { type: 'text', role: 'lead', text: t('exec-ask', { verdict: v.label, option: v.option ?? '', hasBlocker: Boolean(blocker), blockerLabel: blocker?.label ?? '', blockerRule: blocker?.rule ?? '', blockerReason: blocker?.reason ?? '' }) },
+        { type: 'text', role: 'lead', text: t('exec-ask', { verdict: v.label, option: v.option ?? '', hasBlocker: Boolean(blocker), blockerLabel: blocker?.criterion.label ?? '', blockerRule: blocker?.rule ? ruleText(ctx, blocker.rule.rule) : '', blockerReason: blocker?.rule ? reasonText(ctx, blocker.rule) : '' }) },
         { type: 'kpis', items: kpis },
         { type: 'bullets', items: bullets },
       ],
-      notes: [t('exec-notes', { verdict: v.label, decidedBy: v.decidedBy, confidence: ctx.confidence, blockers: v.blockers.map((b) => `${b.label}: ${b.rule} (${b.reason})`) })],
+      notes: [t('exec-notes', { verdict: v.label, decidedBy: because, confidence: ctx.confidence, blockers: v.blockers.filter((b) => b.criterion.polarity === 'go').map((b) => t('exec-blocker', { label: b.criterion.label, hasRule: Boolean(b.rule), rule: b.rule ? ruleText(ctx, b.rule.rule) : '', reason: b.rule ? reasonText(ctx, b.rule) : '', count: b.criterion.rules.length })) })],
     },
   ];
 }
@@ -63,11 +66,17 @@ function lowerFirst(s: string): string {
 /** The first primary metric's change, e.g. "median time to first quote −11.9%". */
 function headline(ctx: Ctx): string {
   const m = ctx.spec.metrics.find((x) => x.role === 'primary');
-  const read = m && ctx.read(m.id);
-  const ch = m && headlineChange(read, m);
-  if (!m || !read || !ch) return '';
-  const d = describeChange(m, ch, scaleOf(read, ch), ctx.spec.decision.confidence);
+  const near = m && displayChange(ctx, ctx.read(m.id), m);
+  if (!m || !near) return '';
+  const d = describeChange(m, near.change, near.scale, ctx.spec.decision.confidence);
   return `${d.labelLower} ${d.change}`;
+}
+
+/** The bar a card is graded against: the rule's checks, or the guardrail's limit. */
+function barWords(ctx: Ctx, o: MetricRuleOutcome | GuardrailOutcome): string {
+  const m = ctx.metric(o.type === 'metric' ? o.rule.metric : o.metric);
+  if (o.type === 'metric') return ctx.t('exec-kpi-bar', { checks: o.rule.checks.map((c) => checkWords(ctx, c, m, 'short')) });
+  return ctx.t('exec-kpi-limit', { limit: fmtThreshold(o.limit, o.scale, m), bound: o.bound });
 }
 
 function rank(level: string): number {

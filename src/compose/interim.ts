@@ -2,7 +2,9 @@
 // The composers here never receive efficacy reads: the pipeline strips them before decide (see phase.ts).
 // The data-quality line says what was checked and what is still pending, never "all pass" over planned checks.
 import type { Slide, TableCell, Tone } from '../deck/types.js';
-import { type Ctx, STATUS_TONE, STATUS_WORD } from './context.js';
+import type { Ctx } from './context.js';
+import { marked } from './marks.js';
+import { guardrailReason, guardrailText } from './rule-words.js';
 import { fmtP } from '../deck/format.js';
 import { dataFindings } from './data-findings.js';
 import { complianceLevels, composeCompliance } from './compliance.js';
@@ -41,10 +43,12 @@ function qualityTone(q: ReturnType<typeof qualityState>): Tone {
 export function composeInterim(ctx: Ctx): Slide[] {
   const { spec, t } = ctx;
   const listed = spec.interim?.metrics;
-  const guard = ctx.decision.guardrails.filter((g) => !listed || (g.metric !== undefined && listed.includes(g.metric)));
-  const labelsOf = (status: string) => guard.filter((g) => g.status === status).map((g) => (g.metric ? ctx.metric(g.metric).label : g.text));
-  const breached = labelsOf('fail');
-  const unclear = labelsOf('inconclusive');
+  const guard = ctx.decision.guardrails.filter((g) => !listed || listed.includes(g.metric));
+  // A guardrail is breached (its check triggered) when its estimate lies past the limit, and not yet clear
+  // while its interval still reaches past it.
+  const labelsOf = (status: string) => guard.filter((g) => g.status === status).map((g) => ctx.metric(g.metric).label);
+  const breached = labelsOf('met');
+  const unclear = labelsOf('not_clear');
   const q = qualityState(ctx);
   const week = spec.interim?.week ?? 0;
   const readout = spec.pilot?.reporting?.final_readout ?? '';
@@ -88,7 +92,7 @@ export function composeInterim(ctx: Ctx): Slide[] {
       section: 'Safety',
       title: t('interim-safety-title', summary),
       blocks: [
-        { type: 'table', header: ['Guardrail', 'Observed', 'Result'], rows: guard.map((g) => [{ text: g.text }, { text: g.reason }, { text: STATUS_WORD[g.status], tone: STATUS_TONE[g.status] }]), widths: [4, 4, 1.6] },
+        { type: 'table', header: ['Guardrail', 'Observed', 'Result'], rows: guard.map((g) => [{ text: guardrailText(ctx, g) }, { text: guardrailReason(ctx, g) }, { text: marked(g).text, tone: marked(g).tone }]), widths: [4, 4, 1.6] },
         ...(spec.pilot?.pause_rules.length ? [{ type: 'text' as const, role: 'caption' as const, text: t('interim-pause-rules', { rules: spec.pilot.pause_rules.map((r) => `${r.signal}: ${r.threshold} → ${r.action}`) }) }] : []),
       ],
       notes: [],

@@ -2,9 +2,10 @@
 // its guardrails, definitions, instrumentation, power and the pre-registered decision criteria.
 import type { Block, Slide, TableCell } from '../deck/types.js';
 import type { Ctx } from './context.js';
-import type { Rule, Spec } from '../spec/schema.js';
+import { guardrailText, ruleText } from './rule-words.js';
+import type { Spec } from '../spec/normalized.js';
 import { composePowerSlide, powerPlan } from './power.js';
-import { fmtCount } from '../deck/format.js';
+import { fmtCount, fmtThreshold } from '../deck/format.js';
 
 export function composePilotDesign(ctx: Ctx): Slide[] {
   const p = ctx.spec.pilot;
@@ -46,7 +47,7 @@ export function composePilotDesign(ctx: Ctx): Slide[] {
     const blocks: Block[] = [];
     if (p.pause_rules.length)
       blocks.push({ type: 'table', header: ['Signal', 'Pause when', 'Action'], rows: p.pause_rules.map((r) => [{ text: r.signal }, { text: r.threshold }, { text: r.action }]), widths: [3, 3.5, 3] });
-    if (guardrails.length) blocks.push({ type: 'text', role: 'caption', text: t('pilot-guardrails', { guardrails: guardrails.map((g) => g.text) }) });
+    if (guardrails.length) blocks.push({ type: 'text', role: 'caption', text: t('pilot-guardrails', { guardrails: guardrails.map((g) => guardrailText(ctx, g)) }) });
     slides.push({ id: 'pilot-guardrails', kind: 'table', section: 'Pilot design', title: t('pilot-guardrails-title', { count: p.pause_rules.length }), blocks, notes: [] });
   }
   if (p.definitions.length)
@@ -105,7 +106,7 @@ export function composeDesignSummary(ctx: Ctx): Slide[] {
     unit: inSentence(plan?.unitName ?? ''),
     weeks: plan?.weeks ?? 0,
     hasWeeks: Boolean(plan?.weeks),
-    criteria: Object.values(ctx.spec.criteria).map((c) => c.label),
+    criteria: ctx.spec.criteria.map((c) => c.label),
     sla: p.reporting?.sla ?? '',
     cadence: inSentence(p.reporting?.cadence ?? ''),
   };
@@ -135,9 +136,9 @@ export function composeDesignSummary(ctx: Ctx): Slide[] {
 
 /** The pre-registered decision rules, written out before any data exists. */
 function composeCriteriaPlan(ctx: Ctx): Slide[] {
-  const rows: TableCell[][] = Object.entries(ctx.spec.criteria).map(([, c]) => [
+  const rows: TableCell[][] = ctx.spec.criteria.map((c) => [
     { text: c.label, bold: true },
-    { text: (c.all ?? c.any ?? []).map((r) => ruleInWords(ctx, r)).join(c.all ? '; and ' : '; or ') },
+    { text: ctx.t('pilot-criterion-rules', { mode: c.mode, rules: c.rules.map((r) => ruleText(ctx, r)) }) },
     { text: c.description ?? '—' },
   ]);
   return [
@@ -145,7 +146,7 @@ function composeCriteriaPlan(ctx: Ctx): Slide[] {
       id: 'pilot-criteria',
       kind: 'table',
       section: 'Decision criteria',
-      title: ctx.t('pilot-criteria-title', { count: rows.length, names: Object.values(ctx.spec.criteria).map((c) => leadingName(c.label)) }),
+      title: ctx.t('pilot-criteria-title', { count: rows.length, names: ctx.spec.criteria.map((c) => leadingName(c.label)) }),
       blocks: [
         { type: 'table', header: ['Decision', 'Pre-registered rule', 'What it means'], rows, widths: [2, 5, 3.5] },
         { type: 'text', role: 'caption', text: ctx.t('pilot-criteria-caption', { confidence: ctx.confidence }) },
@@ -153,19 +154,6 @@ function composeCriteriaPlan(ctx: Ctx): Slide[] {
       notes: [],
     },
   ];
-}
-
-export function ruleInWords(ctx: Ctx, r: Rule): string {
-  if ('metric' in r) {
-    const m = ctx.metric(r.metric);
-    const conds = (['estimate', 'ci_lower', 'ci_upper'] as const).flatMap((k) =>
-      r[k] ? Object.entries(r[k]!).map(([side, q]) => `${k === 'estimate' ? 'change' : k === 'ci_lower' ? 'CI lower bound' : 'CI upper bound'} ${side === 'at_least' ? '≥' : '≤'} ${String(q).replace(/^-/, '−')}`) : [],
-    );
-    return r.note ?? `${m.label}: ${conds.join(' and ')}`;
-  }
-  if ('guardrails' in r) return r.note ?? (r.guardrails === 'pass' ? 'every safety guardrail within its limit' : 'any safety guardrail breached');
-  if ('data_gap' in r) return r.note ?? `data gap ${r.data_gap} within its bound`;
-  return r.note ?? `no ${r.no_segment.by} shows the harmful pattern`;
 }
 
 /** Each pre-launch check as of the deck's date: a check that passed after that date still reads as planned. */

@@ -4,7 +4,6 @@ import type { Slide, TableCell } from '../deck/types.js';
 import type { Ctx } from './context.js';
 import { sampleSize } from '../stats/power.js';
 import { designEffect } from '../stats/designEffect.js';
-import { parseQuantity } from '../spec/quantity.js';
 import { fmtCount, fmtNumber } from '../deck/format.js';
 import { powerCurveChart } from './charts.js';
 
@@ -25,8 +24,8 @@ export interface PowerPlan {
 export function powerPlan(ctx: Ctx): PowerPlan | undefined {
   const pw = ctx.spec.pilot?.power;
   if (!pw) return undefined;
-  const p0 = proportionOf(pw.baseline);
-  const mde = proportionOf(pw.mde);
+  const p0 = pw.baseline;
+  const mde = pw.mde;
   const deff = designEffect(pw.cluster_size, pw.icc);
   const base = { p0, mde, power: pw.power, alpha: pw.alpha, designEffect: deff };
   const planned = sampleSize(base);
@@ -43,11 +42,6 @@ export function powerPlan(ctx: Ctx): PowerPlan | undefined {
     weeks: pw.units_per_week ? Math.ceil((2 * planned.perArmCeil) / pw.units_per_week) : null,
     unitName: pw.unit_name,
   };
-}
-
-/** "20%" → 0.2, "5pp" → 0.05, 0.2 → 0.2. */
-function proportionOf(q: number | string): number {
-  return parseQuantity(q)?.value ?? NaN;
 }
 
 export function composePowerSlide(ctx: Ctx): Slide[] {

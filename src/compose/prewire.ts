@@ -1,7 +1,7 @@
 // Pre-wire appendix: one slide per stakeholder — what they care about, what the data says on it,
 // their objections with our responses, and the ask. The talk-track goes in the notes.
 import type { Slide } from '../deck/types.js';
-import { type Ctx, describeChange, headlineChange, scaleOf } from './context.js';
+import { type Ctx, describeChange, displayChange } from './context.js';
 import { isComplianceMetric, type Phase, type Prewire } from '../spec/schema.js';
 import { fmtValue } from '../deck/format.js';
 
@@ -12,9 +12,9 @@ export function composePrewire(ctx: Ctx): Slide[] {
       const read = ctx.read(id);
       // A compliance measure is read by arm level: what the treatment changes by design is no effect.
       if (isComplianceMetric(m)) return read?.control && read.treatment ? [{ text: ctx.t('prewire-compliance', { label: m.label, control: fmtValue(read.control.estimate, m), treatment: fmtValue(read.treatment.estimate, m) }) }] : [];
-      const ch = headlineChange(read, m);
-      if (!read || !ch) return [];
-      const d = describeChange(m, ch, scaleOf(read, ch), ctx.spec.decision.confidence);
+      const near = displayChange(ctx, read, m);
+      if (!near) return [];
+      const d = describeChange(m, near.change, near.scale, ctx.spec.decision.confidence);
       return [{ text: ctx.t('prewire-metric', d) }];
     });
     const p = prewireFor(s.prewire, ctx.spec.phase);
@@ -34,7 +34,7 @@ export function composePrewire(ctx: Ctx): Slide[] {
           ],
         },
       ],
-      notes: [ctx.t('prewire-notes', { name: s.name, role: s.role, objections: objections.map((o) => o.heading), responses: objections.map((o) => o.response).filter(Boolean), ask: p?.ask ?? '', verdict: ctx.decision.verdict.label, isDesign: ctx.spec.phase === 'design' })],
+      notes: [ctx.t('prewire-notes', { name: s.name, role: s.role, objections: objections.map((o) => o.heading), responses: objections.map((o) => o.response).filter(Boolean), ask: p?.ask ?? '', verdict: ctx.verdict, isDesign: ctx.spec.phase === 'design' })],
     };
   });
 }

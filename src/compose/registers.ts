@@ -5,7 +5,6 @@ import type { Slide, TableCell } from '../deck/types.js';
 import type { Ctx } from './context.js';
 import type { QualityCheck } from '../sources/snapshot.js';
 import type { QualityCheckSpec } from '../spec/schema.js';
-import { parseShare } from '../spec/quantity.js';
 import { fmtNumber, fmtShare } from '../deck/format.js';
 import { dataFindings, isBreached, openGaps, type GapFinding } from './data-findings.js';
 import { afterDecision } from './plan.js';
@@ -16,11 +15,15 @@ export function composeDataGaps(ctx: Ctx): Slide[] {
   if (!f.gaps.length && !f.unrecorded.length) return [];
   // Bad news first: rows with a failing check, then those over a warning limit, then the rest in the spec's order.
   const rank = (checks: QualityCheck[]) => (checks.some((q) => q.status === 'fail') ? 0 : checks.some((q) => q.status === 'warn') ? 1 : 2);
+  const open = openGaps(f);
+  // A closed gap no check reopens bears on nothing the deck decides: with open gaps beside it, it is told in the
+  // notes (the title still counts it), so the open ones keep a readable size on one slide.
+  const closed = open.length ? f.gaps.filter((g) => g.status === 'closed') : [];
   const rows: TableCell[][] = f.gaps
+    .filter((g) => !closed.includes(g))
     .map((g) => ({ rank: rank(g.breached), cells: gapRow(ctx, g) }))
     .sort((a, b) => a.rank - b.rank)
     .map((r) => r.cells);
-  const open = openGaps(f);
   const blockers = open.filter((g) => g.gap.severity === 'blocker').length;
   return [
     {
@@ -33,9 +36,12 @@ export function composeDataGaps(ctx: Ctx): Slide[] {
         // Checks no gap records, after the lead's gaps: what each found and its figure, with nobody's assessment yet.
         ...(f.unrecorded.length ? [{ type: 'text' as const, role: 'body' as const, tone: 'fail' as const, text: unrecordedText(ctx, f.unrecorded) }] : []),
       ],
-      notes: ctx.quality.length
-        ? [t('gaps-notes', { count: ctx.quality.length, within: ctx.quality.filter((q) => !isBreached(q)).length, over: ctx.quality.filter(isBreached).map((q) => q.id), unrecorded: f.unrecorded.map((q) => q.id) })]
-        : [],
+      notes: [
+        ...(ctx.quality.length
+          ? [t('gaps-notes', { count: ctx.quality.length, within: ctx.quality.filter((q) => !isBreached(q)).length, over: ctx.quality.filter(isBreached).map((q) => q.id), unrecorded: f.unrecorded.map((q) => q.id) })]
+          : []),
+        ...(closed.length ? [t('gaps-closed-notes', { gaps: closed.map((g) => ({ description: g.gap.description, mitigation: g.gap.mitigation, residual: g.gap.residual_risk })) })] : []),
+      ],
     },
   ];
 }
@@ -94,9 +100,7 @@ function share(x: number): string {
   return x !== 0 && Math.abs(x) < 0.001 ? `${fmtNumber(x * 100, 2)}%` : fmtShare(x);
 }
 
-function statedFigure(before: string | number | undefined, after: string | number | undefined): string {
-  const b = before !== undefined ? parseShare(before) : undefined;
-  const a = after !== undefined ? parseShare(after) : undefined;
+function statedFigure(b: number | undefined, a: number | undefined): string {
   if (b !== undefined && a !== undefined) return `${fmtShare(b)} → ${fmtShare(a)} (stated)`;
   if (a !== undefined) return `${fmtShare(a)} (stated)`;
   return '—';

@@ -3,6 +3,8 @@ import type { Slide } from '../deck/types.js';
 import { type Ctx } from './context.js';
 import { fmtChange } from '../deck/format.js';
 import { scenarioChart } from './charts.js';
+import { reasonText, ruleText } from './rule-words.js';
+import { MARK_WORD, markOf } from '../model/outcomes.js';
 
 export function composeScenarios(ctx: Ctx): Slide[] {
   const { decision } = ctx;
@@ -10,23 +12,27 @@ export function composeScenarios(ctx: Ctx): Slide[] {
   const chart = scenarioChart(ctx);
   const columns = decision.scenarios.map((s) => ({
     heading: `${s.name.charAt(0).toUpperCase()}${s.name.slice(1)} case`,
-    tone: s.flips ? ('fail' as const) : s.name === 'base' ? ('accent' as const) : ('pass' as const),
+    ...(s.name === 'base' ? { tone: 'accent' as const } : {}),
     blocks: [
-      { type: 'text' as const, role: 'caption' as const, text: s.assumption },
+      { type: 'text' as const, role: 'caption' as const, text: s.assumption ?? ctx.t('scenario-assumption', { name: s.name }) },
       { type: 'bullets' as const, items: s.changes.map((c) => ({ text: `${ctx.metric(c.metric).label}: ${fmtChange(c.estimate, c.scale, ctx.metric(c.metric))}` })) },
-      { type: 'text' as const, role: 'body' as const, tone: s.flips ? ('fail' as const) : ('pass' as const), text: ctx.t('scenario-verdict', { verdict: s.verdict.label, flips: s.flips, fallback: s.verdict.fallback }) },
+      { type: 'text' as const, role: 'body' as const, text: ctx.t('scenario-verdict', { verdict: s.verdict.label, flips: s.flips, fallback: s.verdict.fallback }) },
     ],
   }));
-  // What breaks in a flipping scenario: the first rule of the base verdict's criterion that no longer passes.
-  const cause = flips.flatMap((s) => s.criteria.find((c) => c.id === decision.verdict.criterion)?.rules.find((r) => r.status !== 'pass') ?? [])[0];
-  const primaryMiss = cause?.metric !== undefined && ctx.metric(cause.metric).role === 'primary';
+  // What turns in a flipping scenario: the first rule of the base verdict's criterion whose outcome differs from the base case.
+  const baseRules = ctx.criterion(decision.verdict.criterion)?.rules ?? [];
+  const cause = flips.flatMap((s) => s.criteria.find((c) => c.id === decision.verdict.criterion)?.rules.find((r, i) => r.status !== baseRules[i]?.status) ?? [])[0];
+  const primaryMiss = cause?.type === 'metric' && ctx.metric(cause.rule.metric).role === 'primary';
   const data = {
     verdict: decision.verdict.label,
     flips: flips.length > 0,
     flipNames: flips.map((s) => s.name),
     flipVerdict: flips[0]?.verdict.label ?? '',
     primaryMiss,
-    cause: cause ? `“${cause.text.charAt(0).toLowerCase() + cause.text.slice(1)}” no longer holds (${cause.reason})` : '',
+    hasCause: Boolean(cause),
+    cause: cause ? ruleText(ctx, cause.rule) : '',
+    causeMark: cause ? MARK_WORD[markOf(cause.status, cause.polarity)] : '',
+    causeReason: cause ? reasonText(ctx, cause) : '',
   };
   return [
     ...(chart
@@ -38,7 +44,8 @@ export function composeScenarios(ctx: Ctx): Slide[] {
       section: 'Scenarios',
       title: ctx.t('scenarios-title', data),
       blocks: [{ type: 'columns', columns }],
-      notes: [ctx.t('scenarios-notes', { flips: flips.length > 0, flipNames: flips.map((s) => s.name), verdict: decision.verdict.label, cause: data.cause })],
+      notes: [ctx.t('scenarios-notes', data)],
     },
   ];
 }
+

@@ -1,23 +1,47 @@
 // A metric by arm and segment, as one table: the overall read first, then each segment (marked exploratory
-// when it was not pre-specified). Shared by the deep-dives and the appendix.
+// when it was not pre-specified). Shared by the deep-dives and the appendix. When a rule grades the metric,
+// a last column marks each row with that rule's outcome on that row's read.
 import type { TableBlock, TableCell } from '../deck/types.js';
-import type { Metric } from '../spec/schema.js';
-import type { Ctx } from './context.js';
-import { fmtBracket, fmtChange, fmtCount, fmtValue } from '../deck/format.js';
+import type { Metric } from '../spec/normalized.js';
+import { type Ctx, headlineMark } from './context.js';
+import { changeColumnDecimals, fmtBracket, fmtChange, fmtCount, fmtValue, valueColumnDecimals } from '../deck/format.js';
+import { changeOn } from '../stats/results.js';
+import { OVERALL, segmentValue } from '../model/rows.js';
+import { marked } from './marks.js';
+import type { Scale } from '../model/metric-kinds.js';
 
-export function segmentTable(ctx: Ctx, m: Metric, scale: 'relative' | 'absolute'): TableBlock {
+export function segmentTable(ctx: Ctx, m: Metric, scale: Scale): TableBlock {
   const overall = ctx.read(m.id);
-  const rows: TableCell[][] = [...(overall ? [overall] : []), ...ctx.segmentReads(m.id)].map((r) => {
-    const c = scale === 'relative' ? r.relative : r.absolute;
-    const all = r.segment === 'all';
+  const graded = headlineMark(ctx, m);
+  const o = graded?.outcome;
+  // A rule on another scale than the table's grades reads the table does not show: leave the column out.
+  const ruleScale = o ? (o.type === 'metric' ? o.rule.scale : o.scale) : undefined;
+  const marks = graded && ruleScale === scale;
+  const markOf = (segment: string): TableCell => {
+    if (!o) return { text: '' };
+    if (segment === OVERALL) return { text: graded!.mark.text, tone: graded!.mark.tone };
+    const s = o.type === 'metric' ? o.segments.find((x) => x.segment === segment) : undefined;
+    if (!s || o.type !== 'metric') return { text: '—' };
+    const k = marked({ status: s.status, polarity: o.polarity });
+    return { text: k.text, tone: k.tone };
+  };
+  const reads = [...(overall ? [overall] : []), ...ctx.segmentReads(m.id)];
+  // One precision per column: every change and interval at the decimals the column needs, values likewise.
+  const d = changeColumnDecimals(reads.flatMap((r) => changeOn(r, scale) ?? []), scale, m);
+  const vd = valueColumnDecimals(reads.flatMap((r) => [r.control?.estimate, r.treatment?.estimate]).filter((v): v is number => v !== undefined), m);
+  const rows: TableCell[][] = reads.map((r) => {
+    const c = changeOn(r, scale);
+    const all = r.segment === OVERALL;
     return [
-      { text: all ? 'All' : `${r.segment.split('=')[1]}${r.exploratory ? ' (exploratory)' : ''}`, bold: all },
-      { text: r.control ? fmtValue(r.control.estimate, m) : '—' },
-      { text: r.treatment ? fmtValue(r.treatment.estimate, m) : '—' },
-      { text: c ? fmtChange(c.estimate, scale, m) : '—', bold: all },
-      { text: c ? fmtBracket(c.ci, scale, m) : '—' },
+      { text: all ? 'All' : `${segmentValue(r.segment)}${r.exploratory ? ' (exploratory)' : ''}`, bold: all },
+      { text: r.control ? fmtValue(r.control.estimate, m, vd) : '—' },
+      { text: r.treatment ? fmtValue(r.treatment.estimate, m, vd) : '—' },
+      { text: c ? fmtChange(c.estimate, scale, m, d) : '—', bold: all },
+      { text: c ? fmtBracket(c.ci, scale, m, d) : '—' },
       { text: r.treatment?.n != null && r.control?.n != null ? fmtCount(r.control.n + r.treatment.n) : '—' },
+      ...(marks ? [markOf(r.segment)] : []),
     ];
   });
-  return { type: 'table', header: ['Segment', 'Control', 'Treatment', 'Change', `${ctx.confidence} CI`, 'n'], rows, widths: [3, 1.6, 1.6, 1.4, 2.4, 1.4] };
+  const header = ['Segment', 'Control', 'Treatment', 'Change', `${ctx.confidence} CI`, 'n', ...(marks ? ['Rule'] : [])];
+  return { type: 'table', header, rows, widths: marks ? [2.8, 1.3, 1.4, 1.3, 2.6, 1.2, 1.6] : [3, 1.6, 1.6, 1.4, 2.4, 1.4] };
 }

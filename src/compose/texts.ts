@@ -7,7 +7,7 @@ import Handlebars from 'handlebars';
 import { closest, errorDiag, GonogoError } from '../diagnostics.js';
 import { decodeUserText, lineCol } from '../spec/source-file.js';
 import { ASSETS_DIR } from '../layout/measure.js';
-import { NO_PEEKING } from '../decide/phase.js';
+import { NO_PEEKING } from '../spec/no-peeking.js';
 import { resolveDeckFile } from '../spec/deck-path.js';
 import { MAX_TEMPLATE_FILE_BYTES, MAX_TEMPLATE_ITERATIONS, MAX_TEMPLATE_OUTPUT } from '../limits.js';
 import { unsafeChar } from '../xml-text.js';

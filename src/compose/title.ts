@@ -26,7 +26,7 @@ export function composeTitle(ctx: Ctx): Slide[] {
       title: d.title,
       subtitle,
       blocks: [{ type: 'text', role: 'caption', text: lines.join(' · ') }],
-      notes: [ctx.t('title-notes', { ...phase, pilot: Boolean(spec.pilot), question: ctx.question(), verdict: ctx.decision.verdict.label })],
+      notes: [ctx.t('title-notes', { ...phase, pilot: Boolean(spec.pilot), question: ctx.question(), verdict: ctx.verdict })],
     },
   ];
 }

@@ -1,6 +1,8 @@
 // Trade-offs: the options side by side, each with what it buys, what it risks, and which criterion backs it.
 import type { Block, Slide } from '../deck/types.js';
-import { type Ctx, STATUS_TONE, STATUS_WORD } from './context.js';
+import type { Ctx } from './context.js';
+import { marked } from './marks.js';
+import { reasonText, ruleText } from './rule-words.js';
 
 export function composeTradeoffs(ctx: Ctx): Slide[] {
   const { decision } = ctx;
@@ -12,12 +14,14 @@ export function composeTradeoffs(ctx: Ctx): Slide[] {
     const items = [...(o.pros ?? []).map((p) => ({ text: `+ ${p}` })), ...(o.cons ?? []).map((c) => ({ text: `− ${c}` }))];
     if (items.length) blocks.push({ type: 'bullets', items });
     if (criterion) {
-      const blocker = criterion.rules.find((r) => r.status !== 'pass');
+      const mark = marked(criterion);
+      // Under all, the first rule not met kept it from holding; under any, none of its rules was met.
+      const blocker = criterion.mode === 'all' ? criterion.rules.find((r) => r.status !== 'met') : undefined;
       blocks.push({
         type: 'text',
         role: 'caption',
-        tone: STATUS_TONE[criterion.status],
-        text: ctx.t('tradeoff-criterion', { label: criterion.label, status: STATUS_WORD[criterion.status], holds: criterion.holds, blocker: blocker?.text ?? '', reason: blocker?.reason ?? '' }),
+        tone: mark.tone,
+        text: ctx.t('tradeoff-criterion', { label: criterion.label, polarity: criterion.polarity, mark: mark.text, holds: criterion.holds, hasBlocker: Boolean(blocker), blocker: blocker ? ruleText(ctx, blocker.rule, { note: false }) : '', reason: blocker ? reasonText(ctx, blocker) : '', count: criterion.rules.length }),
       });
     }
     return { heading: `${o.id} · ${o.label}${recommended ? ' (recommended)' : ''}`, tone: recommended ? ('accent' as const) : undefined, blocks };
@@ -29,7 +33,7 @@ export function composeTradeoffs(ctx: Ctx): Slide[] {
       section: 'Trade-offs',
       title: ctx.t('tradeoffs-title', { option: decision.verdict.option ?? '', optionLabel: ctx.optionLabel(decision.verdict.option), count: columns.length }),
       blocks: [{ type: 'columns', columns }],
-      notes: [ctx.t('tradeoffs-notes', { verdict: decision.verdict.label })],
+      notes: [ctx.t('tradeoffs-notes', { verdict: ctx.verdict })],
     },
   ];
 }

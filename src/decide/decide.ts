@@ -1,13 +1,15 @@
-// Results + Spec → Decision: every criterion pass/fail/inconclusive, the verdict (the first criterion,
-// in spec order, whose rules hold), the rule that decided, and the verdict under best/base/worst scenarios.
-import type { Spec, Rule } from '../spec/schema.js';
+// Results + Spec → Decision: each rule's one outcome (per metric and segment), each criterion's, the
+// verdict (the first criterion, in spec order, whose rules hold; else the fallback), and the verdict again
+// under best / base / worst scenarios. Structured only: compose words all of it.
+import type { Spec } from '../spec/normalized.js';
 import type { MetricRead, Results } from '../stats/results.js';
 import type { QualityCheck } from '../sources/snapshot.js';
-import type { CriterionOutcome, Decision, RuleOutcome, Status, Verdict } from './types.js';
-import { combine, evalDataGapRule, evalGuardrail, evalGuardrailsRule, evalMetricRule, evalSegmentRule, type RuleContext } from './rules.js';
+import { OVERALL } from '../model/rows.js';
+import { MARKS, allOf, anyOf, markOf, type Mark } from '../model/outcomes.js';
+import type { CriterionOutcome, Decision, GuardrailOutcome, ScenarioName, ScenarioOutcome, Verdict } from './types.js';
+import { evalGuardrail, evalRule, type EvalContext } from './evaluate.js';
 import { scenarioReads } from './scenarios.js';
 import { phaseDecision, phaseVerdict } from './phase.js';
-import type { ScenarioName, ScenarioOutcome } from './types.js';
 
 export function decide(spec: Spec, results: Results, quality: QualityCheck[] = []): Decision {
   const phase = phaseVerdict(spec);
@@ -16,74 +18,45 @@ export function decide(spec: Spec, results: Results, quality: QualityCheck[] = [
   const scenarios: ScenarioOutcome[] = (['best', 'base', 'worst'] as ScenarioName[]).map((name) => {
     const { reads, changes } = scenarioReads(spec, results.reads, name, results.missingBounds);
     const outcome = name === 'base' ? base : evaluate(spec, reads, quality);
-    return {
-      name,
-      assumption: spec.scenarios?.[name]?.assumption ?? DEFAULT_ASSUMPTION[name],
-      verdict: outcome.verdict,
-      criteria: outcome.criteria,
-      changes,
-      flips: outcome.verdict.criterion !== base.verdict.criterion,
-    };
+    const assumption = spec.scenarios?.[name]?.assumption;
+    return { name, ...(assumption ? { assumption } : {}), verdict: outcome.verdict, criteria: outcome.criteria, changes, flips: outcome.verdict.criterion !== base.verdict.criterion };
   });
-  const counts: Record<Status, number> = { pass: 0, fail: 0, inconclusive: 0 };
-  for (const c of base.criteria) for (const r of c.rules) counts[r.status]++;
-  return { verdict: base.verdict, criteria: base.criteria, guardrails: base.guardrails, scenarios, counts };
+  const counts = Object.fromEntries(MARKS.map((m) => [m, 0])) as Record<Mark, number>;
+  for (const c of base.criteria) for (const r of c.rules) counts[markOf(r.status, r.polarity)]++;
+  return { verdict: base.verdict, criteria: base.criteria, guardrails: base.guardrails, scenarios, ...(spec.decision.target ? { target: spec.decision.target } : {}), counts };
 }
 
-const DEFAULT_ASSUMPTION: Record<ScenarioName, string> = {
-  best: 'Every change at the favourable end of its interval',
-  base: 'Point estimates',
-  worst: 'Every change at the unfavourable end of its interval',
-};
-
-function evaluate(spec: Spec, reads: MetricRead[], quality: QualityCheck[]): { verdict: Verdict; criteria: CriterionOutcome[]; guardrails: RuleOutcome[] } {
+function evaluate(spec: Spec, reads: MetricRead[], quality: QualityCheck[]): { verdict: Verdict; criteria: CriterionOutcome[]; guardrails: GuardrailOutcome[] } {
   const byKey = new Map(reads.map((r) => [`${r.metric}\u0000${r.segment}`, r]));
+  const segmentsOf = new Map<string, string[]>();
+  for (const r of reads) if (r.segment !== OVERALL) segmentsOf.set(r.metric, [...(segmentsOf.get(r.metric) ?? []), r.segment]);
   const metrics = new Map(spec.metrics.map((m) => [m.id, m]));
-  const partial = { spec, metrics, read: (m: string, s: string) => byKey.get(`${m}\u0000${s}`), quality };
-  const guardrails = spec.metrics.filter((m) => m.role === 'guardrail').flatMap((m) => evalGuardrail(m, partial) ?? []);
-  const ctx: RuleContext = { ...partial, guardrails };
-  const segments = [...new Set(reads.map((r) => r.segment))].sort();
-
-  const evalRule = (rule: Rule): RuleOutcome => {
-    if ('metric' in rule) return evalMetricRule(rule, ctx);
-    if ('no_segment' in rule) return evalSegmentRule(rule, ctx, segments);
-    if ('guardrails' in rule) return evalGuardrailsRule(rule, ctx);
-    return evalDataGapRule(rule, ctx);
-  };
+  const read = (m: string, s: string) => byKey.get(`${m}\u0000${s}`);
+  const guardrails = spec.metrics.filter((m) => m.role === 'guardrail').flatMap((m) => evalGuardrail(m, { read }) ?? []);
+  const ctx: EvalContext = { spec, metric: (id) => metrics.get(id)!, read, segments: (m) => segmentsOf.get(m) ?? [], quality, guardrails };
 
   if (spec.phase !== 'final') return { verdict: phaseVerdict(spec)!, criteria: [], guardrails };
-  const criteria: CriterionOutcome[] = Object.entries(spec.criteria).map(([id, c]) => {
-    const mode = c.all ? 'all' : 'any';
-    const rules = (c.all ?? c.any ?? []).map((r) => {
-      const o = evalRule(r);
-      return 'note' in r && r.note && !('no_segment' in r) && !('data_gap' in r) ? { ...o, text: r.note } : o;
-    });
-    const statuses = rules.map((r) => r.status);
-    const holds = mode === 'all' ? statuses.every((s) => s === 'pass') : statuses.some((s) => s === 'pass');
-    const status: Status = mode === 'all' ? combine(statuses) : holds ? 'pass' : statuses.every((s) => s === 'fail') ? 'fail' : 'inconclusive';
-    return { id, label: c.label, option: c.option, mode, holds, status, rules };
+  const criteria: CriterionOutcome[] = spec.criteria.map((c) => {
+    const rules = c.rules.map((r) => evalRule(r, ctx, { criterion: c.id, polarity: c.polarity }));
+    const status = (c.mode === 'all' ? allOf : anyOf)(rules.map((r) => r.status));
+    return { id: c.id, label: c.label, ...(c.option ? { option: c.option } : {}), polarity: c.polarity, mode: c.mode, holds: status === 'met', status, rules };
   });
-
   return { verdict: verdictOf(spec, criteria), criteria, guardrails };
 }
 
 function verdictOf(spec: Spec, criteria: CriterionOutcome[]): Verdict {
   const winner = criteria.find((c) => c.holds);
   if (winner) {
-    const decidedBy =
-      winner.mode === 'all'
-        ? `all ${winner.rules.length} rules of "${winner.label}" hold`
-        : `"${winner.rules.find((r) => r.status === 'pass')!.text}" holds`;
-    return { criterion: winner.id, label: winner.label, option: winner.option, decidedBy, fallback: false, blockers: blockersOf(criteria.slice(0, criteria.indexOf(winner))) };
+    const decidedBy: Verdict['decidedBy'] = winner.mode === 'all' ? { by: 'all', criterion: winner.id } : { by: 'rule', criterion: winner.id, rule: winner.rules.find((r) => r.status === 'met')! };
+    return { criterion: winner.id, label: winner.label, ...(winner.option ? { option: winner.option } : {}), decidedBy, fallback: false, blockers: blockersOf(criteria.slice(0, criteria.indexOf(winner))) };
   }
-  const id = spec.decision.fallback ?? criteria[criteria.length - 1].id;
-  const c = criteria.find((x) => x.id === id)!;
-  return { criterion: c.id, label: c.label, option: c.option, decidedBy: `no criterion holds, so the fallback "${c.label}" applies`, fallback: true, blockers: blockersOf(criteria.filter((x) => x.id !== id)) };
+  const f = spec.decision.fallback;
+  return { criterion: f.id, label: f.label, ...(f.option ? { option: f.option } : {}), decidedBy: { by: 'fallback' }, fallback: true, blockers: blockersOf(criteria.filter((c) => c.id !== f.id)) };
 }
 
 function blockersOf(criteria: CriterionOutcome[]): Verdict['blockers'] {
-  return criteria.flatMap((c) => {
-    const r = c.mode === 'all' ? c.rules.find((x) => x.status !== 'pass') : c.rules[0];
-    return r ? [{ criterion: c.id, label: c.label, rule: r.text, status: r.status, reason: r.reason }] : [];
+  return criteria.map((c) => {
+    const rule = c.mode === 'all' ? c.rules.find((r) => r.status !== 'met') : undefined;
+    return rule ? { criterion: c, rule } : { criterion: c };
   });
 }

@@ -3,10 +3,10 @@
 // (Results.missingBounds: the change read again with them all in control, then all in treatment), the
 // push is how far the favourable (best) or unfavourable (worst) of those reads lies beyond the point
 // estimate. Otherwise, where the data-gap register states a missing share s, it is s × |change|.
-import type { Spec } from '../spec/schema.js';
-import { parseShare } from '../spec/quantity.js';
-import type { ChangeRead, MetricRead, MissingBound } from '../stats/results.js';
-import { OVERALL } from '../sources/snapshot.js';
+import type { Spec } from '../spec/normalized.js';
+import { changeOn, type ChangeRead, type MetricRead, type MissingBound } from '../stats/results.js';
+import { OVERALL } from '../model/rows.js';
+import { headlineScale } from './headline.js';
 import type { ScenarioName, ScenarioOutcome } from './types.js';
 
 export function scenarioReads(
@@ -30,14 +30,12 @@ export function scenarioReads(
     return { ...ch, estimate: moved, ci: { lo: moved, hi: moved }, method: `${ch.method}, ${name} case` };
   };
   const out = reads.map((r) => ({ ...r, absolute: shift(r.absolute, r, 'absolute'), relative: shift(r.relative, r, 'relative') }));
-  const kinds = new Map(spec.metrics.map((m) => [m.id, m.kind]));
   const changes = spec.metrics
     .filter((m) => m.role !== 'secondary')
     .flatMap((m) => {
-      const r = out.find((x) => x.metric === m.id && x.segment === OVERALL);
-      const scale = kinds.get(m.id) === 'proportion' ? 'absolute' : 'relative';
-      const ch = scale === 'absolute' ? r?.absolute : r?.relative;
-      return ch ? [{ metric: m.id, scale, estimate: ch.estimate } as const] : [];
+      const scale = headlineScale(spec, m.id);
+      const ch = changeOn(out.find((x) => x.metric === m.id && x.segment === OVERALL), scale);
+      return ch ? [{ metric: m.id, scale, estimate: ch.estimate }] : [];
     });
   return { reads: out, changes };
 }
@@ -47,7 +45,7 @@ export function missingShareByMetric(spec: Spec): Map<string, number> {
   const out = new Map<string, number>();
   for (const g of spec.data_gaps) {
     if (g.missing_share === undefined || g.status === 'closed') continue;
-    const s = parseShare(g.missing_share) ?? 0;
+    const s = g.missing_share;
     for (const m of g.metrics ?? []) out.set(m, Math.max(out.get(m) ?? 0, s));
   }
   return out;

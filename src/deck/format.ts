@@ -1,9 +1,15 @@
 // Numbers as a reader meets them: a real minus sign, the unit, and the interval at the deck's confidence.
 // Locale-independent by construction (no toLocaleString), so builds hash the same everywhere.
+import { kindOf, type MetricKind } from '../model/metric-kinds.js';
 
 export interface MetricLike {
-  kind: string;
+  kind: MetricKind;
   unit: string;
+}
+
+/** Shares (proportions) read in % and move in pp; other kinds read in their own unit. */
+function isShare(m: MetricLike): boolean {
+  return kindOf(m.kind).share;
 }
 
 const MINUS = '\u2212';
@@ -30,7 +36,7 @@ const SHORT_UNITS: Record<string, string> = { minutes: 'min', minute: 'min', hou
 
 /** A value in the metric's unit: 12.1% for proportions, $38.10, 42.0 min. */
 export function fmtValue(x: number, m: MetricLike, decimals?: number): string {
-  if (m.kind === 'proportion') return `${fmtNumber(x * 100, decimals ?? 1)}%`;
+  if (isShare(m)) return `${fmtNumber(x * 100, decimals ?? 1)}%`;
   const d = decimals ?? decimalsFor(x);
   if (m.unit === 'USD') return `${x < 0 ? MINUS : ''}$${fmtNumber(Math.abs(x), Math.max(2, d))}`;
   const unit = SHORT_UNITS[m.unit];
@@ -40,7 +46,7 @@ export function fmtValue(x: number, m: MetricLike, decimals?: number): string {
 /** A change on its scale: relative −11.9%; absolute −0.20 pp for proportions, else the unit. */
 export function fmtChange(x: number, scale: 'relative' | 'absolute', m: MetricLike, decimals?: number): string {
   if (scale === 'relative') return `${fmtNumber(x * 100, decimals ?? 1, true)}%`;
-  if (m.kind === 'proportion') {
+  if (isShare(m)) {
     const pp = x * 100;
     return `${fmtNumber(pp, decimals ?? (Math.abs(pp) < 1 ? 2 : 1), true)} pp`;
   }
@@ -53,15 +59,35 @@ export function fmtChange(x: number, scale: 'relative' | 'absolute', m: MetricLi
 /** "(90% CI −13.3% to −10.5%)", or "(no interval)". */
 export function fmtInterval(ci: { lo: number; hi: number } | null | undefined, scale: 'relative' | 'absolute', m: MetricLike, confidence: number): string {
   if (!ci) return '(no interval)';
-  const d = scale === 'relative' ? 1 : m.kind === 'proportion' ? (Math.max(Math.abs(ci.lo), Math.abs(ci.hi)) * 100 < 1 ? 2 : 1) : decimalsFor(ci.lo, ci.hi);
+  const d = scale === 'relative' ? 1 : isShare(m) ? (Math.max(Math.abs(ci.lo), Math.abs(ci.hi)) * 100 < 1 ? 2 : 1) : decimalsFor(ci.lo, ci.hi);
   return `(${fmtConfidence(confidence)} CI ${fmtChange(ci.lo, scale, m, d)} to ${fmtChange(ci.hi, scale, m, d)})`;
 }
 
-/** "[−13.3%, −10.5%]" for tables. */
-export function fmtBracket(ci: { lo: number; hi: number } | null | undefined, scale: 'relative' | 'absolute', m: MetricLike): string {
+/** "[−13.3%, −10.5%]" for tables; `decimals` sets the column's one precision (see changeColumnDecimals). */
+export function fmtBracket(ci: { lo: number; hi: number } | null | undefined, scale: 'relative' | 'absolute', m: MetricLike, decimals?: number): string {
   if (!ci) return '—';
-  const d = scale === 'relative' ? 1 : m.kind === 'proportion' ? (Math.max(Math.abs(ci.lo), Math.abs(ci.hi)) * 100 < 1 ? 2 : 1) : decimalsFor(ci.lo, ci.hi);
+  const d = decimals ?? (scale === 'relative' ? 1 : isShare(m) ? (Math.max(Math.abs(ci.lo), Math.abs(ci.hi)) * 100 < 1 ? 2 : 1) : decimalsFor(ci.lo, ci.hi));
   return `[${fmtChange(ci.lo, scale, m, d)}, ${fmtChange(ci.hi, scale, m, d)}]`;
+}
+
+/**
+ * One precision for a table's change and interval columns in one unit, so "[−1.0 pp, +0.9 pp]" never stands
+ * beside "[−0.89 pp, +0.80 pp]": percentage points take two decimals when any change or interval there is
+ * under 1 pp (as a single value would), other units the decimals of the largest magnitude; relative changes one.
+ */
+export function changeColumnDecimals(changes: { estimate: number; ci?: { lo: number; hi: number } | null }[], scale: 'relative' | 'absolute', m: MetricLike): number {
+  if (scale === 'relative') return 1;
+  if (m.kind === 'proportion') {
+    const small = changes.some((c) => Math.abs(c.estimate) * 100 < 1 || (c.ci != null && Math.max(Math.abs(c.ci.lo), Math.abs(c.ci.hi)) * 100 < 1));
+    return small ? 2 : 1;
+  }
+  return decimalsFor(...changes.flatMap((c) => [c.estimate, ...(c.ci ? [c.ci.lo, c.ci.hi] : [])]));
+}
+
+/** One precision for a table column of values in one unit (proportions keep their one decimal of a percent). */
+export function valueColumnDecimals(values: number[], m: MetricLike): number | undefined {
+  if (m.kind === 'proportion' || values.length === 0) return undefined;
+  return decimalsFor(...values);
 }
 
 export function fmtConfidence(c: number): string {
@@ -80,8 +106,8 @@ export function fmtShare(x: number): string {
 
 /** A threshold as the user meant it: the fewest decimals that show it exactly (−10%, −1.0 pp → −1 pp). */
 export function fmtThreshold(x: number, scale: 'relative' | 'absolute', m: MetricLike): string {
-  if (x === 0) return scale === 'relative' ? '0%' : m.kind === 'proportion' ? '0 pp' : '0';
-  const k = scale === 'relative' || m.kind === 'proportion' ? 100 : 1;
+  if (x === 0) return scale === 'relative' ? '0%' : isShare(m) ? '0 pp' : '0';
+  const k = scale === 'relative' || isShare(m) ? 100 : 1;
   let d = 0;
   while (d < 3 && Math.abs(Math.round(x * k * 10 ** d) - x * k * 10 ** d) > 1e-9) d++;
   return fmtChange(x, scale, m, d);
@@ -90,6 +116,11 @@ export function fmtThreshold(x: number, scale: 'relative' | 'absolute', m: Metri
 /** A p-value as it reads in a sentence: "p = 0.977", or "p < 0.001" (no exponent notation on a slide). */
 export function fmtP(p: number): string {
   return p < 0.001 ? 'p < 0.001' : `p = ${p.toFixed(3)}`;
+}
+
+/** How far a headline change moved between two reads: relative changes move in percentage points of lift (+3.9 pp), absolute ones in the metric's unit. */
+export function fmtMove(delta: number, scale: 'relative' | 'absolute', m: MetricLike): string {
+  return scale === 'relative' ? `${fmtNumber(delta * 100, 1, true)} pp` : fmtChange(delta, 'absolute', m);
 }
 
 /** A duration given in minutes, in the largest whole unit: "30 minutes", "4 hours", "2 days". */

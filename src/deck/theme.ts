@@ -3,12 +3,14 @@
 export interface Theme {
   name: string;
   fonts: {
-    /** Family written into the PPTX; readers without it fall back to `fallback`. */
+    /**
+     * Faces written into the PPTX. Calibri and Arial are measured exactly (with the metric-compatible Carlito and
+     * Liberation Sans in assets/fonts); any other face gets a warning and a margin (src/layout/fonts.ts).
+     */
     heading: string;
     body: string;
+    /** Named in the PPTX font scheme beside the faces, for readers who have neither. */
     fallback: string;
-    /** Font files (relative to assets/) used to measure text and rasterise charts. */
-    files: { regular: string; bold: string; semibold?: string; italic?: string };
   };
   colors: {
     background: string;
@@ -47,15 +49,9 @@ export interface LogoImage {
 export const defaultTheme: Theme = {
   name: 'gonogo',
   fonts: {
-    heading: 'Inter',
-    body: 'Inter',
+    heading: 'Calibri',
+    body: 'Calibri',
     fallback: 'Arial',
-    files: {
-      regular: 'fonts/Inter-Regular.ttf',
-      bold: 'fonts/Inter-Bold.ttf',
-      semibold: 'fonts/Inter-SemiBold.ttf',
-      italic: 'fonts/Inter-Italic.ttf',
-    },
   },
   colors: {
     background: 'FFFFFF',

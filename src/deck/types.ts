@@ -1,7 +1,10 @@
 // The Deck tree: plain data, the heart of the pipeline (pandoc's AST plays this part for pandoc).
 // Composers produce it, layout measures it, renderers write it. Nothing here knows pptxgenjs.
 
-/** Colour roles; the theme maps each to a colour, and every tone also has a word or symbol on the slide. */
+/**
+ * Colour roles; the theme maps each to a colour. pass / fail / inconclusive colour good news, bad news and
+ * unknown for the decision; the words that say so are in the text itself (compose/marks.ts), never added later.
+ */
 export type Tone = 'pass' | 'fail' | 'inconclusive' | 'neutral' | 'control' | 'treatment' | 'accent';
 
 /** A closed set: a new kind needs a layout rule and a renderer case (a type error until both exist). */
@@ -62,6 +65,8 @@ export interface Kpi {
   value: string;
   detail: string;
   tone: Tone;
+  /** What the metric's rule came to, in words: "✓ met" (the tone colours it). */
+  mark?: string;
 }
 
 export interface KpisBlock {
@@ -114,9 +119,25 @@ export interface DeckMeta {
   confidentiality?: string;
   checkpoint?: string;
   phase: 'design' | 'interim' | 'final';
+  /** The verdict and why it holds, in words (for the CLI's summary line). */
+  verdict?: string;
+  because?: string;
+}
+
+/** A rule of the decision as the deck words it, with its mark: what diff and checkpoints compare. */
+export interface DeckRule {
+  /** Where it was written ("go_full.all[0]"), or "guardrail:<metric>" for a guardrail's own check. */
+  id: string;
+  criterion: string;
+  text: string;
+  reason: string;
+  /** met | not_met | triggered | not_triggered | no_data */
+  mark: string;
 }
 
 export interface Deck {
   meta: DeckMeta;
   slides: Slide[];
+  /** Every rule with its outcome, in words (empty for design and interim decks). */
+  rules?: DeckRule[];
 }

@@ -3,7 +3,7 @@
 import type { Block, ChartSpec, Kpi, TableBlock, Tone } from '../deck/types.js';
 import type { Theme } from '../deck/theme.js';
 import type { Paragraph } from './types.js';
-import { toneColor, withToneMark } from './grid.js';
+import { MIN_PT, toneColor } from './grid.js';
 
 export type TextRole = 'body' | 'lead' | 'caption';
 
@@ -20,21 +20,33 @@ export interface FlowColumn {
   flows: Flow[];
 }
 
-/** Font size of a text role at a shrink step (0 = roomiest). Body never goes under 12 pt. */
-export const STEPS = 5;
+/**
+ * Font sizes by shrink step (0 = roomiest): a slide takes the roomiest step at which its content fits, so sparse
+ * slides read large and dense ones shrink, never under 12 pt. Detail that does not fit at 12 pt continues on a
+ * '(cont.)' slide; composers move detail to the appendix or the notes rather than ask for smaller text.
+ */
+const BODY = [24, 22, 20, 18, 17, 16, 15, 14, 13, 12] as const;
+// A lead line never outgrows the action title (26 pt).
+const LEAD = [24, 24, 23, 22, 21, 20, 19, 18, 17, 16] as const;
+const TABLE = [18, 18, 17, 16, 16, 15, 14, 13, 12, 12] as const;
+export const STEPS = BODY.length;
+
 export function roleSize(role: TextRole, step: number): number {
-  if (role === 'lead') return 20 - step;
-  if (role === 'caption') return 12;
-  return 16 - step;
+  if (role === 'lead') return LEAD[step];
+  if (role === 'caption') return MIN_PT;
+  return BODY[step];
 }
 export function tableSize(step: number): number {
-  return [14, 13, 12, 11, 10][step];
+  return TABLE[step];
 }
 
-/** Space before a paragraph, as a fraction of the font size. */
-export function spaceBefore(p: Paragraph, first: boolean, sizePt: number): number {
+/**
+ * Space before a paragraph, as a fraction of the font size; `stretch` (0–1) opens it up to spread a short list
+ * over the slide instead of leaving the bottom empty.
+ */
+export function spaceBefore(p: Paragraph, first: boolean, sizePt: number, stretch = 0): number {
   if (first) return 0;
-  return Math.round((p.level === 1 ? 0.25 : 0.5) * sizePt * 10) / 10;
+  return Math.round((p.level === 1 ? 0.25 + 0.25 * stretch : 0.5 + stretch) * sizePt * 10) / 10;
 }
 
 export function toFlows(blocks: Block[], theme: Theme, numbered = false): Flow[] {
@@ -60,7 +72,7 @@ function toFlow(b: Block, theme: Theme, numbered: boolean): Flow {
         .map((t) => t.trim())
         .filter(Boolean)
         .map<Paragraph>((t) => ({
-          text: withToneMark(t, b.tone),
+          text: t,
           bullet: 'none',
           level: 0,
           weight: role === 'lead' ? 'semibold' : 'regular',
@@ -77,7 +89,7 @@ function toFlow(b: Block, theme: Theme, numbered: boolean): Flow {
         const level = it.level ?? 0;
         if (level === 0) n++;
         return {
-          text: withToneMark(it.text, it.tone),
+          text: it.text,
           bullet: isNumbered && level === 0 ? 'number' : 'bullet',
           number: isNumbered && level === 0 ? n : undefined,
           level,
@@ -100,7 +112,30 @@ function toFlow(b: Block, theme: Theme, numbered: boolean): Flow {
   }
 }
 
+/**
+ * A table of one or two rows set as cards, one a row: the row's first cell heads the card, each other column
+ * reads "Header: value" under it, the caption follows. The layout uses it where the table alone would leave
+ * most of the slide empty; the Deck keeps the table.
+ */
+export function tableAsCards(t: TableBlock, theme: Theme): Flow[] | undefined {
+  if (t.rows.length === 0 || t.rows.length > 2 || t.header.length < 3) return undefined;
+  const columns: FlowColumn[] = t.rows.map((row) => ({
+    heading: row[0]?.text || t.header[0],
+    tone: row[0]?.tone,
+    flows: [{
+      kind: 'paras',
+      role: 'body',
+      paras: t.header.slice(1).map<Paragraph>((h, c) => {
+        const cell = row[c + 1] ?? { text: '' };
+        return { text: `${h}: ${cell.text || '—'}`, bullet: 'none', level: 0, weight: 'regular', color: cell.tone ? toneColor(theme, cell.tone) : theme.colors.text, tone: cell.tone, spaceBeforePt: 0 };
+      }),
+    }],
+  }));
+  const caption: Flow[] = t.caption ? [{ kind: 'paras', role: 'caption', paras: [{ text: t.caption, bullet: 'none', level: 0, weight: 'regular', color: theme.colors.muted, spaceBeforePt: 0 }] }] : [];
+  return [{ kind: 'columns', columns }, ...caption];
+}
+
 /** Paragraphs with the space-before of their position, at a size. */
-export function spaced(paras: Paragraph[], sizePt: number): Paragraph[] {
-  return paras.map((p, i) => ({ ...p, spaceBeforePt: spaceBefore(p, i === 0, sizePt) }));
+export function spaced(paras: Paragraph[], sizePt: number, stretch = 0): Paragraph[] {
+  return paras.map((p, i) => ({ ...p, spaceBeforePt: spaceBefore(p, i === 0, sizePt, stretch) }));
 }

@@ -14,13 +14,14 @@ export const COLUMN_W = (CONTENT_W - 11 * GUTTER) / 12;
 
 export const KICKER = { y: 0.4, h: 0.28, sizePt: 12 } as const;
 export const TITLE = { y: 0.7, sizePt: 26, floorPt: 20, maxLines: 2 } as const;
-export const FOOTER = { y: 7.0, h: 0.26, sizePt: 10 } as const;
+export const FOOTER = { y: 7.0, h: 0.26, sizePt: 12 } as const;
 export const BODY_BOTTOM = 6.72;
 /** Space between stacked blocks. */
 export const BLOCK_GAP = 0.3;
 
-/** Floors: body text never under 12 pt; table cells, captions of tables and footers never under 10 pt. */
-export const FLOOR = { body: 12, table: 10, footer: 10 } as const;
+/** Nothing on a slide is set under 12 pt: body, table cells, captions and footers alike. */
+export const MIN_PT = 12;
+export const FLOOR = { body: MIN_PT, table: MIN_PT, footer: MIN_PT } as const;
 
 /** x and width of columns `from`..`from+span-1` (0-based) of the 12-column grid. */
 export function columns(from: number, span: number): { x: number; w: number } {
@@ -53,16 +54,6 @@ export function toneColor(theme: Theme, tone: Tone | undefined): string {
   }
 }
 
-/** Verdict tones also carry a symbol, so colour is never the only signal. */
-export const TONE_MARK: Partial<Record<Tone, string>> = { pass: '✓', fail: '✗', inconclusive: '?' };
-export const TONE_WORD: Partial<Record<Tone, string>> = { pass: 'Pass', fail: 'Fail', inconclusive: 'Inconclusive' };
-
-export function withToneMark(text: string, tone: Tone | undefined): string {
-  const mark = tone ? TONE_MARK[tone] : undefined;
-  if (!mark || text.startsWith(mark)) return text;
-  return `${mark} ${text}`;
-}
-
 /** The kicker (section), the action title and the subtitle; returns the items and where the body starts. */
 export function titleArea(theme: Theme, section: string, title: string, subtitle: string | undefined): { items: Placed[]; bodyTop: number } {
   const w = CONTENT_W;
@@ -82,8 +73,12 @@ export function titleArea(theme: Theme, section: string, title: string, subtitle
     items.push({ type: 'title', role: 'subtitle', text: subtitle, sizePt: sub, weight: 'regular', color: theme.colors.muted, box: { x: MARGIN_X, y: bottom + 0.08, w, h } });
     bottom += 0.08 + h;
   }
-  // A fixed body line for one-line titles keeps the grid calm; longer titles push the body down.
-  return { items, bodyTop: Math.max(1.75, bottom + 0.35) };
+  return { items, bodyTop: bodyTopBelow(bottom) };
+}
+
+/** Where the body starts under a title area ending at `titleBottom`: a fixed line for one-line titles keeps the grid calm; longer titles push the body down. */
+export function bodyTopBelow(titleBottom: number): number {
+  return Math.max(1.75, titleBottom + 0.35);
 }
 
 /**

@@ -3,9 +3,9 @@ import type { Slide, SlideKind } from '../deck/types.js';
 import type { Theme } from '../deck/theme.js';
 import type { Box, Placed } from './types.js';
 import type { Flow } from './flow.js';
-import { fitStack, stack } from './stack.js';
+import { CHART_MAX_SCALE, fitStack, stack } from './stack.js';
 import { minTableWidth } from './table.js';
-import { STEPS, tableSize } from './flow.js';
+import { STEPS, tableAsCards, tableSize } from './flow.js';
 import { fitWithTailColumns } from './tail-columns.js';
 import { BLOCK_GAP, bodyRegion, CONTENT_W, GUTTER, MARGIN_X, titleArea } from './grid.js';
 import { lineHeight, PT_PER_IN, shrinkToLines, wrapLines } from './textfit.js';
@@ -33,10 +33,24 @@ export interface PageResult {
 
 type Rule = (input: PageInput, theme: Theme) => PageResult;
 
-/** Kicker, action title, subtitle, then the flows stacked in the body. */
+/** The roomiest step for text beside a chart (body 20 pt). */
+const SIDE_STEP = 2;
+
+/**
+ * Kicker, action title, subtitle, then the flows stacked in the body. A table of a row or two that would leave
+ * the body mostly empty is set as cards instead, which fill it (tableAsCards).
+ */
 const content: Rule = ({ slide, flows, title, part, minStep }, theme) => {
   const head = titleArea(theme, slide.section, title, part === 0 ? slide.subtitle : undefined);
-  const body = fitStack(flows, theme, bodyRegion(head.bodyTop), minStep);
+  const region = bodyRegion(head.bodyTop);
+  let body = fitStack(flows, theme, region, minStep);
+  if (body.overflow.length === 0 && body.heightIn < region.h * 0.75) {
+    const carded = flows.flatMap((f) => (f.kind === 'table' && !f.continued ? (tableAsCards(f.table, theme) ?? [f]) : [f]));
+    if (carded.length !== flows.length || carded.some((f, i) => f !== flows[i])) {
+      const cards = fitStack(carded, theme, region, minStep);
+      if (cards.overflow.length === 0 && cards.heightIn > body.heightIn) body = cards;
+    }
+  }
   return { items: [...head.items, ...body.items], overflow: body.overflow, numbered: true, step: body.step, cut: body.cut };
 };
 
@@ -70,19 +84,22 @@ const chart: Rule = (input, theme) => {
   const sideRoom = (cols: number) => CONTENT_W - CONTENT_W * (cols / 12) - 2 * GUTTER;
   const chartCols = [8, 7, 6].find((cols) => tables.every((t) => minTableWidth(t, tableSize(STEPS - 1)) <= sideRoom(cols))) ?? 6;
   const sideW = CONTENT_W * (chartCols / 12);
-  const besideScale = Math.min(1, sideW / spec.chart.width, h / spec.chart.height);
-  const belowScale = Math.min(1, region.w / spec.chart.width, (h - 1.3) / spec.chart.height);
+  // Charts grow into the room the slide has (up to CHART_MAX_SCALE), so the body is used, not left empty.
+  const besideScale = Math.min(CHART_MAX_SCALE, sideW / spec.chart.width, h / spec.chart.height);
+  const belowText = after.length ? stack(after, theme, { ...region, y: 0, h: Infinity }, input.minStep, false).heightIn : 0;
+  const belowScale = Math.min(CHART_MAX_SCALE, region.w / spec.chart.width, (h - Math.max(1.3, belowText + BLOCK_GAP)) / spec.chart.height);
   const beside = after.length > 0 && besideScale >= belowScale * 0.95;
   const items = [...head.items, ...lead.items];
   if (beside || after.length === 0) {
-    const s = after.length === 0 ? Math.min(1, region.w / spec.chart.width, h / spec.chart.height) : besideScale;
+    const s = after.length === 0 ? Math.min(CHART_MAX_SCALE, region.w / spec.chart.width, h / spec.chart.height) : besideScale;
     const cw = spec.chart.width * s;
     const ch = spec.chart.height * s;
     const cx = after.length === 0 ? MARGIN_X + (CONTENT_W - cw) / 2 : MARGIN_X;
     items.push({ type: 'image', chartId: spec.chart.id, alt: spec.chart.alt, box: { x: cx, y: top, w: cw, h: ch } });
     if (after.length === 0) return { items, overflow: [], numbered: true, step: 0, cut: false };
     const tx = MARGIN_X + cw + 2 * GUTTER;
-    const side = fitStack(after, theme, { x: tx, y: top, w: MARGIN_X + CONTENT_W - tx, h }, input.minStep);
+    // Text beside a chart reads with it, not over it: at most the 20 pt step.
+    const side = fitStack(after, theme, { x: tx, y: top, w: MARGIN_X + CONTENT_W - tx, h }, Math.max(input.minStep, SIDE_STEP));
     return { items: [...items, ...side.items], overflow: side.overflow, numbered: true, step: side.step, cut: side.cut };
   }
   const cw = spec.chart.width * belowScale;

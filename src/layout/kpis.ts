@@ -1,10 +1,10 @@
-// Headline metrics as a row of cards: label, value, verdict word, detail. The tone colours the top bar and
-// the verdict word, and the word itself (✓ Pass, ✗ Fail, ? Inconclusive) carries the meaning without colour.
+// Headline metrics as a row of cards: label, value, mark, detail. The tone colours the top bar and the
+// mark, and the mark's words (composed, e.g. "✓ met") carry the meaning without colour.
 // Compact cards (when the slide is tight) set the verdict word beside the value and pad less.
 import type { Kpi } from '../deck/types.js';
 import type { Theme } from '../deck/theme.js';
 import type { Paragraph, Placed } from './types.js';
-import { GUTTER, TONE_MARK, TONE_WORD, toneColor } from './grid.js';
+import { GUTTER, toneColor } from './grid.js';
 import { lineHeight, naturalWidthIn, paragraphsHeightIn, shrinkToLines } from './textfit.js';
 
 const BAR = 0.06;
@@ -34,8 +34,7 @@ interface Part {
 /** A card's slots: label, value, verdict word, detail (a slot may be empty; compact cards fold the word into the value's row). */
 function cardParts(k: Kpi, theme: Theme, innerW: number, z: Sizes, compact: boolean): { slots: (Part | undefined)[]; badge?: Part } {
   const part = (role: PartRole, size: number, p: Paragraph, w = innerW): Part => ({ role, size, p, h: paragraphsHeightIn([p], size, w) });
-  const word = TONE_WORD[k.tone];
-  const badgeP = word ? para(`${TONE_MARK[k.tone]} ${word}`, toneColor(theme, k.tone), 'semibold') : undefined;
+  const badgeP = k.mark ? para(k.mark, toneColor(theme, k.tone), 'semibold') : undefined;
   const badgeW = compact && badgeP ? naturalWidthIn(badgeP.text, z.badge, 'semibold') + 0.04 : 0;
   const valueW = compact ? innerW - badgeW - (badgeW ? 0.1 : 0) : innerW;
   const valueSize = shrinkToLines(k.value, z.value, z.valueFloor, valueW, 1, 'bold');
@@ -69,7 +68,7 @@ export function layoutKpis(items: Kpi[], theme: Theme, x: number, y: number, wid
       const k = items[r + i];
       const cx = x + i * (cardW + GUTTER);
       placed.push({ type: 'shape', shape: 'rect', fill: theme.colors.tableStripe, box: { x: cx, y: top, w: cardW, h: rowH } });
-      const barTone = TONE_WORD[k.tone] ? k.tone : 'accent';
+      const barTone = k.mark ? k.tone : 'accent';
       placed.push({ type: 'shape', shape: 'rect', fill: toneColor(theme, barTone), box: { x: cx, y: top, w: cardW, h: BAR } });
       let cy = top + BAR + z.pad;
       card.slots.forEach((part, slot) => {

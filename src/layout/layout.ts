@@ -7,6 +7,7 @@ import type { PlacedSlide } from './types.js';
 import { toFlows, type Flow } from './flow.js';
 import { RULES } from './kinds.js';
 import { footer, logoBox } from './grid.js';
+import { measureThemeFonts } from './textfit.js';
 import type { Box, Placed } from './types.js';
 
 const MAX_PARTS = 40;
@@ -19,6 +20,7 @@ export interface LayoutResult {
 export function layoutDeck(deck: Deck, theme: Theme): LayoutResult {
   const slides: PlacedSlide[] = [];
   const diagnostics: Diagnostic[] = [];
+  measureThemeFonts(theme.fonts);
   for (const slide of deck.slides) {
     let flows: Flow[] = toFlows(slide.blocks, theme, slide.kind === 'runbook');
     let minStep = 0;

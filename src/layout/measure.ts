@@ -6,6 +6,7 @@ import type { Diagnostic } from '../diagnostics.js';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
+import { DEFAULT_FAMILY, INTER, SHIPPED_FAMILIES, type FontFamily, type FontWeight } from './fonts.js';
 
 export const ASSETS_DIR = findAssets();
 
@@ -24,43 +25,92 @@ function findAssets(): string {
   throw new Error('gonogo: cannot find the assets/ folder next to the program');
 }
 
-export type FontWeight = 'regular' | 'semibold' | 'bold' | 'italic';
+export type { FontWeight } from './fonts.js';
+
+interface FontkitGlyph {
+  id: number;
+  codePoints: number[];
+  advanceWidth: number;
+}
 
 interface FontkitFont {
   unitsPerEm: number;
   ascent: number;
   descent: number;
   lineGap: number;
-  layout(text: string): { advanceWidth: number };
-  glyphForCodePoint(cp: number): { advanceWidth: number };
+  layout(text: string): { advanceWidth: number; glyphs: FontkitGlyph[]; positions: { xAdvance: number }[] };
+  glyphForCodePoint(cp: number): FontkitGlyph;
+  hasGlyphForCodePoint(cp: number): boolean;
 }
 
-const fonts = new Map<FontWeight, FontkitFont>();
-const FILES: Record<FontWeight, string> = {
-  regular: 'fonts/Inter-Regular.ttf',
-  semibold: 'fonts/Inter-SemiBold.ttf',
-  bold: 'fonts/Inter-Bold.ttf',
-  italic: 'fonts/Inter-Italic.ttf',
-};
+// The family text is measured with unless a caller names one: the layout sets it from the deck's theme
+// (setMeasureFamily) before it measures; charts name theirs from the font their spec draws with.
+let active: FontFamily = DEFAULT_FAMILY;
 
-export function fontPath(weight: FontWeight = 'regular'): string {
-  return join(ASSETS_DIR, FILES[weight]);
+export function setMeasureFamily(family: FontFamily): void {
+  active = family;
 }
 
+export function measureFamily(): FontFamily {
+  return active;
+}
+
+const fonts = new Map<string, FontkitFont>();
+
+export function fontPath(weight: FontWeight = 'regular', family: FontFamily = active): string {
+  return join(ASSETS_DIR, family.files[weight]);
+}
+
+/** Every shipped font file (each once): what resvg loads to draw charts and logos. */
 export function allFontPaths(): string[] {
-  return (Object.keys(FILES) as FontWeight[]).map(fontPath);
+  return [...new Set(SHIPPED_FAMILIES.flatMap((f) => Object.values(f.files)))].sort().map((p) => join(ASSETS_DIR, p));
 }
 
-function font(weight: FontWeight): FontkitFont {
-  let f = fonts.get(weight);
+function font(weight: FontWeight, family: FontFamily): FontkitFont {
+  const file = family.files[weight];
+  let f = fonts.get(file);
   if (!f) {
     // Loaded on the first measurement the width cache misses. In the bundle (a CommonJS script) this is the
     // bundled fontkit, compiled with the rest through V8's code cache; run from source, Node's own.
     const fontkit = (typeof require === 'function' ? require('fontkit') : createRequire(import.meta.url)('fontkit')) as { openSync(p: string): FontkitFont };
-    f = fontkit.openSync(fontPath(weight));
-    fonts.set(weight, f);
+    f = fontkit.openSync(join(ASSETS_DIR, file));
+    fonts.set(file, f);
   }
   return f;
+}
+
+/**
+ * Width in em of a character the family has no glyph for (✓ in Calibri): readers' software draws it from
+ * another font. We take the first shipped family that has it (Inter first: it covers the marks gonogo writes
+ * and is wider there than the usual fallbacks), else a full em.
+ */
+function fallbackEm(cp: number, weight: FontWeight, family: FontFamily): number {
+  for (const other of [INTER, ...SHIPPED_FAMILIES]) {
+    if (other === family) continue;
+    const f = font(weight, other);
+    if (f.hasGlyphForCodePoint(cp)) return f.glyphForCodePoint(cp).advanceWidth / f.unitsPerEm;
+  }
+  return 1;
+}
+
+/** Whether the family draws `ch` itself (white space counts as drawn). */
+export function hasGlyph(ch: string, family: FontFamily = active): boolean {
+  const cp = ch.codePointAt(0)!;
+  return cp < 0x20 || /\s/.test(ch) || font('regular', family).hasGlyphForCodePoint(cp);
+}
+
+/** Shaped advance of `text` in em, with characters the family lacks measured in a fallback. */
+function shapedEm(text: string, weight: FontWeight, family: FontFamily): number {
+  const f = font(weight, family);
+  const run = f.layout(text);
+  let units = run.advanceWidth;
+  let fallback = 0;
+  run.glyphs.forEach((g, i) => {
+    if (g.id !== 0) return;
+    units -= run.positions[i].xAdvance;
+    for (const cp of g.codePoints) fallback += fallbackEm(cp, weight, family);
+  });
+  return units / f.unitsPerEm + fallback;
 }
 
 const widthCache = new Map<string, number>();
@@ -74,13 +124,12 @@ let widthsAdded = 0;
 const SHAPE_LIMIT = 400;
 
 /** Advance width of `text` at `sizePt` points, in points. */
-export function textWidthPt(text: string, sizePt: number, weight: FontWeight = 'regular'): number {
-  if (text.length > SHAPE_LIMIT) return advanceEm(text, weight) * sizePt;
-  const key = weight + '\u0000' + text;
+export function textWidthPt(text: string, sizePt: number, weight: FontWeight = 'regular', family: FontFamily = active): number {
+  if (text.length > SHAPE_LIMIT) return advanceEm(text, weight, family) * sizePt;
+  const key = family.name + '\u0000' + weight + '\u0000' + text;
   let em = widthCache.get(key);
   if (em === undefined) {
-    const f = font(weight);
-    em = f.layout(text).advanceWidth / f.unitsPerEm;
+    em = shapedEm(text, weight, family);
     if (widthCache.size > 50_000) widthCache.clear();
     widthCache.set(key, em);
     widthsAdded++;
@@ -95,7 +144,7 @@ let fingerprint: string | undefined;
 function fontsFingerprint(): string {
   const h = createHash('sha256');
   for (const p of allFontPaths()) h.update(readFileSync(p));
-  return (fingerprint ??= 'widths-1:' + h.digest('hex').slice(0, 16));
+  return (fingerprint ??= 'widths-2:' + h.digest('hex').slice(0, 16));
 }
 
 /**
@@ -117,7 +166,7 @@ export function loadWidthCache(file: string): Diagnostic | undefined {
   try {
     const saved = JSON.parse(body) as { fonts: string; metrics: Record<string, LineMetrics>; advances: Record<string, number>; widths: Record<string, number> };
     if (saved.fonts !== fontsFingerprint()) return undefined;
-    for (const [w, m] of Object.entries(saved.metrics ?? {})) if (!savedMetrics.has(w as FontWeight)) savedMetrics.set(w as FontWeight, m);
+    for (const [k, m] of Object.entries(saved.metrics ?? {})) if (!savedMetrics.has(k)) savedMetrics.set(k, m);
     for (const [k, v] of Object.entries(saved.advances ?? {})) if (!advances.has(k) && Number.isFinite(v)) advances.set(k, v);
     for (const [k, v] of Object.entries(saved.widths ?? {})) if (!widthCache.has(k) && Number.isFinite(v)) widthCache.set(k, v);
     return undefined;
@@ -161,46 +210,63 @@ export function saveWidthCache(file: string): Diagnostic | undefined {
 }
 
 /** Line height PowerPoint uses for single spacing, in points (ascent + descent + gap). */
-export function lineHeightPt(sizePt: number, weight: FontWeight = 'regular'): number {
-  const f = lineMetrics(weight);
+export function lineHeightPt(sizePt: number, weight: FontWeight = 'regular', family: FontFamily = active): number {
+  const f = lineMetrics(weight, family);
   return ((f.ascent - f.descent + f.lineGap) / f.unitsPerEm) * sizePt;
 }
 
 type LineMetrics = Pick<FontkitFont, 'unitsPerEm' | 'ascent' | 'descent' | 'lineGap'>;
-const savedMetrics = new Map<FontWeight, LineMetrics>();
+/** Keyed by font file. */
+const savedMetrics = new Map<string, LineMetrics>();
 
 /** Vertical metrics, from the width cache when it has them (so a rebuild need not open the fonts). */
-function lineMetrics(weight: FontWeight): LineMetrics {
-  let m = savedMetrics.get(weight);
+function lineMetrics(weight: FontWeight, family: FontFamily): LineMetrics {
+  const file = family.files[weight];
+  let m = savedMetrics.get(file);
   if (!m) {
-    const f = font(weight);
+    const f = font(weight, family);
     m = { unitsPerEm: f.unitsPerEm, ascent: f.ascent, descent: f.descent, lineGap: f.lineGap };
-    savedMetrics.set(weight, m);
+    savedMetrics.set(file, m);
     widthsAdded++;
   }
   return m;
 }
 
-/** Greedy word wrap into lines no wider than maxWidthPt. Words longer than a line are broken. */
-export function wrapText(text: string, sizePt: number, maxWidthPt: number, weight: FontWeight = 'regular'): string[] {
+/**
+ * Where a line may break: at white space, and after a hyphen inside a word ("top-|5", "7-|day"), as
+ * LibreOffice and PowerPoint break. Each piece carries the glue that joins it to the piece before: ' ' or ''.
+ */
+export function breakPieces(para: string): { pieces: string[]; glue: string[] } {
+  const pieces: string[] = [];
+  const glue: string[] = [];
+  for (const word of para.split(/\s+/).filter(Boolean))
+    word.split(/(?<=[^\s-]-)(?=[^\s-])/).forEach((piece, i) => {
+      pieces.push(piece);
+      glue.push(i === 0 ? ' ' : '');
+    });
+  return { pieces, glue };
+}
+
+/** Greedy wrap into lines no wider than maxWidthPt, at the break opportunities above. Pieces longer than a line are broken. */
+export function wrapText(text: string, sizePt: number, maxWidthPt: number, weight: FontWeight = 'regular', family: FontFamily = active): string[] {
   const lines: string[] = [];
-  const fits = (s: string) => textWidthPt(s, sizePt, weight) <= maxWidthPt;
+  const fits = (s: string) => textWidthPt(s, sizePt, weight, family) <= maxWidthPt;
   for (const para of text.split('\n')) {
-    const words = para.split(/\s+/).filter(Boolean);
+    const { pieces, glue } = breakPieces(para);
     let line = '';
     let i = 0;
-    while (i < words.length) {
-      const take = longestFit(line, words, i, fits, maxWidthPt / sizePt, weight);
+    while (i < pieces.length) {
+      const take = longestFit(line, pieces, glue, i, fits, maxWidthPt / sizePt, weight, family);
       if (take > 0) {
-        line = joinWords(line, words, i, take);
+        line = joinPieces(line, pieces, glue, i, take);
         i += take;
-        if (i === words.length) break;
+        if (i === pieces.length) break;
       }
-      // words[i] does not fit on this line: it starts the next one.
+      // pieces[i] does not fit on this line: it starts the next one.
       if (line) lines.push(line);
-      const pieces = breakWord(words[i++], sizePt, maxWidthPt, weight);
-      lines.push(...pieces.slice(0, -1));
-      line = pieces[pieces.length - 1];
+      const cut = breakWord(pieces[i++], sizePt, maxWidthPt, weight, family);
+      lines.push(...cut.slice(0, -1));
+      line = cut[cut.length - 1];
     }
     lines.push(line);
   }
@@ -208,47 +274,60 @@ export function wrapText(text: string, sizePt: number, maxWidthPt: number, weigh
 }
 
 /**
- * The same greedy wrap as wrapText, but each word is measured once (cached) and a line's width is the sum
- * of its words and spaces. Kerning across a space is ignored (far below the layout's fallback allowance);
+ * The same greedy wrap as wrapText, but each piece is measured once (cached) and a line's width is the sum
+ * of its pieces and spaces. Kerning across a break is ignored (a hair, far below a line's slack in practice);
  * this keeps long paragraphs linear instead of re-shaping every candidate line.
  */
-export function wrapWords(text: string, sizePt: number, maxWidthPt: number, weight: FontWeight = 'regular'): string[] {
+export function wrapWords(text: string, sizePt: number, maxWidthPt: number, weight: FontWeight = 'regular', family: FontFamily = active): string[] {
   const lines: string[] = [];
-  const space = textWidthPt(' ', sizePt, weight);
+  const width = (s: string) => textWidthPt(s, sizePt, weight, family);
+  const space = width(' ');
   for (const para of text.split('\n')) {
-    let line: string[] = [];
-    let width = 0;
-    for (const word of para.split(/\s+/).filter(Boolean)) {
-      const w = textWidthPt(word, sizePt, weight);
-      const candidate = line.length ? width + space + w : w;
+    const { pieces, glue } = breakPieces(para);
+    let line = '';
+    let lineWidth = 0;
+    for (let k = 0; k < pieces.length; k++) {
+      const w = width(pieces[k]);
+      const sep = glue[k] === ' ' ? space : 0;
+      const candidate = line ? lineWidth + sep + w : w;
       if (candidate <= maxWidthPt) {
-        line.push(word);
-        width = candidate;
+        line = line ? line + glue[k] + pieces[k] : pieces[k];
+        lineWidth = candidate;
         continue;
       }
-      if (line.length) lines.push(line.join(' '));
+      if (line) lines.push(line);
       if (w <= maxWidthPt) {
-        line = [word];
-        width = w;
+        line = pieces[k];
+        lineWidth = w;
         continue;
       }
-      const pieces = breakWord(word, sizePt, maxWidthPt, weight);
-      lines.push(...pieces.slice(0, -1));
-      const rest = pieces[pieces.length - 1];
-      line = [rest];
-      width = textWidthPt(rest, sizePt, weight);
+      const cut = breakWord(pieces[k], sizePt, maxWidthPt, weight, family);
+      lines.push(...cut.slice(0, -1));
+      line = cut[cut.length - 1];
+      lineWidth = width(line);
     }
-    lines.push(line.join(' '));
+    lines.push(line);
   }
   return lines;
 }
 
+/**
+ * The text of `text` up to the end of its first `n` wrapped lines, and the rest (a split keeps the author's
+ * spaces and hyphens: lines are not simply joined, since a line may end inside a hyphenated word).
+ */
+export function cutAfterLines(text: string, lines: string[], n: number): [string, string] {
+  let chars = lines.slice(0, n).reduce((sum, l) => sum + l.replace(/\s+/g, '').length, 0);
+  let at = 0;
+  while (at < text.length && chars > 0) if (!/\s/.test(text[at++])) chars--;
+  return [text.slice(0, at).trimEnd(), text.slice(at).trimStart()];
+}
+
 /** A word wider than the line, cut into pieces that each fit (the last may be shorter), between graphemes. */
-function breakWord(word: string, sizePt: number, maxWidthPt: number, weight: FontWeight): string[] {
+function breakWord(word: string, sizePt: number, maxWidthPt: number, weight: FontWeight, family: FontFamily): string[] {
   const pieces: string[] = [];
   let rest = word;
   for (;;) {
-    const cut = fittingPrefix(rest, sizePt, maxWidthPt, weight);
+    const cut = fittingPrefix(rest, sizePt, maxWidthPt, weight, family);
     if (cut >= rest.length) break;
     pieces.push(rest.slice(0, cut));
     rest = rest.slice(cut);
@@ -269,7 +348,7 @@ function* simpleSegments(text: string): Generator<{ segment: string; index: numb
  * one grapheme, so a caller cutting lines always moves on. Linear in the line, not the text: the characters'
  * advances bound the candidates (kerning moves a line by far less than a quarter), then exact widths settle it.
  */
-export function fittingPrefix(text: string, sizePt: number, maxPt: number, weight: FontWeight = 'regular'): number {
+export function fittingPrefix(text: string, sizePt: number, maxPt: number, weight: FontWeight = 'regular', family: FontFamily = active): number {
   // Segment a window, not the whole text (the segmenter copies what it is given): widen it only when the
   // line's candidates run past its end, where the last grapheme may be cut.
   let ends: number[] = [];
@@ -281,7 +360,7 @@ export function fittingPrefix(text: string, sizePt: number, maxPt: number, weigh
     // Below U+0300 (Latin and its punctuation, no combining marks) every character is its own grapheme.
     const segments = SIMPLE.test(part) ? simpleSegments(part) : graphemes.segment(part);
     for (const { segment, index } of segments) {
-      em += advanceEm(segment, weight);
+      em += advanceEm(segment, weight, family);
       if (ends.length > 0 && em * sizePt > maxPt * 1.25) {
         over = true;
         break;
@@ -290,52 +369,54 @@ export function fittingPrefix(text: string, sizePt: number, maxPt: number, weigh
     }
     if (over || part.length === text.length) break;
   }
-  if (ends[ends.length - 1] === text.length && textWidthPt(text, sizePt, weight) <= maxPt) return text.length;
+  if (ends[ends.length - 1] === text.length && textWidthPt(text, sizePt, weight, family) <= maxPt) return text.length;
   let lo = 0;
   let hi = ends.length - 1;
   while (lo < hi) {
     const mid = (lo + hi + 1) >>> 1;
-    if (textWidthPt(text.slice(0, ends[mid]), sizePt, weight) <= maxPt) lo = mid;
+    if (textWidthPt(text.slice(0, ends[mid]), sizePt, weight, family) <= maxPt) lo = mid;
     else hi = mid - 1;
   }
   return ends[lo] ?? text.length;
 }
 
-function joinWords(line: string, words: string[], from: number, count: number): string {
-  const more = words.slice(from, from + count).join(' ');
-  return line ? line + ' ' + more : more;
+function joinPieces(line: string, pieces: string[], glue: string[], from: number, count: number): string {
+  let s = line;
+  for (let k = from; k < from + count; k++) s = s ? s + glue[k] + pieces[k] : pieces[k];
+  return s;
 }
 
 /**
- * How many of words[from…] the greedy wrap appends to `line`. A line only widens as words are added, so that
+ * How many of pieces[from…] the greedy wrap appends to `line`. A line only widens as pieces are added, so that
  * is the longest run that fits: guessed from unshaped advances (cheap), then settled with exact widths —
- * about two shaped strings a line instead of one per word.
+ * about two shaped strings a line instead of one per piece.
  */
-function longestFit(line: string, words: string[], from: number, fits: (s: string) => boolean, maxEm: number, weight: FontWeight): number {
-  const space = advanceEm(' ', weight);
-  let est = line ? advanceEm(line, weight) : -space;
+function longestFit(line: string, pieces: string[], glue: string[], from: number, fits: (s: string) => boolean, maxEm: number, weight: FontWeight, family: FontFamily): number {
+  const space = advanceEm(' ', weight, family);
+  let est = line ? advanceEm(line, weight, family) : 0;
   let guess = 0;
-  while (from + guess < words.length && (est += space + advanceEm(words[from + guess], weight)) <= maxEm) guess++;
+  while (from + guess < pieces.length && (est += (line || guess > 0 ? (glue[from + guess] === ' ' ? space : 0) : 0) + advanceEm(pieces[from + guess], weight, family)) <= maxEm) guess++;
   let down = false;
-  while (guess > 0 && !fits(joinWords(line, words, from, guess))) {
+  while (guess > 0 && !fits(joinPieces(line, pieces, glue, from, guess))) {
     guess--;
     down = true;
   }
-  if (!down) while (from + guess < words.length && fits(joinWords(line, words, from, guess + 1))) guess++;
+  if (!down) while (from + guess < pieces.length && fits(joinPieces(line, pieces, glue, from, guess + 1))) guess++;
   return guess;
 }
 
 const advances = new Map<string, number>();
 
 /** Sum of the characters' advance widths in em, without shaping (no kerning or substitutions): a guess only. */
-function advanceEm(text: string, weight: FontWeight): number {
+function advanceEm(text: string, weight: FontWeight, family: FontFamily): number {
   let em = 0;
   for (const ch of text) {
-    const key = weight + ch;
+    const key = family.name + weight + ch;
     let a = advances.get(key);
     if (a === undefined) {
-      const f = font(weight);
-      a = f.glyphForCodePoint(ch.codePointAt(0)!).advanceWidth / f.unitsPerEm;
+      const f = font(weight, family);
+      const cp = ch.codePointAt(0)!;
+      a = f.hasGlyphForCodePoint(cp) ? f.glyphForCodePoint(cp).advanceWidth / f.unitsPerEm : fallbackEm(cp, weight, family);
       advances.set(key, a);
       widthsAdded++;
     }

@@ -3,12 +3,12 @@
 import type { TableBlock, TableCell } from '../deck/types.js';
 import type { Theme } from '../deck/theme.js';
 import type { Paragraph, Placed, PlacedCell, PlacedTable } from './types.js';
-import type { FontWeight } from './measure.js';
-import { lineHeight, naturalWidthIn, paragraphsHeightIn, PT_PER_IN, wrapLines } from './textfit.js';
-import { BODY_BOTTOM, toneColor, withToneMark } from './grid.js';
+import { cutAfterLines, measureFamily, type FontWeight } from './measure.js';
+import { cellFitFor, lineHeight, naturalCellWidthIn, paragraphsHeightIn, PT_PER_IN, wrapCell } from './textfit.js';
+import { BODY_BOTTOM, MIN_PT, toneColor } from './grid.js';
 
 const PAD = { x: 0.1, y: 0.06 } as const;
-const CAPTION_PT = 10;
+const CAPTION_PT = MIN_PT;
 const NUMERIC = /^[-\u2212+\u00b1~\u2248<>\u2264\u2265]?\s?[$\u20ac\u00a3]?[\d.,]+\s?(%|pp|x|\u00d7|ms|s|min|h|d|k|m|bn)?$/i; // − ± ≈ ≤ ≥, € £, × (escaped: the bundle stays ASCII)
 
 export interface TableResult {
@@ -23,9 +23,10 @@ export function columnWidths(t: TableBlock, widthIn: number, sizePt: number): nu
 }
 
 /**
- * A table split over many slides is laid out again for each continuation, at each shrink step: per-cell
+ * A table is laid out again for each continuation and at each shrink step and spread a slide tries: per-cell
  * measurements are memoised (widths at 1 pt, since they scale with the size; line counts per width and size), so
- * a register of long texts costs time linear in its text, not in its text times its slides.
+ * a register of long texts costs time linear in its text, not in its text times its slides and trials. The key
+ * names the measuring family and the cell allowance, which a deck's theme sets.
  */
 const memo = new Map<string, Map<string, number>>();
 /** Keyed by the cell's own text first: the same string object each time, so its hash is computed once. */
@@ -36,6 +37,7 @@ function remembered(text: string, key: string, compute: () => number): number {
     byText = new Map();
     memo.set(text, byText);
   }
+  key = `${measureFamily().name}|${cellFitFor('regular')}|${key}`;
   let v = byText.get(key);
   if (v === undefined) {
     v = compute();
@@ -46,27 +48,29 @@ function remembered(text: string, key: string, compute: () => number): number {
 
 /** Widest word of `text` in inches at `sizePt`. */
 function longestWord(text: string, sizePt: number, weight: FontWeight): number {
-  return sizePt * remembered(text, `w|${weight}`, () => Math.max(0, ...text.split(/\s+/).map((w) => naturalWidthIn(w, 1, weight))));
+  return sizePt * remembered(text, `w|${weight}`, () => Math.max(0, ...text.split(/\s+/).map((w) => naturalCellWidthIn(w, 1, weight))));
 }
 
 /** The unwrapped width of `text` in inches at `sizePt`. */
 function naturalWidth(text: string, sizePt: number, weight: FontWeight): number {
-  return sizePt * remembered(text, `n|${weight}`, () => naturalWidthIn(text, 1, weight));
+  return sizePt * remembered(text, `n|${weight}`, () => naturalCellWidthIn(text, 1, weight));
+}
+
+/** Per column, the width below which a word of a cell would break mid-way, at a size. */
+function columnMins(t: TableBlock, sizePt: number): number[] {
+  return t.header.map((h, c) =>
+    Math.max(longestWord(h, sizePt, 'bold'), ...t.rows.map((r) => longestWord(r[c]?.text ?? '', sizePt, r[c]?.bold ? 'bold' : 'regular'))) + 2 * PAD.x + 0.01,
+  );
 }
 
 /** The narrowest width at which no cell breaks a word mid-way, at a size. */
 export function minTableWidth(t: TableBlock, sizePt: number): number {
-  return t.header.reduce(
-    (sum, h, c) => sum + Math.max(longestWord(h, sizePt, 'bold'), ...t.rows.map((r) => longestWord(withToneMark(r[c]?.text ?? '', r[c]?.tone), sizePt, r[c]?.bold ? 'bold' : 'regular'))) + 2 * PAD.x + 0.01,
-    0,
-  );
+  return columnMins(t, sizePt).reduce((a, b) => a + b, 0);
 }
 
 /** Widens columns whose longest word would otherwise break mid-word, taking the room from the others. */
 function respectLongestWords(t: TableBlock, widths: number[], sizePt: number): number[] {
-  const mins = t.header.map((h, c) =>
-    Math.max(longestWord(h, sizePt, 'bold'), ...t.rows.map((r) => longestWord(withToneMark(r[c]?.text ?? '', r[c]?.tone), sizePt, r[c]?.bold ? 'bold' : 'regular'))) + 2 * PAD.x + 0.01,
-  );
+  const mins = columnMins(t, sizePt);
   const need = widths.reduce((a, w, i) => a + Math.max(0, mins[i] - w), 0);
   const spare = widths.reduce((a, w, i) => a + Math.max(0, w - mins[i]), 0);
   if (need <= 0 || spare < need) return widths;
@@ -81,7 +85,7 @@ function proportionalWidths(t: TableBlock, widthIn: number, sizePt: number): num
   }
   // Desired width: the longest unwrapped cell; short columns get what they need, long ones share the rest.
   const desired = t.header.map((h, c) => {
-    const cells = [naturalWidth(h, sizePt, 'bold'), ...t.rows.map((r) => naturalWidth(withToneMark(r[c]?.text ?? '', r[c]?.tone), sizePt, r[c]?.bold ? 'bold' : 'regular'))];
+    const cells = [naturalWidth(h, sizePt, 'bold'), ...t.rows.map((r) => naturalWidth(r[c]?.text ?? '', sizePt, r[c]?.bold ? 'bold' : 'regular'))];
     return Math.max(0.5, Math.max(...cells) + 2 * PAD.x);
   });
   const total = desired.reduce((a, b) => a + b, 0);
@@ -116,15 +120,16 @@ function splitRow(row: TableCell[], colWidths: number[], sizePt: number, lines: 
   const head: TableCell[] = [];
   const tail: TableCell[] = [];
   row.forEach((cell, c) => {
-    const wrapped = wrapLines(cell.text, sizePt, Math.max(0.01, colWidths[c] - 2 * PAD.x), cell.bold ? 'bold' : 'regular');
-    head.push({ ...cell, text: wrapped.slice(0, lines).join(' ') });
-    tail.push({ ...cell, text: wrapped.slice(lines).join(' ') });
+    const wrapped = wrapCell(cell.text, sizePt, Math.max(0.01, colWidths[c] - 2 * PAD.x), cell.bold ? 'bold' : 'regular');
+    const [first, rest] = cutAfterLines(cell.text, wrapped, lines);
+    head.push({ ...cell, text: first });
+    tail.push({ ...cell, text: rest });
   });
   return [head, tail];
 }
 
 function cellLines(text: string, widthIn: number, sizePt: number, weight: FontWeight): number {
-  return remembered(text, `l|${weight}|${sizePt}|${widthIn}`, () => wrapLines(text, sizePt, Math.max(0.01, widthIn - 2 * PAD.x), weight).length);
+  return remembered(text, `l|${weight}|${sizePt}|${widthIn}`, () => wrapCell(text, sizePt, Math.max(0.01, widthIn - 2 * PAD.x), weight).length);
 }
 
 function alignments(t: TableBlock): ('left' | 'center' | 'right')[] {
@@ -141,27 +146,30 @@ function alignments(t: TableBlock): ('left' | 'center' | 'right')[] {
  * Lays out `t` at `sizePt` in a box `widthIn` wide starting at (x, y), in at most `availIn` of height.
  * `split` allows cutting by rows; without it a table that does not fit returns no items.
  */
-export function layoutTable(t: TableBlock, theme: Theme, x: number, y: number, widthIn: number, availIn: number, sizePt: number, split: boolean): TableResult {
+export function layoutTable(t: TableBlock, theme: Theme, x: number, y: number, widthIn: number, availIn: number, sizePt: number, split: boolean, extraRowIn = 0): TableResult {
   const colWidths = columnWidths(t, widthIn, sizePt);
   const lh = lineHeight(sizePt) / PT_PER_IN;
-  const rowH = (cells: { text: string; weight: FontWeight }[]) =>
-    Math.max(...cells.map((c, i) => cellLines(c.text, colWidths[i], sizePt, c.weight))) * lh + 2 * PAD.y;
-  const headerH = rowH(t.header.map((h) => ({ text: h, weight: 'bold' })));
+  const pad = { ...PAD };
+  const lines = (cells: { text: string; weight: FontWeight }[]) => Math.max(...cells.map((c, i) => cellLines(c.text, colWidths[i], sizePt, c.weight)));
+  const rowLines = t.rows.map((r) => lines(t.header.map((_, c) => ({ text: r[c]?.text ?? '', weight: r[c]?.bold ? 'bold' : 'regular' }))));
+  const headerH = lines(t.header.map((h) => ({ text: h, weight: 'bold' }))) * lh + 2 * pad.y;
   const rows: PlacedCell[][] = t.rows.map((r) =>
     t.header.map((_, c) => {
       const cell = r[c] ?? { text: '' };
-      return { text: withToneMark(cell.text, cell.tone), color: cell.tone ? toneColor(theme, cell.tone) : theme.colors.text, weight: cell.bold ? 'bold' : 'regular', tone: cell.tone };
+      return { text: cell.text, color: cell.tone ? toneColor(theme, cell.tone) : theme.colors.text, weight: cell.bold ? 'bold' : 'regular', tone: cell.tone };
     }),
   );
-  const heights = rows.map((r) => rowH(r.map((c) => ({ text: c.text, weight: c.weight as FontWeight }))));
+  // Body rows open up when the slide has room (extraRowIn), as height inside the row with the text centred in
+  // it, not as cell padding: a wider substitute face then wraps into that room instead of growing the row.
+  const heights = rowLines.map((n) => n * lh + 2 * pad.y + extraRowIn);
   const captionPara: Paragraph | undefined = t.caption ? { text: t.caption, bullet: 'none', level: 0, weight: 'regular', color: theme.colors.muted, spaceBeforePt: 0 } : undefined;
   const captionH = captionPara ? paragraphsHeightIn([captionPara], CAPTION_PT, widthIn) + 0.08 : 0;
 
   // A single row taller than any page (a 10,000-character cell) is cut between lines and continues.
-  if (split && headerH + heights[0] > TALLEST_PAGE_BODY_IN && availIn > headerH + 2 * lh + 2 * PAD.y) {
-    const lines = Math.floor((availIn - headerH - 2 * PAD.y) / lh);
-    const [head, tail] = splitRow(t.rows[0], colWidths, sizePt, lines);
-    return layoutTable({ ...t, rows: [head, tail, ...t.rows.slice(1)], widths: t.widths ?? colWidths }, theme, x, y, widthIn, availIn, sizePt, split);
+  if (split && headerH + heights[0] > TALLEST_PAGE_BODY_IN && availIn > headerH + 2 * lh + 2 * pad.y) {
+    const room = Math.floor((availIn - headerH - 2 * pad.y) / lh);
+    const [head, tail] = splitRow(t.rows[0], colWidths, sizePt, room);
+    return layoutTable({ ...t, rows: [head, tail, ...t.rows.slice(1)], widths: t.widths ?? colWidths }, theme, x, y, widthIn, availIn, sizePt, split, extraRowIn);
   }
   let used = headerH;
   let fit = 0;
@@ -179,7 +187,8 @@ export function layoutTable(t: TableBlock, theme: Theme, x: number, y: number, w
     align: alignments(t),
     sizePt,
     lineHeightPt: lineHeight(sizePt),
-    pad: { ...PAD },
+    pad,
+    valign: extraRowIn > 0 ? 'middle' : 'top',
     headerFill: theme.colors.tableHeader,
     headerColor: theme.colors.tableHeaderText,
     stripeFill: theme.colors.tableStripe,

@@ -1,18 +1,53 @@
 // Paragraph measurement with the real font metrics: how many lines each paragraph wraps to at a size,
 // and how tall the text box must be. The renderer sets the same exact line pitch, so what is measured
 // here is what a reader sees.
-import { lineHeightPt, textWidthPt, wrapWords, type FontWeight } from './measure.js';
+import { cutAfterLines, lineHeightPt, setMeasureFamily, textWidthPt, wrapWords, type FontWeight } from './measure.js';
+import { fontPlan, type FontPlan } from './fonts.js';
 import type { Paragraph } from './types.js';
 
 /**
- * Readers without Inter fall back to wider faces (LibreOffice's DejaVu Sans is ≈ 8% wider, its bold ≈ 18%
- * wider than Inter's): wrap at this share of the box, so text measured with Inter still fits in the fallback.
+ * Share of a box's width the layout fills with text. All of it when the deck names Office faces measured by
+ * their metric-compatible files (readers break lines where we did); less when readers may see a substitute:
+ * LibreOffice's DejaVu Sans is ≈ 8% wider than Inter, its bold ≈ 18% wider, so a line measured in the
+ * narrower share still fits in the fallback.
  */
-export const FIT = 0.92;
-export const FIT_BOLD = 0.84;
+const EXACT = { regular: 1, bold: 1 } as const;
+const SUBSTITUTE = { regular: 0.92, bold: 0.84 } as const;
+let allowance: { regular: number; bold: number } = EXACT;
+
+/**
+ * Measures with the theme's faces from here on: the layout calls it before it places a deck, so every width
+ * below is in the faces the PPTX names (or their stand-in, with the substitute's allowance).
+ */
+export function measureThemeFonts(fonts: { heading: string; body: string }): FontPlan {
+  const plan = fontPlan(fonts);
+  setMeasureFamily(plan.family);
+  allowance = plan.exact ? EXACT : SUBSTITUTE;
+  return plan;
+}
 
 export function fitFor(weight: FontWeight): number {
-  return weight === 'regular' || weight === 'italic' ? FIT : FIT_BOLD;
+  return weight === 'regular' || weight === 'italic' ? allowance.regular : allowance.bold;
+}
+
+/**
+ * Table cells always keep some room: a table cannot shrink its text on overflow as a text box does, its rows
+ * grow instead, so a wider face on the reader's machine should find part of the room already there (8% of the
+ * column when the faces are measured exactly; the substitute's allowance otherwise).
+ */
+const CELL_FIT = 0.92;
+export function cellFitFor(weight: FontWeight): number {
+  return Math.min(fitFor(weight), CELL_FIT);
+}
+
+/** Lines of a table cell's text in a column `widthIn` wide (inside its padding), with the cell allowance. */
+export function wrapCell(text: string, sizePt: number, widthIn: number, weight: FontWeight = 'regular'): string[] {
+  return wrapWords(text, sizePt, Math.max(1, widthIn * PT_PER_IN * cellFitFor(weight)), weight);
+}
+
+/** The widest single line of a cell's text in inches, with the cell allowance. */
+export function naturalCellWidthIn(text: string, sizePt: number, weight: FontWeight = 'regular'): number {
+  return Math.max(0, ...text.split('\n').map((l) => textWidthPt(l, sizePt, weight))) / PT_PER_IN / cellFitFor(weight);
 }
 
 /** Lines of `text` wrapped in a box `widthIn` wide (with the fallback allowance). */
@@ -64,7 +99,7 @@ export function paragraphsHeightIn(ps: Paragraph[], sizePt: number, boxWidthIn: 
   return paragraphsHeightPt(ps, sizePt, boxWidthIn) / PT_PER_IN + 0.04;
 }
 
-/** The widest single line of `text` (no wrapping) in inches, at the size and weight, before FIT. */
+/** The widest single line of `text` (no wrapping) in inches, at the size and weight, with the allowance. */
 export function naturalWidthIn(text: string, sizePt: number, weight: FontWeight = 'regular'): number {
   return Math.max(0, ...text.split('\n').map((l) => textWidthPt(l, sizePt, weight))) / PT_PER_IN / fitFor(weight);
 }
@@ -101,8 +136,9 @@ export function splitParagraphs(
     const rest = ps.slice(i + 1);
     if (room >= 1 && m.lines.length > 1) {
       // Text continues mid-paragraph: the tail keeps the paragraph's style but no bullet of its own.
-      head.push({ ...ps[i], text: m.lines.slice(0, room).join(' ') });
-      rest.unshift({ ...ps[i], text: m.lines.slice(room).join(' '), number: undefined, continued: ps[i].bullet !== 'none', spaceBeforePt: 0 });
+      const [first, after] = cutAfterLines(ps[i].text, m.lines, room);
+      head.push({ ...ps[i], text: first });
+      rest.unshift({ ...ps[i], text: after, number: undefined, continued: ps[i].bullet !== 'none', spaceBeforePt: 0 });
     } else {
       rest.unshift({ ...ps[i], spaceBeforePt: 0 });
     }

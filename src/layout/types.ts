@@ -72,6 +72,8 @@ export interface PlacedTable {
   lineHeightPt: number;
   /** Cell padding in inches: x left and right, y top and bottom. */
   pad: { x: number; y: number };
+  /** Where text sits in a row taller than its lines (rows opened up to use the slide are centred). */
+  valign?: 'top' | 'middle';
   headerFill: string;
   headerColor: string;
   stripeFill: string;

@@ -2,7 +2,6 @@
 // blocks as text, lists and GFM tables, charts as their alt text with a pointer to the Vega-Lite spec,
 // speaker notes as a '> Notes:' quote. Plain data in, a stable string out: no dates but the deck's own.
 import type { Block, Deck, Slide, TableCell } from '../deck/types.js';
-import { TONE_WORD, withToneMark } from '../layout/grid.js';
 
 export interface MarkdownOptions {
   /** Where chart specs are referenced from, relative to the outline. */
@@ -28,7 +27,7 @@ function table(header: string[], rows: string[][]): string[] {
   return [line(header), `|${header.map(() => ' --- ').join('|')}|`, ...rows.map((r) => line(header.map((_, i) => r[i] ?? '')))];
 }
 
-const cell = (c: TableCell): string => withToneMark(c.text, c.tone);
+const cell = (c: TableCell): string => c.text;
 
 type Handler<B extends Block> = (b: B, o: Required<MarkdownOptions>) => string[];
 
@@ -36,7 +35,7 @@ const HANDLERS: { [K in Block['type']]: Handler<Extract<Block, { type: K }>> } =
   text: (b) =>
     b.text
       .split(/\n\s*\n/)
-      .map((p) => escapeInline(withToneMark(p.trim(), b.tone)))
+      .map((p) => escapeInline(p.trim()))
       .filter(Boolean)
       .map((p) => (b.role === 'lead' ? `**${p}**` : b.role === 'caption' ? `*${p}*` : p))
       .flatMap((p, i) => (i === 0 ? [p] : ['', p])),
@@ -45,13 +44,13 @@ const HANDLERS: { [K in Block['type']]: Handler<Extract<Block, { type: K }>> } =
     return b.items.map((it) => {
       const nested = (it.level ?? 0) === 1;
       const marker = b.numbered && !nested ? `${++n}.` : '-';
-      return `${nested ? '    ' : ''}${marker} ${escapeInline(withToneMark(it.text, it.tone))}`;
+      return `${nested ? '    ' : ''}${marker} ${escapeInline(it.text)}`;
     });
   },
   table: (b) => [...table(b.header, b.rows.map((r) => r.map(cell))), ...(b.caption ? ['', `*${escapeInline(b.caption)}*`] : [])],
   chart: (b, o) => [`*Chart:* ${escapeInline(b.chart.alt)} ([${b.chart.id}.vl.json](${o.chartDir}/${b.chart.id}.vl.json))`],
-  kpis: (b) => table(['Metric', 'Value', 'Status', 'Detail'], b.items.map((k) => [k.label, k.value, withToneMark(TONE_WORD[k.tone] ?? '', k.tone), k.detail])),
-  columns: (b, o) => b.columns.flatMap((c, i) => [...(i ? [''] : []), `### ${escapeInline(withToneMark(c.heading, c.tone))}`, '', ...blocks(c.blocks, o)]),
+  kpis: (b) => table(['Metric', 'Value', 'Status', 'Detail'], b.items.map((k) => [k.label, k.value, k.mark ?? '', k.detail])),
+  columns: (b, o) => b.columns.flatMap((c, i) => [...(i ? [''] : []), `### ${escapeInline(c.heading)}`, '', ...blocks(c.blocks, o)]),
 };
 
 function blocks(list: Block[], o: Required<MarkdownOptions>): string[] {

@@ -1,5 +1,6 @@
 // Changes in words for a terminal or a review comment, and as JSON for tools.
 import type { Change, DeckSnapshot } from './diff.js';
+import { MARK_WORD } from '../model/outcomes.js';
 
 export function formatChanges(changes: Change[], a: string, b: string): string {
   if (changes.length === 0) return `No differences between ${a} and ${b}.\n`;
@@ -13,9 +14,9 @@ function lines(c: Change): string[] {
     case 'verdict':
       return [`Verdict changed: ${c.from.label} → ${c.to.label}`];
     case 'criterion':
-      return [`Criterion ${c.id} (${c.label}): ${c.from} → ${c.to}`];
+      return [`Criterion ${c.id} (${c.label}): ${MARK_WORD[c.from]} → ${MARK_WORD[c.to]}`];
     case 'rule':
-      return [`Rule in ${c.criterion}: ${c.text}: ${c.from} → ${c.to} (${c.reason})`];
+      return [`Rule in ${c.criterion}: ${c.text}: ${MARK_WORD[c.from]} → ${MARK_WORD[c.to]} (${c.reason})`];
     case 'metric': {
       const where = c.segment === 'all' ? '' : ` [${c.segment}]`;
       const unit = c.shown.unitBy ? `; ${c.shown.unitFrom} → ${c.shown.unitTo}, ${c.shown.unitBy}` : '';

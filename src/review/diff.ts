@@ -1,14 +1,16 @@
 // Two versions of a deck → what changed, most important first: the verdict, criteria and rules that
 // flipped, metrics that moved (in their own unit), scenario verdicts, then slides added, removed, reworded.
 // Pure: snapshots in, data out; the CLI formats it.
-import type { Deck } from '../deck/types.js';
-import type { Decision, RuleOutcome, Status } from '../decide/types.js';
-import type { Metric, Spec } from '../spec/schema.js';
+import type { Deck, DeckRule } from '../deck/types.js';
+import type { Decision } from '../decide/types.js';
+import { markOf, type Mark } from '../model/outcomes.js';
+import type { Metric, Spec } from '../spec/normalized.js';
 import type { Interval, Results } from '../stats/results.js';
-import { OVERALL } from '../sources/snapshot.js';
-import { fmtChange, fmtInterval } from '../deck/format.js';
-import { fmtMove } from './move.js';
-import { headlineChange, headlineScale, scaleOf } from '../compose/context.js';
+import { OVERALL } from '../model/rows.js';
+import { fmtChange, fmtInterval, fmtMove } from '../deck/format.js';
+
+import { kindOf } from '../model/metric-kinds.js';
+import { changeNear } from '../stats/results.js';
 import type { PptxDocument } from './pptx-text.js';
 import { alignByTitle, deckSlideText, missingLines, pptxSlideText, type SlideText } from './slide-lines.js';
 
@@ -29,8 +31,8 @@ export interface MetricPoint {
 
 export type Change =
   | { kind: 'verdict'; from: VerdictRef; to: VerdictRef }
-  | { kind: 'criterion'; id: string; label: string; from: Status; to: Status }
-  | { kind: 'rule'; criterion: string; text: string; from: Status; to: Status; reason: string }
+  | { kind: 'criterion'; id: string; label: string; from: Mark; to: Mark }
+  | { kind: 'rule'; criterion: string; id: string; text: string; from: Mark; to: Mark; reason: string }
   | {
       kind: 'metric';
       metric: string;
@@ -47,29 +49,34 @@ export type Change =
   | { kind: 'slide-reworded'; id: string; title: string; removed: string[]; added: string[] };
 
 export function diffDecks(a: DeckSnapshot, b: DeckSnapshot): Change[] {
-  const semantic = a.source === 'deck' && b.source === 'deck' ? [...decisionChanges(a.decision, b.decision), ...metricChanges(a, b), ...scenarioChanges(a.decision, b.decision)] : [];
+  const semantic = a.source === 'deck' && b.source === 'deck' ? [...decisionChanges(a, b), ...metricChanges(a, b), ...scenarioChanges(a.decision, b.decision)] : [];
   return [...semantic, ...slideChanges(a, b)];
 }
 
-function decisionChanges(a: Decision, b: Decision): Change[] {
+function decisionChanges(sa: Extract<DeckSnapshot, { source: 'deck' }>, sb: Extract<DeckSnapshot, { source: 'deck' }>): Change[] {
+  const [a, b] = [sa.decision, sb.decision];
   const out: Change[] = [];
-  const ref = (d: Decision): VerdictRef => ({ criterion: d.verdict.criterion, label: d.verdict.label, ...(d.verdict.option ? { option: d.verdict.option } : {}) });
+  // A design or interim deck decides nothing: its verdict is named by its phase.
+  const ref = (d: Decision): VerdictRef => ({ criterion: d.verdict.criterion, label: d.verdict.label || d.verdict.criterion, ...(d.verdict.option ? { option: d.verdict.option } : {}) });
   if (a.verdict.criterion !== b.verdict.criterion || a.verdict.label !== b.verdict.label) out.push({ kind: 'verdict', from: ref(a), to: ref(b) });
   for (const cb of b.criteria) {
     const ca = a.criteria.find((c) => c.id === cb.id);
     if (!ca) continue;
-    if (ca.status !== cb.status) out.push({ kind: 'criterion', id: cb.id, label: cb.label, from: ca.status, to: cb.status });
-    out.push(...ruleFlips(cb.id, ca.rules, cb.rules));
+    const [from, to] = [markOf(ca.status, ca.polarity), markOf(cb.status, cb.polarity)];
+    if (from !== to) out.push({ kind: 'criterion', id: cb.id, label: cb.label, from, to });
   }
-  out.push(...ruleFlips('guardrails', a.guardrails, b.guardrails));
+  out.push(...ruleFlips(sa.deck.rules ?? [], sb.deck.rules ?? []));
   return out;
 }
 
-/** Rules pair by their words; when a threshold was edited the words differ, so fall back to position. */
-function ruleFlips(criterion: string, a: RuleOutcome[], b: RuleOutcome[]): Change[] {
-  return b.flatMap((rb, i) => {
-    const ra = a.find((r) => r.text === rb.text) ?? (a.length === b.length ? a[i] : undefined);
-    return ra && ra.status !== rb.status ? [{ kind: 'rule' as const, criterion, text: rb.text, from: ra.status, to: rb.status, reason: rb.reason }] : [];
+/**
+ * Rules pair by where they were written (criterion and position) and guardrails by metric; a rule whose
+ * mark differs between the two decks is a flip, told in the newer deck's words.
+ */
+function ruleFlips(a: DeckRule[], b: DeckRule[]): Change[] {
+  return b.flatMap((rb) => {
+    const ra = a.find((r) => r.id === rb.id);
+    return ra && ra.mark !== rb.mark ? [{ kind: 'rule' as const, criterion: rb.criterion, id: rb.id, text: rb.text, from: ra.mark as Mark, to: rb.mark as Mark, reason: rb.reason }] : [];
   });
 }
 
@@ -87,11 +94,11 @@ function metricChanges(a: Extract<DeckSnapshot, { source: 'deck' }>, b: Extract<
     for (const segment of segments) {
       const ra = a.results.reads.find((r) => r.metric === m.id && r.segment === segment);
       const rb = b.results.reads.find((r) => r.metric === m.id && r.segment === segment);
-      const ca = headlineChange(ra, m);
-      const cb = headlineChange(rb, m);
-      const scaleA = ra && ca ? scaleOf(ra, ca) : undefined;
-      const scaleB = rb && cb ? scaleOf(rb, cb) : undefined;
-      const scale = scaleB ?? scaleA ?? headlineScale(m);
+      const na = changeNear(ra, kindOf(m.kind).defaultScale);
+      const nb = changeNear(rb, kindOf(m.kind).defaultScale);
+      const [ca, cb] = [na?.change ?? null, nb?.change ?? null];
+      const [scaleA, scaleB] = [na?.scale, nb?.scale];
+      const scale = scaleB ?? scaleA ?? kindOf(m.kind).defaultScale;
       if (!ca && !cb) continue;
       if (ca && cb && same(ca, cb) && scaleA === scaleB) continue;
       // Each side in its own scale; a move only makes sense when both read on the same one.
@@ -101,7 +108,7 @@ function metricChanges(a: Extract<DeckSnapshot, { source: 'deck' }>, b: Extract<
       // A relative headline also reads in the metric's own unit (minutes, USD) when the absolute change exists.
       const ua = ra?.absolute;
       const ub = rb?.absolute;
-      if (scale === 'relative' && ua && ub && m.kind !== 'proportion' && !same(ua, ub)) Object.assign(shown, { unitFrom: fmtChange(ua.estimate, 'absolute', m), unitTo: fmtChange(ub.estimate, 'absolute', m), unitBy: fmtChange(ub.estimate - ua.estimate, 'absolute', m) });
+      if (scale === 'relative' && ua && ub && !kindOf(m.kind).share && !same(ua, ub)) Object.assign(shown, { unitFrom: fmtChange(ua.estimate, 'absolute', m), unitTo: fmtChange(ub.estimate, 'absolute', m), unitBy: fmtChange(ub.estimate - ua.estimate, 'absolute', m) });
       out.push({ kind: 'metric', metric: m.id, label: m.label, segment, scale, from: point(ca), to: point(cb), shown });
     }
   }

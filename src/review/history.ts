@@ -1,72 +1,17 @@
 // Checkpoints: a small history file committed with the deck (checkpoints.json), one entry per
-// `build --checkpoint NAME`, so the next build can say what moved since the last review.
+// `build --checkpoint NAME`, so the next build can say what moved since the last review. The entry itself
+// (decide/checkpoint.ts) records the decision; this module reads, checks and extends the file.
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { z } from 'zod';
-import type { Decision, Status } from '../decide/types.js';
-import type { Spec } from '../spec/schema.js';
-import type { Interval, Results } from '../stats/results.js';
-import { OVERALL } from '../sources/snapshot.js';
-import { headlineChange, scaleOf } from '../compose/context.js';
-import { parseShare } from '../spec/quantity.js';
+import type { Checkpoint, History } from '../decide/checkpoint.js';
+import { MARKS, type Status } from '../model/outcomes.js';
 import { errorDiag, GonogoError } from '../diagnostics.js';
 import { unsafeChar } from '../xml-text.js';
 import { readJson } from '../spec/json-read.js';
 import { decodeUserText, MAX_TEXT_BYTES } from '../spec/source-file.js';
 
 export const HISTORY_FILE = 'checkpoints.json';
-
-export interface HeadlineRead {
-  estimate: number;
-  ci: Interval | null;
-  scale: 'relative' | 'absolute';
-}
-
-export interface GapState {
-  id: string;
-  status: 'open' | 'mitigated' | 'closed';
-  /** Fraction after mitigation, when the spec states one. */
-  missing_share: number | null;
-}
-
-export interface Checkpoint {
-  name: string;
-  /** YYYY-MM-DD, given by the caller (the deck's date or SOURCE_DATE_EPOCH), never the clock. */
-  date: string;
-  verdict: { criterion: string; label: string; option?: string };
-  counts: Record<Status, number>;
-  /** Per criterion, its status (additive to the brief: lets the slide say which criteria flipped). */
-  criteria?: { id: string; status: Status }[];
-  /** Per primary and guardrail metric, its overall headline change. */
-  headline: Record<string, HeadlineRead>;
-  gaps: GapState[];
-}
-
-export interface History {
-  version: 1;
-  checkpoints: Checkpoint[];
-}
-
-/** The checkpoint entry for the current state of a deck. */
-export function checkpointFrom(input: { name: string; date: string; spec: Spec; results: Results; decision: Decision }): Checkpoint {
-  const { spec, results, decision } = input;
-  const headline: Record<string, HeadlineRead> = {};
-  for (const m of spec.metrics.filter((x) => x.role !== 'secondary')) {
-    const read = results.reads.find((r) => r.metric === m.id && r.segment === OVERALL);
-    const ch = headlineChange(read, m);
-    if (read && ch) headline[m.id] = { estimate: ch.estimate, ci: ch.ci ? { lo: ch.ci.lo, hi: ch.ci.hi } : null, scale: scaleOf(read, ch) };
-  }
-  const v = decision.verdict;
-  return {
-    name: input.name,
-    date: input.date,
-    verdict: { criterion: v.criterion, label: v.label, ...(v.option ? { option: v.option } : {}) },
-    counts: { ...decision.counts },
-    criteria: decision.criteria.map((c) => ({ id: c.id, status: c.status })),
-    headline,
-    gaps: spec.data_gaps.map((g) => ({ id: g.id, status: g.status ?? 'open', missing_share: g.missing_share === undefined ? null : (parseShare(g.missing_share) ?? null) })),
-  };
-}
 
 /** What a checkpoint name may be: it heads a slide and names an entry in checkpoints.json. Returns what is wrong. */
 export function checkpointNameProblem(name: string): string | undefined {
@@ -78,15 +23,16 @@ export function checkpointNameProblem(name: string): string | undefined {
 }
 
 const MAX_CHECKPOINT_NAME = 200;
-const status = z.enum(['pass', 'fail', 'inconclusive']);
+// Entries written before rules had polarity counted pass / fail / inconclusive; both forms are read.
+const status = z.enum(['met', 'not_met', 'no_data', 'pass', 'fail', 'inconclusive']);
 const count = z.number().int().nonnegative();
 const printable = z.string().refine((s) => !unsafeChar(s), 'printable text');
 const checkpointSchema = z.looseObject({
   name: z.string().refine((s) => checkpointNameProblem(s) === undefined, `a checkpoint name: printable text of 1 to ${MAX_CHECKPOINT_NAME} characters`),
   date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date as YYYY-MM-DD'),
   verdict: z.looseObject({ criterion: z.string(), label: printable, option: z.string().optional() }),
-  counts: z.looseObject({ pass: count, fail: count, inconclusive: count }),
-  criteria: z.array(z.looseObject({ id: z.string(), status })).optional(),
+  counts: z.union([z.looseObject(Object.fromEntries(MARKS.map((m) => [m, count.optional()]))), z.looseObject({ pass: count, fail: count, inconclusive: count })]),
+  criteria: z.array(z.looseObject({ id: z.string(), status, polarity: z.enum(['go', 'stop']).optional() })).optional(),
   headline: z.record(z.string(), z.looseObject({ estimate: z.number(), ci: z.looseObject({ lo: z.number(), hi: z.number() }).nullable(), scale: z.enum(['relative', 'absolute']) })),
   gaps: z.array(z.looseObject({ id: z.string(), status: z.enum(['open', 'mitigated', 'closed']), missing_share: z.number().nullable() })),
 });
@@ -101,7 +47,22 @@ export function readHistory(deckDir: string, cwd?: string): History {
   if (!st.isFile()) throw new GonogoError(errorDiag('history/invalid', `${file} is not a file`, { pos: { file, line: 1, col: 1 }, expected: 'the checkpoint history gonogo build --checkpoint writes', hint }));
   if (st.size > MAX_TEXT_BYTES) throw new GonogoError(errorDiag('file/too-large', `${file} is larger than the ${MAX_TEXT_BYTES / 1048576} MB gonogo reads`, { pos: { file, line: 1, col: 1 }, expected: 'a checkpoint history', hint }));
   const data = readJson(decodeUserText(readFileSync(path), 'checkpoint history', file), file, historySchema, { code: 'history', what: 'checkpoint history', hint });
-  return { version: 1, checkpoints: data.checkpoints as Checkpoint[] };
+  return { version: 1, checkpoints: (data.checkpoints as unknown as Checkpoint[]).map(upgrade) };
+}
+
+/**
+ * Entries written before rules had polarity counted pass / fail / inconclusive: read them as met / not met
+ * (an inconclusive rule was one not met) under go polarity, so the next slide compares like with like.
+ */
+function upgrade(c: Checkpoint): Checkpoint {
+  const old = c.counts as unknown as Record<string, number | undefined>;
+  const counts = 'pass' in old ? { met: old.pass ?? 0, not_met: (old.fail ?? 0) + (old.inconclusive ?? 0) } : old;
+  const status = (s: string): Status => (s === 'pass' ? 'met' : s === 'fail' || s === 'inconclusive' ? 'not_met' : (s as Status));
+  return {
+    ...c,
+    counts: Object.fromEntries(MARKS.map((m) => [m, (counts as Record<string, number | undefined>)[m] ?? 0])) as Checkpoint['counts'],
+    ...(c.criteria ? { criteria: c.criteria.map((x) => ({ id: x.id, status: status(x.status), polarity: x.polarity ?? 'go' })) } : {}),
+  };
 }
 
 /** The history with a checkpoint added (replacing one of the same name, so rebuilding a checkpoint is idempotent); the build writes it with its other outputs. */

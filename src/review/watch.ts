@@ -9,6 +9,8 @@ import { formatDiagnostic, GonogoError, type Diagnostic } from '../diagnostics.j
 
 export interface BuildOutcome {
   decision: Decision;
+  /** The verdict in words, as the deck states it. */
+  deck?: { meta: { verdict?: string } };
   slideCount: number;
   pptxPath: string;
   ms: number;
@@ -76,7 +78,7 @@ export async function watchDeck(deckDir: string, opts: WatchOptions): Promise<vo
     try {
       const outcome = await opts.build(deckDir);
       const warn = outcome.diagnostics.filter((d) => d.severity === 'warning').length;
-      opts.log(`✓ ${outcome.decision.verdict.label} · ${outcome.slideCount} slides → ${outcome.pptxPath} in ${Math.round(outcome.ms)} ms${warn ? ` (${warn} ${warn === 1 ? 'warning' : 'warnings'})` : ''}`);
+      opts.log(`✓ ${outcome.deck?.meta.verdict ?? outcome.decision.verdict.label} · ${outcome.slideCount} slides → ${outcome.pptxPath} in ${Math.round(outcome.ms)} ms${warn ? ` (${warn} ${warn === 1 ? 'warning' : 'warnings'})` : ''}`);
       opts.onBuild?.({ ok: true, outcome });
     } catch (err) {
       opts.error(describe(err) + '\n');

@@ -11,9 +11,9 @@
 // Column names are matched without regard to case, as both engines compare unquoted names.
 // segment is 'all' or 'dimension=value'; arm is 'control' or 'treatment' (or the spec's arm labels).
 import { errorDiag, type Diagnostic } from '../diagnostics.js';
-import type { Metric } from '../spec/schema.js';
+import type { Metric } from '../spec/normalized.js';
 import type { Row } from './engine.js';
-import { mergeValueCounts, unitCount, type MetricRow } from './snapshot.js';
+import { mergeValueCounts, unitCount, type MetricRow } from '../model/rows.js';
 import { lowerKeys } from './dialect.js';
 
 const NUMERIC = ['n', 'successes', 'mean', 'sd', 'sum', 'sum_sq', 'events', 'exposure', 'numerator', 'denominator', 'estimate', 'ci_low', 'ci_high'] as const;

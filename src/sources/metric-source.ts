@@ -1,7 +1,7 @@
 // A metric's `from:` resolved to the text the engine runs (and the lock hashes).
 import { readFile } from 'node:fs/promises';
 import { EXIT, GonogoError, errorDiag } from '../diagnostics.js';
-import type { Metric } from '../spec/schema.js';
+import type { Metric } from '../spec/normalized.js';
 import { resolveInsideDeck } from '../spec/deck-path.js';
 import { fileReader } from './duckdb.js';
 

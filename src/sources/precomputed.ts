@@ -3,8 +3,10 @@
 import { extname, relative } from 'node:path';
 import { closest, errorDiag, GonogoError, sortDiagnostics, type Diagnostic } from '../diagnostics.js';
 import { readUserText } from '../spec/source-file.js';
-import { isEfficacyMetric, type Spec } from '../spec/schema.js';
-import { OVERALL, type MetricRow, type MetricsSnapshot } from './snapshot.js';
+import type { Spec } from '../spec/normalized.js';
+import { isEfficacyMetric } from '../spec/schema.js';
+import { type MetricsSnapshot } from './snapshot.js';
+import { OVERALL, type MetricRow } from '../model/rows.js';
 import { csvRows, jsonRows, NUMERIC, TEXT, type RawRow } from './metrics-text.js';
 
 const CHANGE_ARMS = ['abs_change', 'rel_change'];

@@ -1,6 +1,6 @@
 // The pull's guards: spec cross-checks before anything runs, and engine errors turned into exit codes.
 import { EXIT, GonogoError, closest, errorDiag, type Diagnostic } from '../diagnostics.js';
-import type { Metric, Spec } from '../spec/schema.js';
+import type { Metric, Spec } from '../spec/normalized.js';
 import { RowsLimitError, type Engine, type QueryOptions, type SqlValue } from './engine.js';
 import { SqlError } from './duckdb.js';
 

@@ -1,10 +1,11 @@
 // The pull: every metric's SQL and every quality check run in the engine; the result is a snapshot and its lock.
 // Nothing is written here: the CLI writes the lock only after the whole pull succeeded.
 import { EXIT, GonogoError, errorDiag, type Diagnostic } from '../diagnostics.js';
-import type { Spec } from '../spec/schema.js';
+import type { Spec } from '../spec/normalized.js';
 import { resolveInsideDeck } from '../spec/deck-path.js';
 import { RowsLimitError, type Engine, type Row, type SqlValue } from './engine.js';
-import { UNASSIGNED, type MetricsSnapshot, type QualityCheck, type TrendPoint } from './snapshot.js';
+import { type MetricsSnapshot, type QualityCheck, type TrendPoint } from './snapshot.js';
+import { UNASSIGNED } from '../model/rows.js';
 import { SqlError, openDuckDb } from './duckdb.js';
 import { lowerKeys } from './dialect.js';
 import { LOCK_VERSION, checksHashOf, metricSqlHash, setupHashOf, snapshotFromLock, type LockedMetric, type MetricsLock } from './lock.js';

@@ -1,6 +1,7 @@
 // Data-quality checks declared in source.checks, measured in the engine at pull time.
 // Every figure is relative to the as-of reference (never the wall clock), so a re-pull of the same data agrees.
-import type { QualityCheckSpec, Spec } from '../spec/schema.js';
+import type { QualityCheckSpec } from '../spec/schema.js';
+import type { Spec } from '../spec/normalized.js';
 import type { Engine, SqlValue } from './engine.js';
 import type { QualityCheck } from './snapshot.js';
 import { dialectOf, ident as q, lowerKeys } from './dialect.js';

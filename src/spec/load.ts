@@ -1,8 +1,11 @@
 // deck folder → Spec, every node keeping its YAML line:col. Errors name file:line:col, field, expectation, hint.
 import { join, relative, resolve } from 'node:path';
 import { existsSync, statSync } from 'node:fs';
+import { stringify } from 'yaml';
 import { closest, errorDiag, GonogoError, sortDiagnostics, type Diagnostic } from '../diagnostics.js';
-import { spec as specSchema, type Phase, type Spec } from './schema.js';
+import { spec as specSchema, type Phase, type WrittenSpec } from './schema.js';
+import type { Spec } from './normalized.js';
+import { normalizeSpec } from './normalize.js';
 import type { PositionIndex } from './positions.js';
 import { issuesToDiagnostics, objectKeys } from './issues.js';
 import { readYaml } from './yaml-read.js';
@@ -13,7 +16,10 @@ import { resolveDeckFile } from './deck-path.js';
 export const SPEC_FILE = 'gonogo.yaml';
 
 export interface LoadedSpec {
+  /** The spec normalized: what every later stage reads. */
   spec: Spec;
+  /** The spec as written (zod-validated), for messages and `gonogo validate --normalized`. */
+  written: WrittenSpec;
   /** The deck folder, absolute. */
   dir: string;
   /** The spec file as shown in messages (relative to the working directory). */
@@ -99,17 +105,25 @@ export function parseSpecText(text: string, file: string, dir: string, opts: Loa
   const errors = diagnostics.filter((d) => d.severity === 'error');
   if (errors.length) throw new GonogoError(sortDiagnostics(errors));
   // A pilot's interim report and readout carry their own date (cover, file timestamps) when the spec gives one.
-  const spec = phaseDate ? { ...parsed.data, deck: { ...parsed.data.deck, date: phaseDate.date } } : parsed.data;
-  return { spec, dir, file, positions, diagnostics: sortDiagnostics(diagnostics) };
+  const written = phaseDate ? { ...parsed.data, deck: { ...parsed.data.deck, date: phaseDate.date } } : parsed.data;
+  const normalized = normalizeSpec(written, positions);
+  const wrong = normalized.diagnostics.filter((d) => d.severity === 'error');
+  if (wrong.length) throw new GonogoError(sortDiagnostics(wrong));
+  return { spec: normalized.spec, written, dir, file, positions, diagnostics: sortDiagnostics([...diagnostics, ...normalized.diagnostics]) };
 }
 
-function phaseDateOf(spec: Spec): { date: string; path: string[] } | undefined {
+/** A spec given as data (tests, scripts): written out as YAML and loaded like a file, normalization and all. */
+export function specFromData(data: unknown, dir: string = process.cwd(), file = 'spec.yaml'): Spec {
+  return parseSpecText(stringify(data), file, dir).spec;
+}
+
+function phaseDateOf(spec: WrittenSpec): { date: string; path: string[] } | undefined {
   const date = spec.phase === 'interim' ? spec.interim?.date : spec.phase === 'final' ? spec.final?.date : undefined;
   return date ? { date, path: [spec.phase, 'date'] } : undefined;
 }
 
 /** The metrics file this phase reads: the phase's own (interim.metrics_file, final.metrics_file), else metrics_file. */
-export function phaseMetricsFile(spec: Spec): { file: string; path: string[] } | undefined {
+export function phaseMetricsFile(spec: Pick<WrittenSpec, 'phase' | 'interim' | 'final' | 'metrics_file'>): { file: string; path: string[] } | undefined {
   const own = spec.phase === 'interim' ? spec.interim?.metrics_file : spec.phase === 'final' ? spec.final?.metrics_file : undefined;
   if (own) return { file: own, path: [spec.phase, 'metrics_file'] };
   return spec.metrics_file ? { file: spec.metrics_file, path: ['metrics_file'] } : undefined;
@@ -120,7 +134,7 @@ export function phaseMetricsFile(spec: Spec): { file: string; path: string[] } |
  * deck folder holds. Another phase's file is checked when that phase is built (a pilot's readout data need not exist
  * at design).
  */
-function checkDataFiles(spec: Spec, dir: string, positions: PositionIndex, opts: LoadOptions): Diagnostic[] {
+function checkDataFiles(spec: WrittenSpec, dir: string, positions: PositionIndex, opts: LoadOptions): Diagnostic[] {
   const data = phaseMetricsFile(spec);
   if (!data) return [];
   try {

@@ -1,11 +1,11 @@
-// Checks zod cannot: duplicate ids, references to undefined metrics/options/gaps, thresholds that do not parse.
+// Checks zod cannot: duplicate ids, references to undefined metrics, options, gaps, segments and criteria.
+// Thresholds are parsed and checked by spec/normalize.ts, which runs after these hold.
 import { closest, errorDiag, type Diagnostic } from '../diagnostics.js';
-import type { Spec, Rule, MetricRule, Bound } from './schema.js';
+import type { WrittenSpec as Spec } from './schema.js';
+import type { WrittenRule as Rule, WrittenMetricRule as MetricRule } from './rules.js';
 import type { FieldPath, PositionIndex } from './positions.js';
 import { fieldName } from './issues.js';
-import { parseQuantity, parseShare, quantityOnScale } from './quantity.js';
-import { inferScale } from './rules.js';
-import { NO_PEEKING } from '../decide/phase.js';
+import { NO_PEEKING } from './no-peeking.js';
 
 export function checkReferences(spec: Spec, positions: PositionIndex): Diagnostic[] {
   const out: Diagnostic[] = [];
@@ -13,7 +13,6 @@ export function checkReferences(spec: Spec, positions: PositionIndex): Diagnosti
   const optionIds = spec.decision.options.map((o) => o.id);
   const gapIds = spec.data_gaps.map((g) => g.id);
   const criterionIds = Object.keys(spec.criteria);
-  const metricKind = new Map(spec.metrics.map((m) => [m.id, m.kind]));
   const dimensions = [...new Set([...spec.metrics.flatMap((m) => m.segments ?? []), ...(spec.prespecified_segments ?? [])])];
 
   const ref = (kind: string, id: string, all: string[], path: FieldPath) => {
@@ -63,14 +62,6 @@ export function checkReferences(spec: Spec, positions: PositionIndex): Diagnosti
   spec.metrics.forEach((m, i) => {
     if (m.kind === 'quantile' && m.quantile === undefined)
       out.push(errorDiag('spec/missing', `metrics[${i}] (${m.id}) is a quantile but has no quantile level`, { field: `metrics[${i}].quantile`, expected: 'a number between 0 and 1, e.g. 0.9 for P90', hint: 'add quantile: 0.9 (P90) or 0.5 (the median) to the metric', pos: positions.at(['metrics', i]) }));
-    const margin = m.max_worsening === undefined ? undefined : parseQuantity(m.max_worsening);
-    const marginAt = { field: `metrics[${i}].max_worsening`, pos: positions.at(['metrics', i, 'max_worsening']) };
-    if (m.max_worsening !== undefined && !margin)
-      out.push(errorDiag('spec/quantity', `metrics[${i}].max_worsening "${m.max_worsening}" is not a quantity`, { ...marginAt, expected: 'e.g. 10% (relative) or 1pp (absolute)', hint: 'write a number with % or pp, without words' }));
-    else if (margin && margin.value < 0)
-      out.push(errorDiag('spec/quantity', `metrics[${i}].max_worsening "${m.max_worsening}" is negative`, { ...marginAt, expected: 'the size of the largest worsening allowed, e.g. 10%', hint: 'write it without a sign: the direction comes from the metric\'s better: field' }));
-    else if (margin?.unit === 'pp' && m.kind !== 'proportion')
-      out.push(errorDiag('spec/quantity', `metrics[${i}].max_worsening "${m.max_worsening}" is in percentage points, but ${m.id} is a ${m.kind}, not a proportion`, { ...marginAt, expected: 'a percentage (relative) or a plain number in the metric\'s unit', hint: `write ${String(m.max_worsening).replace(/\s*(pp|p\.p\.)$/i, '%')} for a relative margin` }));
     if (m.role === 'guardrail' && m.max_worsening === undefined)
       out.push(errorDiag('spec/missing', `guardrail ${m.id} has no max_worsening`, { severity: 'warning', field: `metrics[${i}].max_worsening`, expected: 'the largest worsening allowed, e.g. 10%', hint: 'without it the guardrail is shown but never checked', pos: positions.at(['metrics', i]) }));
   });
@@ -78,11 +69,6 @@ export function checkReferences(spec: Spec, positions: PositionIndex): Diagnosti
   spec.stakeholders.forEach((s, i) => s.north_star?.forEach((id, j) => ref('metric', id, metricIds, ['stakeholders', i, 'north_star', j])));
   spec.data_gaps.forEach((g, i) => {
     g.metrics?.forEach((id, j) => ref('metric', id, metricIds, ['data_gaps', i, 'metrics', j]));
-    for (const key of ['missing_share', 'missing_share_before'] as const) {
-      const v = g[key];
-      if (v !== undefined && parseShare(v) === undefined)
-        out.push(errorDiag('spec/quantity', `data_gaps[${i}].${key} "${v}" is not a share`, { field: `data_gaps[${i}].${key}`, expected: 'a share between 0% and 100%, e.g. 6%', hint: 'write the share of rows affected, e.g. 6% or 0.06', pos: positions.at(['data_gaps', i, key]) }));
-    }
   });
   spec.monitoring?.alerts.forEach((a, i) => a.metric && ref('metric', a.metric, metricIds, ['monitoring', 'alerts', i, 'metric']));
   spec.interim?.metrics?.forEach((id, i) => {
@@ -98,7 +84,10 @@ export function checkReferences(spec: Spec, positions: PositionIndex): Diagnosti
         }),
       );
   });
-  if (spec.decision.fallback) ref('criterion', spec.decision.fallback, criterionIds, ['decision', 'fallback']);
+  const fallback = spec.decision.fallback;
+  if (typeof fallback === 'string') ref('criterion', fallback, criterionIds, ['decision', 'fallback']);
+  else if (fallback?.option) ref('option', fallback.option, optionIds, ['decision', 'fallback', 'option']);
+  if (spec.decision.target) ref('criterion', spec.decision.target, criterionIds, ['decision', 'target']);
 
   for (const [cid, c] of Object.entries(spec.criteria)) {
     if (c.option) ref('option', c.option, optionIds, ['criteria', cid, 'option']);
@@ -124,60 +113,11 @@ export function checkReferences(spec: Spec, positions: PositionIndex): Diagnosti
     }
     else if ('data_gap' in rule) {
       ref('data gap', rule.data_gap, gapIds, [...path, 'data_gap']);
-      checkBoundShares(rule.missing_share, [...path, 'missing_share']);
     }
   }
 
-  function checkMetricRule(rule: Omit<MetricRule, 'segment'>, path: FieldPath): void {
+  function checkMetricRule(rule: Omit<MetricRule, 'segment' | 'note'>, path: FieldPath): void {
     ref('metric', rule.metric, metricIds, [...path, 'metric']);
-    const kind = metricKind.get(rule.metric);
-    const bounds = (['estimate', 'ci_lower', 'ci_upper'] as const).filter((k) => rule[k]);
-    if (bounds.length === 0)
-      out.push(errorDiag('spec/missing', `${fieldName(path)} has no condition`, { field: fieldName(path), expected: 'at least one of estimate, ci_lower, ci_upper', hint: 'e.g. ci_lower: {at_least: -1.0pp}', pos: positions.at(path) }));
-    const scale = inferScale(rule);
-    if ('error' in scale) {
-      out.push(errorDiag('spec/quantity', `${fieldName(path)}: ${scale.error}`, { field: fieldName(path), expected: 'thresholds on one scale: all percentages (relative) or all pp / plain numbers (absolute)', hint: 'set scale: relative or scale: absolute', pos: positions.at(path) }));
-      return;
-    }
-    if (!kind) return;
-    for (const b of bounds) {
-      const values: Partial<Record<'at_least' | 'at_most', number>> = {};
-      for (const side of ['at_least', 'at_most'] as const) {
-        const q = (rule[b] as Bound)[side];
-        if (q === undefined) continue;
-        const r = quantityOnScale(q, scale.scale, kind);
-        if ('error' in r)
-          out.push(errorDiag('spec/quantity', `${fieldName([...path, b, side])}: ${r.error}`, { field: fieldName([...path, b, side]), expected: 'a percentage for relative changes, pp for absolute changes of proportions, a plain number otherwise', hint: r.hint, pos: positions.at([...path, b, side]) }));
-        else values[side] = r.value;
-      }
-      contradictory(rule[b] as Bound, values, [...path, b]);
-    }
-  }
-
-  /** A bound no value can meet (at_least above at_most) would fail whatever the data say. */
-  function contradictory(bound: Bound, v: Partial<Record<'at_least' | 'at_most', number>>, path: FieldPath): void {
-    if (v.at_least === undefined || v.at_most === undefined || v.at_least <= v.at_most) return;
-    out.push(
-      errorDiag('spec/quantity', `${fieldName(path)}: at_least ${bound.at_least} is above at_most ${bound.at_most}, so no value can meet it`, {
-        field: fieldName([...path, 'at_least']),
-        expected: 'at_least ≤ at_most',
-        hint: 'the two may be swapped; a range reads { at_least: low, at_most: high }',
-        pos: positions.at([...path, 'at_least']),
-      }),
-    );
-  }
-
-  function checkBoundShares(b: Bound, path: FieldPath): void {
-    const values: Partial<Record<'at_least' | 'at_most', number>> = {};
-    for (const side of ['at_least', 'at_most'] as const) {
-      const q = b[side];
-      if (q === undefined) continue;
-      const share = parseShare(q);
-      if (share === undefined)
-        out.push(errorDiag('spec/quantity', `${fieldName([...path, side])} "${q}" is not a share`, { field: fieldName([...path, side]), expected: 'a share such as 10%', hint: 'write a share between 0% and 100%', pos: positions.at([...path, side]) }));
-      else values[side] = share;
-    }
-    contradictory(b, values, path);
   }
 
   return out;

@@ -1,7 +1,9 @@
 // The decision spec: what a lead writes in decks/NAME/gonogo.yaml.
 // Strict objects everywhere, so an unknown key is an error with a did-you-mean.
 import { z } from 'zod';
-import { specTheme } from '../deck/theme-schema.js';
+import { specTheme } from './theme-schema.js';
+import { METRIC_KIND_NAMES } from '../model/metric-kinds.js';
+import { criterion, fallback, quantity } from './rules.js';
 
 // A spec is validated once per run: zod's compiled fast paths (new Function on the first parse) cost more than they save.
 z.config({ jitless: true });
@@ -15,14 +17,7 @@ const text = z.string().min(1, 'a non-empty text').refine((s) => s.trim() !== ''
 const textList = z.array(text);
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date as YYYY-MM-DD');
 
-/** A threshold as written: -10%, +1.0pp, 0.5, "30 min". Normalized by spec/normalize.ts. */
-export const quantity = z.union([z.number(), z.string().min(1)]);
-
-export const bound = z
-  .strictObject({ at_least: quantity.optional(), at_most: quantity.optional() })
-  .refine((b) => b.at_least !== undefined || b.at_most !== undefined, 'at_least or at_most');
-
-export const metricKind = z.enum(['proportion', 'mean', 'median', 'quantile', 'rate', 'ratio']);
+export const metricKind = z.enum(METRIC_KIND_NAMES);
 /**
  * operational: participation and compliance (shown in every phase, never an efficacy read).
  * dose: what the treatment changes by design (calls per rep when the treatment is "2× calls"): shown as
@@ -73,52 +68,6 @@ export const metric = z.strictObject({
   /** SQL (or a file) returning day, arm and value: the metric per arm per day, for the time-series chart. */
   trend: metricSource.optional(),
 });
-
-/** One rule of a criterion. */
-export const metricRule = z.strictObject({
-  metric: id,
-  /** Compare the relative change (treatment/control − 1) or the absolute difference. */
-  scale: z.enum(['relative', 'absolute']).optional(),
-  segment: text.optional(),
-  estimate: bound.optional(),
-  ci_lower: bound.optional(),
-  ci_upper: bound.optional(),
-  note: text.optional(),
-});
-
-export const segmentRule = z.strictObject({
-  /** "No category shows both…": fails when any segment of this dimension meets every condition. */
-  no_segment: z.strictObject({
-    by: id,
-    all: z.array(metricRule.omit({ segment: true })).min(1),
-  }),
-  note: text.optional(),
-});
-
-export const guardrailsRule = z.strictObject({
-  /** pass: every guardrail metric passes its non-inferiority check. */
-  guardrails: z.enum(['pass', 'breached']),
-  note: text.optional(),
-});
-
-export const dataGapRule = z.strictObject({
-  data_gap: id,
-  missing_share: bound,
-  note: text.optional(),
-});
-
-export const rule = z.union([metricRule, segmentRule, guardrailsRule, dataGapRule]);
-
-export const criterion = z
-  .strictObject({
-    label: text,
-    /** The option this verdict recommends. */
-    option: id.optional(),
-    all: z.array(rule).min(1).optional(),
-    any: z.array(rule).min(1).optional(),
-    description: text.optional(),
-  })
-  .refine((c) => (c.all === undefined) !== (c.any === undefined), 'exactly one of all or any');
 
 const prewireMeeting = {
   objections: textList.optional(),
@@ -388,8 +337,9 @@ export const spec = z.strictObject({
     options: z.array(option).min(1),
     /** Two-sided confidence level for every interval, e.g. 0.90. */
     confidence: z.number().gt(0).lt(1).default(0.9),
-    /** Criterion id used when no criterion holds; default: the last one. */
-    fallback: id.optional(),
+    fallback: fallback.optional(),
+    /** The criterion the exec summary grades headline metrics against; default: the first go criterion. */
+    target: id.optional(),
   }),
   context: z
     .strictObject({
@@ -437,25 +387,18 @@ export const spec = z.strictObject({
   metrics_file: text.optional(),
 });
 
-export type Spec = z.infer<typeof spec>;
+/** The spec as written (zod's output); later stages read the normalized Spec of spec/normalized.ts. */
+export type WrittenSpec = z.infer<typeof spec>;
 export type SpecInput = z.input<typeof spec>;
-export type Metric = z.infer<typeof metric>;
-export type MetricRule = z.infer<typeof metricRule>;
-export type SegmentRule = z.infer<typeof segmentRule>;
-export type GuardrailsRule = z.infer<typeof guardrailsRule>;
-export type DataGapRule = z.infer<typeof dataGapRule>;
-export type Rule = z.infer<typeof rule>;
-export type Criterion = z.infer<typeof criterion>;
-export type Bound = z.infer<typeof bound>;
-export type Quantity = z.infer<typeof quantity>;
+export type WrittenMetric = z.infer<typeof metric>;
 export type Stakeholder = z.infer<typeof stakeholder>;
-export type DataGap = z.infer<typeof dataGap>;
+export type WrittenDataGap = z.infer<typeof dataGap>;
 export type Risk = z.infer<typeof risk>;
 export type Option = z.infer<typeof option>;
 export type QualityCheckSpec = z.infer<typeof qualityCheckSpec>;
 export type Source = z.infer<typeof source>;
-export type Pilot = z.infer<typeof pilot>;
-export type Phase = Spec['phase'];
+export type WrittenPilot = z.infer<typeof pilot>;
+export type Phase = WrittenSpec['phase'];
 export type Prewire = z.infer<typeof prewire>;
 export type Milestone = z.infer<typeof milestone>;
 export type Monitoring = z.infer<typeof monitoring>;

@@ -1,13 +1,16 @@
 // The analyze stage: Spec + MetricsSnapshot → Results (per metric and segment: arms, change, interval).
 // Pure: problems in the data come back as diagnostics; nothing throws for bad rows.
 import { GonogoError, type Diagnostic } from '../diagnostics.js';
-import { isEfficacyMetric, type Metric, type Spec } from '../spec/schema.js';
-import type { MetricRow, MetricsSnapshot } from '../sources/snapshot.js';
-import { OVERALL } from '../sources/snapshot.js';
+import type { Metric, Spec } from '../spec/normalized.js';
+import { isEfficacyMetric } from '../spec/schema.js';
+import type { MetricsSnapshot } from '../sources/snapshot.js';
+import type { MetricRow } from '../model/rows.js';
+import { OVERALL } from '../model/rows.js';
 import type { MetricRead, Results } from './results.js';
 import { checkRow } from './rowChecks.js';
 import { indexRows, orderedSegments, segmentDimension } from './indexRows.js';
 import { readMean, readProportion, readQuantile, readRate, readRatioEstimate, type Reader } from './readByKind.js';
+import { kindOf, type MetricKindEntry } from '../model/metric-kinds.js';
 import { changeFromRow, readPrecomputed, PRECOMPUTED } from './readPrecomputed.js';
 import type { PairRead, ReadContext } from './readContext.js';
 import { designEffect } from './designEffect.js';
@@ -101,33 +104,21 @@ function readPair(arms: Map<string, MetricRow>, labels: { control: string; treat
   }
 }
 
+const READERS: Record<MetricKindEntry['reader'], Reader> = { proportion: readProportion, mean: readMean, rate: readRate, quantile: readQuantile, ratio: readRatioEstimate };
+
 function pickReader(metric: Metric, t: MetricRow, c: MetricRow): Reader | 'precomputed' | { error: string } {
-  const has = (row: MetricRow, ...keys: (keyof MetricRow)[]) => keys.every((k) => row[k] !== undefined);
-  const both = (...keys: (keyof MetricRow)[]) => has(t, ...keys) && has(c, ...keys);
-  const summary = (row: MetricRow) => has(row, 'n', 'mean', 'sd') || has(row, 'n', 'sum', 'sum_sq');
-  switch (metric.kind) {
-    case 'proportion': if (both('successes', 'n')) return readProportion; break;
-    case 'mean': if (summary(t) && summary(c)) return readMean; break;
-    case 'rate': if (both('events', 'exposure')) return readRate; break;
-    case 'median':
-    case 'quantile':
-      if (both('value_counts')) {
-        if (metric.kind === 'quantile' && metric.quantile === undefined) return { error: 'a quantile metric needs `quantile:` (e.g. 0.9 for P90) in the spec' };
-        return readQuantile;
-      }
-      break;
-    case 'ratio': if (both('numerator', 'denominator')) return readRatioEstimate; break;
+  const entry = kindOf(metric.kind);
+  const carries = (row: MetricRow) => entry.columns.some((set) => set.every((k) => row[k as keyof MetricRow] !== undefined));
+  if (carries(t) && carries(c)) {
+    if (metric.kind === 'quantile' && metric.quantile === undefined) return { error: 'a quantile metric needs `quantile:` (e.g. 0.9 for P90) in the spec' };
+    return READERS[entry.reader];
   }
-  if (both('estimate')) return 'precomputed';
+  if (t.estimate !== undefined && c.estimate !== undefined) return 'precomputed';
   return { error: `the rows carry neither the fields a ${metric.kind} metric is computed from nor a precomputed estimate` };
 }
 
 function expectedFields(metric: Metric): string {
-  const byKind: Record<Metric['kind'], string> = {
-    proportion: 'successes and n', mean: 'n, mean and sd (or n, sum and sum_sq)', rate: 'events and exposure',
-    median: 'raw values (value, weight)', quantile: 'raw values (value, weight)', ratio: 'numerator and denominator',
-  };
-  return `${byKind[metric.kind]} in both arms`;
+  return `${kindOf(metric.kind).columns.map((set) => set.join(', ')).join(' (or ')}${kindOf(metric.kind).columns.length > 1 ? ')' : ''} in both arms`;
 }
 
 /** The spec's design effect; an impossible design is reported and read as no clustering. */

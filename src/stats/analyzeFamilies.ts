@@ -1,7 +1,7 @@
 // After the reads: Holm adjustment within each metric's segment family, and the sample-ratio check.
 import type { Diagnostic } from '../diagnostics.js';
 import type { ChangeRead, MetricRead, SrmResult } from './results.js';
-import { OVERALL } from '../sources/snapshot.js';
+import { OVERALL } from '../model/rows.js';
 import { holm } from './multiplicity.js';
 import { sampleRatioMismatch } from './srm.js';
 

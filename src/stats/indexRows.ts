@@ -1,7 +1,7 @@
 // Groups snapshot rows by metric → segment → arm, with receipts for duplicates and unknown metrics.
 import { closest, type Diagnostic } from '../diagnostics.js';
-import type { MetricRow } from '../sources/snapshot.js';
-import { OVERALL } from '../sources/snapshot.js';
+import type { MetricRow } from '../model/rows.js';
+import { OVERALL } from '../model/rows.js';
 import { rowLabel } from './rowChecks.js';
 
 export type ArmRows = Map<string, MetricRow>;

@@ -2,11 +2,14 @@
 // the rows whose arm is unknown — arm 'unassigned' in the metrics data — are added wholly to control, then
 // wholly to treatment, and the overall change is read again each time. The two reads bound what the
 // missing rows could do to the change; the best and worst scenarios use them.
-import type { Spec, Metric } from '../spec/schema.js';
-import { OVERALL, poolValueCounts, UNASSIGNED, unitCount, type MetricRow, type MetricsSnapshot, type ValueCounts } from '../sources/snapshot.js';
+import type { Spec, Metric } from '../spec/normalized.js';
+import type { MetricsSnapshot } from '../sources/snapshot.js';
+import { OVERALL, poolValueCounts, UNASSIGNED, unitCount, type MetricRow, type ValueCounts } from '../model/rows.js';
 import type { MissingBound } from './results.js';
 import { analyze } from './analyze.js';
 import { sampleOf, sampleQuantile } from './sample.js';
+import { quantileLevel } from './quantiles.js';
+import { kindOf } from '../model/metric-kinds.js';
 
 export function missingDataBounds(spec: Spec, snapshot: MetricsSnapshot): Record<string, MissingBound> {
   const out: Record<string, MissingBound> = {};
@@ -36,7 +39,7 @@ export function missingDataBounds(spec: Spec, snapshot: MetricsSnapshot): Record
 }
 
 function quantileChange(m: Metric, control: ValueCounts, treatment: ValueCounts) {
-  const p = m.kind === 'median' ? 0.5 : m.quantile!;
+  const p = quantileLevel(m);
   const qc = sampleQuantile(sampleOf(control), p);
   const qt = sampleQuantile(sampleOf(treatment), p);
   return { absolute: { estimate: qt - qc }, relative: qc > 0 ? { estimate: qt / qc - 1 } : null };
@@ -55,7 +58,7 @@ function merge(m: Metric, arm: MetricRow, extra: MetricRow): MetricRow | undefin
     return { ...base, events: arm.events + extra.events, exposure: arm.exposure + extra.exposure, ...(arm.n !== undefined && extra.n !== undefined ? { n: arm.n + extra.n } : {}) };
   const a = sums(arm);
   const b = sums(extra);
-  if (m.kind === 'mean' && a && b) return { ...base, n: a.n + b.n, sum: a.sum + b.sum, sum_sq: a.sumSq + b.sumSq };
+  if (kindOf(m.kind).reader === 'mean' && a && b) return { ...base, n: a.n + b.n, sum: a.sum + b.sum, sum_sq: a.sumSq + b.sumSq };
   return undefined;
 }
 

@@ -31,3 +31,8 @@ export function quantile(values: ArrayLike<number>, p: number): number {
 }
 
 export const median = (values: ArrayLike<number>): number => quantile(values, 0.5);
+
+/** The level a median or quantile metric reads: 0.5 for a median, its `quantile:` otherwise. */
+export function quantileLevel(m: { kind: string; quantile?: number }): number {
+  return m.kind === 'median' ? 0.5 : m.quantile!;
+}

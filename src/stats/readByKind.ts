@@ -1,11 +1,12 @@
 // One reader per way a pair of arm rows can carry a metric: counts, summaries, events, raw values.
-import type { MetricRow } from '../sources/snapshot.js';
+import type { MetricRow } from '../model/rows.js';
 import { wilson, waldProportion } from './proportions.js';
 import { newcombeDiff, waldDiff } from './diffProportions.js';
 import { meanInterval, summaryFromSums, welchDiff, type MeanSummary } from './means.js';
 import { garwoodRate, rateDifference } from './rates.js';
 import { bootstrapQuantileDiff, bootstrapQuantileInterval } from './bootstrap.js';
 import { sampleOf, type Sample } from './sample.js';
+import { quantileLevel } from './quantiles.js';
 import { widen } from './designEffect.js';
 import { armRead, changeRead, relativeRead, warn, type PairRead, type ReadContext } from './readContext.js';
 
@@ -52,7 +53,7 @@ export const readRate: Reader = (t, c, ctx) => {
 
 /** Raw values as (value, count) pairs: type-7 quantile per arm, seeded bootstrap for intervals, widened by sqrt(deff). */
 export const readQuantile: Reader = (t, c, ctx) => {
-  const p = ctx.metric.kind === 'median' ? 0.5 : ctx.metric.quantile!;
+  const p = quantileLevel(ctx.metric);
   const [vt, vc] = [sampleOf(t.value_counts!, 'treatment values'), sampleOf(c.value_counts!, 'control values')];
   const boot = bootstrapQuantileDiff(vt, vc, p, { confidence: ctx.confidence });
   const arm = (v: Sample) => {

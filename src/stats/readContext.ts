@@ -1,6 +1,7 @@
 // What a reader needs and returns, and conversions from stats estimates to the Results shapes.
 import type { Diagnostic } from '../diagnostics.js';
-import { isComplianceMetric, type Metric } from '../spec/schema.js';
+import type { Metric } from '../spec/normalized.js';
+import { isComplianceMetric } from '../spec/schema.js';
 import type { ArmRead, ChangeRead } from './results.js';
 import type { Estimate } from './estimate.js';
 import { deltaLogRatio, fiellerRatio, relativeChange, type PointSe } from './relative.js';

@@ -1,6 +1,6 @@
 // Precomputed reads: estimate, ci_low, ci_high (and n) per arm, and optional abs_change / rel_change rows,
 // taken as they are. A change without its own row is derived from the arms' intervals (normal approximation).
-import type { MetricRow } from '../sources/snapshot.js';
+import type { MetricRow } from '../model/rows.js';
 import type { ArmRead, ChangeRead } from './results.js';
 import { zFor, pFromZ } from './dist.js';
 import { relativeRead, warn, type PairRead, type ReadContext } from './readContext.js';

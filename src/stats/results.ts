@@ -1,4 +1,5 @@
 // What the analyze stage returns: per metric and segment, arm reads and the change with its interval.
+import type { Scale } from '../model/metric-kinds.js';
 
 export interface Interval {
   lo: number;
@@ -67,4 +68,19 @@ export interface Results {
   adjustment?: 'holm' | 'bh';
   /** Per metric (overall read), where the data has rows of unknown arm. */
   missingBounds?: Record<string, MissingBound>;
+}
+
+/** A read's change on one scale, or null when the read has none there. */
+export function changeOn(read: MetricRead | undefined, scale: Scale): ChangeRead | null {
+  if (!read) return null;
+  return scale === 'relative' ? read.relative : read.absolute;
+}
+
+/** The change on the preferred scale, else on the other one (a read may have only one), with its scale. */
+export function changeNear(read: MetricRead | undefined, preferred: Scale): { scale: Scale; change: ChangeRead } | null {
+  const other: Scale = preferred === 'relative' ? 'absolute' : 'relative';
+  const here = changeOn(read, preferred);
+  if (here) return { scale: preferred, change: here };
+  const there = changeOn(read, other);
+  return there ? { scale: other, change: there } : null;
 }

@@ -1,6 +1,6 @@
 // Checks one metrics row before any statistic reads it: bad numbers become diagnostics, not crashes.
 import type { Diagnostic } from '../diagnostics.js';
-import type { MetricRow } from '../sources/snapshot.js';
+import type { MetricRow } from '../model/rows.js';
 
 const NUMERIC: (keyof MetricRow)[] = [
   'estimate', 'ci_low', 'ci_high', 'n', 'successes', 'mean', 'sd', 'sum', 'sum_sq', 'events', 'exposure', 'numerator', 'denominator',

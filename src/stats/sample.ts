@@ -2,7 +2,7 @@
 // unit: a metric over millions of requests arrives as a few thousand (value, count) pairs and stays that size.
 // Order statistics are read by rank through the cumulative counts, so every quantile (R type 7) and every
 // bootstrap draw is the number the expanded list of values would give.
-import { mergeValueCounts, type ValueCounts } from '../sources/snapshot.js';
+import { mergeValueCounts, type ValueCounts } from '../model/rows.js';
 import { invalid } from './estimate.js';
 
 export interface Sample {

@@ -17,13 +17,14 @@ export const forestInput: ForestInput = {
   better: 'lower',
   format: { kind: 'percent' },
   confidence: 0.9,
-  threshold: { value: -0.1, label: 'Go threshold −10%' },
+  thresholds: [{ value: -0.1, label: 'change ≤ −10%' }],
+  rule: 'Median time to first quote: change ≤ −10%',
   rows: [
-    { label: 'Overall', estimate: -0.12, lo: -0.15, hi: -0.08, status: 'pass' },
-    { label: 'Home cleaning', estimate: -0.16, lo: -0.21, hi: -0.11, status: 'pass' },
-    { label: 'Plumbing', estimate: -0.09, lo: -0.14, hi: -0.04, status: 'inconclusive' },
-    { label: 'Moving', estimate: -0.03, lo: -0.09, hi: 0.03, status: 'fail' },
-    { label: 'Tutoring (new pros)', estimate: -0.14, lo: -0.2, hi: -0.07, status: 'pass' },
+    { label: 'Overall', estimate: -0.12, lo: -0.15, hi: -0.08, tone: 'pass', mark: '✓ met' },
+    { label: 'Home cleaning', estimate: -0.16, lo: -0.21, hi: -0.11, tone: 'pass', mark: '✓ met' },
+    { label: 'Plumbing', estimate: -0.09, lo: -0.14, hi: -0.04, tone: 'fail', mark: '✗ not met' },
+    { label: 'Moving', estimate: -0.03, lo: -0.09, hi: 0.03, tone: 'fail', mark: '✗ not met' },
+    { label: 'Tutoring (new pros)', estimate: -0.14, lo: -0.2, hi: -0.07, tone: 'pass', mark: '✓ met' },
   ],
 };
 
@@ -82,27 +83,27 @@ export const tradeoffInput: TradeoffInput = {
   y: { label: 'Change in 7-day hire rate', format: { kind: 'pp' } },
   acceptable: { xMin: 0.05, yMin: -0.01, label: 'Acceptable: ≥ 5% faster, hire rate ≥ −1.0pp' },
   points: [
-    { label: 'Home cleaning', x: 0.16, y: -0.002, status: 'pass' },
-    { label: 'Plumbing', x: 0.09, y: -0.006, status: 'pass' },
-    { label: 'Moving', x: 0.03, y: 0.001, status: 'fail' },
-    { label: 'Tutoring', x: 0.14, y: -0.013, status: 'fail' },
-    { label: 'Landscaping', x: 0.11, y: 0.004, status: 'pass' },
+    { label: 'Home cleaning', x: 0.16, y: -0.002, tone: 'pass', mark: '✓ met' },
+    { label: 'Plumbing', x: 0.09, y: -0.006, tone: 'pass', mark: '✓ met' },
+    { label: 'Moving', x: 0.03, y: 0.001, tone: 'fail', mark: '✗ not met' },
+    { label: 'Tutoring', x: 0.14, y: -0.013, tone: 'fail', mark: '✗ not met' },
+    { label: 'Landscaping', x: 0.11, y: 0.004, tone: 'pass', mark: '✓ met' },
   ],
 };
 
 export const guardrailsInput: GuardrailsInput = {
   confidence: 0.9,
   rows: [
-    { label: '7-day hire rate', estimate: -0.002, lo: -0.006, hi: 0.001, limit: 0.01, format: { kind: 'pp' }, better: 'higher', status: 'pass' },
-    { label: 'Support tickets per 100 requests', estimate: 0.06, lo: 0.01, hi: 0.12, limit: 0.1, format: { kind: 'percent' }, better: 'lower', status: 'inconclusive' },
-    { label: 'Spam reports', estimate: 0.02, lo: -0.01, hi: 0.04, limit: 0.05, format: { kind: 'percent' }, better: 'lower', status: 'pass' },
-    { label: 'Quote acceptance', estimate: -0.015, lo: -0.02, hi: -0.011, limit: 0.01, format: { kind: 'pp' }, better: 'higher', status: 'fail' },
+    { label: '7-day hire rate', estimate: -0.002, lo: -0.006, hi: 0.001, limit: 0.01, format: { kind: 'pp' }, better: 'higher', tone: 'pass', mark: '✓ not triggered', breached: false },
+    { label: 'Support tickets per 100 requests', estimate: 0.06, lo: 0.01, hi: 0.12, limit: 0.1, format: { kind: 'percent' }, better: 'lower', tone: 'fail', mark: '✗ triggered', breached: true },
+    { label: 'Spam reports', estimate: 0.02, lo: -0.01, hi: 0.04, limit: 0.05, format: { kind: 'percent' }, better: 'lower', tone: 'pass', mark: '✓ not triggered', breached: false },
+    { label: 'Quote acceptance', estimate: -0.015, lo: -0.02, hi: -0.011, limit: 0.01, format: { kind: 'pp' }, better: 'higher', tone: 'fail', mark: '✗ triggered', breached: true },
   ],
 };
 
 export const scenariosInput: ScenariosInput = {
   rows: [
-    { label: 'Median time to first quote', format: { kind: 'percent' }, better: 'lower', best: -0.15, base: -0.12, worst: -0.06, criterion: -0.1 },
+    { label: 'Median time to first quote', format: { kind: 'percent' }, better: 'lower', best: -0.15, base: -0.12, worst: -0.06, criterion: -0.1, marks: { best: '✓ met', base: '✓ met', worst: '✗ not met' } },
     { label: '7-day hire rate', format: { kind: 'pp' }, better: 'higher', best: 0.001, base: -0.002, worst: -0.008, criterion: -0.01 },
   ],
 };

@@ -38,7 +38,9 @@ export async function textBoxes(spec: Record<string, unknown>): Promise<{ boxes:
       for (const child of item.items ?? []) walk(child, ox, oy);
     }
   };
-  walk((view.scenegraph() as any).root, origin[0], origin[1]);
+  // The SVG translates the scene by the origin plus the padding.
+  const pad = (view as any).padding() as { left: number; top: number };
+  walk((view.scenegraph() as any).root, origin[0] + pad.left, origin[1] + pad.top);
   // The drawn size is the SVG's: plot, axes, legends and padding together.
   const svg = await view.toSVG();
   const width = Number(/<svg[^>]* width="([\d.]+)"/.exec(svg)![1]);
@@ -109,4 +111,121 @@ export function darkPixels(img: Image, x0: number, y0: number, x1: number, y1: n
     }
   }
   return n;
+}
+
+export interface Rect {
+  x1: number;
+  y1: number;
+  x2: number;
+  y2: number;
+}
+
+/** What a chart draws that a label must keep clear of: marker boxes, line segments (rules, leaders, curves). */
+export interface Scene {
+  texts: (TextBox & { role: string })[];
+  boxes: (Rect & { role: string })[];
+  segments: { a: { x: number; y: number }; b: { x: number; y: number }; role: string }[];
+  width: number;
+  height: number;
+}
+
+/**
+ * The laid-out chart as Vega draws it (the scenegraph the SVG is written from), in SVG coordinates: every text
+ * item, and the data marks (role 'mark') as boxes (points, bars, ticks; shaded areas under 30% opacity are left
+ * out, labels may sit on them) or segments (rules and lines). Axes, grid lines and legends are not marks.
+ */
+export async function sceneOf(spec: Record<string, unknown>): Promise<Scene> {
+  const { vega } = await loadVega();
+  const { vega: compiled } = await compileVegaLite(spec);
+  const view = new vega.View(vega.parse(compiled as never), { renderer: 'none', logLevel: vega.Error });
+  await view.runAsync();
+  const scene: Scene = { texts: [], boxes: [], segments: [], width: 0, height: 0 };
+  const origin = view.origin();
+  const walk = (node: any, dx: number, dy: number) => {
+    if (!node) return;
+    const role = String(node.role ?? '');
+    if (node.marktype === 'text') {
+      for (const item of node.items ?? []) {
+        const t = Array.isArray(item.text) ? item.text.join(' ') : String(item.text ?? '');
+        if (!t.trim() || item.opacity === 0 || item.fillOpacity === 0) continue;
+        const b = item.bounds;
+        scene.texts.push({ text: t, role, fontSize: item.fontSize ?? 11, x1: b.x1 + dx, y1: b.y1 + dy, x2: b.x2 + dx, y2: b.y2 + dy });
+      }
+      return;
+    }
+    if (role === 'mark' && node.marktype !== 'group') {
+      for (const item of node.items ?? []) {
+        if (node.marktype === 'rule') {
+          const x = (item.x ?? 0) + dx;
+          const y = (item.y ?? 0) + dy;
+          scene.segments.push({ a: { x, y }, b: { x: (item.x2 ?? item.x ?? 0) + dx, y: (item.y2 ?? item.y ?? 0) + dy }, role: 'rule' });
+        } else if (node.marktype === 'line') {
+          // A line mark is one item per point, in order.
+          const pts = (node.items ?? []).map((p: any) => ({ x: p.x + dx, y: p.y + dy }));
+          for (let i = 1; i < pts.length; i++) scene.segments.push({ a: pts[i - 1], b: pts[i], role: 'line' });
+          break;
+        } else if ((item.opacity ?? 1) * (item.fillOpacity ?? 1) >= 0.3) {
+          const b = item.bounds;
+          scene.boxes.push({ x1: b.x1 + dx, y1: b.y1 + dy, x2: b.x2 + dx, y2: b.y2 + dy, role: node.marktype });
+        }
+      }
+      return;
+    }
+    for (const item of node.items ?? []) {
+      const ox = dx + (node.marktype === 'group' ? item.x ?? 0 : 0);
+      const oy = dy + (node.marktype === 'group' ? item.y ?? 0 : 0);
+      for (const child of item.items ?? []) walk(child, ox, oy);
+    }
+  };
+  const pad = (view as any).padding() as { left: number; top: number };
+  walk((view.scenegraph() as any).root, origin[0] + pad.left, origin[1] + pad.top);
+  const svg = await view.toSVG();
+  scene.width = Number(/<svg[^>]* width="([\d.]+)"/.exec(svg)![1]);
+  scene.height = Number(/<svg[^>]* height="([\d.]+)"/.exec(svg)![1]);
+  view.finalize();
+  return scene;
+}
+
+/** Whether segment a–b passes through the rectangle (Liang–Barsky clipping). */
+export function segmentHitsRect(a: { x: number; y: number }, b: { x: number; y: number }, r: Rect): boolean {
+  let t0 = 0;
+  let t1 = 1;
+  const dx = b.x - a.x;
+  const dy = b.y - a.y;
+  for (const [p, q] of [[-dx, a.x - r.x1], [dx, r.x2 - a.x], [-dy, a.y - r.y1], [dy, r.y2 - a.y]]) {
+    if (p === 0) {
+      if (q < 0) return false;
+      continue;
+    }
+    const t = q / p;
+    if (p < 0) t0 = Math.max(t0, t);
+    else t1 = Math.min(t1, t);
+    if (t0 > t1) return false;
+  }
+  return true;
+}
+
+export function rectsOverlap(a: Rect, b: Rect): boolean {
+  return a.x1 < b.x2 && b.x1 < a.x2 && a.y1 < b.y2 && b.y1 < a.y2;
+}
+
+/**
+ * Every collision of a label with another label or a mark. Text boxes are Vega's (a full em tall): they are
+ * shrunk by `inset` points before they meet marks, so a leader line that ends at its label's edge does not count.
+ */
+export function collisions(scene: Scene, inset = 1.5): string[] {
+  const out: string[] = [];
+  const t = scene.texts;
+  for (let i = 0; i < t.length; i++)
+    for (let j = i + 1; j < t.length; j++) if (rectsOverlap(shrink(t[i], 0.5), shrink(t[j], 0.5))) out.push(`'${t[i].text}' overlaps '${t[j].text}'`);
+  for (const label of t) {
+    const r = shrink(label, inset);
+    for (const b of scene.boxes) if (rectsOverlap(r, b)) out.push(`'${label.text}' overlaps a ${b.role}`);
+    for (const s of scene.segments) if (segmentHitsRect(s.a, s.b, r)) out.push(`'${label.text}' is crossed by a ${s.role}`);
+  }
+  return out;
+}
+
+function shrink(r: Rect, d: number): Rect {
+  return { x1: r.x1 + d, y1: r.y1 + d, x2: r.x2 - d, y2: r.y2 - d };
 }

@@ -46,7 +46,7 @@ describe('PNG', () => {
     expect([img.width, img.height]).toEqual([r.widthPx, r.heightPx]);
   });
 
-  it('draws the title with the shipped font (resvg found Inter)', async () => {
+  it('draws the title with the shipped font (resvg found Carlito)', async () => {
     const r = await renderChart(chart);
     const img = decodePng(r.png);
     // The title sits in the top-left: padding 8 pt, 15 pt semibold text.

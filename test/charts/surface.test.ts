@@ -10,7 +10,7 @@ describe('src/charts/index.ts', () => {
       'DEFAULT_SCALE', 'MINUS', 'autoDigits', 'capitalize', 'chartSpecJson', 'clearRenderCache', 'compileVegaLite',
       'distributionChart', 'finalSpec', 'fixed', 'forestChart', 'formatConfidence', 'formatInterval', 'formatMagnitude',
       'formatValue', 'guardrailsChart', 'midSentence', 'nForMde', 'powerChart', 'renderChart', 'renderSvg',
-      'scenariosChart', 'shareOfLimit', 'timeSeriesChart', 'tradeoffChart', 'unitSuffix', 'vegaLabelExpr', 'writeChartSpecs',
+      'scenariosChart', 'shareOfLimit', 'tickLabel', 'timeSeriesChart', 'tradeoffChart', 'unitSuffix', 'vegaLabelExpr', 'writeChartSpecs',
     ]);
   });
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it, beforeAll } from 'vitest';
 import { runUntil } from '../../src/pipeline.js';
 import type { Deck } from '../../src/deck/types.js';
-import type { Spec } from '../../src/spec/schema.js';
+import type { Spec } from '../../src/spec/normalized.js';
 import { REFERENCE } from '../support/decks.js';
 
 let deck: Deck;
@@ -59,7 +59,7 @@ describe('the reference Deck tree', () => {
     const table = rec.blocks.find((b) => b.type === 'table');
     if (table?.type !== 'table') throw new Error('no table');
     expect(table.rows.length).toBeGreaterThanOrEqual(8);
-    expect(table.rows.some((r) => r[3].text === '✗ Fail' && r[2].text.includes('6.0%'))).toBe(true);
+    expect(table.rows.some((r) => r[3].text === '✗ not met' && r[3].tone === 'fail' && r[2].text.includes('6.0%'))).toBe(true);
   });
 
   it('shows best, base and worst with the verdict under each', () => {

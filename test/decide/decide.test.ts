@@ -51,30 +51,39 @@ describe('decide', () => {
     const d = decide(spec, results([read('speed', [-0.12, -0.15, -0.08], null), read('hire', null, [-0.002, -0.006, 0.001]), read('tickets', [0.03, -0.02, 0.08], null)]));
     expect(d.verdict.criterion).toBe('go_partial');
     expect(d.verdict.option).toBe('B');
-    expect(d.verdict.decidedBy).toContain('all 3 rules');
-    expect(d.verdict.blockers).toEqual([{ criterion: 'go_full', label: 'Full', rule: 'Missing variant: missing share ≤ 5%', status: 'fail', reason: 'stated missing share 6%' }]);
+    expect(d.verdict.decidedBy).toEqual({ by: 'all', criterion: 'go_partial' });
+    expect(d.verdict.blockers.map((b) => [b.criterion.id, b.rule?.rule.id, b.rule?.status])).toEqual([['go_full', 'go_full.all[1]', 'not_met']]);
+    const gap = d.verdict.blockers[0].rule!;
+    expect(gap.type === 'data_gap' && [gap.share, gap.source]).toEqual([0.06, 'stated']);
     const full = d.criteria.find((c) => c.id === 'go_full')!;
-    expect(full.rules.map((r) => r.status)).toEqual(['pass', 'fail']);
+    expect(full.rules.map((r) => r.status)).toEqual(['met', 'not_met']);
   });
 
-  it('treats a guardrail as non-inferiority: pass inside the margin, inconclusive across it, fail beyond it', () => {
-    const status = (ci: [number, number, number]) => decide(spec, results([read('speed', [-0.12, -0.15, -0.08], null), read('hire', null, [0, -0.001, 0.001]), read('tickets', ci, null)])).guardrails[0].status;
-    expect(status([0.03, -0.02, 0.08])).toBe('pass');
-    expect(status([0.08, 0.02, 0.14])).toBe('inconclusive');
-    expect(status([0.16, 0.12, 0.2])).toBe('fail');
+  it('treats a guardrail as non-inferiority: within, not yet clear while the interval reaches past the limit, breached once the estimate does', () => {
+    const guard = (ci: [number, number, number]) => decide(spec, results([read('speed', [-0.12, -0.15, -0.08], null), read('hire', null, [0, -0.001, 0.001]), read('tickets', ci, null)])).guardrails[0];
+    expect(guard([0.03, -0.02, 0.08]).status).toBe('not_met');
+    expect(guard([0.08, 0.02, 0.14]).status).toBe('not_clear');
+    expect(guard([0.08, 0.02, 0.14])).toMatchObject({ polarity: 'stop', bound: 'upper', limit: 0.1, value: 0.14 });
+    expect(guard([0.16, 0.12, 0.2]).status).toBe('met');
+    // exactly at the limit is still within it
+    expect(guard([0.05, 0, 0.1]).status).toBe('not_met');
   });
 
-  it('a breached guardrail makes the any-rule no_go hold', () => {
+  it('a breached guardrail makes the any-rule no_go hold, decided by that rule', () => {
     const d = decide(spec, results([read('speed', [-0.12, -0.15, -0.08], null), read('hire', null, [0, -0.001, 0.001]), read('tickets', [0.16, 0.12, 0.2], null)]));
     expect(d.verdict.criterion).toBe('no_go');
     expect(d.verdict.fallback).toBe(false);
-    expect(d.verdict.decidedBy).toContain('Any guardrail breached');
+    expect(d.verdict.decidedBy.by === 'rule' && d.verdict.decidedBy.rule.rule.id).toBe('no_go.any[0]');
   });
 
-  it('an interval straddling the bar is inconclusive, not a pass or a fail', () => {
+  it('an upper bound past the bar is not met (never "inconclusive"), and no criterion holding means the fallback', () => {
     const d = decide(spec, results([read('speed', [-0.09, -0.13, -0.04], null), read('hire', null, [0, -0.001, 0.001]), read('tickets', [0, -0.01, 0.01], null)]));
     const rule = d.criteria.find((c) => c.id === 'go_partial')!.rules[0];
-    expect(rule.status).toBe('inconclusive');
+    expect(rule.status).toBe('not_met');
+    expect(rule.type === 'metric' && rule.checks.map((c) => [c.check.type === 'bound' && c.check.on, c.status, c.value])).toEqual([
+      ['estimate', 'not_met', -0.09],
+      ['upper', 'not_met', -0.04],
+    ]);
     expect(d.verdict.criterion).toBe('no_go'); // fallback: the last criterion
     expect(d.verdict.fallback).toBe(true);
   });
@@ -91,10 +100,15 @@ describe('decide', () => {
     expect(byName.best.changes.find((c) => c.metric === 'speed')!.estimate).toBeCloseTo(-0.14 - 0.06 * 0.11, 10);
   });
 
-  it('reports missing data for a rule as inconclusive with the reason', () => {
+  it('reports a missing read as no data, with no number to compare', () => {
     const d = decide(spec, results([read('speed', [-0.12, -0.15, -0.08], null)]));
     const hire = d.criteria.find((c) => c.id === 'go_partial')!.rules[1];
-    expect(hire.status).toBe('inconclusive');
-    expect(hire.reason).toContain('no absolute change');
+    expect(hire.status).toBe('no_data');
+    expect(hire.type === 'metric' && hire.read).toBeNull();
+  });
+
+  it('counts each rule once by its mark', () => {
+    const d = decide(spec, results([read('speed', [-0.12, -0.15, -0.08], null), read('hire', null, [-0.002, -0.006, 0.001]), read('tickets', [0.03, -0.02, 0.08], null)]));
+    expect(d.counts).toEqual({ met: 4, not_met: 1, triggered: 0, not_triggered: 1, not_clear: 0, no_data: 0 });
   });
 });

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { fmtBracket, fmtChange, fmtInterval, fmtP, fmtThreshold, fmtValue } from '../../src/deck/format.js';
 
-const share = { kind: 'proportion', unit: 'share' };
-const minutes = { kind: 'median', unit: 'minutes' };
+const share = { kind: 'proportion', unit: 'share' } as const;
+const minutes = { kind: 'median', unit: 'minutes' } as const;
 
 describe('numbers as a reader meets them', () => {
   it('uses a real minus sign, pp for shares and the unit otherwise', () => {

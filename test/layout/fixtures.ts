@@ -11,10 +11,10 @@ export const everyKind: Slide[] = [
   { id: 'title', kind: 'title', section: '', title: 'Quoting workflow: expand to the top-5 categories now, hold the rest', subtitle: 'Go/no-go decision · pilot readout', blocks: [{ type: 'text', text: 'Owner: Dana Lee, Growth PM · VP Marketplace review · 2026-11-20', role: 'caption' }], notes: ['Open with the ask: a decision today on option B.'] },
   { id: 'exec-summary', kind: 'exec-summary', section: 'Summary', title: 'Go partial: the new workflow cuts time to first quote by 12% with no harm to hires', blocks: [
     { type: 'kpis', items: [
-      { label: 'Median time to first quote', value: '−12%', detail: '90% CI −18% to −6%; target ≤ −10%', tone: 'pass' },
-      { label: 'Hire rate within 7 days', value: '+0.3 pp', detail: '90% CI −0.6 to +1.2 pp; guardrail ≥ −1.0 pp', tone: 'pass' },
-      { label: 'Quote acceptance', value: '+1.1%', detail: '90% CI −2.0% to +4.1%', tone: 'inconclusive' },
-      { label: 'Support tickets per 1k jobs', value: '+8%', detail: '90% CI +2% to +14%; guardrail ≤ +5%', tone: 'fail' },
+      { label: 'Median time to first quote', value: '−12%', detail: '90% CI −18% to −6%; target ≤ −10%', tone: 'pass', mark: '✓ met' },
+      { label: 'Hire rate within 7 days', value: '+0.3 pp', detail: '90% CI −0.6 to +1.2 pp; guardrail ≥ −1.0 pp', tone: 'pass', mark: '✓ met' },
+      { label: 'Quote acceptance', value: '+1.1%', detail: '90% CI −2.0% to +4.1%', tone: 'inconclusive', mark: '○ no data' },
+      { label: 'Support tickets per 1k jobs', value: '+8%', detail: '90% CI +2% to +14%; guardrail ≤ +5%', tone: 'fail', mark: '✗ triggered' },
     ] },
     { type: 'bullets', items: [
       { text: 'Recommend option B: expand to 50% of traffic in the top-5 categories, hold elsewhere.', tone: 'accent' },
@@ -33,9 +33,9 @@ export const everyKind: Slide[] = [
   ], notes: [] },
   { id: 'table-segments', kind: 'table', section: 'Results', title: 'Every segment improved; moving is the exception', subtitle: 'Median time to first quote by category, pilot weeks 1–4', blocks: [
     { type: 'table', header: ['Segment', 'Control', 'Treatment', 'Change', 'Verdict'], rows: [
-      [{ text: 'Plumbing' }, { text: '42 min' }, { text: '34 min' }, { text: '−19%' }, { text: 'Pass', tone: 'pass' }],
-      [{ text: 'Electrical' }, { text: '38 min' }, { text: '33 min' }, { text: '−13%' }, { text: 'Pass', tone: 'pass' }],
-      [{ text: 'Moving' }, { text: '55 min' }, { text: '53 min' }, { text: '−4%' }, { text: 'Inconclusive', tone: 'inconclusive' }],
+      [{ text: 'Plumbing' }, { text: '42 min' }, { text: '34 min' }, { text: '−19%' }, { text: '✓ met', tone: 'pass' }],
+      [{ text: 'Electrical' }, { text: '38 min' }, { text: '33 min' }, { text: '−13%' }, { text: '✓ met', tone: 'pass' }],
+      [{ text: 'Moving' }, { text: '55 min' }, { text: '53 min' }, { text: '−4%' }, { text: '✗ not met', tone: 'fail' }],
     ], caption: 'Source: pilot metrics snapshot, weeks 1–4; 90% confidence intervals.' },
   ], notes: [] },
   { id: 'comparison', kind: 'comparison', section: 'Options', title: 'Option B captures most of the gain at a fraction of the risk', blocks: [
@@ -88,7 +88,7 @@ export const mediumText: Slide = {
 };
 
 const sixKpis = ['Median time to first quote', 'Hire rate within 7 days', 'Quote acceptance', 'Support tickets per 1k jobs', 'Cancellation rate after hire', 'Pro response time, 90th percentile'].map((label, i) => ({
-  label, value: ['−12%', '+0.3 pp', '+1.1%', '+8%', '−0.4 pp', '−6 min'][i], detail: '90% CI from the pre-registered analysis; the guardrail or target it is read against', tone: (['pass', 'pass', 'inconclusive', 'fail', 'pass', 'inconclusive'] as const)[i],
+  label, value: ['−12%', '+0.3 pp', '+1.1%', '+8%', '−0.4 pp', '−6 min'][i], detail: '90% CI from the pre-registered analysis; the guardrail or target it is read against', tone: (['pass', 'pass', 'inconclusive', 'fail', 'pass', 'inconclusive'] as const)[i], mark: ['✓ met', '✓ met', '○ no data', '✗ not met', '✓ met', '○ no data'][i],
 }));
 
 /** Dense slides that push every rule: six KPIs with a lead and bullets, a three-line title, wordy columns. */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { layoutDeck } from '../../src/layout/layout.js';
 import { FLOOR, FOOTER, SLIDE } from '../../src/layout/grid.js';
-import { paragraphsHeightIn } from '../../src/layout/textfit.js';
+import { cellFitFor, paragraphsHeightIn } from '../../src/layout/textfit.js';
 import { textWidthPt } from '../../src/layout/measure.js';
 import { defaultTheme } from '../../src/deck/theme.js';
 import type { Deck, Slide, SlideKind } from '../../src/deck/types.js';
@@ -107,12 +107,14 @@ describe('layoutDeck', () => {
     expect(texts(wide).find((t) => t.role === 'body')!.box.y).toBeGreaterThan(wimg.box.y + wimg.box.h);
   });
 
-  it('shows verdict tones as a symbol or word, not colour alone', () => {
+  it('sets the marks compose wrote, word for word: layout never adds or rewrites a mark', () => {
     const exec = all.slides.find((s) => s.sourceId === 'exec-summary')!;
     const words = texts(exec).flatMap((t) => t.paragraphs.map((p) => p.text));
-    expect(words).toEqual(expect.arrayContaining(['✓ Pass', '✗ Fail', '? Inconclusive']));
+    expect(words).toEqual(expect.arrayContaining(['✓ met', '✗ triggered', '○ no data']));
     const table = all.slides.find((s) => s.sourceId === 'table-segments')!.items.find((i) => i.type === 'table');
-    expect(table?.type === 'table' && table.rows.map((r) => r[4].text)).toEqual(['✓ Pass', '✓ Pass', '? Inconclusive']);
+    expect(table?.type === 'table' && table.rows.map((r) => r[4].text)).toEqual(['✓ met', '✓ met', '✗ not met']);
+    const bullets = all.slides.flatMap((s) => texts(s).flatMap((t) => t.paragraphs.map((p) => p.text)));
+    expect(bullets).toContain('Ticket guardrail breach unresolved');
   });
 });
 
@@ -198,7 +200,7 @@ describe('splits and shrinking', () => {
     const reg = all.slides.find((s) => s.sourceId === 'register')!.items.find((i) => i.type === 'table');
     if (reg?.type !== 'table') throw new Error('no table');
     const likelihood = reg.colWidths[1] - 2 * reg.pad.x;
-    expect(likelihood * 72 * 0.84).toBeGreaterThanOrEqual(textWidthPt('Likelihood', reg.sizePt, 'bold'));
+    expect(likelihood * 72 * cellFitFor('bold')).toBeGreaterThanOrEqual(textWidthPt('Likelihood', reg.sizePt, 'bold'));
   });
 
   it('places nothing for empty blocks instead of failing', () => {

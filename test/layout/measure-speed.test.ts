@@ -70,9 +70,9 @@ describe('width cache', () => {
     const file = join(dir, 'w.json');
     saveWidthCache(file);
     const saved = read(file);
-    expect(saved.widths['regular\u0000Cache round trip']).toBe(w);
+    expect(saved.widths['Carlito\u0000regular\u0000Cache round trip']).toBe(w);
 
-    write(file, { ...saved, fonts: 'other-fonts', widths: { 'regular\u0000never measured A': 123 } });
+    write(file, { ...saved, fonts: 'other-fonts', widths: { 'Carlito\u0000regular\u0000never measured A': 123 } });
     loadWidthCache(file);
     expect(textWidthPt('never measured A', 1)).not.toBe(123);
   });
@@ -82,7 +82,7 @@ describe('width cache', () => {
     textWidthPt('something new', 1);
     saveWidthCache(file);
     const saved = read(file);
-    write(file, { ...saved, widths: { 'regular\u0000never measured B': 7 } });
+    write(file, { ...saved, widths: { 'Carlito\u0000regular\u0000never measured B': 7 } });
     expect(loadWidthCache(file)).toBeUndefined();
     expect(textWidthPt('never measured B', 2)).toBe(14);
     expect(() => loadWidthCache(join(dir, 'missing.json'))).not.toThrow();

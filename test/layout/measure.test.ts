@@ -19,3 +19,21 @@ describe('wrapWords', () => {
     expect(wrapWords('a\n\nb', 12, 100)).toEqual(wrapText('a\n\nb', 12, 100));
   });
 });
+
+describe('line breaks after a hyphen (as LibreOffice and PowerPoint break)', () => {
+  it('may break after a hyphen inside a word, never before it, and never at a minus sign', () => {
+    const size = 22;
+    const upToHyphen = textWidthPt('Message the change to top-', size);
+    const whole = textWidthPt('Message the change to top-5', size);
+    for (const wrap of [wrapText, wrapWords]) {
+      expect(wrap('Message the change to top-5 category pros', size, (upToHyphen + whole) / 2)).toEqual(['Message the change to top-', '5 category pros']);
+      expect(wrap('a change of −12.4% today', 12, textWidthPt('a change of −12', 12))[1]).toBe('−12.4% today');
+    }
+  });
+
+  it('splits a paragraph where its lines end and keeps the author’s text (no space added inside a word)', async () => {
+    const { cutAfterLines } = await import('../../src/layout/measure.js');
+    expect(cutAfterLines('Message the change to top-5 category pros', ['Message the change to top-', '5 category pros'], 1)).toEqual(['Message the change to top-', '5 category pros']);
+    expect(cutAfterLines('one two  three', ['one two', 'three'], 1)).toEqual(['one two', 'three']);
+  });
+});

@@ -1,5 +1,5 @@
 // Both reference decks, laid out as `gonogo build` lays them out: every text box holds its text at the
-// chosen size (re-measured here with Inter's real metrics and a whole-line shaper, wrapText, not the layout's
+// chosen size (re-measured here with the theme's measuring font and a whole-line shaper, wrapText, not the layout's
 // own word-cached wrap), every shape lies inside the slide, no two text boxes overlap, and nothing continues
 // on a '(cont.)' slide.
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { runUntil } from '../../src/pipeline.js';
 import { layoutDeck, type LayoutResult } from '../../src/layout/layout.js';
 import { SLIDE } from '../../src/layout/grid.js';
-import { fitFor, indentPt, lineHeight, PT_PER_IN } from '../../src/layout/textfit.js';
+import { cellFitFor, fitFor, indentPt, lineHeight, PT_PER_IN } from '../../src/layout/textfit.js';
 import { textWidthPt, wrapText, type FontWeight } from '../../src/layout/measure.js';
 import type { Box, Paragraph, Placed } from '../../src/layout/types.js';
 
@@ -51,7 +51,7 @@ describe.each(DECKS)('reference deck %s (phase %s), laid out', (name, phase) => 
     expect(laid.diagnostics.filter((d) => d.code === 'layout/split' || d.code === 'layout/dropped')).toEqual([]);
   });
 
-  it('fits every text box, title and table cell at its size (Inter metrics, whole-line shaping)', () => {
+  it('fits every text box, title and table cell at its size (the measuring font, whole-line shaping)', () => {
     const misfits: string[] = [];
     for (const s of laid.slides)
       for (const i of s.items) {
@@ -64,7 +64,7 @@ describe.each(DECKS)('reference deck %s (phase %s), laid out', (name, phase) => 
           const rows = [i.header.map((t) => ({ text: t, weight: 'bold' as const })), ...i.rows.map((r) => r.map((c) => ({ text: c.text, weight: c.weight })))];
           rows.forEach((cells, r) =>
             cells.forEach((c, col) => {
-              const n = wrapText(c.text, i.sizePt, (i.colWidths[col] - 2 * i.pad.x) * PT_PER_IN * fitFor(c.weight as FontWeight), c.weight as FontWeight).length;
+              const n = wrapText(c.text, i.sizePt, (i.colWidths[col] - 2 * i.pad.x) * PT_PER_IN * cellFitFor(c.weight as FontWeight), c.weight as FontWeight).length;
               if (n * i.lineHeightPt > (i.rowHeights[r] - 2 * i.pad.y) * PT_PER_IN + 0.5) misfits.push(`${s.number} table r${r}c${col}: ${c.text.slice(0, 40)}`);
             }),
           );
@@ -92,7 +92,7 @@ describe.each(DECKS)('reference deck %s (phase %s), laid out', (name, phase) => 
         const rows = [i.header.map((t) => ({ text: t, weight: 'bold' as const })), ...i.rows.map((r) => r.map((c) => ({ text: c.text, weight: c.weight })))];
         for (const cells of rows)
           cells.forEach((c, col) => {
-            const room = (i.colWidths[col] - 2 * i.pad.x) * PT_PER_IN * fitFor(c.weight as FontWeight);
+            const room = (i.colWidths[col] - 2 * i.pad.x) * PT_PER_IN * cellFitFor(c.weight as FontWeight);
             for (const word of c.text.split(/\s+/)) if (textWidthPt(word, i.sizePt, c.weight as FontWeight) > room) broken.push(`${s.number}: ${word}`);
           });
       }

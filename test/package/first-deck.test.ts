@@ -87,7 +87,7 @@ afterAll(async () => {
 describe('the package', () => {
   it('ships the built bundle, assets, templates and starter — no sources, tests, benchmarks, decks or maps', () => {
     const files = ok(run('tar', ['tzf', tarball], tmp), 'tar').split('\n').filter(Boolean).map((f) => f.replace(/^package\//, ''));
-    for (const f of ['bin/gonogo.js', 'bin/code-cache.cjs', 'dist/gonogo.cjs', 'dist/chart-worker.cjs', 'dist/THIRD-PARTY-LICENSES.txt', 'assets/theme.yaml', 'assets/fonts/OFL.txt', 'templates/exec-title.hbs', 'templates/starter/gonogo.yaml', 'templates/starter/metrics.csv', 'README.md', 'package.json'])
+    for (const f of ['bin/gonogo.js', 'bin/code-cache.cjs', 'dist/gonogo.cjs', 'dist/chart-worker.cjs', 'dist/THIRD-PARTY-LICENSES.txt', 'assets/theme.yaml', 'assets/fonts/Carlito-OFL.txt', 'assets/fonts/LiberationSans-OFL.txt', 'assets/fonts/Inter-OFL.txt', 'templates/exec-title.hbs', 'templates/starter/gonogo.yaml', 'templates/starter/metrics.csv', 'README.md', 'package.json'])
       expect(files).toContain(f);
     // no V8 code cache from the machine that packed it (each machine makes its own on first run)
     expect(files.filter((f) => f.startsWith('dist/.cache/'))).toEqual([]);

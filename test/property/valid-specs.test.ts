@@ -2,7 +2,7 @@
 // and its Deck tree is well formed: every slide has a title, no text says undefined/NaN/Infinity/[object Object].
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { unzipSync } from 'fflate';
 import { convertWithLibreOffice, pdfPages, pdfText } from '../support/office.js';
 import { tmpdir } from 'node:os';
@@ -149,8 +149,8 @@ describe('property: random valid specs build to a PPTX that LibreOffice opens', 
     try {
       await fc.assert(
         fc.asyncProperty(specArb, async (gen) => {
-          const dir = join(root, `deck${i}`);
-          mkdirSync(dir);
+          // A fresh folder each run: shrinking re-runs a property, and must not trip over the failed run's folder.
+          const dir = mkdtempSync(join(root, 'deck-'));
           writeFileSync(join(dir, 'gonogo.yaml'), stringify(buildSpec(gen)));
           writeFileSync(join(dir, 'metrics.csv'), buildCsv(gen.metrics));
           const r = await runCli(['build', dir, '--json']);

@@ -31,7 +31,7 @@ describe('LibreOffice reads the deck', () => {
     expect(Number(/Pages:\s+(\d+)/.exec(info)![1])).toBe(sampleSlides().length);
     const text = execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
     for (const s of sampleDeck.slides) expect(text).toContain(s.title.split(' ').slice(0, 4).join(' '));
-    for (const word of ['✓ Pass', '✗ Fail', '? Inconclusive', 'All 60 segments (cont.)', 'Segment 60 with a fairly descriptive name']) expect(text).toContain(word);
+    for (const word of ['✓ met', '✗ not met', '○ no data', 'All 60 segments (cont.)', 'Segment 60 with a fairly descriptive name']) expect(text).toContain(word);
   });
 
   it('draws no word outside the content area or on top of another word (LibreOffice, fallback fonts)', () => {

@@ -106,9 +106,12 @@ describe('renderPptx content', () => {
     }
   });
 
-  it('writes speaker notes and the body font', () => {
+  it('writes speaker notes, the body font and shrink-on-overflow', () => {
     const notes = Object.keys(parts).filter((n) => /^ppt\/notesSlides\/notesSlide\d+\.xml$/.test(n)).map(xml).join('\n');
     for (const s of sampleDeck.slides) for (const p of s.notes) expect(notes).toContain(p.replace(/&/g, '&amp;'));
-    expect(xml(slideNames()[1])).toContain('typeface="Inter"');
+    expect(xml(slideNames()[1])).toContain('typeface="Calibri"');
+    // Every text box says shrink-on-overflow, so a reader's wider substitute face never clips.
+    const slide = xml(slideNames()[1]);
+    expect(slide.match(/<a:bodyPr[^>]*>/g)!.length).toBe(slide.match(/<a:normAutofit\/>/g)!.length);
   });
 });

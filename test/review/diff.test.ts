@@ -10,7 +10,7 @@ const baseDeck = precomputedDeck();
 const REFERENCE = baseDeck.dir;
 afterAll(() => baseDeck.cleanup());
 import { runCli } from '../support/cli.js';
-import { deckSnapshot } from '../../src/review/snapshot.js';
+import { deckSnapshot } from '../../src/snapshot.js';
 import { diffDecks, type Change, type DeckSnapshot } from '../../src/review/diff.js';
 import { formatChanges } from '../../src/review/diff-format.js';
 import { readPptx } from '../../src/review/pptx-text.js';
@@ -63,7 +63,7 @@ describe('diffDecks on deck folders', () => {
     const dir = deck((d) => setRow(d, 'ttfq_median,rel_change,all', '-0.08,-0.10,-0.06,'));
     const changes = diffDecks(base, await deckSnapshot(dir, 'edited', process.cwd()));
     expect(changes[0]).toMatchObject({ kind: 'verdict', from: { criterion: 'go_partial', option: 'B' }, to: { criterion: 'no_go', option: 'C' } });
-    expect(of(changes, 'criterion')).toContainEqual(expect.objectContaining({ id: 'go_partial', from: 'pass', to: 'inconclusive' }));
+    expect(of(changes, 'criterion')).toContainEqual(expect.objectContaining({ id: 'go_partial', from: 'met', to: 'not_met' }));
     const ttfq = of(changes, 'metric').find((m) => m.metric === 'ttfq_median')!;
     expect(ttfq.shown.from).toBe('−11.9% (90% CI −13.3% to −10.5%)');
     expect(ttfq.shown.to).toBe('−8.0% (90% CI −10.0% to −6.0%)');
@@ -97,7 +97,7 @@ describe('diffDecks on spec edits', () => {
     decks.push(d);
     const changes = diffDecks(base, await deckSnapshot(d.dir, 'edited', process.cwd()));
     expect(changes[0]).toMatchObject({ kind: 'verdict', to: { criterion: 'no_go' } });
-    expect(of(changes, 'rule')).toContainEqual(expect.objectContaining({ criterion: 'go_partial', text: expect.stringContaining('≤ −15%'), from: 'pass' }));
+    expect(of(changes, 'rule')).toContainEqual(expect.objectContaining({ criterion: 'go_partial', id: 'go_partial.all[0]', text: expect.stringContaining('≤ −15%'), from: 'met', to: 'not_met' }));
     expect(of(changes, 'metric')).toEqual([]);
   });
 

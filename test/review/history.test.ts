@@ -9,8 +9,9 @@ const REFERENCE = baseDeck.dir;
 afterAll(() => baseDeck.cleanup());
 import { runUntil } from '../../src/pipeline.js';
 import { loadTexts } from '../../src/compose/texts.js';
-import { checkpointFrom, historyWith, readHistory, stableJson, HISTORY_FILE, type Checkpoint } from '../../src/review/history.js';
-import { composeSinceLastCheckpoint } from '../../src/review/since-checkpoint.js';
+import { historyWith, readHistory, stableJson, HISTORY_FILE } from '../../src/review/history.js';
+import { checkpointFrom, type Checkpoint } from '../../src/decide/checkpoint.js';
+import { composeSinceLastCheckpoint } from '../../src/compose/since-checkpoint.js';
 import { GonogoError } from '../../src/diagnostics.js';
 
 const { texts } = loadTexts(undefined);
@@ -50,6 +51,21 @@ describe('checkpoint history', () => {
     expect(raw.endsWith('}\n')).toBe(true);
     expect(raw.indexOf('"checkpoints"')).toBeLessThan(raw.indexOf('"version"'));
     expect(raw.indexOf('"counts"')).toBeLessThan(raw.indexOf('"name"'));
+    expect(c.counts).toEqual({ met: 7, not_met: 1, triggered: 0, not_triggered: 2, not_clear: 0, no_data: 0 });
+    expect(c.criteria).toContainEqual({ id: 'no_go', status: 'not_met', polarity: 'stop' });
+  });
+
+  it('reads an entry written before rules had polarity (pass / fail / inconclusive) as met / not met', () => {
+    const old = precomputedDeck();
+    try {
+      const entry = { name: 'w0', date: '2026-11-01', verdict: { criterion: 'go_partial', label: 'Go' }, counts: { pass: 7, fail: 2, inconclusive: 1 }, criteria: [{ id: 'go_full', status: 'inconclusive' }], headline: {}, gaps: [] };
+      writeFileSync(join(old.dir, HISTORY_FILE), JSON.stringify({ version: 1, checkpoints: [entry] }));
+      const [c] = readHistory(old.dir).checkpoints;
+      expect(c.counts).toEqual({ met: 7, not_met: 3, triggered: 0, not_triggered: 0, not_clear: 0, no_data: 0 });
+      expect(c.criteria).toEqual([{ id: 'go_full', status: 'not_met', polarity: 'go' }]);
+    } finally {
+      old.cleanup();
+    }
   });
 
   it('rejects a history that is not one, pointing at the file', () => {
@@ -97,8 +113,8 @@ describe('the since-last-checkpoint slide', () => {
     expect(slide).toMatchObject({ id: 'since-last-checkpoint', kind: 'bullets', section: 'Summary' });
     expect(slide.title).toBe('Since week-1 (2026-11-13): the verdict moved to No-go — hold and instrument; 2 headline metrics moved');
     const lines = slide.blocks[0].type === 'bullets' ? slide.blocks[0].items.map((i) => i.text) : [];
-    expect(lines[0]).toBe('Verdict changed from Go (partial) — 50% in the top-5 categories to No-go — hold and instrument. Rules: 6 pass, 2 fail, 2 inconclusive (was 7, 3, 0).');
-    expect(lines).toContain('Go (partial) — 50% in the top-5 categories flipped from pass to inconclusive.');
+    expect(lines[0]).toBe('Verdict changed from Go (partial) — 50% in the top-5 categories to No-go — hold and instrument. Rules: 6 met, 2 not met, 2 not triggered (was 7 met, 1 not met, 2 not triggered).');
+    expect(lines).toContain('Go (partial) — 50% in the top-5 categories flipped from ✓ met to ✗ not met.');
     expect(lines).toContain('Median time to first quote: −11.9% → −8.0%, 3.9 pp worse; now 90% CI −10.0% to −6.0%.');
     expect(lines).toContain('7-day hire rate: −0.20 pp → −0.10 pp, 0.10 pp better; now 90% CI −0.40 pp to +0.20 pp.');
     expect(lines).toContain('Unchanged: Support tickets per 100 requests +3.1%; Spam flags per 1,000 quotes +2.0%; 7-day returning pro rate −0.30 pp.');

@@ -2,7 +2,8 @@
 import { mkdtemp, mkdir, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { spec as specSchema, type Spec } from '../../src/spec/schema.js';
+import { specFromData } from '../../src/spec/load.js';
+import { type Spec } from '../../src/spec/normalized.js';
 
 export async function tempDeck(files: Record<string, string>): Promise<string> {
   const dir = await mkdtemp(join(tmpdir(), 'gonogo-src-'));
@@ -16,7 +17,7 @@ export async function tempDeck(files: Record<string, string>): Promise<string> {
 /** A minimal valid spec around the given metrics and source. */
 // Loosely typed on purpose: `as const` literals go in, zod checks them.
 export function makeSpec(metrics: readonly ({ id: string } & Record<string, unknown>)[], source?: object, extra: Record<string, unknown> = {}): Spec {
-  return specSchema.parse({
+  return specFromData({
     deck: { title: 'T', owner: 'O', date: '2026-11-20' },
     decision: { question: 'Q?', options: [{ id: 'A', label: 'Go' }] },
     metrics,

@@ -4,7 +4,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parseSpecText } from '../../src/spec/load.js';
 import { pullMetrics } from '../../src/sources/pull.js';
-import type { MetricRow } from '../../src/sources/snapshot.js';
+import type { MetricRow } from '../../src/model/rows.js';
 
 const deckDir = join(import.meta.dirname, '../../decks/quoting-workflow');
 const fixture = join(import.meta.dirname, 'fixtures/quoting-workflow.yaml');

@@ -1,7 +1,8 @@
 // analyze: method choices, unbounded ratios, design effect on rates and quantiles, precomputed checks.
 import { describe, expect, it } from 'vitest';
-import { spec as specSchema, type SpecInput } from '../../src/spec/schema.js';
-import type { MetricRow } from '../../src/sources/snapshot.js';
+import type { SpecInput } from '../../src/spec/schema.js';
+import { specFromData } from '../../src/spec/load.js';
+import type { MetricRow } from '../../src/model/rows.js';
 import { analyze } from '../../src/stats/analyze.js';
 import { countValues } from '../../src/stats/sample.js';
 import { waldDiff } from '../../src/stats/diffProportions.js';
@@ -10,11 +11,11 @@ import { garwoodRate } from '../../src/stats/rates.js';
 type MetricInput = SpecInput['metrics'][number];
 const metric = (m: Partial<MetricInput> & Pick<MetricInput, 'id' | 'kind'>): MetricInput => ({ label: m.id, unit: 'u', better: 'higher', role: 'primary', ...m });
 function run(metrics: MetricInput[], rows: MetricRow[], extra: Partial<SpecInput> = {}) {
-  const spec = specSchema.parse({
+  const spec = specFromData({
     deck: { title: 'T', owner: 'O', date: '2026-11-24' },
     decision: { question: 'Q?', options: [{ id: 'A', label: 'A' }], confidence: 0.9 },
     metrics,
-    criteria: {},
+    criteria: { go: { label: 'Go', all: [{ guardrails: 'pass' }] } },
     ...extra,
   });
   return analyze(spec, { rows, provenance: {}, quality: [] });
@@ -73,11 +74,12 @@ describe('analyze, edges', () => {
     expect(wide.absolute!.method).toMatch(/widened by √deff/);
   });
 
-  it('a quantile metric without `quantile:` is a diagnostic', () => {
-    const { diagnostics } = run([metric({ id: 'q', kind: 'quantile' })], [
+  it('a quantile metric without `quantile:` is a diagnostic (the spec refuses it too: this is for specs built in code)', () => {
+    const spec = specFromData({ deck: { title: 'T', owner: 'O', date: '2026-11-24' }, decision: { question: 'Q?', options: [{ id: 'A', label: 'A' }] }, metrics: [metric({ id: 'q', kind: 'quantile', quantile: 0.9 })], criteria: { go: { label: 'Go', all: [{ guardrails: 'pass' }] } } });
+    const { diagnostics } = analyze({ ...spec, metrics: spec.metrics.map((m) => ({ ...m, quantile: undefined })) }, { rows: [
       { metric: 'q', arm: 'control', segment: 'all', value_counts: [[1, 1], [2, 1], [3, 1]] },
       { metric: 'q', arm: 'treatment', segment: 'all', value_counts: [[1, 1], [2, 1], [3, 1]] },
-    ]);
+    ], provenance: {}, quality: [] });
     expect(diagnostics.map((d) => d.code)).toEqual(['metrics/unreadable']);
     expect(diagnostics[0].message).toMatch(/needs `quantile:` \(e\.g\. 0\.9 for P90\)/);
   });

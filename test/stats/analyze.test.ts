@@ -1,8 +1,10 @@
 // The analyze stage end to end on small snapshots; the numbers are those of the unit-tested functions
 // (themselves checked against R / statsmodels), so here we test the wiring, flags and diagnostics.
 import { describe, expect, it } from 'vitest';
-import { spec as specSchema, type SpecInput } from '../../src/spec/schema.js';
-import type { MetricRow, MetricsSnapshot } from '../../src/sources/snapshot.js';
+import type { SpecInput } from '../../src/spec/schema.js';
+import { specFromData } from '../../src/spec/load.js';
+import type { MetricsSnapshot } from '../../src/sources/snapshot.js';
+import type { MetricRow } from '../../src/model/rows.js';
 import { analyze } from '../../src/stats/analyze.js';
 import { countValues } from '../../src/stats/sample.js';
 import { newcombeDiff } from '../../src/stats/diffProportions.js';
@@ -18,9 +20,9 @@ const baseSpec: SpecInput = {
     { id: 'acv', label: 'Deal size', kind: 'mean', unit: 'USD', better: 'higher', role: 'secondary' },
   ],
   prespecified_segments: ['category'],
-  criteria: {},
+  criteria: { go: { label: 'Go', all: [{ guardrails: 'pass' }] } },
 };
-const makeSpec = (extra: Partial<SpecInput> = {}) => specSchema.parse({ ...baseSpec, ...extra });
+const makeSpec = (extra: Partial<SpecInput> = {}) => specFromData({ ...baseSpec, ...extra });
 const snap = (rows: MetricRow[], extra: Partial<MetricsSnapshot> = {}): MetricsSnapshot => ({ rows, provenance: {}, quality: [], ...extra });
 const p = (segment: string, arm: string, successes: number, n: number): MetricRow => ({ metric: 'hire_rate', arm, segment, successes, n });
 

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { quantile, median, quantileSorted, sortedCopy } from '../../src/stats/quantiles.js';
 import { bootstrapQuantileDiff, bootstrapQuantileDraws } from '../../src/stats/bootstrap.js';
 import { sampleOf, sampleOfValues, sampleQuantile, valueAtRank } from '../../src/stats/sample.js';
-import { poolValueCounts } from '../../src/sources/snapshot.js';
+import { poolValueCounts } from '../../src/model/rows.js';
 import { GonogoError } from '../../src/diagnostics.js';
 
 /** Test data only: a small LCG so the data are fixed (the bootstrap has its own seeded PRNG). */

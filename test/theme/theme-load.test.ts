@@ -5,8 +5,8 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { defaultTheme } from '../../src/deck/theme.js';
-import { loadDefaultTheme, parseThemeText, resolveDeckTheme } from '../../src/deck/theme-load.js';
-import { applyTemplate } from '../../src/deck/template-map.js';
+import { loadDefaultTheme, parseThemeText, resolveDeckTheme } from '../../src/theme/theme-load.js';
+import { applyTemplate } from '../../src/theme/template-map.js';
 import { contrast } from '../../src/deck/contrast.js';
 import { formatDiagnostic, GonogoError } from '../../src/diagnostics.js';
 import { parseSpecText } from '../../src/spec/load.js';
@@ -77,6 +77,26 @@ describe('theme YAML', () => {
     expect(e.diagnostics[0].pos?.file).toBe('brand.yaml');
   });
 
+  it('warns, at the line that names it, when a face is not one Office installs', async () => {
+    const loaded = parseSpecText(withTheme('theme:\n  fonts: {heading: Inter, body: Inter}\n'), 'decks/x/gonogo.yaml', '/tmp');
+    const { diagnostics } = await resolveDeckTheme(loaded.spec, '/tmp', loaded.positions);
+    const d = diagnostics.find((x) => x.code === 'theme/font-substitute');
+    expect(d).toMatchObject({ severity: 'warning', field: 'theme.fonts.body', pos: { file: 'decks/x/gonogo.yaml', line: line(2) } });
+    expect(d!.message).toMatch(/^Inter is not installed with Office: readers without it see a substitute/);
+    expect(d!.hint).toMatch(/keeps 8% of every line/);
+  });
+
+  it('warns about an Office face it cannot measure exactly, and says nothing for Arial or Calibri', async () => {
+    const georgia = parseSpecText(withTheme('theme:\n  fonts: {body: Georgia}\n'), 'decks/x/gonogo.yaml', '/tmp');
+    const g = (await resolveDeckTheme(georgia.spec, '/tmp', georgia.positions)).diagnostics.filter((x) => x.code.startsWith('theme/font-'));
+    expect(g).toMatchObject([{ code: 'theme/font-unmeasured', severity: 'warning', pos: { line: line(2) } }]);
+    expect(g[0].message).toMatch(/no metric-compatible file for Georgia: text is measured with Carlito/);
+    for (const face of ['Arial', 'Calibri']) {
+      const ok = parseSpecText(withTheme(`theme:\n  fonts: {heading: ${face}, body: ${face}}\n`), 'decks/x/gonogo.yaml', '/tmp');
+      expect((await resolveDeckTheme(ok.spec, '/tmp', ok.positions)).diagnostics.filter((x) => x.code.startsWith('theme/font-'))).toEqual([]);
+    }
+  });
+
   it('points into gonogo.yaml for a bad inline theme field', () => {
     const e = errorOf(() => parseSpecText(withTheme('theme:\n  colors:\n    pass: green\n'), 'decks/x/gonogo.yaml', '/tmp'));
     const d = e.diagnostics.find((x) => x.field === 'theme.colors.pass');
@@ -91,7 +111,7 @@ describe('theme YAML', () => {
     const loaded = parseSpecText(withTheme('theme:\n  file: brand.yaml\n  colors: {text: "#202124"}\n  slide_numbers: false\n'), join(dir, 'gonogo.yaml'), dir);
     const { theme } = await resolveDeckTheme(loaded.spec, dir, loaded.positions);
     expect(theme.colors).toMatchObject({ accent: '7A1FA2', treatment: '7A1FA2', tableStripe: 'EEEEF4', text: '202124', pass: defaultTheme.colors.pass });
-    expect(theme.fonts).toMatchObject({ heading: 'Georgia', body: 'Inter', fallback: 'Arial' });
+    expect(theme.fonts).toMatchObject({ heading: 'Georgia', body: 'Calibri', fallback: 'Arial' });
     expect(theme).toMatchObject({ name: 'brand', confidentiality: 'Secret', slideNumbers: false });
     expect(theme.logoImage).toMatchObject({ type: 'png', widthPx: 400, heightPx: 120, position: 'footer' });
   });

@@ -10,7 +10,7 @@ import { chartObjectName, PLACEHOLDER_PNG, type ChartMedia } from './svg.js';
 import type { DeflateCache } from './zip.js';
 import { unzipSync } from 'fflate';
 import { PARTS, type Parts } from './jszip-parts.js';
-import { TITLE_OBJECT_NAME } from './titles.js';
+import { KICKER_OBJECT_NAME, SUBTITLE_OBJECT_NAME, TITLE_OBJECT_NAME } from './titles.js';
 import { xmlAttr, xmlSafe } from '../../xml-text.js';
 
 export interface ChartImage {
@@ -86,8 +86,10 @@ const face = (name: string) => xmlAttr(name);
 const title: Handler<PlacedTitle> = (s, t, theme) => {
   s.addText(xmlSafe(t.text), {
     ...box(t.box), fontFace: face(theme.fonts.heading), fontSize: t.sizePt, bold: t.weight !== 'regular', color: t.color,
-    margin: 0, valign: 'top', align: 'left', lineSpacing: lineHeight(t.sizePt), fit: 'none', wrap: true,
-    ...(t.role === 'title' ? { objectName: TITLE_OBJECT_NAME } : {}),
+    // Shrink on overflow: a reader's substitute face wider than the one measured never clips.
+    margin: 0, valign: 'top', align: 'left', lineSpacing: lineHeight(t.sizePt), fit: 'shrink', wrap: true,
+    // Named so readers of the file (accessibility, the fill test) tell the title area from the body.
+    objectName: t.role === 'title' ? TITLE_OBJECT_NAME : t.role === 'kicker' ? KICKER_OBJECT_NAME : SUBTITLE_OBJECT_NAME,
   });
 };
 
@@ -112,7 +114,7 @@ const text: Handler<PlacedText> = (s, t, theme) => {
   }));
   s.addText(runs, {
     ...box(t.box), fontFace: face(theme.fonts.body), fontSize: t.sizePt, lineSpacing: t.lineHeightPt,
-    margin: 0, align: t.align, valign: t.valign, fit: 'none', wrap: true,
+    margin: 0, align: t.align, valign: t.valign, fit: 'shrink', wrap: true,
     // Named like PowerPoint's own footer placeholders, so textconv and diff leave them out.
     ...(t.role === 'footer' ? { objectName: t.align === 'right' ? 'Slide Number' : 'Footer' } : {}),
   });
@@ -126,9 +128,9 @@ const table: Handler<PlacedTable> = (s, t, theme) => {
     r.map((c, j) => cell(c.text, { bold: c.weight !== 'regular', color: c.color, align: t.align[j], ...((t.stripes?.[i] ?? i % 2 === 1) ? { fill: { color: t.stripeFill } } : {}) })),
   );
   s.addTable([header, ...rows], {
-    x: r3(t.box.x), y: r3(t.box.y), w: r3(t.box.w),
+    x: r3(t.box.x), y: r3(t.box.y), w: r3(t.box.w), h: r3(t.box.h),
     colW: t.colWidths.map(r3), rowH: t.rowHeights.map(r3),
-    fontFace: face(theme.fonts.body), fontSize: t.sizePt, valign: 'top',
+    fontFace: face(theme.fonts.body), fontSize: t.sizePt, valign: t.valign ?? 'top',
     margin: [t.pad.y, t.pad.x, t.pad.y, t.pad.x],
     // Horizontal rules only: vertical lines add ink without information.
     border: [rule, { type: 'none' }, rule, { type: 'none' }],

@@ -10,12 +10,16 @@ export function colorScheme(theme: Theme): Record<string, string> {
   return { dk1: c.text, lt1: c.background, dk2: c.muted, lt2: c.tableStripe, accent1: c.accent, accent2: c.pass, accent3: c.fail, accent4: c.inconclusive, accent5: c.control, accent6: c.rule, hlink: c.accent, folHlink: c.muted };
 }
 
+/** The faces' own PANOSE numbers; any other face gets a generic sans-serif class (Inter's). */
+const PANOSE: Record<string, string> = { calibri: '020F0502020204030204', 'calibri light': '020F0302020204030204', arial: '020B0604020202020204' };
+
 /**
- * pitchFamily 34 (variable pitch, Swiss) and Inter's PANOSE class tell a reader without the face to substitute
+ * pitchFamily 34 (variable pitch, Swiss) and the PANOSE class tell a reader without the face to substitute
  * a sans serif; the scheme's name names the fallback the theme chose.
  */
 function latin(face: string): string {
-  return `<a:latin typeface="${esc(face)}" panose="020B0502030000000004" pitchFamily="34" charset="0"/>`;
+  const panose = PANOSE[face.trim().toLowerCase()] ?? '020B0502030000000004';
+  return `<a:latin typeface="${esc(face)}" panose="${panose}" pitchFamily="34" charset="0"/>`;
 }
 
 export function patchThemeXml(xml: string, theme: Theme): string {

@@ -4,6 +4,9 @@
 // its own position (an explicit xfrm wins over the placeholder's).
 
 export const TITLE_OBJECT_NAME = 'Slide Title';
+/** The section label above the title and the line under it: part of the title area, not the body. */
+export const KICKER_OBJECT_NAME = 'Kicker';
+export const SUBTITLE_OBJECT_NAME = 'Subtitle';
 
 export function markTitlePlaceholder(slideXml: string): string {
   return slideXml.replace(

@@ -4,8 +4,8 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { errorDiag, GonogoError } from '../diagnostics.js';
-import type { DeckSnapshot } from './diff.js';
+import { errorDiag, GonogoError } from './diagnostics.js';
+import type { DeckSnapshot } from './review/diff.js';
 
 export async function snapshotOf(target: string, cwd: string): Promise<DeckSnapshot> {
   const abs = resolve(cwd, target);
@@ -16,12 +16,12 @@ export async function snapshotOf(target: string, cwd: string): Promise<DeckSnaps
     throw new GonogoError(errorDiag('diff/missing', `${target} does not exist`, { expected: 'a .pptx file or a deck folder' }));
   }
   if (isDir || /\.ya?ml$/i.test(abs)) return deckSnapshot(abs, target, cwd);
-  const { readPptx } = await import('./pptx-text.js');
+  const { readPptx } = await import('./review/pptx-text.js');
   return { source: 'pptx', label: target, pptx: readPptx(new Uint8Array(readFileSync(abs)), target) };
 }
 
 export async function deckSnapshot(dir: string, label: string, cwd: string): Promise<DeckSnapshot> {
-  const { runUntil } = await import('../pipeline.js');
+  const { runUntil } = await import('./pipeline.js');
   const run = await runUntil('compose', dir, { cwd });
   return { source: 'deck', label, spec: run.load!.spec, results: run.analyze!, decision: run.decide!, deck: run.compose! };
 }

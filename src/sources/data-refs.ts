@@ -1,12 +1,14 @@
-// Spec + data, before anything is decided: every segment the spec names must exist in the data. A rule on
+// Spec (as written) + data, before anything is decided: every segment the spec names must exist in the data. A rule on
 // "category=Plumbin" (one letter off) would otherwise read no data and fail, flipping the verdict with no word;
 // a `segments:` dimension or pre-specified segment the data never hold would pass for nothing; a "no segment"
 // rule over a dimension without rows would hold vacuously. Each is a located error instead.
 import { closest, errorDiag, type Diagnostic } from '../diagnostics.js';
-import { OVERALL, type MetricsSnapshot } from '../sources/snapshot.js';
-import type { MetricRule, Rule, Spec } from './schema.js';
-import type { FieldPath, PositionIndex } from './positions.js';
-import { fieldName, valueAt } from './issues.js';
+import type { MetricsSnapshot } from './snapshot.js';
+import { OVERALL } from '../model/rows.js';
+import type { WrittenSpec as Spec } from '../spec/schema.js';
+import type { WrittenMetricRule as MetricRule, WrittenRule as Rule } from '../spec/rules.js';
+import type { FieldPath, PositionIndex } from '../spec/positions.js';
+import { fieldName, valueAt } from '../spec/issues.js';
 import { MAX_DIMENSIONS, MAX_SEGMENT_VALUES } from '../limits.js';
 
 export function checkDataReferences(spec: Spec, data: MetricsSnapshot, positions: PositionIndex): Diagnostic[] {

@@ -3,9 +3,9 @@
 // pass/fail/inconclusive keep their meaning-bearing defaults. Every text colour is checked at ≥ 4.5:1 against
 // the backgrounds it sits on; one that fails is darkened along its hue (or kept from the defaults) with a warning.
 import type { Diagnostic } from '../diagnostics.js';
-import type { Theme } from './theme.js';
+import type { Theme } from '../deck/theme.js';
 import type { TemplateTheme } from './pptx-theme.js';
-import { contrast, withContrast } from './contrast.js';
+import { contrast, withContrast } from '../deck/contrast.js';
 
 const TEXT_MIN = 4.5;
 
@@ -45,7 +45,7 @@ export function applyTemplate(base: Theme, t: TemplateTheme, file: string): { th
   }
   const fonts = { ...base.fonts, heading: t.fonts.major ?? base.fonts.heading, body: t.fonts.minor ?? base.fonts.body };
   if (t.fonts.major || t.fonts.minor)
-    note('theme/fonts', 'info', `fonts ${fonts.heading === fonts.body ? `${fonts.body} (headings and body)` : `${fonts.heading} (headings) and ${fonts.body} (body)`}${fonts.body === fonts.fallback ? '' : `; readers without them fall back to ${fonts.fallback}`}`, `text is measured with Inter's metrics and a safety margin, so a face much wider than Inter may wrap differently`);
+    note('theme/fonts', 'info', `fonts ${fonts.heading === fonts.body ? `${fonts.body} (headings and body)` : `${fonts.heading} (headings) and ${fonts.body} (body)`}${fonts.body === fonts.fallback ? '' : `; readers without them fall back to ${fonts.fallback}`}`);
   const ig = t.ignored;
   note(
     'theme/ignored', 'info',

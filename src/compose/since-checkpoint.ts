@@ -2,13 +2,15 @@
 // last reviewed build. Pure, like every composer; its sentences come from templates/since-*.hbs.
 import type { BulletItem, Slide } from '../deck/types.js';
 import type { Decision } from '../decide/types.js';
-import type { Spec } from '../spec/schema.js';
+import type { Spec } from '../spec/normalized.js';
 import type { Results } from '../stats/results.js';
-import type { Texts } from '../compose/texts.js';
-import { fmtChange, fmtInterval, fmtShare } from '../deck/format.js';
-import { isImprovement } from '../compose/context.js';
-import { checkpointFrom, type Checkpoint, type History } from './history.js';
-import { fmtMove } from './move.js';
+import type { Texts } from './texts.js';
+import { fmtChange, fmtInterval, fmtMove, fmtShare } from '../deck/format.js';
+import { isImprovement } from './context.js';
+import { marked } from './marks.js';
+import { MARKS, MARK_WORD, markOf, markText, type Mark } from '../model/outcomes.js';
+import { checkpointFrom, type Checkpoint, type History } from '../decide/checkpoint.js';
+
 
 export interface SinceInput {
   history: History | Checkpoint[];
@@ -31,11 +33,14 @@ export function composeSinceLastCheckpoint(input: SinceInput): Slide | undefined
   const now = checkpointFrom({ name: input.checkpoint ?? 'now', date: spec.deck.date, spec, results: input.results, decision: input.decision });
   const verdictChanged = prev.verdict.criterion !== now.verdict.criterion;
   const items: BulletItem[] = [
-    { text: t('since-verdict', { changed: verdictChanged, from: prev.verdict.label, to: now.verdict.label, ...now.counts, passBefore: prev.counts.pass, failBefore: prev.counts.fail, inconclusiveBefore: prev.counts.inconclusive }), ...(verdictChanged ? { tone: 'accent' as const } : {}) },
+    { text: t('since-verdict', { changed: verdictChanged, from: prev.verdict.label, to: now.verdict.label, counts: countWords(t, now.counts), before: countWords(t, prev.counts) }), ...(verdictChanged ? { tone: 'accent' as const } : {}) },
   ];
   for (const c of now.criteria ?? []) {
     const before = prev.criteria?.find((x) => x.id === c.id);
-    if (before && before.status !== c.status) items.push({ text: t('since-criterion', { label: spec.criteria[c.id]?.label ?? c.id, from: before.status, to: c.status }), level: 1, tone: c.status });
+    if (before && before.status !== c.status) {
+      const to = marked(c);
+      items.push({ text: t('since-criterion', { label: spec.criteria.find((x) => x.id === c.id)?.label ?? c.id, from: markText(markOf(before.status, before.polarity)), to: to.text }), level: 1, tone: to.tone });
+    }
   }
   let moved = 0;
   const unchanged: string[] = [];
@@ -83,4 +88,9 @@ export function composeSinceLastCheckpoint(input: SinceInput): Slide | undefined
     blocks: [{ type: 'bullets', items }],
     notes: [t('since-notes', { name: prev.name, date: prev.date, verdictBefore: prev.verdict.label })],
   };
+}
+
+/** "7 met, 3 not met, 1 not triggered": the counts that are not zero, in the order of MARKS. */
+function countWords(t: Texts, counts: Partial<Record<Mark, number>>): string {
+  return t('since-counts', { parts: MARKS.filter((k) => counts[k]).map((k) => `${counts[k]} ${MARK_WORD[k]}`) });
 }

@@ -4,17 +4,18 @@
 import { readFile, stat } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
-import { errorDiag, GonogoError, sortDiagnostics, type Diagnostic } from '../diagnostics.js';
+import { errorDiag, GonogoError, sortDiagnostics, type Diagnostic, type SourcePosition } from '../diagnostics.js';
 import type { FieldPath, PositionIndex } from '../spec/positions.js';
 import { fieldName, issuesToDiagnostics } from '../spec/issues.js';
 import { readYaml } from '../spec/yaml-read.js';
 import { readUserText } from '../spec/source-file.js';
 import { resolveDeckFile } from '../spec/deck-path.js';
 import { ASSETS_DIR } from '../layout/measure.js';
+import { DEFAULT_FAMILY, fontPlan } from '../layout/fonts.js';
 import { MAX_TEMPLATE_BYTES } from '../limits.js';
-import { defaultTheme, type Theme } from './theme.js';
+import { defaultTheme, type Theme } from '../deck/theme.js';
 import { LogoError, logoImage } from './logo-image.js';
-import { themeFile, type SpecTheme, type ThemeFile } from './theme-schema.js';
+import { themeFile, type SpecTheme, type ThemeFile } from '../spec/theme-schema.js';
 import { readTemplateTheme, TemplateError } from './pptx-theme.js';
 import { applyTemplate } from './template-map.js';
 
@@ -23,6 +24,8 @@ export const DEFAULT_THEME_FILE = join(ASSETS_DIR, 'theme.yaml');
 export interface LoadedTheme {
   theme: Theme;
   diagnostics: Diagnostic[];
+  /** Where the faces in use were named (for the font warnings), when a theme file or the spec named them. */
+  fontsAt?: { pos: SourcePosition; field: string };
 }
 
 /** Where a theme's fields came from: relative paths resolve against `dir`; errors point into `positions`. */
@@ -68,8 +71,8 @@ async function loadThemeFile(path: string, shown: string, base: Theme, cwd: stri
 
 /** The default look: the code's defaults with assets/theme.yaml over them. */
 export async function loadDefaultTheme(cwd = process.cwd()): Promise<LoadedTheme> {
-  if (!existsSync(DEFAULT_THEME_FILE)) return { theme: defaultTheme, diagnostics: [] };
-  return loadThemeFile(DEFAULT_THEME_FILE, relative(cwd, DEFAULT_THEME_FILE) || DEFAULT_THEME_FILE, defaultTheme, cwd);
+  const loaded = existsSync(DEFAULT_THEME_FILE) ? await loadThemeFile(DEFAULT_THEME_FILE, relative(cwd, DEFAULT_THEME_FILE) || DEFAULT_THEME_FILE, defaultTheme, cwd) : { theme: defaultTheme, diagnostics: [] };
+  return { ...loaded, diagnostics: [...loaded.diagnostics, ...fontDiagnostics(loaded)] };
 }
 
 /** The deck's theme: the default, then `theme: {file}`, then `theme: {from}`, then inline fields. */
@@ -79,20 +82,51 @@ export async function resolveDeckTheme(spec: { theme?: SpecTheme }, specDir: str
   if (!t) return base;
   const confine: Confine = { deckDir: specDir, allowOutside: Boolean(opts.allowOutsideDeck) };
   const origin: Origin = { dir: specDir, positions, at: ['theme'] };
-  const diagnostics = [...base.diagnostics];
+  const diagnostics = base.diagnostics.filter((d) => !d.code.startsWith('theme/font-'));
   let theme = base.theme;
+  let fontsAt = base.fontsAt;
   if (t.file) {
     const path = deckFile(t.file, origin, ['file'], 'a theme YAML file', confine);
     const r = await loadThemeFile(path, relative(cwd, path) || path, theme, cwd, confine);
     theme = r.theme;
+    fontsAt = r.fontsAt ?? fontsAt;
     diagnostics.push(...r.diagnostics);
   }
   const r = await applyFields(theme, t, origin, cwd, confine);
-  return { theme: r.theme, diagnostics: [...diagnostics, ...r.diagnostics] };
+  const resolved = { theme: r.theme, fontsAt: r.fontsAt ?? fontsAt, diagnostics: [...diagnostics, ...r.diagnostics] };
+  return { ...resolved, diagnostics: [...resolved.diagnostics, ...fontDiagnostics(resolved)] };
+}
+
+/**
+ * Warnings for faces the reader may not see as measured: a face Office does not ship (readers without it get
+ * a substitute), or an Office face gonogo has no metric-compatible file for. Either way the layout keeps the
+ * substitute's allowance on every line, and the PPTX shrinks text that would still overflow.
+ */
+function fontDiagnostics({ theme, fontsAt }: LoadedTheme): Diagnostic[] {
+  const plan = fontPlan(theme.fonts);
+  const where = { ...(fontsAt ? { pos: fontsAt.pos, field: fontsAt.field } : { field: 'theme.fonts' }) };
+  const list = (faces: string[]) => faces.join(' and ');
+  const out: Diagnostic[] = [];
+  if (plan.substituted.length)
+    out.push({
+      code: 'theme/font-substitute', severity: 'warning', ...where,
+      message: `${list(plan.substituted)} ${plan.substituted.length === 1 ? 'is' : 'are'} not installed with Office: readers without ${plan.substituted.length === 1 ? 'it' : 'them'} see a substitute, which may break lines differently`,
+      expected: 'a face Office ships, e.g. Calibri or Arial',
+      hint: `the layout keeps 8% of every line (16% for bold) free for a wider substitute; use Calibri or Arial for line breaks every reader sees as built`,
+    });
+  if (plan.unmeasured.length)
+    out.push({
+      code: 'theme/font-unmeasured', severity: 'warning', ...where,
+      message: `gonogo has no metric-compatible file for ${list(plan.unmeasured)}: text is measured with ${plan.family.name === DEFAULT_FAMILY.name ? `${DEFAULT_FAMILY.name} (Calibri's metrics)` : plan.family.name} and keeps a margin for the difference`,
+      expected: 'Calibri or Arial (measured exactly with Carlito or Liberation Sans)',
+      hint: 'lines may break differently than the layout planned; the PPTX shrinks any text that would overflow its box',
+    });
+  return out;
 }
 
 async function applyFields(base: Theme, f: ThemeFile, origin: Origin, cwd: string, confine?: Confine): Promise<LoadedTheme> {
   const diagnostics: Diagnostic[] = [];
+  let fontsAt: LoadedTheme['fontsAt'];
   let theme = base;
   if (f.from) {
     const path = deckFile(f.from, origin, ['from'], 'a .pptx or .potx file', confine);
@@ -110,6 +144,7 @@ async function applyFields(base: Theme, f: ThemeFile, origin: Origin, cwd: strin
     }
     const mapped = applyTemplate(theme, template, shown);
     theme = mapped.theme;
+    if (template.fonts.major || template.fonts.minor) fontsAt = where;
     diagnostics.push(...mapped.diagnostics.map((d) => ({ ...d, pos })));
     if (template.logo && !f.logo) {
       try {
@@ -156,7 +191,9 @@ async function applyFields(base: Theme, f: ThemeFile, origin: Origin, cwd: strin
       );
     }
   }
-  return { theme, diagnostics };
+  const named = f.fonts?.body !== undefined ? 'body' : f.fonts?.heading !== undefined ? 'heading' : undefined;
+  if (named) fontsAt = { pos: origin.positions.at([...origin.at, 'fonts', named]), field: fieldName([...origin.at, 'fonts', named]) };
+  return { theme, diagnostics, fontsAt };
 }
 
 /** A file a theme names, resolved next to the file that names it and kept inside the deck folder. */

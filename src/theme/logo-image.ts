@@ -5,7 +5,8 @@ import { imageSize } from 'image-size';
 import { XMLValidator } from 'fast-xml-parser';
 import { MAX_IMAGE_ASPECT, MAX_IMAGE_BYTES, MAX_IMAGE_PIXELS, MAX_SVG_BYTES, MAX_SVG_ELEMENTS, MAX_SVG_TEXT_CHARS } from '../limits.js';
 import { allFontPaths } from '../layout/measure.js';
-import type { LogoImage } from './theme.js';
+import { DEFAULT_FAMILY } from '../layout/fonts.js';
+import type { LogoImage } from '../deck/theme.js';
 import { lineCol } from '../spec/source-file.js';
 
 /** Why a logo cannot be used, in words; `at` is a line and column inside the image file, when known. */
@@ -78,7 +79,7 @@ async function svgLogo(data: Uint8Array, position: LogoImage['position'], alt: s
   const { Resvg } = await import('@resvg/resvg-js');
   let png: Uint8Array;
   try {
-    const svg = new Resvg(Buffer.from(data), { fitTo: { mode: 'width', value: SVG_RASTER_WIDTH }, font: { fontFiles: allFontPaths(), loadSystemFonts: false, defaultFontFamily: 'Inter' } });
+    const svg = new Resvg(Buffer.from(data), { fitTo: { mode: 'width', value: SVG_RASTER_WIDTH }, font: { fontFiles: allFontPaths(), loadSystemFonts: false, defaultFontFamily: DEFAULT_FAMILY.name, sansSerifFamily: DEFAULT_FAMILY.name } });
     // resvg aborts the process on a size it cannot allocate: check the shape before it draws.
     if (!(svg.width > 0 && svg.height > 0)) throw new LogoError({ message: 'has no width or height', expected: 'an SVG with width and height, or a viewBox', hint: 'add a viewBox="0 0 W H" to the <svg> element' });
     checkShape(svg.width, svg.height);
