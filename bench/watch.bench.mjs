@@ -7,15 +7,18 @@ import { spawn } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { parseDocument } from 'yaml';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 
-/** Rewords the deck title (the `title:` under `deck:`): round i appends " (draft i)". */
+/** Rewords the deck title (`deck.title`): round i appends " (draft i)". Edited as a YAML document, so a quoted
+ * title stays valid YAML and the rest of the file keeps its comments and layout. */
 export function rewordTitle(specFile, round) {
-  const text = readFileSync(specFile, 'utf8');
-  const next = text.replace(/^(deck:\s*\n(?:[ \t]+.*\n)*?[ \t]+title:[ \t]*)(.*?)(?: \(draft \d+\))?[ \t]*$/m, `$1$2 (draft ${round})`);
-  if (next === text) throw new Error(`no deck title found in ${specFile}`);
-  writeFileSync(specFile, next);
+  const doc = parseDocument(readFileSync(specFile, 'utf8'));
+  const title = doc.getIn(['deck', 'title']);
+  if (typeof title !== 'string') throw new Error(`no deck title found in ${specFile}`);
+  doc.setIn(['deck', 'title'], `${title.replace(/ \(draft \d+\)$/, '')} (draft ${round})`);
+  writeFileSync(specFile, doc.toString());
 }
 
 export async function watchRebuilds(deck, rounds) {
