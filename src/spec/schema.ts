@@ -5,6 +5,9 @@ import { specTheme } from './theme-schema.js';
 import { METRIC_KIND_NAMES } from '../model/metric-kinds.js';
 import { criterion, fallback, quantity } from './rules.js';
 
+// A spec is validated once per run: zod's compiled fast paths (new Function on the first parse) cost more than they save.
+z.config({ jitless: true });
+
 const id = z
   .string()
   .regex(/^[A-Za-z][A-Za-z0-9_-]*$/, 'an id: a letter, then letters, digits, _ or -');
