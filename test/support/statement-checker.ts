@@ -408,9 +408,9 @@ const NOUNS: Record<string, string> = Object.fromEntries(
 );
 const PLURAL: Record<string, string> = { category: 'categories', criterion: 'criteria' };
 const pluralOf = (n: string) => PLURAL[n] ?? `${n}s`;
-const SINGULAR_OF = new Map(Object.keys(NOUNS).flatMap((n) => [[n, { noun: n, plural: false }], [pluralOf(n), { noun: n, plural: true }]] as const));
+const SINGULAR_OF = new Map<string, { noun: string; plural: boolean }>(Object.keys(NOUNS).flatMap((n) => [[n, { noun: n, plural: false }], [pluralOf(n), { noun: n, plural: true }]]));
 const VERBS: [string, string][] = [['remains', 'remain'], ['is', 'are'], ['meets', 'meet'], ['improves', 'improve'], ['worsens', 'worsen'], ['has', 'have'], ['passes', 'pass'], ['fails', 'fail'], ['stays', 'stay'], ['triggers', 'trigger'], ['shows', 'show'], ['was', 'were'], ['misses', 'miss'], ['holds', 'hold'], ['flips', 'flip'], ['becomes', 'become']];
-const VERB = new Map(VERBS.flatMap(([s, p]) => [[s, false], [p, true]] as const));
+const VERB = new Map<string, boolean>(VERBS.flatMap(([s, p]) => [[s, false], [p, true]]));
 
 const grammar: Check = (slides, _truth, say) => {
   for (const slide of slides)
@@ -443,4 +443,102 @@ const grammar: Check = (slides, _truth, say) => {
     }
 };
 
-const CHECKS: Check[] = [verdicts, counts, labels, rawIds, intervals, oneValue, adjustments, grammar];
+
+// ── what a flip turns on, harm in a segment, the rollback's triggers, n's unit ──────────────────────────────
+
+/** Labels of what differs between the base case and a scenario: the metrics (or gaps) whose rules changed outcome. */
+function flipCauses(truth: StatementTruth, s: ScenarioOutcome): string[] {
+  const { spec, decision } = truth;
+  const base = scenario(decision, 'base');
+  const label = (id: string) => spec.metrics.find((m) => m.id === id)?.label ?? id;
+  const out = new Set<string>();
+  for (const c of s.criteria)
+    c.rules.forEach((r, i) => {
+      const b = base?.criteria.find((x) => x.id === c.id)?.rules[i];
+      if (b && b.status === r.status) return;
+      if (r.type === 'metric') out.add(label(r.rule.metric));
+      else if (r.type === 'guardrails') for (const id of [...r.breached, ...r.unclear, ...r.unread]) out.add(label(id));
+      else if (r.type === 'segments') for (const x of r.rule.pattern) out.add(label(x.metric));
+      else out.add(spec.data_gaps.find((g) => g.id === r.rule.gap)?.description ?? r.rule.gap);
+    });
+  return [...out];
+}
+
+const scenarioCauses: Check = (slides, truth, say) => {
+  const shown = slides.filter((s) => s.id === 'scenarios' || s.id === 'scenarios-chart');
+  if (!shown.length) return;
+  // What a reader sees (notes are the speaker's): titles, sentences, chart descriptions; not the cards' "Label: value" lines.
+  const visible = shown.flatMap((s) => [s.title, ...s.paragraphs.filter((p) => !/^[^:]+: [−+±]?\d[^ ]*( pp)?$/.test(p)), ...s.alts]).join('\n').toLowerCase();
+  for (const s of truth.decision.scenarios) {
+    if (!s.flips) continue;
+    const causes = flipCauses(truth, s);
+    if (causes.length && !causes.some((c) => visible.includes(c.toLowerCase()))) say(shown[0], `the ${s.name} case changes the verdict, but no scenario slide names what turns it (${causes.join(', ')}) outside the notes`);
+  }
+};
+
+const segmentHarm: Check = (slides, truth, say) => {
+  const { spec } = truth;
+  const summary = slides.find((s) => s.id === 'exec-summary');
+  for (const slide of slides) {
+    const metricId = /^(?:segments|appendix)-(.+)$/.exec(slide.id)?.[1];
+    const m = spec.metrics.find((x) => x.id === metricId);
+    if (!m || (m.role !== 'primary' && m.role !== 'guardrail')) continue;
+    for (const t of slide.tables) {
+      if (t[0][0] !== 'Segment') continue;
+      // Judged on the adjusted interval when the table shows one (the adjustment the deck names).
+      const adj = t[0].findIndex((h) => /adjusted/i.test(h) && /CI|interval/i.test(h));
+      const col = adj >= 0 ? adj : t[0].findIndex((h) => /CI$/.test(h));
+      for (const r of t.slice(1)) {
+        if (r[0] === 'All') continue;
+        const iv = /^\[(.+), (.+)\]$/.exec(r[col] ?? '');
+        const [lo, hi] = iv ? [quantity(iv[1])?.value, quantity(iv[2])?.value] : [];
+        if (lo === undefined || hi === undefined) continue;
+        const harm = m.better === 'higher' ? hi < 0 : lo > 0;
+        if (!harm) continue;
+        const seg = r[0].replace(/\*$/, '').replace(/ \(exploratory\)$/, '');
+        const deepDive = slides.find((s) => s.id === `deep-dive-${m.id}`) ?? slide;
+        if (!deepDive.title.includes(seg) && !slide.title.includes(seg)) say(slide, `${seg} is clearly harmed on ${m.label} (${r[col]}) but no title names it ("${deepDive.title}")`);
+        if (summary && !textsOf(summary).some((x) => x.includes(seg))) say(summary, `does not name ${seg}, clearly harmed on ${m.label} (${r[col]})`);
+      }
+    }
+  }
+};
+
+const rollbackTriggers: Check = (slides, truth, say) => {
+  const slide = slides.find((s) => s.id === 'rollback');
+  if (!slide) return;
+  const triggers = new Set([...(truth.spec.rollback?.triggers ?? []), ...truth.spec.decision.options.flatMap((o) => o.rollback?.triggers ?? [])]);
+  let lead = slide.title;
+  for (const p of slide.paragraphs) {
+    if (!triggers.has(p)) {
+      lead = p;
+      continue;
+    }
+    // A trigger is a condition, not a sentence: the line before says what happens when it holds.
+    if (!/\b(roll(?:s|ed)? back|revert|pull(?:s)? back)\b[^.]*:$/i.test(lead)) say(slide, `lists the trigger "${p}" with no sentence that says to roll back when it holds (before it: "${lead}")`);
+  }
+};
+
+const nUnits: Check = (slides, _truth, say) => {
+  for (const slide of slides)
+    for (const t of slide.tables)
+      if (t[0][0] === 'Segment' && t[0].includes('n')) say(slide, `heads a column "n" without saying what it counts`);
+};
+
+// ── the phase's own deck ──────────────────────────────────────────────────────────────────────────────────────
+
+const phases: Check = (slides, truth, say) => {
+  const { spec, decision } = truth;
+  const cover = slides[0];
+  if (spec.phase === 'final' && spec.pilot) {
+    for (const slide of slides) {
+      if (/^(pilot|design)-/.test(slide.id)) say(slide, `a pre-pilot slide in the readout`);
+      for (const t of textsOf(slide)) if (/\buntil the (?:final )?readout\b|\bproposal\b/i.test(t)) say(slide, `pre-pilot wording in the readout: "${clip(t, t.search(/until the|proposal/i))}"`);
+    }
+    if (decision.verdict.option) for (const id of ['plan', 'monitoring', 'rollback']) if (!slides.some((s) => s.id === id)) say(undefined, `the readout recommends option ${decision.verdict.option} but has no ${id} slide for it`);
+  }
+  const week = spec.interim?.week;
+  if (spec.phase === 'interim' && week && cover && !textsOf(cover).some((t) => new RegExp(`\\bweek ${week}\\b`, 'i').test(t))) say(cover, `the interim cover does not say it reports week ${week}`);
+};
+
+const CHECKS: Check[] = [verdicts, counts, labels, rawIds, intervals, oneValue, adjustments, grammar, scenarioCauses, segmentHarm, rollbackTriggers, nUnits, phases];
