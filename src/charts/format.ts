@@ -90,10 +90,5 @@ export function capitalize(text: string): string {
   return text ? text[0].toUpperCase() + text.slice(1) : text;
 }
 
-/** Label lower-cased for mid-sentence use, except words that are acronyms (TTFQ, P90). */
-export function midSentence(label: string): string {
-  return label
-    .split(' ')
-    .map((w, i) => (i === 0 && w.length > 1 && w[1] === w[1].toLowerCase() ? w.toLowerCase() : w))
-    .join(' ');
-}
+/** A label mid-sentence: only an ordinary capitalised first word drops its capital (TTFQ, P90, US-only keep theirs). */
+export { inSentence as midSentence } from '../model/words.js';

@@ -56,7 +56,7 @@ interface ChangeArb {
   ci: boolean;
 }
 /** 1 change in 10 comes without an interval: bound and interval rules on it have no data. */
-const change: fc.Arbitrary<ChangeArb> = fc.record({ est: grid(-0.3, 0.3), half: grid(0, 0.15), ci: fc.nat(9).map((n) => n > 0) });
+const change: fc.Arbitrary<ChangeArb> = fc.record({ est: grid(-0.3, 0.3), half: grid(0.002, 0.15), ci: fc.nat(9).map((n) => n > 0) });
 
 const metricArb = fc.record({
   kind: fc.constantFrom(...KINDS),
