@@ -426,7 +426,8 @@ const grammar: Check = (slides, _truth, say) => {
         // …and its verb: "1 known data gap remain open".
         const after = t.slice(m.index! + m[0].length).match(/^ (?:still |clearly |all )?([a-z]+)\b/);
         const plural = after && VERB.get(after[1]);
-        if (plural !== undefined && plural !== null && plural === one) say(slide, `"${m[0]}${after![0]}": ${m[1]} ${m[3]} with "${after![1]}"`);
+        // In "1 of 7 metrics improves" the verb agrees with the 1, checked below.
+        if (plural !== undefined && plural !== null && plural === one && !/\d+ of $/.test(t.slice(0, m.index))) say(slide, `"${m[0]}${after![0]}": ${m[1]} ${m[3]} with "${after![1]}"`);
       }
       // "N of M things VERB": the verb agrees with N. "1 of 7 metrics clearly improve", "1 clearly worsen".
       for (const m of t.matchAll(/(?<![\w.,−+–-])(\d+) (?:of \d+ (?:[a-z-]+ ){0,2}?)?(?:still |clearly )?([a-z]+)\b/g)) {
