@@ -52,7 +52,9 @@ export function formatValue(value: number, format: ValueFormat, opts: FormatOpti
 
 /** "−15% to −8%": both ends with the digits of the larger end. */
 export function formatInterval(lo: number, hi: number, format: ValueFormat, opts: FormatOptions = {}): string {
-  const digits = opts.digits ?? autoDigits(format, Math.max(Math.abs(lo), Math.abs(hi)));
+  let digits = opts.digits ?? autoDigits(format, Math.max(Math.abs(lo), Math.abs(hi)));
+  // Two different ends never print as one number: a narrow interval gets the digits that tell them apart.
+  while (lo !== hi && digits < 6 && formatValue(lo, format, { ...opts, digits }) === formatValue(hi, format, { ...opts, digits })) digits++;
   const o = { ...opts, digits };
   return `${formatValue(lo, format, o)} to ${formatValue(hi, format, o)}`;
 }

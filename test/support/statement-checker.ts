@@ -263,6 +263,9 @@ const rawIds: Check = (slides, truth, say) => {
       for (const id of wordOptions) {
         const e = escapeRe(id);
         const m = new RegExp(`\\(option ${e}\\)|\\b[Oo]ption ${e}\\b|^Recommend ${e}\\b|^${e} · `).exec(t);
+        // "Recommend ship to 100%" is the label "Ship to 100%", not the id "ship".
+        const at = m ? m.index + m[0].length - id.length - (m[0].endsWith(' · ') ? 3 : m[0].endsWith(')') ? 1 : 0) : -1;
+        if (m && spec.decision.options.some((o) => t.slice(at).toLowerCase().startsWith(o.label.toLowerCase()))) continue;
         if (m) say(slide, `names the option by its id "${id}" in "${clip(t, m.index)}"`);
       }
     }
