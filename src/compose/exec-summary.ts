@@ -9,6 +9,8 @@ import { checkWords, reasonText, ruleText } from './rule-words.js';
 import { verdictBecause } from './verdict-words.js';
 import { afterDecision } from './plan.js';
 import { doseReceived } from './compliance.js';
+import { flipData, scenarioFlips } from './scenario-flips.js';
+import { causeText } from './scenarios.js';
 
 export function composeExecSummary(ctx: Ctx): Slide[] {
   const { spec, decision, t } = ctx;
@@ -25,7 +27,7 @@ export function composeExecSummary(ctx: Ctx): Slide[] {
       const detail = t('exec-kpi-detail', { interval: d.interval.replace(/[()]/g, ''), hasBar: Boolean(graded), bar: graded ? barWords(ctx, graded.outcome) : '' });
       return [{ label: m.label, value: d.change, detail, tone: graded?.mark.tone ?? 'neutral', ...(graded ? { mark: graded.mark.text } : {}) }];
     });
-  const flips = decision.scenarios.filter((s) => s.flips);
+  const flips = scenarioFlips(ctx).map((f) => ({ ...flipData(f), cause: causeText(ctx, f) }));
   const plan = afterDecision(ctx);
   const dose = doseReceived(ctx);
   const risk = [...plan.risks].sort((a, b) => rank(b.impact) + rank(b.likelihood) - rank(a.impact) - rank(a.likelihood))[0];
@@ -34,7 +36,7 @@ export function composeExecSummary(ctx: Ctx): Slide[] {
   const bullets = [
     ...(srm?.mismatch ? [{ text: t('exec-srm', { p: fmtP(srm.p) }), tone: 'fail' as const }] : []),
     ...dq.map((q) => ({ text: t('exec-data-quality', { message: q.message }), tone: 'fail' as const })),
-    { text: t('exec-confidence', { confidence: ctx.confidence, met: decision.counts.met, notMet: decision.counts.not_met, triggered: decision.counts.triggered, notTriggered: decision.counts.not_triggered, noData: decision.counts.no_data, flips: flips.map((s) => s.name).join(' and '), hasFlips: flips.length > 0, worstVerdict: flips[0]?.verdict.label ?? '' }) },
+    { text: t('exec-confidence', { confidence: ctx.confidence, met: decision.counts.met, notMet: decision.counts.not_met, triggered: decision.counts.triggered, notTriggered: decision.counts.not_triggered, noData: decision.counts.no_data, hasFlips: flips.length > 0, flipList: flips }) },
     ...(dose ? [{ text: t('exec-dose', dose) }] : []),
     ...(risk ? [{ text: t('exec-risks', { risk: inSentence(risk.description), mitigation: inSentence(risk.mitigation) }) }] : []),
     ...(plan.timeline[0] ? [{ text: t('exec-rollout', { when: plan.timeline[0].when, what: plan.timeline[0].what, owner: plan.timeline[0].owner }) }] : []),

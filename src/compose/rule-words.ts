@@ -47,8 +47,9 @@ export function guardrailText(ctx: Ctx, g: GuardrailOutcome): string {
   return ctx.t('rule-guardrail', { label: m.label, bound: g.bound, margin: fmtThreshold(g.margin.value, g.margin.scale, m).replace(/^[+−]/, '') });
 }
 
-/** "−12.4% (90% CI −13.8% to −11.1%)". */
+/** "−12.4% (90% CI −13.8% to −11.1%)"; a scenario's point (an interval of equal ends) is said to be one. */
 export function observedText(ctx: Ctx, m: Metric, read: ReadValue, scale: 'relative' | 'absolute'): string {
+  if (read.ci && read.ci.lo === read.ci.hi) return ctx.t('observed-point', { change: fmtChange(read.estimate, scale, m) });
   return `${fmtChange(read.estimate, scale, m)} ${fmtInterval(read.ci, scale, m, ctx.spec.decision.confidence)}`;
 }
 

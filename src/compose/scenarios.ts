@@ -1,51 +1,123 @@
-// Best / base / worst: what each assumes, the headline changes, and the verdict under each.
-import type { Slide } from '../deck/types.js';
+// Best / base / worst: what each assumes, the headline changes, and the verdict under each. Every sentence
+// reads the structured flips (scenario-flips.ts): which scenario changes the verdict, to what, and why.
+import type { Block, Slide } from '../deck/types.js';
+import type { ScenarioOutcome } from '../decide/types.js';
 import { type Ctx } from './context.js';
 import { fmtChange } from '../deck/format.js';
 import { scenarioChart } from './charts.js';
 import { reasonText, ruleText } from './rule-words.js';
-import { MARK_WORD, markOf } from '../model/outcomes.js';
+import { NEWS, markOf } from '../model/outcomes.js';
+import { OVERALL } from '../model/rows.js';
+import { flipData, scenarioFlips, type ScenarioFlip } from './scenario-flips.js';
 
 export function composeScenarios(ctx: Ctx): Slide[] {
   const { decision } = ctx;
-  const flips = decision.scenarios.filter((s) => s.flips);
+  const flips = scenarioFlips(ctx);
+  const flipOf = (name: string) => flips.find((f) => f.name === name);
   const chart = scenarioChart(ctx);
-  const columns = decision.scenarios.map((s) => ({
-    heading: `${s.name.charAt(0).toUpperCase()}${s.name.slice(1)} case`,
-    ...(s.name === 'base' ? { tone: 'accent' as const } : {}),
-    blocks: [
-      { type: 'text' as const, role: 'caption' as const, text: s.assumption ?? ctx.t('scenario-assumption', { name: s.name }) },
-      { type: 'bullets' as const, items: s.changes.map((c) => ({ text: `${ctx.metric(c.metric).label}: ${fmtChange(c.estimate, c.scale, ctx.metric(c.metric))}` })) },
-      { type: 'text' as const, role: 'body' as const, text: ctx.t('scenario-verdict', { verdict: s.verdict.label, flips: s.flips, fallback: s.verdict.fallback }) },
-    ],
-  }));
-  // What turns in a flipping scenario: the first rule of the base verdict's criterion whose outcome differs from the base case.
-  const baseRules = ctx.criterion(decision.verdict.criterion)?.rules ?? [];
-  const cause = flips.flatMap((s) => s.criteria.find((c) => c.id === decision.verdict.criterion)?.rules.find((r, i) => r.status !== baseRules[i]?.status) ?? [])[0];
-  const primaryMiss = cause?.type === 'metric' && ctx.metric(cause.rule.metric).role === 'primary';
+  const columns = decision.scenarios.map((s) => {
+    const flip = flipOf(s.name);
+    return {
+      heading: `${s.name.charAt(0).toUpperCase()}${s.name.slice(1)} case`,
+      ...(s.name === 'base' ? { tone: 'accent' as const } : {}),
+      blocks: [
+        { type: 'text' as const, role: 'caption' as const, text: s.assumption ?? ctx.t('scenario-assumption', { name: s.name }) },
+        { type: 'bullets' as const, items: s.changes.map((c) => ({ text: `${ctx.metric(c.metric).label}: ${fmtChange(c.estimate, c.scale, ctx.metric(c.metric))}` })) },
+        { type: 'text' as const, role: 'body' as const, text: ctx.t('scenario-verdict', { verdict: s.verdict.label, flips: s.flips, fallback: s.verdict.fallback, cause: flip ? causeText(ctx, flip) : '' }) },
+      ],
+    };
+  });
+  const misses = primaryMisses(ctx);
+  const turns = flips.filter((f) => !misses.includes(f.name)).map((f) => f.name);
   const data = {
-    verdict: decision.verdict.label,
+    verdict: ctx.verdict,
     flips: flips.length > 0,
-    flipNames: flips.map((s) => s.name),
-    flipVerdict: flips[0]?.verdict.label ?? '',
-    primaryMiss,
-    hasCause: Boolean(cause),
-    cause: cause ? ruleText(ctx, cause.rule) : '',
-    causeMark: cause ? MARK_WORD[markOf(cause.status, cause.polarity)] : '',
-    causeReason: cause ? reasonText(ctx, cause) : '',
+    flipList: flips.map((f) => ({ ...flipData(f), cause: causeText(ctx, f), rule: f.cause ? ruleText(ctx, f.cause.rule) : '', reason: f.cause ? reasonText(ctx, f.cause) : '' })),
+    holdNames: decision.scenarios.filter((s) => !s.flips).map((s) => s.name),
+    holdCount: decision.scenarios.filter((s) => !s.flips).length,
+    missNames: misses,
+    missCount: misses.length,
+    turnNames: turns,
+    turnCount: turns.length,
   };
+  const chartPush = pushCaption(ctx, true);
+  const slidePush = pushCaption(ctx, false);
+  const pushNotes = decision.scenarios.map((s) => pushText(ctx, s)).filter(Boolean);
   return [
     ...(chart
-      ? [{ id: 'scenarios-chart', kind: 'chart' as const, section: 'Scenarios', title: ctx.t('scenarios-chart-title', data), blocks: [{ type: 'chart' as const, chart }], notes: [chart.alt] }]
+      ? [
+          {
+            id: 'scenarios-chart',
+            kind: 'chart' as const,
+            section: 'Scenarios',
+            title: ctx.t('scenarios-chart-title', data),
+            blocks: [{ type: 'chart' as const, chart }, ...(chartPush ? [{ type: 'text', role: 'caption', text: chartPush } as Block] : [])],
+            notes: [chart.alt, ...pushNotes],
+          },
+        ]
       : []),
     {
       id: 'scenarios',
       kind: 'scenarios',
       section: 'Scenarios',
       title: ctx.t('scenarios-title', data),
-      blocks: [{ type: 'columns', columns }],
-      notes: [ctx.t('scenarios-notes', data)],
+      blocks: [{ type: 'columns', columns }, ...(slidePush ? [{ type: 'text', role: 'caption', text: slidePush } as Block] : [])],
+      notes: [ctx.t('scenarios-notes', data), ...pushNotes],
     },
   ];
 }
 
+/** What turns a flipping scenario, in words: "the rule on Win rate is not met", "Spam flags crosses its limit". */
+export function causeText(ctx: Ctx, f: ScenarioFlip): string {
+  return f.cause ? ctx.t('scenario-cause', flipData(f)) : '';
+}
+
+/** Scenarios in which a primary metric's headline rule is bad news (in best, base, worst order). */
+function primaryMisses(ctx: Ctx): string[] {
+  const target = ctx.decision.target;
+  return ctx.decision.scenarios
+    .filter((s) =>
+      (s.criteria.find((c) => c.id === target)?.rules ?? []).some(
+        (r) => r.type === 'metric' && r.rule.segment === OVERALL && ctx.metric(r.rule.metric).role === 'primary' && NEWS[markOf(r.status, r.polarity)] === 'bad',
+      ),
+    )
+    .map((s) => s.name);
+}
+
+/**
+ * On the slide, in one line: which of the shown values lie past their interval's end, and why (the rows of
+ * unknown arm); the notes give each push. `primaryOnly` for the chart, which shows primaries.
+ */
+function pushCaption(ctx: Ctx, primaryOnly: boolean): string {
+  const pushed = (name: string) => ctx.decision.scenarios.find((s) => s.name === name)?.changes.filter((c) => c.push && (!primaryOnly || ctx.metric(c.metric).role === 'primary')) ?? [];
+  const best = pushed('best');
+  const worst = pushed('worst');
+  if (!best.length && !worst.length) return '';
+  const ids = new Set([...best, ...worst].map((c) => c.metric));
+  const labels = ctx.spec.metrics.filter((m) => ids.has(m.id)).map((m) => m.label);
+  const stated = [...best, ...worst].some((c) => c.pushedBy === 'stated');
+  // one value, or several ("the worst value of A lies", "the best and worst values of A lie")
+  const several = labels.length > 1 || (best.length > 0 && worst.length > 0);
+  return ctx.t('scenario-push-caption', { labels, named: labels.length <= 2, count: labels.length, several, best: best.length > 0, worst: worst.length > 0, stated });
+}
+
+/**
+ * The changes this scenario pushed past their interval's end by the rows of unknown arm, said beside them, so
+ * no value outside its interval stands without its reason. `primaryOnly` for the chart, which shows primaries.
+ */
+function pushText(ctx: Ctx, s: ScenarioOutcome, primaryOnly = false): string {
+  const pushed = s.changes.filter((c) => c.push && c.end !== undefined && (!primaryOnly || ctx.metric(c.metric).role === 'primary'));
+  if (!pushed.length) return '';
+  const items = pushed.map((c) => {
+    const m = ctx.metric(c.metric);
+    return ctx.t('scenario-push-item', { label: m.label, value: fmtChange(c.estimate, c.scale, m), end: fmtChange(c.end!, c.scale, m), push: magnitude(c.push!, c.scale, m) });
+  });
+  return ctx.t('scenario-push', { name: s.name, stated: pushed.some((c) => c.pushedBy === 'stated'), items });
+}
+
+/** A push as a magnitude with the digits it needs to show ("0.07 pp", never "0.0 pp"). */
+function magnitude(x: number, scale: 'relative' | 'absolute', m: Parameters<typeof fmtChange>[2]): string {
+  let shown = fmtChange(x, scale, m);
+  for (let d = 1; d <= 4 && !/[1-9]/.test(shown); d++) shown = fmtChange(x, scale, m, d);
+  return shown.replace(/^[+−±]/, '');
+}

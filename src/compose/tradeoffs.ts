@@ -32,9 +32,32 @@ export function composeTradeoffs(ctx: Ctx): Slide[] {
       id: 'tradeoffs',
       kind: 'comparison',
       section: 'Trade-offs',
-      title: ctx.t('tradeoffs-title', { option: optionCode(decision.verdict.option) ?? '', hasOption: Boolean(decision.verdict.option), optionLabel: ctx.optionLabel(decision.verdict.option), count: columns.length }),
+      title: ctx.t('tradeoffs-title', titleData(ctx, columns.length)),
       blocks: [{ type: 'columns', columns }],
       notes: [ctx.t('tradeoffs-notes', { verdict: ctx.verdict })],
     },
   ];
+}
+
+/**
+ * What the title may claim, from the criteria alone (options carry no estimates of their own): the recommended
+ * option and how its criterion came out, and each option ranked above it with how many of its rules missed.
+ */
+function titleData(ctx: Ctx, count: number): Record<string, unknown> {
+  const v = ctx.decision.verdict;
+  const criterion = v.fallback ? undefined : ctx.criterion(v.criterion);
+  const above = v.blockers
+    .filter((b) => b.criterion.option && b.criterion.polarity === 'go')
+    .map((b) => ({ label: ctx.optionLabel(b.criterion.option), missed: b.criterion.rules.filter((r) => r.status !== 'met').length, rules: b.criterion.rules.length }));
+  return {
+    option: v.option ?? '',
+    optionLabel: ctx.optionLabel(v.option),
+    count,
+    fallback: v.fallback,
+    mode: criterion?.mode ?? '',
+    polarity: criterion?.polarity ?? '',
+    rules: criterion?.rules.length ?? 0,
+    above,
+    aboveCount: above.length,
+  };
 }

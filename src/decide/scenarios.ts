@@ -17,6 +17,8 @@ export function scenarioReads(
 ): { reads: MetricRead[]; changes: ScenarioOutcome['changes'] } {
   const better = new Map(spec.metrics.map((m) => [m.id, m.better]));
   const stated = missingShareByMetric(spec);
+  // How far each overall change was pushed past its interval end, and by what: compose states it beside the value.
+  const pushes = new Map<string, { end: number; push: number; from: 'measured' | 'stated' }>();
   const shift = (ch: ChangeRead | null, r: MetricRead, scale: 'absolute' | 'relative'): ChangeRead | null => {
     if (!ch || name === 'base') return ch;
     const favourableIsLow = better.get(r.metric) === 'lower';
@@ -27,15 +29,19 @@ export function scenarioReads(
       ? Math.max(0, wantLow ? ch.estimate - Math.min(...measured) : Math.max(...measured) - ch.estimate)
       : (stated.get(r.metric) ?? bounds[r.metric]?.share ?? 0) * Math.abs(ch.estimate);
     const moved = end + (wantLow ? -1 : 1) * push;
+    if (r.segment === OVERALL) pushes.set(`${r.metric}\u0000${scale}`, { end, push, from: measured ? 'measured' : 'stated' });
     return { ...ch, estimate: moved, ci: { lo: moved, hi: moved }, method: `${ch.method}, ${name} case` };
   };
   const out = reads.map((r) => ({ ...r, absolute: shift(r.absolute, r, 'absolute'), relative: shift(r.relative, r, 'relative') }));
+  // Decision metrics only: a dose or operational measure changes by design and is no scenario of the outcome.
   const changes = spec.metrics
-    .filter((m) => m.role !== 'secondary')
+    .filter((m) => m.role === 'primary' || m.role === 'guardrail')
     .flatMap((m) => {
       const scale = headlineScale(spec, m.id);
       const ch = changeOn(out.find((x) => x.metric === m.id && x.segment === OVERALL), scale);
-      return ch ? [{ metric: m.id, scale, estimate: ch.estimate }] : [];
+      const p = pushes.get(`${m.id}\u0000${scale}`);
+      const beyond = p && p.push > 0 ? { end: p.end, push: p.push, pushedBy: p.from } : {};
+      return ch ? [{ metric: m.id, scale, estimate: ch.estimate, ...beyond }] : [];
     });
   return { reads: out, changes };
 }

@@ -129,14 +129,27 @@ export interface Verdict {
   blockers: { criterion: CriterionOutcome; rule?: RuleOutcome }[];
 }
 
+export interface ScenarioChange {
+  metric: string;
+  scale: Scale;
+  estimate: number;
+  end?: number;
+  push?: number;
+  pushedBy?: 'measured' | 'stated';
+}
+
 export interface ScenarioOutcome {
   name: ScenarioName;
   /** The spec's stated assumption; compose words the default one. */
   assumption?: string;
   verdict: Verdict;
   criteria: CriterionOutcome[];
-  /** Per primary and guardrail metric: the change this scenario assumes, on the metric's headline scale. */
-  changes: { metric: string; scale: Scale; estimate: number }[];
+  /**
+   * Per primary and guardrail metric: the change this scenario assumes, on the metric's headline scale. When the
+   * rows of unknown arm pushed it past its interval end: that end, how far (a magnitude), and whether the push was
+   * measured (the change read with those rows in either arm) or stated (the register's missing share × |change|).
+   */
+  changes: ScenarioChange[];
   /** True when this scenario's verdict differs from the base verdict. */
   flips: boolean;
 }

@@ -1,0 +1,82 @@
+// Which scenarios change the verdict, in which direction, to which outcome, and the rule that turns it: the
+// structured reading every scenario sentence (exec summary, scenario slides, notes) is written from.
+import type { CriterionOutcome, RuleOutcome, ScenarioName, ScenarioOutcome, Verdict } from '../decide/types.js';
+import { MARK_WORD, markOf } from '../model/outcomes.js';
+import { OVERALL, segmentValue } from '../model/rows.js';
+import type { Ctx } from './context.js';
+
+export interface ScenarioFlip {
+  name: ScenarioName;
+  verdict: string;
+  fallback: boolean;
+  /** up: towards a go (or a higher-ranked go); down: towards a stop or the fallback. */
+  direction: 'up' | 'down';
+  /** The rule whose outcome differs from the base case and so turns the verdict. */
+  cause?: RuleOutcome;
+  /** What that rule reads, in the deck's own labels (a metric, the guardrails it finds past their limit, a gap). */
+  causeNames: string[];
+  causeType?: RuleOutcome['type'];
+  /** The cause's outcome in this scenario, in words ("not met", "triggered"). */
+  causeMark: string;
+}
+
+export function scenarioFlips(ctx: Ctx): ScenarioFlip[] {
+  const { decision } = ctx;
+  const base = decision.verdict;
+  return decision.scenarios.filter((s) => s.flips).map((s) => flipOf(ctx, base, s));
+}
+
+function flipOf(ctx: Ctx, base: Verdict, s: ScenarioOutcome): ScenarioFlip {
+  const criteria = ctx.decision.criteria;
+  const rank = (v: Verdict) => (v.fallback ? criteria.length : criteria.findIndex((c) => c.id === v.criterion));
+  const polarity = (v: Verdict) => (v.fallback ? 'stop' : (criteria.find((c) => c.id === v.criterion)?.polarity ?? 'stop'));
+  const up = polarity(s.verdict) !== polarity(base) ? polarity(s.verdict) === 'go' : rank(s.verdict) < rank(base);
+  // Moving up, the scenario's own criterion now holds: its first rule that was not met in the base case.
+  // Otherwise the base verdict's criterion no longer holds there: its first rule whose outcome differs.
+  const id = rank(s.verdict) < rank(base) ? s.verdict.criterion : base.criterion;
+  const cause = firstDiffering(criteria.find((c) => c.id === id), s.criteria.find((c) => c.id === id));
+  return {
+    name: s.name,
+    verdict: s.verdict.label,
+    fallback: s.verdict.fallback,
+    direction: up ? 'up' : 'down',
+    ...(cause ? { cause, causeType: cause.type } : {}),
+    causeNames: cause ? causeNames(ctx, cause) : [],
+    causeMark: cause ? MARK_WORD[markOf(cause.status, cause.polarity)] : '',
+  };
+}
+
+function firstDiffering(base: CriterionOutcome | undefined, there: CriterionOutcome | undefined): RuleOutcome | undefined {
+  if (!base || !there) return undefined;
+  return there.rules.find((r, i) => r.status !== base.rules[i]?.status);
+}
+
+function causeNames(ctx: Ctx, o: RuleOutcome): string[] {
+  switch (o.type) {
+    case 'metric': {
+      const label = ctx.metric(o.rule.metric).label;
+      return [o.rule.segment && o.rule.segment !== OVERALL ? `${label} (${segmentValue(o.rule.segment)})` : label];
+    }
+    case 'guardrails':
+      return [...o.breached, ...o.unclear].map((id) => ctx.metric(id).label);
+    case 'segments':
+      return o.offenders.map(segmentValue);
+    case 'data_gap':
+      return [ctx.spec.data_gaps.find((g) => g.id === o.rule.gap)?.description ?? o.rule.gap];
+  }
+}
+
+/** The template data for one flip: plain values a template can branch on. */
+export function flipData(f: ScenarioFlip): Record<string, unknown> {
+  return {
+    name: f.name,
+    verdict: f.verdict,
+    fallback: f.fallback,
+    up: f.direction === 'up',
+    hasCause: Boolean(f.cause),
+    causeType: f.causeType ?? '',
+    causeNames: f.causeNames,
+    causeCount: f.causeNames.length,
+    causeMark: f.causeMark,
+  };
+}

@@ -1,0 +1,134 @@
+// Scenario sentences are written from the structured flips: each flipping scenario named with its own
+// verdict, the rule that turns it named on the slide, no "interval" with equal ends, every value past its
+// interval's end explained on its slide, and dose measures kept out of the scenario lists. Checked on
+// generated decisions (test/support/generate-decisions.ts) and on a dose fixture, not on the reference wording.
+import { afterAll, describe, expect, it } from 'vitest';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { runUntil } from '../../src/pipeline.js';
+import type { Deck, Slide } from '../../src/deck/types.js';
+import type { Decision } from '../../src/decide/types.js';
+import type { Spec } from '../../src/spec/normalized.js';
+import { generateDecisions, writeDecision } from '../support/generate-decisions.js';
+import { pilotDeck, WINNING_DATA } from '../support/pilot.js';
+
+const root = mkdtempSync(join(tmpdir(), 'gonogo-scenarios-'));
+afterAll(() => rmSync(root, { recursive: true, force: true }));
+
+const text = (s: Slide | undefined): string => (s ? JSON.stringify([s.title, s.blocks, s.notes], (k, v) => (k === 'vegaLite' ? undefined : v)) : '');
+const slide = (deck: Deck, id: string) => deck.slides.find((s) => s.id === id);
+
+async function composed(dir: string): Promise<{ deck: Deck; decision: Decision; spec: Spec }> {
+  const run = await runUntil('compose', dir);
+  return { deck: run.compose!, decision: run.decide!, spec: run.load!.spec };
+}
+
+/** Problems in the scenario sentences of one deck, against its decision. */
+function scenarioProblems(deck: Deck, decision: Decision, spec: Spec, name: string): string[] {
+  const problems: string[] = [];
+  const exec = text(slide(deck, 'exec-summary'));
+  const sc = slide(deck, 'scenarios');
+  const flips = decision.scenarios.filter((s) => s.flips);
+  for (const s of decision.scenarios) {
+    const said = `In the ${s.name} case the verdict becomes ${s.verdict.label}`;
+    if (s.flips && !exec.includes(said)) problems.push(`${name}: exec summary lacks "${said}"`);
+    if (!s.flips && exec.includes(`In the ${s.name} case the verdict becomes`)) problems.push(`${name}: exec summary says the ${s.name} case flips`);
+  }
+  // never two scenarios joined under one verdict ("In the best and worst case the verdict becomes …")
+  if (/In the (best|base|worst) and (best|base|worst) case/.test(exec)) problems.push(`${name}: two scenarios share one verdict sentence`);
+  if (!flips.length && !exec.includes('The verdict holds in the best, base and worst cases')) problems.push(`${name}: no flip, but the exec summary does not say so`);
+  if (sc) {
+    const all = text(sc);
+    // equal ends: "+2.9% to +2.9%"
+    const equal = /CI ([−+±]?[\d.,]+\s?(?:%|pp)?) to \1\)/.exec(all);
+    if (equal) problems.push(`${name}: an interval with equal ends: ${equal[0]}`);
+    for (const f of flips) {
+      const col = sc.blocks.find((b) => b.type === 'columns');
+      const verdictLine = col?.type === 'columns' ? JSON.stringify(col.columns.find((c) => c.heading.toLowerCase().startsWith(f.name))) : '';
+      if (!verdictLine.includes('differs from base:')) problems.push(`${name}: the ${f.name} column does not say what turns it`);
+    }
+    const pushed = decision.scenarios.some((s) => s.changes.some((c) => c.push));
+    const caption = sc.blocks.some((b) => b.type === 'text' && /interval’s end/.test(b.text));
+    if (pushed !== caption) problems.push(`${name}: values past their interval's end ${pushed ? 'without' : 'with'} a stated reason`);
+    // Scenario lists hold decision metrics only.
+    const listed = decision.scenarios.flatMap((s) => s.changes.map((c) => spec.metrics.find((m) => m.id === c.metric)!.role));
+    if (listed.some((r) => r !== 'primary' && r !== 'guardrail')) problems.push(`${name}: a ${listed.find((r) => r !== 'primary' && r !== 'guardrail')} metric in the scenario lists`);
+  }
+  return problems;
+}
+
+/** The trade-offs title claims only what the criteria say. */
+function claimProblems(deck: Deck, decision: Decision, spec: Spec, name: string): string[] {
+  const title = slide(deck, 'tradeoffs')?.title ?? '';
+  const problems: string[] = [];
+  if (/most of the gain|least risk/.test(title)) problems.push(`${name}: trade-offs title claims a comparison no number backs: ${title}`);
+  const v = decision.verdict;
+  const label = (id?: string) => spec.decision.options.find((o) => o.id === id)?.label;
+  const c = decision.criteria.find((x) => x.id === v.criterion);
+  const all = /all (\d+) of its rules met/.exec(title);
+  if (all && (!c || !c.holds || c.mode !== 'all' || c.rules.length !== Number(all[1]))) problems.push(`${name}: "${all[0]}" but the verdict's criterion says otherwise`);
+  for (const m of title.matchAll(/; (.+?) misses (\d+) of its (\d+) rules/g)) {
+    const above = decision.criteria.find((x) => label(x.option) === m[1]);
+    if (!above || above.holds || above.rules.filter((r) => r.status !== 'met').length !== Number(m[2]) || above.rules.length !== Number(m[3])) problems.push(`${name}: "${m[0]}" does not match the criterion`);
+  }
+  if (v.option && !v.fallback && !title.includes(label(v.option)!)) problems.push(`${name}: trade-offs title does not name the recommended option`);
+  return problems;
+}
+
+describe('scenario sentences and comparative claims', () => {
+  // About 8 s on a loaded 2-core machine (compose only, 150 ms a decision).
+  it('name each flipping scenario with its own verdict and cause, and claim on the trade-offs slide only what the criteria say, in 50 generated decisions', { timeout: 120_000 }, async () => {
+    const problems: string[] = [];
+    const seen = { up: 0, down: 0, none: 0, both: 0, pushed: 0, recommended: 0, above: 0 };
+    for (const [i, g] of generateDecisions(50, 20261129).entries()) {
+      const dir = join(root, `gen-${i}`);
+      mkdirSync(dir);
+      writeDecision(dir, g);
+      const { deck, decision, spec } = await composed(dir);
+      problems.push(...scenarioProblems(deck, decision, spec, g.name), ...claimProblems(deck, decision, spec, g.name));
+      const flips = decision.scenarios.filter((s) => s.flips);
+      if (!flips.length) seen.none++;
+      if (flips.length === 2) seen.both++;
+      if (flips.some((s) => s.name === 'best')) seen.up++;
+      if (flips.some((s) => s.name === 'worst')) seen.down++;
+      if (decision.scenarios.some((s) => s.changes.some((c) => c.push))) seen.pushed++;
+      const title = slide(deck, 'tradeoffs')?.title ?? '';
+      if (/all \d+ of its rules met/.test(title)) seen.recommended++;
+      if (/misses \d+ of its/.test(title)) seen.above++;
+      rmSync(dir, { recursive: true, force: true });
+    }
+    expect(problems).toEqual([]);
+    // the sample reaches each case the sentences branch on
+    expect(seen.none).toBeGreaterThan(0);
+    expect(seen.up).toBeGreaterThan(0);
+    expect(seen.down).toBeGreaterThan(0);
+    expect(seen.recommended).toBeGreaterThan(0);
+    expect(seen.above).toBeGreaterThan(0);
+  });
+
+  it('keep a dose measure out of the scenario lists (the pilot read on other data, dose marked in the spec)', async () => {
+    const deck = pilotDeck('final', WINNING_DATA);
+    try {
+      const { deck: d, decision, spec } = await composed(deck.dir);
+      expect(scenarioProblems(d, decision, spec, 'pilot')).toEqual([]);
+      const doses = spec.metrics.filter((m) => m.role === 'dose').map((m) => m.label);
+      expect(doses.length).toBeGreaterThan(0);
+      for (const l of doses) expect(text(slide(d, 'scenarios'))).not.toContain(l);
+    } finally {
+      deck.cleanup();
+    }
+  });
+
+  it('say a scenario read is a point, never an interval with equal ends (a pilot whose worst case misses its bar)', async () => {
+    const { deck, decision, spec } = await composed(PILOT_FINAL.dir);
+    const notes = slide(deck, 'scenarios')!.notes.join(' ');
+    expect(decision.scenarios.find((s) => s.name === 'worst')!.flips).toBe(true);
+    expect(notes).toContain('(a single value, no interval)');
+    expect(scenarioProblems(deck, decision, spec, 'pilot final')).toEqual([]);
+  });
+});
+
+// win rate +4 pp [+0.4 pp, +7.7 pp]: the worst case misses the +3 pp bar
+const PILOT_FINAL = pilotDeck('final', WINNING_DATA.replace('win_rate,double_calls,all,700,2000', 'win_rate,double_calls,all,480,2000'));
+afterAll(() => PILOT_FINAL.cleanup());
