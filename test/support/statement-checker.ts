@@ -395,6 +395,8 @@ const SHOWS_ADJUSTED = (s: WrittenSlide) => s.tables.some((t) => t[0].some((h) =
 const adjustments: Check = (slides, _truth, say) => {
   const claims = (t: string) => /p-values? (?:are |were )?adjusted|adjusted (?:for multiple comparisons|p-values?)|\(Holm\)|adjusted with Holm/i.test(t);
   const anyShown = slides.some(SHOWS_ADJUSTED);
+  // No stage measures an option's share of the gain or its risk: the phrase has nothing behind it on any decision.
+  for (const slide of slides) if (textsOf(slide).some((t) => /most of the gain at the least risk/i.test(t))) say(slide, `claims "buys most of the gain at the least risk", which no option-level gain or risk in the decision backs`);
   for (const slide of slides) {
     const claim = textsOf(slide).find(claims);
     if (!claim) continue;
@@ -412,6 +414,7 @@ const NOUNS: Record<string, string> = Object.fromEntries(
 const PLURAL: Record<string, string> = { category: 'categories', criterion: 'criteria' };
 const pluralOf = (n: string) => PLURAL[n] ?? `${n}s`;
 const SINGULAR_OF = new Map<string, { noun: string; plural: boolean }>(Object.keys(NOUNS).flatMap((n) => [[n, { noun: n, plural: false }], [pluralOf(n), { noun: n, plural: true }]]));
+const NOUN_AFTER_NUMBER = new RegExp(`(?<![\\w.,−+–-])(\\d+)((?: (?:[a-z-]+|\\d+-[a-z]+)){0,3}?) (${[...SINGULAR_OF.keys()].sort((a, b) => b.length - a.length).join('|')})\\b`, 'g');
 const VERBS: [string, string][] = [['remains', 'remain'], ['is', 'are'], ['meets', 'meet'], ['improves', 'improve'], ['worsens', 'worsen'], ['has', 'have'], ['passes', 'pass'], ['fails', 'fail'], ['stays', 'stay'], ['triggers', 'trigger'], ['shows', 'show'], ['was', 'were'], ['misses', 'miss'], ['holds', 'hold'], ['flips', 'flip'], ['becomes', 'become']];
 const VERB = new Map<string, boolean>(VERBS.flatMap(([s, p]) => [[s, false], [p, true]]));
 
@@ -419,7 +422,7 @@ const grammar: Check = (slides, _truth, say) => {
   for (const slide of slides)
     for (const t of textsOf(slide)) {
       // A numeral and its noun: "1 known data gap", "the 1 segments" (up to 3 words between, none a number).
-      for (const m of t.matchAll(/(?<![\w.,−+–-])(\d+)((?: (?:[a-z-]+|\d+-[a-z]+)){0,3}?) ([a-z]+)\b/g)) {
+      for (const m of t.matchAll(NOUN_AFTER_NUMBER)) {
         const noun = SINGULAR_OF.get(m[3]);
         if (!noun || / of$/.test(m[2]) || /\b(?:of|per|to|than|in|at|and|or)\b/.test(m[2])) continue;
         // "none of its 2 rules is triggered": the subject is "none", not the count.
@@ -533,7 +536,7 @@ const nUnits: Check = (slides, _truth, say) => {
 
 const phases: Check = (slides, truth, say) => {
   const { spec, decision } = truth;
-  const cover = slides[0];
+  const cover = slides.find((s) => s.id === 'title');
   if (spec.phase === 'final' && spec.pilot) {
     for (const slide of slides) {
       if (/^(pilot|design)-/.test(slide.id)) say(slide, `a pre-pilot slide in the readout`);
