@@ -27,6 +27,17 @@ export function checkStatements(slides: WrittenSlide[], truth: StatementTruth, w
   return [...new Set(problems)];
 }
 
+/**
+ * The checks that read sentences alone (labels, raw ids, intervals, grammar): for text without slide structure,
+ * such as what a PDF printed by LibreOffice holds.
+ */
+export function checkWording(slides: WrittenSlide[], truth: StatementTruth, where: string): string[] {
+  const problems: string[] = [];
+  const say = (slide: WrittenSlide | undefined, msg: string) => problems.push(`${where}${slide ? ` ${slide.id || slide.title}` : ''}: ${msg}`);
+  for (const check of [labels, rawIds, intervals, grammar]) check(slides, truth, say);
+  return [...new Set(problems)];
+}
+
 /** All reader text of a slide, each piece a separate string (cells one by one). */
 export function textsOf(s: WrittenSlide): string[] {
   return [s.title, ...s.paragraphs, ...s.tables.flat(2), ...s.alts, ...s.notes];
@@ -424,7 +435,8 @@ const grammar: Check = (slides, _truth, say) => {
       // A numeral and its noun: "1 known data gap", "the 1 segments" (up to 3 words between, none a number).
       for (const m of t.matchAll(NOUN_AFTER_NUMBER)) {
         const noun = SINGULAR_OF.get(m[3]);
-        if (!noun || / of$/.test(m[2]) || /\b(?:of|per|to|than|in|at|and|or)\b/.test(m[2])) continue;
+        // Only adjectives may stand between: an article, a preposition or a verb starts another phrase ("6 meet the rule").
+        if (!noun || /\b(?:of|per|to|than|in|at|and|or|the|a|an|its|their|each|every|by|for|on)\b/.test(m[2]) || m[2].split(' ').some((w) => VERB.has(w))) continue;
         // "none of its 2 rules is triggered": the subject is "none", not the count.
         if (/\b(?:none|each|one|any|either|neither) of (?:its |the |their )?$/i.test(t.slice(0, m.index))) continue;
         const one = m[1] === '1';
