@@ -45,10 +45,10 @@ export function textsOf(s: WrittenSlide): string[] {
 
 // ── numbers as printed ────────────────────────────────────────────────────────────────────────────────────
 
-const NUM = String.raw`[−+±-]?\d[\d,]*(?:\.\d+)?`;
+const NUM = String.raw`[−+±-]?[$€£]?\d[\d,]*(?:\.\d+)?`;
 /** A printed number: "−12.4", "+0.41", "84,631" → its value and decimals. */
 export function parseNumber(s: string): { value: number; decimals: number } | undefined {
-  const m = /^([−+±-]?)(\d[\d,]*)(?:\.(\d+))?$/.exec(s.trim());
+  const m = /^([−+±-]?)[$€£]?(\d[\d,]*)(?:\.(\d+))?$/.exec(s.trim());
   if (!m) return undefined;
   const v = Number(m[2].replace(/,/g, '') + (m[3] ? `.${m[3]}` : ''));
   return { value: m[1] === '−' || m[1] === '-' ? -v : v, decimals: m[3]?.length ?? 0 };
@@ -75,7 +75,8 @@ const namesIn = (m: RegExpExecArray, from = 1) => [m[from], m[from + 1], m[from 
 function missesBar(truth: StatementTruth, s: ScenarioOutcome): boolean {
   const primary = new Set(truth.spec.metrics.filter((m) => m.role === 'primary').map((m) => m.id));
   const target = s.criteria.find((c) => c.id === truth.decision.target);
-  return Boolean(target?.rules.some((r: RuleOutcome) => r.type === 'metric' && primary.has(r.rule.metric) && r.status === 'not_met'));
+  // Bad news for the decision: a go rule not met, or a stop rule triggered.
+  return Boolean(target?.rules.some((r: RuleOutcome) => r.type === 'metric' && primary.has(r.rule.metric) && r.status === (r.polarity === 'go' ? 'not_met' : 'met')));
 }
 
 const verdicts: Check = (slides, truth, say) => {
@@ -98,7 +99,7 @@ const verdicts: Check = (slides, truth, say) => {
       for (const m of t.matchAll(new RegExp(`the ${CASES} cases? miss(?:es)? a bar`, 'gi')))
         for (const name of namesIn(m as RegExpExecArray)) {
           const s = scenario(decision, name.toLowerCase());
-          if (s && !missesBar(truth, s)) say(slide, `says the ${name} case misses a bar, where every primary rule of the target criterion holds there`);
+          if (s && !missesBar(truth, s)) say(slide, `says the ${name} case misses a bar, where no primary rule of the target criterion gives bad news there`);
         }
       if (/the verdict holds unless the worst case plays out/i.test(t)) {
         const [best, worst] = [scenario(decision, 'best'), scenario(decision, 'worst')];
