@@ -4,6 +4,7 @@ import { runUntil } from '../../src/pipeline.js';
 import { renderMarkdown } from '../../src/render/markdown.js';
 import { generateDecisions, writeDecision } from '../support/generate-decisions.js';
 import { outlineSlides, checkMarks } from '../support/marks-checker.js';
+import { readHistory } from '../../src/review/history.js';
 import { checkStatements } from '../support/statement-checker.js';
 it('scratch', { timeout: 600000 }, async () => {
   const t0 = performance.now();
@@ -17,7 +18,7 @@ it('scratch', { timeout: 600000 }, async () => {
     try {
       const run = await runUntil('compose', dir);
       const slides = outlineSlides(renderMarkdown(run.compose!));
-      const truth = { spec: run.load!.spec, decision: run.decide! };
+      const previous = [...readHistory(run.load!.dir).checkpoints].pop(); const truth = { spec: run.load!.spec, decision: run.decide!, ...(previous ? { previous } : {}) };
       all.push(...checkMarks(slides, truth, g.name), ...checkStatements(slides, truth, g.name));
     } catch (e) { errs.push(`${g.name}: ${(e as any).diagnostics?.map((d: any) => d.message).join('; ') ?? e}`); }
     rmSync(dir, { recursive: true, force: true });
