@@ -109,5 +109,5 @@ function ecdfPoints(samples: Record<Arm, Sample>, labels: Record<Arm, string>, l
 function distributionAlt(input: DistributionInput, labels: Record<Arm, string>, marks: { stat: string; value: number }[], fmt: ValueFormat, digits: number): string {
   const v = (i: number) => formatValue(marks[i].value, fmt, { digits });
   const metric = midSentence(input.metric);
-  return `${labels.treatment} ${metric} has a median of ${v(2)} and a P90 of ${v(3)}, against ${v(0)} and ${v(1)} for ${labels.control.toLowerCase()}.`;
+  return `${labels.treatment} ${metric} has a median of ${v(2)} and a P90 of ${v(3)}, against ${v(0)} and ${v(1)} for ${midSentence(labels.control)}.`;
 }

@@ -52,7 +52,9 @@ export function formatValue(value: number, format: ValueFormat, opts: FormatOpti
 
 /** "−15% to −8%": both ends with the digits of the larger end. */
 export function formatInterval(lo: number, hi: number, format: ValueFormat, opts: FormatOptions = {}): string {
-  const digits = opts.digits ?? autoDigits(format, Math.max(Math.abs(lo), Math.abs(hi)));
+  let digits = opts.digits ?? autoDigits(format, Math.max(Math.abs(lo), Math.abs(hi)));
+  // Two different ends never print as one number: a narrow interval gets the digits that tell them apart.
+  while (lo !== hi && digits < 6 && formatValue(lo, format, { ...opts, digits }) === formatValue(hi, format, { ...opts, digits })) digits++;
   const o = { ...opts, digits };
   return `${formatValue(lo, format, o)} to ${formatValue(hi, format, o)}`;
 }
@@ -90,10 +92,5 @@ export function capitalize(text: string): string {
   return text ? text[0].toUpperCase() + text.slice(1) : text;
 }
 
-/** Label lower-cased for mid-sentence use, except words that are acronyms (TTFQ, P90). */
-export function midSentence(label: string): string {
-  return label
-    .split(' ')
-    .map((w, i) => (i === 0 && w.length > 1 && w[1] === w[1].toLowerCase() ? w.toLowerCase() : w))
-    .join(' ');
-}
+/** A label mid-sentence: only an ordinary capitalised first word drops its capital (TTFQ, P90, US-only keep theirs). */
+export { inSentence as midSentence } from '../model/words.js';

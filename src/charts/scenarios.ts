@@ -96,5 +96,6 @@ function scenariosAlt(input: ScenariosInput): string {
     if (r.marks) s += `, against its rule: best ${r.marks.best}, base ${r.marks.base}, worst ${r.marks.worst}`;
     return s;
   });
-  return `In the base case treatment ${parts.join('; and ')}.`;
+  // One sentence per metric: each part holds commas of its own, so a list of them would not read.
+  return parts.map((p, i) => `${i === 0 ? 'In the base case treatment' : 'Treatment also'} ${p}.`).join(' ');
 }

@@ -121,8 +121,9 @@ function timeSeriesAlt(input: TimeSeriesInput, labels: Record<Arm, string>, digi
     return round(v.reduce((a, b) => a + b, 0) / v.length);
   };
   const fmt = (v: number) => formatValue(v, input.format, { digits });
-  let s = `Over ${days.length} days (${shortDate(days[0])} to ${shortDate(days[days.length - 1])}), ${labels.treatment.toLowerCase()}'s daily ${midSentence(input.metric)} averaged ${fmt(mean('treatment'))} against ${fmt(mean('control'))} for ${labels.control.toLowerCase()}`;
-  if (input.rollout) s += `; rollout on ${shortDate(input.rollout.date)}`;
+  // Dates in sentences as the spec writes them (YYYY-MM-DD, first and last day included); the axis keeps short ones.
+  let s = `Over ${days.length} days (${days[0]} to ${days[days.length - 1]}), ${midSentence(labels.treatment)}'s daily ${midSentence(input.metric)} averaged ${fmt(mean('treatment'))} against ${fmt(mean('control'))} for ${midSentence(labels.control)}`;
+  if (input.rollout) s += `; rollout on ${input.rollout.date}`;
   const n = input.checkpoints?.length ?? 0;
   if (n > 0) s += `; ${n} checkpoint${n === 1 ? '' : 's'} marked`;
   return s + '.';

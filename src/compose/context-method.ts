@@ -26,8 +26,9 @@ export function composeContextMethod(ctx: Ctx): Slide[] {
   const design = ctx.spec.design;
   if (design?.icc !== undefined && design.cluster_size !== undefined)
     items.push({ text: ctx.t('context-design-effect', { cluster: design.cluster ?? 'cluster', m: design.cluster_size, icc: design.icc, deff: (1 + (design.cluster_size - 1) * design.icc).toFixed(2) }) });
-  const gaps = openGaps(dataFindings(ctx.spec.data_gaps, ctx.quality));
-  if (gaps.length) items.push({ text: ctx.t('context-gaps', { count: gaps.length, gaps: gaps.map((g) => g.gap.description) }) });
+  const findings = dataFindings(ctx.spec.data_gaps, ctx.quality);
+  const gaps = openGaps(findings);
+  if (gaps.length) items.push({ text: ctx.t('context-gaps', { count: gaps.length, mitigated: findings.gaps.filter((g) => g.status === 'mitigated').length }) });
   return [
     {
       id: 'context-method',

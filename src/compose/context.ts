@@ -1,5 +1,6 @@
 // What every composer receives, and the small readings they share (which scale a metric speaks in,
 // what a change means in words). Composers are pure: no IO, no pptxgenjs.
+import { inSentence } from '../model/words.js';
 import type { Metric, Spec } from '../spec/normalized.js';
 import { changeNear, type ChangeRead, type MetricRead, type Results } from '../stats/results.js';
 import type { CriterionOutcome, Decision, GuardrailOutcome, MetricRuleOutcome } from '../decide/types.js';
@@ -120,7 +121,7 @@ export function describeChange(m: Metric, ch: ChangeRead, scale: 'relative' | 'a
   const verb = ch.estimate < 0 ? 'lowers' : ch.estimate > 0 ? 'raises' : 'leaves unchanged';
   return {
     label: m.label,
-    labelLower: m.label.charAt(0).toLowerCase() + m.label.slice(1),
+    labelLower: inSentence(m.label),
     verb,
     magnitude: fmtChange(Math.abs(ch.estimate), scale, m).replace(/^[+\u00b1]/, ''),
     change: fmtChange(ch.estimate, scale, m),

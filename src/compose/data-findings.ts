@@ -35,7 +35,8 @@ export function dataFindings(gaps: readonly DataGap[], quality: readonly Quality
     gaps: gaps.map((gap) => {
       const checks = quality.filter((q) => q.gap === gap.id);
       const breached = checks.filter(isBreached);
-      const status: GapStatus | undefined = breached.length ? 'open' : gap.status;
+      // A known gap is open until the lead marks it mitigated or closed.
+      const status: GapStatus = breached.length ? 'open' : (gap.status ?? 'open');
       return { gap, checks, breached, ...(status ? { status } : {}), overridden: breached.length > 0 && gap.status !== undefined && gap.status !== 'open' };
     }),
     unrecorded: quality.filter((q) => isBreached(q) && (q.gap === undefined || !ids.has(q.gap))),
@@ -44,7 +45,7 @@ export function dataFindings(gaps: readonly DataGap[], quality: readonly Quality
   };
 }
 
-/** Gaps still open as measured: not closed, or closed but over a limit again. */
+/** Gaps open as measured: marked open (or not marked), or over a limit again whatever the lead marked; not mitigated ones. */
 export function openGaps(f: DataFindings): GapFinding[] {
-  return f.gaps.filter((g) => g.status !== 'closed');
+  return f.gaps.filter((g) => g.status === 'open');
 }

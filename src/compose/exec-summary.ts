@@ -1,5 +1,6 @@
 // The one-page exec summary: the ask, the recommendation, headline metrics vs thresholds with intervals,
 // confidence, top risks, rollout and rollback in one line each.
+import { inSentence, optionCode } from '../model/words.js';
 import type { Kpi, Slide } from '../deck/types.js';
 import type { GuardrailOutcome, MetricRuleOutcome } from '../decide/types.js';
 import { type Ctx, describeChange, displayChange, headlineMark } from './context.js';
@@ -39,7 +40,7 @@ export function composeExecSummary(ctx: Ctx): Slide[] {
     { text: t('exec-confidence', { confidence: ctx.confidence, met: decision.counts.met, notMet: decision.counts.not_met, triggered: decision.counts.triggered, notTriggered: decision.counts.not_triggered, noData: decision.counts.no_data, hasFlips: flips.length > 0, flipList: flips }) },
     ...(dose ? [{ text: t('exec-dose', dose) }] : []),
     ...decisionHarms(ctx).map((h) => ({ text: t('exec-segment-harm', h.words), tone: 'fail' as const })),
-    ...(risk ? [{ text: t('exec-risks', { risk: lowerFirst(risk.description), mitigation: lowerFirst(risk.mitigation) }) }] : []),
+    ...(risk ? [{ text: t('exec-risks', { risk: inSentence(risk.description), mitigation: inSentence(risk.mitigation) }) }] : []),
     ...(plan.timeline[0] ? [{ text: t('exec-rollout', { when: plan.timeline[0].when, what: plan.timeline[0].what, owner: plan.timeline[0].owner }) }] : []),
     ...(plan.rollback ? [{ text: t('exec-rollback', { who: plan.rollback.who_flips, sla: fmtMinutes(plan.rollback.sla_minutes), trigger: plan.rollback.triggers[0] }) }] : []),
   ];
@@ -51,20 +52,16 @@ export function composeExecSummary(ctx: Ctx): Slide[] {
       id: 'exec-summary',
       kind: 'exec-summary',
       section: 'Summary',
-      title: t('exec-title', { option: v.option ?? '', optionLabel: ctx.optionLabel(v.option), verdict: v.label, fallback: v.fallback, headline: headline(ctx) }),
+      title: t('exec-title', { option: optionCode(v.option) ?? '', optionLabel: ctx.optionLabel(v.option), verdict: v.label, fallback: v.fallback, headline: headline(ctx) }),
       subtitle: t('exec-question', { question: ctx.question() }),
       blocks: [
-        { type: 'text', role: 'lead', text: t('exec-ask', { verdict: v.label, option: v.option ?? '', hasBlocker: Boolean(blocker), blockerLabel: blocker?.criterion.label ?? '', blockerRule: blocker?.rule ? ruleText(ctx, blocker.rule.rule) : '', blockerReason: blocker?.rule ? reasonText(ctx, blocker.rule) : '' }) },
+        { type: 'text', role: 'lead', text: t('exec-ask', { verdict: v.label, option: optionCode(v.option) ?? '', hasBlocker: Boolean(blocker), blockerLabel: blocker?.criterion.label ?? '', blockerRule: blocker?.rule ? ruleText(ctx, blocker.rule.rule) : '', blockerReason: blocker?.rule ? reasonText(ctx, blocker.rule) : '' }) },
         { type: 'kpis', items: kpis },
         { type: 'bullets', items: bullets },
       ],
       notes: [t('exec-notes', { verdict: v.label, decidedBy: because, confidence: ctx.confidence, blockers: v.blockers.filter((b) => b.criterion.polarity === 'go').map((b) => t('exec-blocker', { label: b.criterion.label, hasRule: Boolean(b.rule), rule: b.rule ? ruleText(ctx, b.rule.rule) : '', reason: b.rule ? reasonText(ctx, b.rule) : '', count: b.criterion.rules.length })) })],
     },
   ];
-}
-
-function lowerFirst(s: string): string {
-  return s.charAt(0).toLowerCase() + s.slice(1);
 }
 
 /** The first primary metric's change, e.g. "median time to first quote −11.9%". */

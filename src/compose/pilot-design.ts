@@ -1,5 +1,6 @@
 // The pilot-design deck (phase: design): why the correlation is not causal, the pilot that would tell,
 // its guardrails, definitions, instrumentation, power and the pre-registered decision criteria.
+import { inSentence } from '../model/words.js';
 import type { Block, Slide, TableCell } from '../deck/types.js';
 import type { Ctx } from './context.js';
 import { guardrailText, ruleText } from './rule-words.js';
@@ -171,7 +172,3 @@ function shortNames(items: string[]): string[] {
   return items.map((c) => inSentence(leadingName(c)));
 }
 
-/** A noun written as a heading ("Rep", "Deal stage") inside a sentence; an acronym ("CRM data", "SMB") keeps its case. */
-export function inSentence(text: string): string {
-  return /^\p{Lu}\p{Ll}/u.test(text) ? text.charAt(0).toLowerCase() + text.slice(1) : text;
-}

@@ -86,6 +86,8 @@ export function composeRollback(ctx: Ctx): Slide[] {
       section: 'Plan',
       title: ctx.t('rollback-title', { sla, who: rb.who_flips }),
       blocks: [
+        // A trigger is a condition as the lead wrote it: the sentence before it says what to do when it holds.
+        { type: 'text', role: 'body', text: ctx.t('rollback-when', { count: rb.triggers.length }) },
         { type: 'bullets', items: rb.triggers.map((t) => ({ text: t })) },
         { type: 'table', header: ['Step', 'Owner', 'Within'], rows: rb.steps.map((s, i) => [{ text: `${i + 1}. ${s.do}` }, { text: s.owner }, { text: s.within ?? '—' }]), widths: [5, 2.5, 1.2] },
         { type: 'text', role: 'caption', text: ctx.t('rollback-roles', { flips: rb.who_flips, communicates: rb.who_communicates, postmortem: rb.who_postmortems ?? '', sla }) },

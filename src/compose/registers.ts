@@ -30,7 +30,7 @@ export function composeDataGaps(ctx: Ctx): Slide[] {
       id: 'data-gaps',
       kind: 'register',
       section: 'Risks and data gaps',
-      title: t('gaps-title', { open: open.length, total: f.gaps.length, blockers, failing: f.failing.length, warnings: f.warnings.length }),
+      title: t('gaps-title', { total: f.gaps.length, gapsOpen: t('gaps-open', { open: open.length, total: f.gaps.length, mitigated: f.gaps.filter((g) => g.status === 'mitigated').length }), blockers, failing: f.failing.length, warnings: f.warnings.length }),
       blocks: [
         ...(rows.length ? [{ type: 'table' as const, header: ['Gap', 'Severity', 'Bias direction', 'Mitigation', 'Measured', 'Residual risk'], rows, widths: [2.4, 1.4, 2.1, 2.3, 1.9, 1.9] }] : []),
         // Checks no gap records, after the lead's gaps: what each found and its figure, with nobody's assessment yet.
@@ -38,7 +38,7 @@ export function composeDataGaps(ctx: Ctx): Slide[] {
       ],
       notes: [
         ...(ctx.quality.length
-          ? [t('gaps-notes', { count: ctx.quality.length, within: ctx.quality.filter((q) => !isBreached(q)).length, over: ctx.quality.filter(isBreached).map((q) => q.id), unrecorded: f.unrecorded.map((q) => q.id) })]
+          ? [t('gaps-notes', { count: ctx.quality.length, within: ctx.quality.filter((q) => !isBreached(q)).length, over: ctx.quality.filter(isBreached).map((q) => findingText(ctx, q)), unrecorded: f.unrecorded.map((q) => findingText(ctx, q)) })]
           : []),
         ...(closed.length ? [t('gaps-closed-notes', { gaps: closed.map((g) => ({ description: g.gap.description, mitigation: g.gap.mitigation, residual: g.gap.residual_risk })) })] : []),
       ],
@@ -59,14 +59,19 @@ function gapRow(ctx: Ctx, g: GapFinding): TableCell[] {
   ];
 }
 
+/** What a check looks at, in words ("quotes repeating a key (request_id, quoted_at)"): a reader never sees its id. */
+function findingText(ctx: Ctx, q: QualityCheck): string {
+  const spec = ctx.spec.source?.checks?.find((c) => c.id === q.id);
+  return ctx.t('gaps-finding', { id: q.id, kind: q.kind, table: q.table ?? '', columns: checkColumns(spec), description: spec?.description ?? '' });
+}
+
 /** The checks over their limit that no data gap records, each with what it found and its figure. */
 function unrecordedText(ctx: Ctx, checks: QualityCheck[]): string {
   const found = checks.map((q) => {
-    const spec = ctx.spec.source?.checks?.find((c) => c.id === q.id);
     const figure = figures(q);
     return {
       id: q.id,
-      what: ctx.t('gaps-finding', { id: q.id, kind: q.kind, table: q.table ?? '', columns: checkColumns(spec), description: spec?.description ?? '' }),
+      what: findingText(ctx, q),
       value: q.kind === 'missing_variant' ? `${figure.before} → ${figure.value}` : figure.value,
       limit: figure.limit,
       failing: q.status === 'fail',

@@ -94,7 +94,7 @@ const REASONS: { [T in RuleOutcome['type']]: (ctx: Ctx, o: Extract<RuleOutcome, 
     const label = (id: string) => ctx.metric(id).label;
     return ctx.t('rule-reason-guardrails', { breached: o.breached.map(label), breachedCount: o.breached.length, unclear: o.unclear.map(label), unread: o.unread.map(label), count: o.breached.length + o.unclear.length + o.within.length + o.unread.length });
   },
-  data_gap: (ctx, o) => ctx.t('rule-reason-data-gap', { share: o.share === null ? '' : fmtShare(o.share), source: o.source ?? '', gap: o.rule.gap }),
+  data_gap: (ctx, o) => ctx.t('rule-reason-data-gap', { share: o.share === null ? '' : fmtShare(o.share), source: o.source ?? '', gap: ctx.spec.data_gaps.find((g) => g.id === o.rule.gap)?.description ?? o.rule.gap }),
 };
 
 /** Why a rule came out as it did, in words. */

@@ -11,6 +11,7 @@ import { NO_PEEKING } from '../spec/no-peeking.js';
 import { resolveDeckFile } from '../spec/deck-path.js';
 import { MAX_TEMPLATE_FILE_BYTES, MAX_TEMPLATE_ITERATIONS, MAX_TEMPLATE_OUTPUT } from '../limits.js';
 import { unsafeChar } from '../xml-text.js';
+import { inSentence, listOf } from '../model/words.js';
 
 export const TEMPLATES_DIR = join(ASSETS_DIR, '..', 'templates');
 
@@ -44,6 +45,8 @@ function helpersFor(hb: typeof Handlebars): void {
     return each.call(this, context, { ...options, fn: counted });
   });
   hb.registerHelper('lower', (s: unknown) => String(s).toLowerCase());
+  // User text mid-sentence: never lower-cases an acronym or any letter but an ordinary word's capital.
+  hb.registerHelper('inSentence', (s: unknown) => inSentence(String(s)));
   hb.registerHelper('upper', (s: unknown) => String(s).toUpperCase());
   hb.registerHelper('capitalize', (s: unknown) => {
     const t = String(s);
@@ -53,11 +56,7 @@ function helpersFor(hb: typeof Handlebars): void {
   hb.registerHelper('plural', (n: unknown, one: unknown, many: unknown) => (Number(n) === 1 ? String(one) : String(many)));
   hb.registerHelper('eq', (a: unknown, b: unknown) => a === b);
   // "A, B and C" (or "A, B or C" with 'or'): a list inside a sentence, items as written.
-  hb.registerHelper('list', (items: unknown, conj: unknown) => {
-    const xs = Array.isArray(items) ? items.map(String) : [String(items)];
-    const word = typeof conj === 'string' ? conj : 'and';
-    return xs.length <= 1 ? (xs[0] ?? '') : `${xs.slice(0, -1).join(', ')} ${word} ${xs[xs.length - 1]}`;
-  });
+  hb.registerHelper('list', (items: unknown, conj: unknown) => listOf(Array.isArray(items) ? items.map(String) : [String(items)], conj === 'or' ? 'or' : 'and'));
 }
 
 /** Where override templates may come from: the deck folder, unless the user allows more. */

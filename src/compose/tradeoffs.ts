@@ -1,4 +1,5 @@
 // Trade-offs: the options side by side, each with what it buys, what it risks, and which criterion backs it.
+import { optionCode } from '../model/words.js';
 import type { Block, Slide } from '../deck/types.js';
 import type { Ctx } from './context.js';
 import { marked } from './marks.js';
@@ -24,7 +25,7 @@ export function composeTradeoffs(ctx: Ctx): Slide[] {
         text: ctx.t('tradeoff-criterion', { label: criterion.label, polarity: criterion.polarity, mark: mark.text, holds: criterion.holds, hasBlocker: Boolean(blocker), blocker: blocker ? ruleText(ctx, blocker.rule, { note: false }) : '', reason: blocker ? reasonText(ctx, blocker) : '', count: criterion.rules.length }),
       });
     }
-    return { heading: `${o.id} · ${o.label}${recommended ? ' (recommended)' : ''}`, tone: recommended ? ('accent' as const) : undefined, blocks };
+    return { heading: `${optionCode(o.id) ? `${o.id} · ` : ''}${o.label}${recommended ? ' (recommended)' : ''}`, tone: recommended ? ('accent' as const) : undefined, blocks };
   });
   return [
     {

@@ -1,6 +1,8 @@
 // Every mark a deck shows for a rule or a metric — on any slide, in the outline, in alt text — equals that
-// rule's one outcome in the Decision. Checked by reading the written outline and PPTX (test/support/
-// marks-checker.ts), for both reference decks and 200 generated decisions (test/support/generate-decisions.ts).
+// rule's one outcome in the Decision, and every statement is one the decision data backs. Checked by reading
+// the written outline and PPTX (test/support/marks-checker.ts, test/support/statement-checker.ts), for both
+// reference decks in every phase and 320 generated decisions (test/support/generate-decisions.ts), one build
+// per deck read by both checkers; a sample of the written PPTX files goes through LibreOffice as well.
 import { afterAll, describe, expect, it } from 'vitest';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -11,13 +13,18 @@ import { renderMarkdown } from '../../src/render/markdown.js';
 import { readPptx } from '../../src/review/pptx-text.js';
 import { readHistory } from '../../src/review/history.js';
 import { markOf, MARKS, type Mark } from '../../src/model/outcomes.js';
-import { checkMarks, marksIn, outlineSlides, pptxSlides, type Truth } from '../support/marks-checker.js';
+import { checkMarks, marksIn, outlineSlides, pptxSlides, type Truth, type WrittenSlide } from '../support/marks-checker.js';
+import { checkStatements, checkWording } from '../support/statement-checker.js';
+import { convertWithLibreOffice, pdfPages } from '../support/office.js';
+import { execFileSync } from 'node:child_process';
 import { generateDecisions, writeDecision } from '../support/generate-decisions.js';
 import { REFERENCE } from '../support/decks.js';
 import { LOSING_DATA, pilotDeck, WINNING_DATA } from '../support/pilot.js';
 
 /** Every n-th generated decision is built to PPTX with its charts; the rest are checked on the outline. */
 const PPTX_EVERY = 40;
+/** How many of those PPTX files LibreOffice opens and prints, to read the text as a reader's office shows it. */
+const OFFICE_SAMPLE = 2;
 const root = mkdtempSync(join(tmpdir(), 'gonogo-marks-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
 
@@ -28,18 +35,34 @@ async function truthOf(dir: string): Promise<Truth & { outline: string }> {
 }
 
 /** Builds the deck to files, then checks the written outline and the written PPTX. */
-async function checkBuilt(dir: string, name: string): Promise<{ problems: string[]; shown: Mark[]; truth: Truth }> {
+async function checkBuilt(dir: string, name: string): Promise<{ problems: string[]; shown: Mark[]; truth: Truth; pptxFile: string; slideCount: number }> {
   const out = join(root, name.replace(/\W+/g, '-'));
   const truth = await truthOf(dir);
   const r = await build(dir, { outDir: out, chartCacheDir: join(root, 'chart-cache') });
   const outline = outlineSlides(readFileSync(r.markdownPath.startsWith('/') ? r.markdownPath : join(process.cwd(), r.markdownPath), 'utf8'));
   const pptx = pptxSlides(readPptx(new Uint8Array(readFileSync(r.pptxFile)), r.pptxFile), outline);
-  const problems = [...checkMarks(outline, truth, `${name} (outline)`), ...pptx.problems, ...checkMarks(pptx.slides, truth, `${name} (PPTX)`)];
+  const problems = [
+    ...checkMarks(outline, truth, `${name} (outline)`),
+    ...checkStatements(outline, truth, `${name} (outline)`),
+    ...pptx.problems,
+    ...checkMarks(pptx.slides, truth, `${name} (PPTX)`),
+    ...checkStatements(pptx.slides, truth, `${name} (PPTX)`),
+  ];
   const shown = outline.flatMap((s) => [s.title, ...s.paragraphs, ...s.tables.flat(2), ...s.alts, ...s.notes]).flatMap((t) => marksIn(t).map((m) => m.mark));
-  return { problems, shown, truth };
+  return { problems, shown, truth, pptxFile: r.pptxFile, slideCount: r.slideCount };
 }
 
-describe('every mark equals its rule’s one outcome', () => {
+/** The PPTX as LibreOffice prints it: every page opens, and its sentences pass the checks that read text alone. */
+function checkInOffice(pptxFile: string, slideCount: number, truth: Truth, name: string): string[] {
+  const pdf = convertWithLibreOffice(pptxFile, 'pdf', join(root, 'office'));
+  const pages = execFileSync('pdftotext', [pdf, '-'], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 }).split('\f').filter((p) => p.trim());
+  const slides: WrittenSlide[] = pages.map((p, i) => ({ id: `page ${i + 1}`, title: '', paragraphs: [p.replace(/\s+/g, ' ').trim()], tables: [], alts: [], notes: [] }));
+  const problems = checkWording(slides, truth, `${name} (LibreOffice PDF)`);
+  if (pdfPages(pdf) !== slideCount) problems.push(`${name}: LibreOffice prints ${pdfPages(pdf)} pages of ${slideCount} slides`);
+  return problems;
+}
+
+describe('every mark equals its rule’s one outcome, every statement is backed', () => {
   it('in the quoting-workflow reference deck, outline and PPTX', async () => {
     const { problems, shown } = await checkBuilt(REFERENCE, 'quoting-workflow');
     expect(problems).toEqual([]);
@@ -71,9 +94,17 @@ describe('every mark equals its rule’s one outcome', () => {
     }
   });
 
-  // About 30 s on a loaded 2-core machine (150 ms per deck composed, 3 s per deck built with charts).
-  it(`in 200 generated decisions (outline for all, PPTX for every ${PPTX_EVERY}th), covering every mark, rule type and polarity`, { timeout: 240_000 }, async () => {
-    const decisions = generateDecisions(200);
+  // About 60 s on a loaded 2-core machine (150 ms per deck composed, 3 s per deck built with charts, 10 s per
+  // deck LibreOffice prints).
+  it(`in 320 generated decisions (outline for all, PPTX for every ${PPTX_EVERY}th, LibreOffice for ${OFFICE_SAMPLE}), covering every mark, rule type, polarity, metric kind, phase and scenario flip`, { timeout: 300_000 }, async () => {
+    const decisions = generateDecisions(320);
+    const kinds = new Set<string>();
+    const metricCounts = new Set<number>();
+    const segmentCounts = new Set<number>();
+    const phases = new Set<string>();
+    const verdicts = new Set<string>();
+    const flips = new Map<string, number>([['up', 0], ['down', 0], ['both', 0], ['none', 0]]);
+    let inOffice = 0;
     const problems: string[] = [];
     const shown = new Map<Mark, number>(MARKS.map((m) => [m, 0]));
     const types = new Set<string>();
@@ -89,10 +120,11 @@ describe('every mark equals its rule’s one outcome', () => {
         const r = await checkBuilt(dir, g.name);
         problems.push(...r.problems);
         truth = r.truth;
+        if (inOffice++ < OFFICE_SAMPLE) problems.push(...checkInOffice(r.pptxFile, r.slideCount, truth, g.name));
       } else {
         const t = await truthOf(dir);
         const slides = outlineSlides(t.outline);
-        problems.push(...checkMarks(slides, t, `${g.name} (outline)`));
+        problems.push(...checkMarks(slides, t, `${g.name} (outline)`), ...checkStatements(slides, t, `${g.name} (outline)`));
         checked += slides.flatMap((x) => [x.title, ...x.paragraphs, ...x.tables.flat(2), ...x.alts, ...x.notes]).reduce((n, x) => n + marksIn(x).length, 0);
         truth = t;
       }
@@ -104,6 +136,17 @@ describe('every mark equals its rule’s one outcome', () => {
           if (r.type === 'metric') barOnEnd += r.checks.filter((k) => k.value !== null && k.value === k.check.bar.value).length;
         }
       for (const gd of truth.decision.guardrails) shown.set(markOf(gd.status, gd.polarity), shown.get(markOf(gd.status, gd.polarity))! + 1);
+      for (const m of truth.spec.metrics) kinds.add(m.kind);
+      metricCounts.add(truth.spec.metrics.length);
+      segmentCounts.add(new Set(truth.decision.criteria.flatMap((c) => c.rules.flatMap((r) => (r.type === 'metric' ? r.segments.map((s) => s.segment) : [])))).size);
+      phases.add(truth.spec.phase);
+      const v = truth.decision.verdict;
+      verdicts.add(v.decidedBy.by === 'phase' ? v.decidedBy.phase : v.fallback ? 'fallback' : `${truth.decision.criteria.find((c) => c.id === v.criterion)?.polarity} criterion`);
+      if (truth.spec.phase === 'final') {
+        const [best, worst] = (['best', 'worst'] as const).map((n) => truth.decision.scenarios.find((s) => s.name === n)?.flips ?? false);
+        const kind = best && worst ? 'both' : best ? 'up' : worst ? 'down' : 'none';
+        flips.set(kind, flips.get(kind)! + 1);
+      }
       rmSync(dir, { recursive: true, force: true });
       if (problems.length > 20) break;
     }
@@ -112,6 +155,15 @@ describe('every mark equals its rule’s one outcome', () => {
     expect([...polarities].sort()).toEqual(['go', 'stop']);
     for (const [mark, n] of shown) expect(n, `rules and guardrail checks that came to "${mark}"`).toBeGreaterThan(0);
     expect(barOnEnd).toBeGreaterThan(10);
+    expect([...kinds].sort()).toEqual(['mean', 'median', 'proportion', 'quantile', 'rate', 'ratio']);
+    expect(Math.min(...metricCounts)).toBe(1);
+    expect(Math.max(...metricCounts)).toBe(8);
+    expect(segmentCounts.has(0)).toBe(true);
+    expect(Math.max(...segmentCounts)).toBe(7);
+    expect([...phases].sort()).toEqual(['design', 'final', 'interim']);
+    expect([...verdicts].sort()).toEqual(['design', 'fallback', 'go criterion', 'interim', 'stop criterion']);
+    for (const [kind, n] of flips) expect(n, `final decisions whose scenarios flip ${kind}`).toBeGreaterThan(0);
+    expect(inOffice).toBeGreaterThanOrEqual(OFFICE_SAMPLE);
     expect(checked).toBeGreaterThan(2000);
   });
 });

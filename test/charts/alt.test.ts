@@ -40,7 +40,7 @@ describe('other charts', () => {
   });
 
   it('time series: span, averages and markers', () => {
-    expect(timeSeriesChart(timeSeriesInput, defaultTheme).alt).toMatch(/^Over 28 days \(Mar 2 to Mar 29\), .* min against .* min for control; rollout on Mar 9; 3 checkpoints marked\.$/);
+    expect(timeSeriesChart(timeSeriesInput, defaultTheme).alt).toMatch(/^Over 28 days \(2026-03-02 to 2026-03-29\), .* min against .* min for control; rollout on 2026-03-09; 3 checkpoints marked\.$/);
   });
 
   it('trade-off: how many points lie in the acceptable region, each mark, and where the others lie', () => {

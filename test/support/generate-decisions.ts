@@ -1,6 +1,9 @@
 // Varied decisions for tests: a spec (as YAML-ready data), its metrics data and, sometimes, a checkpoint
 // history, built so that every kind of rule, side, scale and polarity occurs, bars sit exactly on interval
-// ends, intervals go missing (no data), and criteria hold or not in every combination.
+// ends, intervals go missing (no data), and criteria hold or not in every combination. Decks span every metric
+// kind, 1–8 metrics (a dose metric among them now and then), 0–7 segments, option labels with acronyms and
+// digits ("US-only rollout", "12% in the US only"), word option ids that must never reach a reader, 0–4 data
+// gaps in every status, and every phase (design, interim, final).
 //
 // Seedable and deterministic: the same (count, seed) gives the same decisions on every machine (fast-check's
 // generator, no Math.random, no clock). Use it as
@@ -25,11 +28,15 @@ export interface GeneratedDecision {
   history?: Record<string, unknown>;
 }
 
-const KINDS = ['proportion', 'mean', 'median', 'rate'] as const;
+const KINDS = ['proportion', 'mean', 'median', 'quantile', 'rate', 'ratio'] as const;
 type Kind = (typeof KINDS)[number];
-const LABELS = ['Conversion', 'Order value', 'Time to “first” quote', 'Refunds & disputes', 'Ünïcödé repeat rate', 'Support <contacts>', 'Hire rate', 'Quotes per request'];
-const UNITS: Record<Kind, string> = { proportion: 'share', mean: 'USD', median: 'minutes', rate: 'tickets' };
-const SEGMENTS = ['Plumbing', 'Cleaning', 'Moving', 'Tutoring'];
+const LABELS = ['Conversion', 'Order value', 'Time to “first” quote', 'Refunds & disputes', 'Ünïcödé repeat rate', 'Support <contacts>', 'Hire rate', 'Quotes per request', 'NPS among EU pros', 'P95 API latency'];
+const UNITS: Record<Kind, string> = { proportion: 'share', mean: 'USD', median: 'minutes', quantile: 'ms', rate: 'tickets', ratio: 'quotes per request' };
+/** Segment values, some with acronyms and digits; a deck reads 0 to 7 of them. */
+const SEGMENTS = ['Plumbing', 'Cleaning', 'Moving', 'Tutoring', 'US West', 'iOS app', '2nd-time buyers'];
+/** Option labels as leads write them: acronyms, digits, a lower-case start; each deck takes three. */
+const OPTION_LABELS = ['US-only rollout', '12% in the US only', 'API v2 for all', 'Ship to 100%', 'Hold', 'iOS first', '50% in the top-5 categories', 'Keep as is'];
+const PHASES = ['final', 'final', 'final', 'design', 'interim'] as const;
 const CRITERIA = [
   { id: 'go_full', label: 'Go (full) — ship to 100%' },
   { id: 'go_partial', label: 'Go (partial) — top segments' },
@@ -49,16 +56,18 @@ interface ChangeArb {
   ci: boolean;
 }
 /** 1 change in 10 comes without an interval: bound and interval rules on it have no data. */
-const change: fc.Arbitrary<ChangeArb> = fc.record({ est: grid(-0.3, 0.3), half: grid(0, 0.15), ci: fc.nat(9).map((n) => n > 0) });
+const change: fc.Arbitrary<ChangeArb> = fc.record({ est: grid(-0.3, 0.3), half: grid(0.002, 0.15), ci: fc.nat(9).map((n) => n > 0) });
 
 const metricArb = fc.record({
   kind: fc.constantFrom(...KINDS),
+  /** 1 metric in 6 is the treatment's own dose (changed by design, shown as compliance). */
+  dose: fc.nat(5).map((n) => n === 0),
   better: fc.constantFrom('higher', 'lower'),
   role: fc.constantFrom('primary', 'primary', 'secondary', 'guardrail'),
   segmented: fc.boolean(),
   relative: change,
   base: grid(0.1, 0.6),
-  segments: fc.array(change, { minLength: 4, maxLength: 4 }),
+  segments: fc.array(change, { minLength: 7, maxLength: 7 }),
   margin: fc.constantFrom('relative', 'absolute'),
 });
 
@@ -84,16 +93,22 @@ const ruleArb = fc.record({
 
 const criterionArb = fc.record({ mode: fc.constantFrom('all', 'any'), rules: fc.array(ruleArb, { minLength: 1, maxLength: 3 }), explicit: fc.nat(5).map((n) => n === 0) });
 
+const gapArb = fc.record({ status: fc.constantFrom('open', 'mitigated', 'closed', undefined), severity: fc.constantFrom('blocker', 'high', 'medium', 'low'), share: fc.constantFrom('4%', '5%', '6%', undefined) });
+
 const deckArb = fc.record({
-  metrics: fc.array(metricArb, { minLength: 2, maxLength: 5 }),
-  labels: fc.shuffledSubarray(LABELS, { minLength: 5, maxLength: 5 }),
+  metrics: fc.array(metricArb, { minLength: 1, maxLength: 8 }),
+  labels: fc.shuffledSubarray(LABELS, { minLength: 8, maxLength: 8 }),
   criteria: fc.shuffledSubarray(CRITERIA, { minLength: 1, maxLength: 4 }),
   rules: fc.array(criterionArb, { minLength: 4, maxLength: 4 }),
-  segments: fc.shuffledSubarray(SEGMENTS, { minLength: 2, maxLength: 4 }),
+  segments: fc.shuffledSubarray(SEGMENTS, { minLength: 0, maxLength: 7 }),
+  options: fc.shuffledSubarray(OPTION_LABELS, { minLength: 3, maxLength: 3 }),
+  /** Option ids: short codes a reader may see (A, B, C), or words that must never reach reader text. */
+  optionIds: fc.constantFrom(['A', 'B', 'C'], ['ship', 'partial', 'hold_back']),
+  gaps: fc.array(gapArb, { minLength: 0, maxLength: 4 }),
+  phase: fc.constantFrom(...PHASES),
   confidence: fc.constantFrom(0.8, 0.9, 0.95),
   fallback: fc.constantFrom('default', 'criterion', 'outcome'),
   target: fc.nat(5),
-  gapShare: fc.constantFrom('4%', '5%', '6%'),
   history: fc.nat(2).map((n) => n === 0),
   historyStatuses: fc.array(fc.constantFrom('met', 'not_met', 'no_data'), { minLength: 4, maxLength: 4 }),
 });
@@ -118,8 +133,14 @@ export function writeDecision(dir: string, g: Omit<GeneratedDecision, 'name'>): 
 }
 
 function build(d: Deck): Omit<GeneratedDecision, 'name'> {
-  const metrics = d.metrics.map((m, i) => ({ ...m, id: `m${i}`, label: d.labels[i], role: i === 0 ? 'primary' : m.role }));
-  const segmented = metrics.filter((m) => m.segmented);
+  // The first metric is primary; a dose metric is never graded (it changes by design) and is read overall only.
+  const metrics = d.metrics.map((m, i) => {
+    const dose = i > 0 && m.dose;
+    return { ...m, id: `m${i}`, label: d.labels[i], role: i === 0 ? 'primary' : dose ? 'dose' : m.role, segmented: m.segmented && !dose && d.segments.length > 0 };
+  });
+  const graded = metrics.filter((m) => m.role !== 'dose');
+  const segmented = graded.filter((m) => m.segmented);
+  const optionIds = d.optionIds;
   const share = (m: (typeof metrics)[number]) => m.kind === 'proportion';
   // The absolute change of a metric: relative × base level (proportions in points of a share).
   const level = (m: (typeof metrics)[number]) => (share(m) ? m.base : Math.round(m.base * 100));
@@ -153,25 +174,26 @@ function build(d: Deck): Omit<GeneratedDecision, 'name'> {
     return share(m) ? `${pct(v)}pp` : v;
   };
 
-  const gapId = 'missing_variant';
+  const GAP_TEXT = ['Missing variant', 'Late events in the EU', 'Duplicate API calls', 'iOS events unlabelled'];
+  const gaps = d.gaps.map((g, i) => ({ id: `gap_${i}`, description: GAP_TEXT[i], metrics: ['m0'], severity: g.severity, bias_direction: 'unknown', mitigation: 'joined', residual_risk: 'some', ...(g.status ? { status: g.status } : {}), ...(g.share ? { missing_share: g.share } : {}) }));
   const criteria = Object.fromEntries(
     d.criteria.map((c, ci) => {
       const spec = d.rules[ci];
       const rules = spec.rules.map((r) => {
         const note = r.note ? { note: 'as agreed with the VP' } : {};
         if (r.type === 'guardrails') return { guardrails: /no_go|stop/.test(c.id) ? 'breached' : 'pass', ...note };
-        if (r.type === 'data_gap') return { data_gap: gapId, missing_share: { at_most: '5%' }, ...note };
+        if (r.type === 'data_gap' && gaps.length) return { data_gap: gaps[r.metric % gaps.length].id, missing_share: { at_most: '5%' }, ...note };
         if (r.type === 'segments' && segmented.length) {
           const m = segmented[r.metric % segmented.length];
           return { no_segment: { by: 'category', all: [{ metric: m.id, ...metricConditions(m, r.scale, r.checks, 'all') }] }, ...note };
         }
-        const m = metrics[r.metric % metrics.length];
+        const m = graded[r.metric % graded.length];
         // A rule on one segment reads that segment (a segment the data lack is refused before any decision).
         const segment = r.onSegment && m.segmented ? `category=${d.segments[r.segment % d.segments.length]}` : undefined;
         return { metric: m.id, ...(segment ? { segment } : {}), ...metricConditions(m, r.scale, r.checks, segment ?? 'all'), ...note };
       });
       const polarity = spec.explicit ? { polarity: /no_go|stop/.test(c.id) ? 'stop' : 'go' } : {};
-      return [c.id, { label: c.label, option: ['A', 'B', 'C'][ci % 3], ...polarity, [spec.mode]: rules }];
+      return [c.id, { label: c.label, option: optionIds[ci % 3], ...polarity, [spec.mode]: rules }];
     }),
   );
 
@@ -193,11 +215,12 @@ function build(d: Deck): Omit<GeneratedDecision, 'name'> {
   const spec: Record<string, unknown> = {
     version: 1,
     deck: { title: 'Generated decision', owner: 'Test', date: '2026-11-20' },
+    phase: d.phase,
     decision: {
       question: 'Ship it?',
       confidence: d.confidence,
-      options: [{ id: 'A', label: 'Ship' }, { id: 'B', label: 'Partial' }, { id: 'C', label: 'Hold' }],
-      ...(d.fallback === 'criterion' ? { fallback: ids[ids.length - 1] } : d.fallback === 'outcome' ? { fallback: { label: 'Otherwise — hold', option: 'C' } } : {}),
+      options: optionIds.map((id, i) => ({ id, label: d.options[i] })),
+      ...(d.fallback === 'criterion' ? { fallback: ids[ids.length - 1] } : d.fallback === 'outcome' ? { fallback: { label: 'Otherwise — hold', option: optionIds[2] } } : {}),
       ...(d.target < ids.length && d.target % 2 === 0 ? { target: ids[d.target] } : {}),
     },
     metrics: metrics.map((m) => ({
@@ -208,11 +231,12 @@ function build(d: Deck): Omit<GeneratedDecision, 'name'> {
       better: m.better,
       role: m.role,
       ...(m.kind === 'rate' ? { per: 100 } : {}),
+      ...(m.kind === 'quantile' ? { quantile: 0.95 } : {}),
       ...(m.segmented ? { segments: ['category'] } : {}),
       ...(m.role === 'guardrail' ? { max_worsening: m.margin === 'relative' ? '10%' : share(m) ? '1pp' : round(level(m) * 0.1) } : {}),
     })),
     ...(segmented.length ? { prespecified_segments: ['category'] } : {}),
-    data_gaps: [{ id: gapId, description: 'Missing variant', metrics: ['m0'], severity: 'medium', bias_direction: 'unknown', mitigation: 'joined', residual_risk: 'some', missing_share: d.gapShare }],
+    data_gaps: gaps,
     metrics_file: 'metrics.csv',
     criteria,
   };

@@ -232,7 +232,7 @@ export function checkMarks(slides: WrittenSlide[], truth: Truth, where: string):
     } else if (id === 'scenarios-chart') {
       const primaries = spec.metrics.filter((m) => m.role === 'primary');
       for (const t of [...slide.alts, ...slide.notes])
-        for (const part of t.split('; and ')) {
+        for (const part of t.split(/(?<=\.) (?=Treatment also )/)) {
           const rule = /against its rule: best (.+?), base (.+?), worst (.+?)(\.|$)/.exec(part);
           if (!rule) continue;
           const m = primaries.filter((x) => part.toLowerCase().includes(x.label.toLowerCase())).sort((a, b) => b.label.length - a.label.length)[0];

@@ -1,0 +1,29 @@
+// How user text goes into a sentence. A label is the user's: it goes in as written, except that the first
+// letter of an ordinary capitalised word may drop to lower case mid-sentence ("Win rate" → "win rate").
+// Acronyms, mixed case and labels that start with a digit or a lower-case letter keep every letter
+// ("US-only rollout", "NPS among EU pros", "iOS first", "12% in the US only").
+
+/** A label for the middle of a sentence. */
+export function inSentence(label: string): string {
+  const first = (/^[^\s\-–/]+/.exec(label)?.[0] ?? '').replace(/[:;,.!?]+$/, '');
+  const ordinary = /^\p{Lu}[\p{Ll}'’]*$/u.test(first) && first.length > 1;
+  return ordinary ? label.charAt(0).toLowerCase() + label.slice(1) : label;
+}
+
+/** A label for the start of a sentence: first letter upper-cased, the rest as written. */
+export function atStart(label: string): string {
+  return label ? label.charAt(0).toUpperCase() + label.slice(1) : label;
+}
+
+/**
+ * An option's id when it reads as a code a reader may see beside the label ("A", "B", "C2"); a word id
+ * ("mandate", "hold_back") is the spec's handle, never shown.
+ */
+export function optionCode(id: string | undefined): string | undefined {
+  return id !== undefined && /^[A-Z][A-Z0-9]{0,2}$/.test(id) ? id : undefined;
+}
+
+/** "A", "A and B", "A, B and C" (or "or"): a list inside a sentence, items as written. */
+export function listOf(items: readonly string[], conj: 'and' | 'or' = 'and'): string {
+  return items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} ${conj} ${items[items.length - 1]}`;
+}
