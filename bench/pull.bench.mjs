@@ -1,45 +1,17 @@
 #!/usr/bin/env node
-// Benchmark: pull the reference deck's 11 metric queries and 10 quality checks over 1M and 10M generated
-// event rows. Data is made by DuckDB itself (range() and hash(); no randomness, so the same rows each run) in a
-// temp folder; each pull runs in a child process so its peak RSS is its own. Target: 10M rows in under 10 s.
+// Benchmark: `gonogo pull` of the reference deck's 11 metric queries and 10 quality checks over generated event
+// rows (1M and 10M). Data is made by DuckDB itself (range() and hash(); no randomness, so the same rows each run)
+// in a temp deck folder, then the real command runs in a child process (`node bin/gonogo.js pull DECK --json`),
+// so its wall time and peak RSS are the command's own. bench/run.mjs uses makePullDeck() and times the pulls.
 //
-//   node --import tsx bench/pull.bench.mjs [--sizes 1000000,10000000 | --rows N] [--keep]
-import { spawnSync } from 'node:child_process';
+//   node bench/pull.bench.mjs [--sizes 1000000,10000000 | --rows N] [--keep]
 import { mkdtemp, mkdir, rm, cp, copyFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { runOnce } from './measure.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const args = process.argv.slice(2);
-const arg = (name) => { const i = args.indexOf(name); return i >= 0 ? args[i + 1] : undefined; };
-
-if (args[0] === '--child') {
-  // The pull itself, timed from spec to snapshot (the lock is not written: that is the CLI's job).
-  const deckDir = args[1];
-  const { readFile } = await import('node:fs/promises');
-  const { parseSpecText } = await import('../src/spec/load.ts');
-  const { pullMetrics } = await import('../src/sources/pull.ts');
-  const { stableStringify } = await import('../src/sources/stable-json.ts');
-  const t0 = performance.now();
-  const { spec } = parseSpecText(await readFile(join(deckDir, 'gonogo.yaml'), 'utf8'), 'gonogo.yaml', deckDir);
-  const steps = [];
-  const { openDuckDb } = await import('../src/sources/duckdb.ts');
-  const engine = await openDuckDb({ dataDir: join(deckDir, 'data'), materialize: process.env.BENCH_MATERIALIZE === '1' });
-  const { lock, snapshot } = await pullMetrics(spec, deckDir, {
-    engine,
-    pulledAt: '2026-11-16T06:00:00Z',
-    onProgress: (e) => e.type === 'done' && steps.push([e.id, Math.round(e.ms)]),
-  });
-  const ms = performance.now() - t0;
-  await engine.close();
-  const lockBytes = Buffer.byteLength(stableStringify(lock));
-  const values = snapshot.rows.reduce((s, r) => s + (r.values?.length ?? 0), 0);
-  const use = process.resourceUsage();
-  const cpuS = (use.userCPUTime + use.systemCPUTime) / 1e6;
-  process.stdout.write(JSON.stringify({ ms, cpuS, maxRssMiB: use.maxRSS / 1024, steps, lockBytes, values }) + '\n');
-  process.exit(0);
-}
 
 /** Tables shaped like the reference deck's, N event rows in all. */
 async function generate(n, dir) {
@@ -83,30 +55,35 @@ async function generate(n, dir) {
   return Number(rows);
 }
 
-const sizes = (arg('--sizes') ?? arg('--rows') ?? '1000000,10000000').split(',').map(Number);
-const results = [];
-for (const n of sizes) {
-  const deckDir = await mkdtemp(join(tmpdir(), `gonogo-bench-${n}-`));
+/** A deck folder with the reference deck's metrics and source over about `n` generated event rows; returns its path and row count. */
+export async function makePullDeck(n) {
+  const deckDir = await mkdtemp(join(tmpdir(), `gonogo-bench-pull-${n}-`));
   await mkdir(join(deckDir, 'data'));
-  const tg = performance.now();
-  const total = await generate(n, join(deckDir, 'data'));
-  const genMs = performance.now() - tg;
-  // A copy, not a link: the pull refuses SQL files whose real path leaves the deck folder.
+  const rows = await generate(n, join(deckDir, 'data'));
+  // copied, not linked: the pull reads only SQL inside the deck folder
   await cp(join(root, 'decks/quoting-workflow/queries'), join(deckDir, 'queries'), { recursive: true });
   await copyFile(join(root, 'test/sources/fixtures/quoting-workflow.yaml'), join(deckDir, 'gonogo.yaml'));
-  const child = spawnSync(process.execPath, ['--import', 'tsx', fileURLToPath(import.meta.url), '--child', deckDir], { encoding: 'utf8', cwd: root });
-  if (child.status !== 0) {
-    process.stderr.write(child.stderr);
-    process.exit(1);
-  }
-  const r = JSON.parse(child.stdout.trim().split('\n').pop());
-  results.push({ rows: total, generate_s: +(genMs / 1000).toFixed(2), pull_s: +(r.ms / 1000).toFixed(2), cpu_s: +r.cpuS.toFixed(2), peak_rss_mib: Math.round(r.maxRssMiB), lock_kib: Math.round(r.lockBytes / 1024), quantile_values: r.values });
-  process.stderr.write(`${total.toLocaleString('en-US')} rows: pull ${(r.ms / 1000).toFixed(2)} s (CPU ${r.cpuS.toFixed(1)} s), peak RSS ${Math.round(r.maxRssMiB)} MiB; slowest: ${r.steps.sort((a, b) => b[1] - a[1]).slice(0, 3).map(([id, ms]) => `${id} ${ms} ms`).join(', ')}\n`);
-  if (!args.includes('--keep')) await rm(deckDir, { recursive: true, force: true });
+  return { deckDir, rows };
 }
-console.table(results);
-// last line for bench/run.mjs: the pull's own time and peak memory (not the data generation)
-const last = results.at(-1);
-process.stdout.write(JSON.stringify({ ms: last.pull_s * 1000, peakRssMiB: last.peak_rss_mib }) + '\n');
-const ten = results.find((r) => r.rows >= 9_000_000);
-if (ten && ten.pull_s >= 10) process.stderr.write(`over target: 10M rows took ${ten.pull_s} s (target < 10 s)\n`);
+
+/** One `gonogo pull` in a fresh process: wall ms, peak RSS (MB) and the command's own summary. */
+export function pullOnce(deckDir) {
+  const r = runOnce(process.execPath, [join(root, 'bin', 'gonogo.js'), 'pull', deckDir, '--json']);
+  return { ...r, summary: JSON.parse(r.stdout) };
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  const args = process.argv.slice(2);
+  const arg = (name) => { const i = args.indexOf(name); return i >= 0 ? args[i + 1] : undefined; };
+  const sizes = (arg('--sizes') ?? arg('--rows') ?? '1000000,10000000').split(',').map(Number);
+  const results = [];
+  for (const n of sizes) {
+    const tg = performance.now();
+    const { deckDir, rows } = await makePullDeck(n);
+    const genMs = performance.now() - tg;
+    const r = pullOnce(deckDir);
+    results.push({ rows, generate_s: +(genMs / 1000).toFixed(2), pull_s: +(r.ms / 1000).toFixed(2), peak_rss_mib: r.rssMb === undefined ? undefined : Math.round(r.rssMb), deck: args.includes('--keep') ? deckDir : undefined });
+    if (!args.includes('--keep')) await rm(deckDir, { recursive: true, force: true });
+  }
+  console.table(results);
+}

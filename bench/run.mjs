@@ -1,14 +1,18 @@
 // npm run bench: every benchmark in one sitting, a table of median / min / max, written to BENCHMARKS.md.
 //   node bench/run.mjs            full run: 5 samples after a warm-up, then BENCHMARKS.md is rewritten
-//   node bench/run.mjs --quick    smoke (CI): 1 sample, no warm-up, no 10M pull, no 400-slide deck; prints only
-// Builds run as whole processes through bin/gonogo.js on copies of the decks in a temp folder.
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+//   node bench/run.mjs --quick    smoke (CI): 1 sample, no warm-up, no 10M pull, no 400-slide deck, no fresh clone;
+//                                 prints only
+// Builds run as whole processes through bin/gonogo.js on copies of the decks in a temp folder; pandoc runs on the
+// outline each build wrote, paired with that build in the same sitting.
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { machine, repeat, runOnce, stats } from './measure.mjs';
 import { generateDeck } from './gen-deck.mjs';
-import { formatTable, writeReport } from './report.mjs';
+import { formatTable, targetsTable, writeReport } from './report.mjs';
+import { makePullDeck, pullOnce } from './pull.bench.mjs';
+import { rewordTitle, watchRebuilds } from './watch.bench.mjs';
 
 const START = '<!-- bench:start (written by npm run bench) -->';
 const END = '<!-- bench:end -->';
@@ -53,27 +57,47 @@ function deckCopy(src, name = basename(src)) {
 
 const buildArgs = (dir) => [gonogo, 'build', dir, '--json'];
 const slidesOf = (s) => JSON.parse(s.stdout).slides;
+const chartFiles = (dir) => (existsSync(join(dir, 'out', '.cache', 'charts')) ? readdirSync(join(dir, 'out', '.cache', 'charts')).length : 0);
 
-/** Cold build (no out/, no chart cache), rebuild in a fresh process with the chart cache, pandoc on the outline. */
+/**
+ * Cold build (no out/, no caches); then rebuilds in fresh processes, each after rewording the deck title (which
+ * every slide's footer repeats; no chart changes), paired with pandoc on the outline that rebuild wrote. The pair's
+ * order alternates, so a drift in the machine's load falls on both.
+ */
 function referenceDeck(name) {
   const dir = deckCopy(join(root, 'decks', name));
   const out = join(dir, 'out');
   log(`build ${name}: cold`);
   const cold = repeat(() => runOnce(node, buildArgs(dir)), { ...plan, before: () => rmSync(out, { recursive: true, force: true }) });
-  log(`build ${name}: rebuild, chart cache warm`);
-  const warm = repeat(() => runOnce(node, buildArgs(dir)), plan);
-  const rows = [
-    row(`build ${name}, cold (${slidesOf(cold[0])} slides)`, cold, { note: 'fresh process, no out/ and no chart cache' }),
-    row(`build ${name}, rebuild`, warm, { note: 'fresh process, charts from out/.cache' }),
-  ];
+  const rows = [row(`build ${name}, cold (${slidesOf(cold[0])} slides)`, cold, { note: 'fresh process, no out/: no chart, width, bootstrap or part cache' })];
+  log(`build ${name}: rebuild after a title edit${hasPandoc ? ', paired with pandoc' : ''}`);
+  const charts = chartFiles(dir);
+  const pandoc = () => runOnce('pandoc', [`${name}.md`, '-o', join(tmp, `${name}-pandoc.pptx`)], { cwd: out });
+  const builds = [];
+  const pandocs = [];
+  for (let i = 0; i < plan.warmup + plan.iterations; i++) {
+    rewordTitle(join(dir, 'gonogo.yaml'), i + 1);
+    let b;
+    let p;
+    if (i % 2 === 0 || !hasPandoc) {
+      b = runOnce(node, buildArgs(dir));
+      if (hasPandoc) p = pandoc();
+    } else {
+      p = pandoc(); // the previous build's outline: the same deck less one word
+      b = runOnce(node, buildArgs(dir));
+    }
+    if (i < plan.warmup) continue;
+    builds.push(b);
+    if (p) pandocs.push(p);
+  }
+  if (chartFiles(dir) !== charts) throw new Error(`${name}: a title edit drew charts again (${charts} → ${chartFiles(dir)} files)`);
+  const rebuild = row(`build ${name}, rebuild after a title edit`, builds, { note: 'fresh process, charts unchanged (from out/.cache)' });
+  rows.push(rebuild);
   if (!hasPandoc) return [...rows, missing(`pandoc ${name}.md → PPTX`, 'skipped: pandoc not found')];
-  log(`pandoc ${name}`);
-  const pandoc = repeat(() => runOnce('pandoc', [`${name}.md`, '-o', join(tmp, `${name}-pandoc.pptx`)], { cwd: out }), plan);
-  const p = stats(pandoc.map((s) => s.ms)).median;
-  const ratio = (r) => `${(r.median / p).toFixed(2)}× pandoc`;
-  rows[0].note += `; ${ratio(rows[0])}`;
-  rows[1].note += `; ${ratio(rows[1])}`;
-  rows.push(row(`pandoc out/${name}.md → PPTX (peer anchor)`, pandoc, { note: 'same outline, same run' }));
+  const anchor = row(`pandoc out/${name}.md → PPTX (peer anchor)`, pandocs, { note: 'the outline each rebuild wrote, paired with it' });
+  const ratios = builds.map((b, i) => ({ ms: b.ms / pandocs[i].ms }));
+  rows.push(anchor, { ...row(`rebuild ${name} ÷ pandoc, paired`, ratios, { unit: '×', note: 'median of the per-pair ratios' }), rssMb: undefined });
+  rows[0].note += `; ${(rows[0].median / anchor.median).toFixed(2)}× pandoc`;
   return rows;
 }
 
@@ -84,7 +108,8 @@ function scaling(slides) {
   const samples = repeat(() => runOnce(node, buildArgs(dir)), { ...plan, before: () => rmSync(join(dir, 'out'), { recursive: true, force: true }) });
   const n = slidesOf(samples[0]);
   const r = row(`build generated deck, ${n} slides, cold`, samples);
-  r.note = `${(r.median / n).toFixed(0)} ms/slide`;
+  r.note = `${(r.median / n).toFixed(1)} ms/slide`;
+  r.slides = n;
   return [r];
 }
 
@@ -94,43 +119,62 @@ function charts() {
   const rate = (re) => (s) => Number(re.exec(s.stdout)?.[1]);
   return [
     row('charts, cold (first chart in a process)', samples, { unit: 'charts/s', value: rate(/^cold:.*→ ([\d.]+) charts\/s/m), note: 'imports + fonts + render' }),
-    row('charts, warm (SVG + PNG, cache missed)', samples, { unit: 'charts/s', value: rate(/^warm:.*→ ([\d.]+) charts\/s/m), note: 'every fixture chart kind' }),
+    row('charts, warm (SVG + PNG, cache missed)', samples, { unit: 'charts/s', value: rate(/^warm:.*→ ([\d.]+) charts\/s/m), note: 'every fixture chart kind, on this thread' }),
   ];
 }
 
-/**
- * Pull: bench/pull.bench.mjs (written with `gonogo pull`) is run as `node bench/pull.bench.mjs --rows N`;
- * if its last stdout line is JSON with `ms`, that is the row's time, else the process wall time.
- */
-function pull(rows) {
-  const script = join(root, 'bench', 'pull.bench.mjs');
-  const name = `pull ${rows / 1e6}M event rows through DuckDB`;
-  if (!existsSync(script)) return [missing(name, 'not yet available: bench/pull.bench.mjs is not on this branch')];
-  log(`pull ${rows}`);
-  const samples = repeat(() => runOnce(node, [...tsx, script, '--rows', String(rows)], { cwd: root }), plan).map((s) => {
-    // the bench prints the pull's own time and peak memory last (generating the data is not the pull)
-    try {
-      const own = JSON.parse(s.stdout.trim().split('\n').at(-1));
-      return { ...s, ms: own.ms ?? s.ms, rssMb: own.peakRssMiB ?? s.rssMb };
-    } catch {
-      return s;
-    }
-  });
-  return [row(name, samples, { note: 'the pull process alone (data generated first, not timed)' })];
+/** `gonogo pull` as a command over generated event rows; data generated once, before the timed pulls. */
+async function pull(rows) {
+  const name = `pull ${rows / 1e6}M event rows (gonogo pull)`;
+  log(`pull ${rows}: generating the data`);
+  const { deckDir, rows: total } = await makePullDeck(rows);
+  try {
+    log(`pull ${rows}`);
+    const samples = repeat(() => pullOnce(deckDir), plan);
+    return [row(name, samples, { note: `${total.toLocaleString('en-US')} rows; the command in a fresh process, peak RSS its own` })];
+  } finally {
+    rmSync(deckDir, { recursive: true, force: true });
+  }
 }
 
 function bootstrap() {
   log('bootstrap');
   const samples = repeat(() => runOnce(node, [...tsx, join(root, 'bench', 'bootstrap.bench.ts')], { env: { QUANTILES: '0.5' } }), plan);
-  return [row('bootstrap CI, median diff, 2 × 1,000,000 values, 2,000 resamples', samples, { value: (s) => Number(/resamples: (\d+) ms/.exec(s.stdout)?.[1]), note: 'in-process time; RSS is the whole process' })];
+  return [row('bootstrap CI, median diff, 2 × 1,000,000 values, 2,000 resamples', samples, { value: (s) => Number(/resamples: (\d+) ms/.exec(s.stdout)?.[1]), note: 'in-process time, counting the values included; RSS is the whole process' })];
 }
 
-function watch() {
+/** The real `gonogo watch`: rebuild time it prints, and the latency from the file write to its line. */
+async function watch() {
   const dir = deckCopy(join(root, 'decks', 'quoting-workflow'), 'watch-quoting-workflow');
-  log('watch rebuild (emulated)');
-  const r = runOnce(node, [join(root, 'bench', 'watch.bench.mjs'), dir, String(plan.warmup + plan.iterations)]);
-  const times = JSON.parse(r.stdout).rebuilds.slice(plan.warmup).map((ms) => ({ ms }));
-  return [row('watch-mode rebuild of quoting-workflow (emulated)', times, { note: 'build() again in the same process, charts unchanged' })];
+  runOnce(node, buildArgs(dir)); // a deck that has been built before, as when a user starts watching
+  log('gonogo watch: rebuilds after title edits');
+  const all = await watchRebuilds(dir, plan.warmup + plan.iterations);
+  const rebuilds = all.slice(plan.warmup);
+  return [
+    row('gonogo watch, rebuild after a title edit', rebuilds, { note: 'the time the command prints for the build' }),
+    row('gonogo watch, title edit → rebuilt', rebuilds.map((r) => ({ ms: r.latencyMs })), { note: 'file write to the command’s line; includes its 150 ms debounce' }),
+  ];
+}
+
+/**
+ * A new user's first build: a fresh clone of this repository's HEAD, `npm ci`, then the first build of the reference
+ * deck (nothing cached anywhere, not even V8's code cache), then later cold builds (no out/) in the same clone.
+ */
+function freshClone() {
+  const clone = join(tmp, 'clone');
+  log('fresh clone: git clone + npm ci');
+  runOnce('git', ['clone', '--quiet', '--no-hardlinks', root, clone]);
+  const ci = runOnce('npm', ['ci', '--no-audit', '--no-fund', '--prefer-offline'], { cwd: clone });
+  const deck = join(clone, 'decks', 'quoting-workflow');
+  const build = () => runOnce(node, [join(clone, 'bin', 'gonogo.js'), 'build', deck, '--json']);
+  const first = build();
+  const later = repeat(build, { ...plan, warmup: 0, before: () => rmSync(join(deck, 'out'), { recursive: true, force: true }) });
+  const laterRow = row('later cold build in that clone', later, { note: 'no out/; V8 code cache from the first run' });
+  return [
+    row('npm ci in a fresh clone', [ci], { note: 'includes the bundle (prepare)' }),
+    { ...row('first build after npm ci (fresh clone)', [first]), note: `${(first.ms / laterRow.median).toFixed(2)}× a later cold build` },
+    laterRow,
+  ];
 }
 
 const benches = [
@@ -139,11 +183,12 @@ const benches = [
   () => scaling(25),
   () => scaling(100),
   () => (quick ? [missing('build generated deck, 400 slides', 'skipped with --quick')] : scaling(400)),
+  watch,
   charts,
   () => pull(1_000_000),
-  () => (quick ? [missing('pull 10M event rows through DuckDB', 'skipped with --quick')] : pull(10_000_000)),
+  () => (quick ? [missing('pull 10M event rows (gonogo pull)', 'skipped with --quick')] : pull(10_000_000)),
   bootstrap,
-  watch,
+  () => (quick ? [missing('first build after npm ci (fresh clone)', 'skipped with --quick')] : freshClone()),
 ];
 
 log(`bench: building the bundle`);
@@ -152,13 +197,14 @@ const env = machine();
 const started = new Date();
 const rows = [];
 try {
-  for (const b of benches) rows.push(...b());
+  for (const b of benches) rows.push(...(await b()));
 } finally {
   rmSync(tmp, { recursive: true, force: true });
 }
 const command = `npm run bench${quick ? ' -- --quick' : ''}`;
 const table = formatTable(rows);
 console.log(table);
+console.log('\n' + targetsTable(rows));
 console.log(`load average at the end: ${machine().load.map((x) => x.toFixed(2)).join(', ')}`);
 if (!quick) {
   // Only the measured part between the markers is replaced; the analysis around it is kept.

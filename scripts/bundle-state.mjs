@@ -13,6 +13,8 @@ function newestUnder(dir) {
 }
 
 export function bundleIsStale(root) {
-  const bundle = join(root, 'dist', 'gonogo.mjs');
-  return !existsSync(bundle) || newestUnder(join(root, 'src')) > statSync(bundle).mtimeMs;
+  const bundles = ['gonogo.cjs', 'chart-worker.cjs'].map((f) => join(root, 'dist', f));
+  if (!bundles.every(existsSync)) return true;
+  const newest = newestUnder(join(root, 'src'));
+  return bundles.some((b) => newest > statSync(b).mtimeMs);
 }

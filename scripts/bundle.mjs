@@ -1,11 +1,14 @@
-// Bundles src/cli/main.ts with its pure-JS dependencies into dist/gonogo.mjs plus lazily loaded chunks
-// (code splitting: vega/vega-lite and pptxgenjs load only when a build reaches them). Start-up reads a
-// few files instead of hundreds of node_modules files (see DESIGN.md and BENCHMARKS.md).
+// Bundles the CLI (src/cli/main.ts) with its pure-JS dependencies into one CommonJS script, dist/gonogo.cjs, and
+// the chart-drawing worker (src/charts/worker.ts) into dist/chart-worker.cjs. Start-up reads one file instead of
+// hundreds of node_modules files, and bin/gonogo.js runs the script through V8's code cache (bin/code-cache.cjs),
+// which Node 20 offers for scripts but not for ES modules: a run then compiles almost nothing. Modules imported
+// with import() stay lazy (esbuild initialises them on first use), so a verb still runs only what it needs.
 // The package's `dependencies` and `optionalDependencies` (native parts, heavy optional trees) stay external
 // and load on first use; everything else is bundled, so it is a devDependency and never installed by users.
-// `--for-pack` (npm pack) also drops every chunk of earlier builds, so the tarball holds this build only.
 import { build } from 'esbuild';
-import { readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
+import { isBuiltin } from 'node:module';
+import { isAscii } from 'node:buffer';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { dirname, join } from 'node:path';
 import { writeThirdPartyLicenses } from './third-party-licenses.mjs';
@@ -16,63 +19,123 @@ const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
 /** What the package installs for its users: resolved from node_modules at run time, never bundled. */
 export const EXTERNAL = [...Object.keys(pkg.dependencies ?? {}), ...Object.keys(pkg.optionalDependencies ?? {})];
 
-/**
- * Handlebars' code generator builds source maps with `source-map` when it can load it; we never use them.
- * Without it, it falls back to a plain string builder: smaller bundle, faster template compiles.
- */
-const noSourceMapForHandlebars = {
-  name: 'no-source-map-for-handlebars',
+/** Replaces a module by fixed source text. */
+const stub = (name, filter, contents, when = () => true) => ({
+  name,
   setup(b) {
-    b.onResolve({ filter: /^source-map$/ }, (args) => (args.importer.includes('handlebars') ? { path: 'source-map', namespace: 'gonogo-stub' } : undefined));
-    b.onLoad({ filter: /.*/, namespace: 'gonogo-stub' }, () => ({ contents: 'module.exports = {};', loader: 'js' }));
+    b.onResolve({ filter }, (args) => (when(args) ? { path: args.path, namespace: name } : undefined));
+    b.onLoad({ filter: /.*/, namespace: name }, () => ({ contents, loader: 'js' }));
   },
-};
+});
 
-/** jsonc-parser's `main` is a UMD build whose requires esbuild cannot follow; its ES module build bundles cleanly. */
-const jsoncParserAsEsm = {
-  name: 'jsonc-parser-as-esm',
-  setup(b) {
-    b.onResolve({ filter: /^jsonc-parser$/ }, () => ({ path: join(root, 'node_modules', 'jsonc-parser', 'lib', 'esm', 'main.js') }));
+const plugins = [
+  // jsonc-parser's `main` is a UMD build whose requires esbuild cannot follow; its ES module build bundles cleanly.
+  {
+    name: 'jsonc-parser-as-esm',
+    setup(b) {
+      b.onResolve({ filter: /^jsonc-parser$/ }, () => ({ path: join(root, 'node_modules', 'jsonc-parser', 'lib', 'esm', 'main.js') }));
+    },
   },
-};
+  // Handlebars builds source maps with `source-map` when it can load it; we never use them. Without it, it falls
+  // back to a plain string builder: smaller bundle, faster template compiles.
+  stub('no-source-map-for-handlebars', /^source-map$/, 'module.exports = {};', (args) => args.importer.includes('handlebars')),
+  // vega-canvas tries `await import('canvas')` at its top level (not allowed in a script). gonogo draws SVG with
+  // the renderer 'none' and measures text itself, so Vega never needs a canvas: the answer is always "none".
+  stub('no-canvas-for-vega', /^vega-canvas$/, 'export const canvas = () => null; export const image = () => null;'),
+  {
+    // pptxgenjs writes through a JSZip stand-in that hands its parts over unzipped (src/render/pptx/jszip-parts.ts).
+    name: 'jszip-parts-for-pptxgenjs',
+    setup(b) {
+      b.onResolve({ filter: /^jszip$/ }, () => ({ path: join(root, 'src/render/pptx/jszip-parts.ts') }));
+    },
+  },
+  {
+    // yargs looks for the program's package.json from the folder above its own node_modules; bundled there is
+    // none, so it searched upward from the working directory and failed with an AssertionError on every run
+    // (formatting its stack costs a tenth of a second in a 5 MB script). Bundled, the program's folder is dist/..
+    name: 'yargs-finds-gonogo-package',
+    setup(b) {
+      b.onLoad({ filter: /yargs[\\/]lib[\\/]platform-shims[\\/]esm\.mjs$/ }, (args) => {
+        const source = readFileSync(args.path, 'utf8');
+        const from = "const mainFilename = __dirname.substring(0, __dirname.lastIndexOf('node_modules'));";
+        if (!source.includes(from)) return { contents: source, warnings: [{ text: 'yargs changed its platform shim: mainFilename left as it is' }] };
+        return { contents: source.replace(from, "const mainFilename = fileURLToPath(new URL('..', import.meta.url));"), loader: 'js' };
+      });
+    },
+  },
+  {
+    // string-width (yargs' help layout) builds its Unicode-property regular expressions (\p{RGI_Emoji} with the v
+    // flag, through ICU) when its module loads: a twentieth of a rebuild, on every run, for help text that is
+    // laid out only with --help. Bundled, each string-width is loaded on the first call that is not plain ASCII
+    // (printable ASCII is one column a character, as string-width itself counts it).
+    name: 'lazy-string-width',
+    setup(b) {
+      b.onResolve({ filter: /^string-width$/ }, async (args) => {
+        if (args.pluginData?.real) return undefined;
+        const real = await b.resolve('string-width', { resolveDir: args.resolveDir, kind: args.kind, pluginData: { real: true } });
+        return { path: real.path, namespace: 'lazy-string-width' };
+      });
+      b.onLoad({ filter: /.*/, namespace: 'lazy-string-width' }, (args) => ({
+        resolveDir: root,
+        loader: 'js',
+        contents: `let real;
+export default function stringWidth(string, options) {
+  if (typeof string === 'string' && !/[^\x20-\x7e]/.test(string)) return string.length;
+  real ??= require(${JSON.stringify(args.path)}).default;
+  return real(string, options);
+}`,
+      }));
+    },
+  },
+  {
+    // V8's code cache cannot serve a script that calls import() (Node 20), so lazily loaded externals and Node
+    // built-ins are required instead, still on first use.
+    name: 'require-lazy-externals',
+    setup(b) {
+      b.onResolve({ filter: /.*/ }, (args) =>
+        args.kind === 'dynamic-import' && (EXTERNAL.includes(args.path) || isBuiltin(args.path)) ? { path: args.path, namespace: 'required' } : undefined,
+      );
+      b.onLoad({ filter: /.*/, namespace: 'required' }, (args) => ({ contents: `module.exports = require(${JSON.stringify(args.path)});`, loader: 'js' }));
+    },
+  },
+];
 
+/** `forPack` (npm pack) also drops what earlier bundles left in dist/ (the V8 code caches), so the tarball holds this build only. */
 export async function bundleCli({ forPack = false } = {}) {
   const outdir = join(root, 'dist');
-  const result = await build({
-    entryPoints: { gonogo: join(root, 'src/cli/main.ts') },
-    outdir,
-    outExtension: { '.js': '.mjs' },
-    chunkNames: 'chunks/[name]-[hash]',
+  if (forPack) rmSync(join(outdir, '.cache'), { recursive: true, force: true });
+  const common = {
     bundle: true,
-    splitting: true,
     platform: 'node',
-    format: 'esm',
+    format: 'cjs',
     target: 'node20',
     external: EXTERNAL,
-    // CommonJS dependencies (handlebars, fontkit, yargs helpers) call require() for Node built-ins.
-    banner: { js: "import { createRequire as __gonogoCreateRequire } from 'node:module'; const require = __gonogoCreateRequire(import.meta.url);" },
+    // src/ is ES modules: import.meta.url becomes the script's own file URL
+    define: { 'import.meta.url': '__gonogo_import_meta_url' },
+    banner: { js: "var __gonogo_import_meta_url = require('node:url').pathToFileURL(__filename).href;" },
+    // no comments or indentation: an ASCII script a third smaller, read as Latin-1 without decoding (bin/code-cache.cjs);
+    // names stay for stack traces, and the source map leads back to src/
+    minifyWhitespace: true,
+    charset: 'ascii',
     sourcemap: 'linked',
     legalComments: 'linked',
     logLevel: 'warning',
-    plugins: [noSourceMapForHandlebars, jsoncParserAsEsm],
+    plugins,
     metafile: true,
     absWorkingDir: root, // metafile paths are relative to this
+  };
+  // one build, two scripts: each source file is parsed once for both
+  const result = await build({
+    ...common,
+    entryPoints: { gonogo: join(root, 'src/cli/main.ts'), 'chart-worker': join(root, 'src/charts/worker.ts') },
+    outdir,
+    outExtension: { '.js': '.cjs' },
   });
-  removeStaleChunks(outdir, new Set(Object.keys(result.metafile.outputs).map((p) => join(root, p))), forPack ? 0 : 10 * 60 * 1000);
-  writeThirdPartyLicenses(root, result.metafile, join(outdir, 'THIRD-PARTY-LICENSES.txt'));
-}
-
-/**
- * Chunk names carry a content hash, so old ones pile up. A process started before this bundle may still
- * import its old chunks lazily, so only chunks unused for `graceMs` are removed (never the whole folder).
- */
-function removeStaleChunks(outdir, current, graceMs) {
-  const dir = join(outdir, 'chunks');
-  const cutoff = Date.now() - graceMs;
-  for (const name of readdirSync(dir)) {
-    const p = join(dir, name);
-    if (!current.has(p) && statSync(p).mtimeMs < cutoff) rmSync(p, { force: true });
-  }
+  for (const f of ['gonogo.cjs', 'chart-worker.cjs'])
+    if (!isAscii(readFileSync(join(outdir, f)))) console.warn(`scripts/bundle.mjs: dist/${f} is not ASCII (a regular expression with a non-ASCII character?); it is read slower`);
+  // files only: stand-ins and lazy wrappers (namespace:path) carry no package's code of their own
+  const inputs = Object.fromEntries(Object.entries(result.metafile.inputs).filter(([name]) => !/^[a-z-]+:/.test(name)));
+  writeThirdPartyLicenses(root, { inputs }, join(outdir, 'THIRD-PARTY-LICENSES.txt'));
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1]).href) await bundleCli({ forPack: process.argv.includes('--for-pack') });

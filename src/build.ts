@@ -1,15 +1,20 @@
 // gonogo build: the pipeline to the end — layout, charts, render — then every output written atomically.
 // Everything is rendered in memory before the first write, so a failed build leaves the last good output.
 import { basename, join, relative } from 'node:path';
+import { existsSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { runUntil, type PipelineOptions } from './pipeline.js';
 import { resolveSpecPath } from './spec/load.js';
 import { defaultTheme } from './deck/theme.js';
 import { layoutDeck } from './layout/layout.js';
 import { loadWidthCache, saveWidthCache } from './layout/measure.js';
+import { loadBootstrapMemo, saveBootstrapMemo } from './stats/bootstrap-memo.js';
 import { deckTimestamp, renderPptx } from './render/pptx/render.js';
+import { FileDeflateCache } from './render/pptx/deflate-cache.js';
 import { renderMarkdown } from './render/markdown.js';
 import { prepareOutputDir, writeOutputs, type OutputFile } from './render/write.js';
-import { renderChart } from './charts/render.js';
+import { isCached, renderChart, type RenderedChart } from './charts/render.js';
+import { chartPool, existingChartPool } from './charts/pool.js';
 import { chartSpecFiles } from './charts/write.js';
 import type { ChartSpec, Deck } from './deck/types.js';
 import type { Decision } from './decide/types.js';
@@ -23,7 +28,14 @@ export interface BuildOptions extends PipelineOptions {
   env?: NodeJS.ProcessEnv;
   /** Rendered charts by content hash (default: <out>/.cache/charts); output bytes are the same with or without. */
   chartCacheDir?: string;
+  /** Worker threads drawing charts: 0 draws them on this thread; default chosen by how many charts need drawing. */
+  chartThreads?: number;
 }
+
+/** Fewer charts to draw than this are drawn on this thread: a worker's start (Vega, resvg) would cost more. */
+const POOL_FROM = 4;
+/** From this many charts to draw, a second worker pays for itself when there are two cores or more. */
+const SECOND_WORKER_FROM = 24;
 
 export interface BuildResult {
   deck: Deck;
@@ -44,26 +56,43 @@ export async function build(deckDir: string, opts: BuildOptions = {}): Promise<B
   const env = opts.env ?? process.env;
   if (opts.checkpoint !== undefined) checkCheckpointName(opts.checkpoint);
   const outDir = opts.outDir ?? join(resolveSpecPath(deckDir, opts.cwd).dir, 'out');
-  // Caches that make a rebuild cheap; neither changes a byte of output.
+  // Caches that make a rebuild cheap; none changes a byte of output.
   const cacheDir = join(outDir, '.cache');
   const widthsFile = join(cacheDir, 'text-widths.json');
-  const widthsNote = loadWidthCache(widthsFile);
+  const bootstrapFile = join(cacheDir, 'bootstrap.json');
+  const cacheNotes = [loadWidthCache(widthsFile), loadBootstrapMemo(bootstrapFile)];
   const chartCacheDir = opts.chartCacheDir ?? join(cacheDir, 'charts');
+  // A first build will draw every chart: a worker loads Vega and resvg while the pipeline runs.
+  if (opts.chartThreads !== 0 && !existsSync(chartCacheDir)) chartPool(1);
 
   const run = await runUntil('compose', deckDir, opts);
   const theme = run.theme ?? defaultTheme;
   const deck = run.compose!;
-  const diagnostics = [...run.diagnostics, ...(widthsNote ? [widthsNote] : [])];
+  const diagnostics = [...run.diagnostics, ...cacheNotes.filter((n): n is Diagnostic => n !== undefined)];
   // A phase chosen on the command line is a preview: its files carry the phase, so the spec's own deck stays.
   const name = basename(run.load!.dir) + (opts.phase ? `-${opts.phase}` : '');
 
-  const laid = layoutDeck(deck, theme);
-  diagnostics.push(...laid.diagnostics);
   // The output folder is checked before the slow part, so a build into a read-only folder fails in a second.
   await prepareOutputDir(outDir, cwd);
+  // Charts are drawn (on workers when there are enough) while this thread lays out and writes the slides.
   const charts = deck.slides.flatMap((s) => s.blocks.flatMap((b) => (b.type === 'chart' ? [b.chart] : [])));
-  const images = new Map(await Promise.all(charts.map(async (c: ChartSpec) => [c.id, await renderChart(c, { cacheDir: chartCacheDir, onNote: (d) => diagnostics.push(d) })] as const)));
-  const pptx = await renderPptx(laid.slides, deck.meta, theme, images, { timestamp: deckTimestamp(deck.meta, env) });
+  const chartNotes: Diagnostic[] = [];
+  const toDraw = (await Promise.all(charts.map((c) => isCached(c, { cacheDir: chartCacheDir, onNote: (d) => chartNotes.push(d) })))).filter((hit) => !hit).length;
+  // A warm pool (watch mode, or started above) draws any chart; a cold one is started only when it pays.
+  const threads = opts.chartThreads ?? (toDraw === 0 ? 0 : toDraw >= SECOND_WORKER_FROM ? Math.min(2, availableParallelism()) : toDraw >= POOL_FROM || existingChartPool() ? 1 : 0);
+  const draw = threads > 0 ? chartPool(threads).draw : undefined;
+  const images: Promise<Map<string, RenderedChart>> = Promise.all(
+    charts.map(async (c: ChartSpec) => [c.id, await renderChart(c, { cacheDir: chartCacheDir, draw, onNote: (d) => chartNotes.push(d) })] as const),
+  ).then((pairs) => new Map(pairs));
+  images.catch(() => {}); // awaited by renderPptx; a failure before then must not go unhandled
+
+  const laid = layoutDeck(deck, theme);
+  diagnostics.push(...laid.diagnostics);
+  const deflateCache = FileDeflateCache.load(join(cacheDir, 'pptx-parts.bin'));
+  const partsNote = deflateCache.note();
+  if (partsNote) diagnostics.push(partsNote);
+  const pptx = await renderPptx(laid.slides, deck.meta, theme, images, { timestamp: deckTimestamp(deck.meta, env), deflateCache });
+  diagnostics.push(...chartNotes);
   const markdown = renderMarkdown(deck);
 
   // Everything is in memory: write it as one unit, checkpoints.json last (it records this build).
@@ -81,8 +110,7 @@ export async function build(deckDir: string, opts: BuildOptions = {}): Promise<B
     files.push({ path: join(run.load!.dir, HISTORY_FILE), data: stableJson(historyWith(run.load!.dir, entry, cwd)) });
   }
   await writeOutputs(files, cwd);
-  const cacheNote = saveWidthCache(widthsFile);
-  if (cacheNote) diagnostics.push(cacheNote);
+  for (const note of [saveWidthCache(widthsFile), deflateCache.save(), saveBootstrapMemo(bootstrapFile)]) if (note) diagnostics.push(note);
   return {
     deck,
     decision: run.decide!,

@@ -111,7 +111,7 @@ function distributionsOf(spec: Spec, data: MetricsSnapshot): ComposeInput['distr
   const treatment = spec.arms?.treatment ?? 'treatment';
   const out: NonNullable<ComposeInput['distributions']> = {};
   for (const m of spec.metrics) {
-    const at = (arm: string) => data.rows.find((r) => r.metric === m.id && r.arm === arm && r.segment === 'all')?.values;
+    const at = (arm: string) => data.rows.find((r) => r.metric === m.id && r.arm === arm && r.segment === 'all')?.value_counts;
     const c = at(control);
     const t = at(treatment);
     if (c?.length && t?.length) out[m.id] = { control: c, treatment: t };

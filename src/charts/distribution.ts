@@ -1,11 +1,13 @@
 // Distribution of a duration metric per arm: histogram (share of the arm per bin) or ECDF,
 // with each arm's median and P90 marked. Bins and ECDF steps are computed here so the spec
-// stays small (a few hundred points, however many raw values).
+// stays small (a few hundred points, however many raw values); the values come as (value, count) pairs.
 import type { ChartSpec } from '../deck/types.js';
 import type { Theme } from '../deck/theme.js';
 import { armColor, baseSpec, chart, chartId, DEFAULT_SIZE, type Arm, type ChartSize } from './config.js';
 import { autoDigits, formatValue, midSentence, type ValueFormat } from './format.js';
 import { round } from './scale.js';
+import type { ValueCounts } from '../model/rows.js';
+import { sampleOf, sampleQuantile, type Sample } from '../stats/sample.js';
 
 export interface DistributionInput {
   id: string;
@@ -13,7 +15,7 @@ export interface DistributionInput {
   metric: string;
   /** Unit of the values: "min". */
   unit: string;
-  values: Record<Arm, number[]>;
+  values: Record<Arm, ValueCounts>;
   mode?: 'histogram' | 'ecdf';
   armLabels?: Record<Arm, string>;
   /** Histogram bins (default 30). */
@@ -26,32 +28,23 @@ export interface DistributionInput {
 
 const ARMS: Arm[] = ['control', 'treatment'];
 
-/** Type-7 quantile (R's default) of sorted values. */
-export function quantileSorted(sorted: number[], q: number): number {
-  if (sorted.length === 0) return NaN;
-  const h = (sorted.length - 1) * q;
-  const lo = Math.floor(h);
-  const hi = Math.min(lo + 1, sorted.length - 1);
-  return sorted[lo] + (h - lo) * (sorted[hi] - sorted[lo]);
-}
-
 export function distributionChart(input: DistributionInput, theme: Theme): ChartSpec {
   const labels = input.armLabels ?? { control: 'Control', treatment: 'Treatment' };
-  const sorted = Object.fromEntries(ARMS.map((a) => [a, input.values[a].filter(Number.isFinite).sort((x, y) => x - y)])) as Record<Arm, number[]>;
-  for (const a of ARMS) if (sorted[a].length === 0) throw new Error(`distributionChart(${input.id}): no ${a} values`);
-  const all = [...sorted.control, ...sorted.treatment].sort((x, y) => x - y);
-  const lo = Math.min(0, all[0]);
-  const hi = quantileSorted(all, input.clipQuantile ?? 0.99);
+  const samples = Object.fromEntries(ARMS.map((a) => [a, sampleOf(input.values[a], `${a} values`)])) as Record<Arm, Sample>;
+  for (const a of ARMS) if (samples[a].n === 0) throw new Error(`distributionChart(${input.id}): no ${a} values`);
+  const all = sampleOf([...input.values.control, ...input.values.treatment]);
+  const lo = Math.min(0, all.values[0]);
+  const hi = sampleQuantile(all, input.clipQuantile ?? 0.99);
   const fmt: ValueFormat = { kind: 'unit', unit: input.unit };
   const digits = autoDigits(fmt, hi);
   const mode = input.mode ?? 'histogram';
 
   const marks = ARMS.flatMap((a) => [
-    { arm: labels[a], stat: 'Median', value: round(quantileSorted(sorted[a], 0.5)) },
-    { arm: labels[a], stat: 'P90', value: round(quantileSorted(sorted[a], 0.9)) },
+    { arm: labels[a], stat: 'Median', value: round(sampleQuantile(samples[a], 0.5)) },
+    { arm: labels[a], stat: 'P90', value: round(sampleQuantile(samples[a], 0.9)) },
   ]);
 
-  const curve = mode === 'ecdf' ? ecdfPoints(sorted, labels, lo, hi) : histogramPoints(sorted, labels, lo, hi, input.bins ?? 30);
+  const curve = mode === 'ecdf' ? ecdfPoints(samples, labels, lo, hi) : histogramPoints(samples, labels, lo, hi, input.bins ?? 30);
   const colors = { domain: ARMS.map((a) => labels[a]), range: ARMS.map((a) => armColor(theme, a)) };
   // One legend definition everywhere the arm colour is used, or Vega-Lite warns about a conflict.
   const color = { field: 'arm', type: 'nominal', scale: colors, legend: { title: null, orient: 'top', direction: 'horizontal', symbolType: 'stroke', symbolStrokeWidth: 3 } };
@@ -86,25 +79,28 @@ export function distributionChart(input: DistributionInput, theme: Theme): Chart
   return chart(chartId('distribution', input.id), 'distribution', input.size ?? DEFAULT_SIZE, alt, spec);
 }
 
-function histogramPoints(sorted: Record<Arm, number[]>, labels: Record<Arm, string>, lo: number, hi: number, bins: number) {
+function histogramPoints(samples: Record<Arm, Sample>, labels: Record<Arm, string>, lo: number, hi: number, bins: number) {
   const width = (hi - lo) / bins;
   return ARMS.flatMap((a) => {
+    const s = samples[a];
     const counts = new Array<number>(bins).fill(0);
-    for (const v of sorted[a]) if (v >= lo && v <= hi) counts[Math.min(bins - 1, Math.floor((v - lo) / width))]++;
-    return counts.map((c, i) => ({ arm: labels[a], x: round(lo + (i + 0.5) * width), y: round(c / sorted[a].length) }));
+    s.values.forEach((v, i) => {
+      if (v >= lo && v <= hi) counts[Math.min(bins - 1, Math.floor((v - lo) / width))] += s.ends[i] - (i > 0 ? s.ends[i - 1] : 0);
+    });
+    return counts.map((c, i) => ({ arm: labels[a], x: round(lo + (i + 0.5) * width), y: round(c / s.n) }));
   });
 }
 
-function ecdfPoints(sorted: Record<Arm, number[]>, labels: Record<Arm, string>, lo: number, hi: number) {
+function ecdfPoints(samples: Record<Arm, Sample>, labels: Record<Arm, string>, lo: number, hi: number) {
   const steps = 200;
   return ARMS.flatMap((a) => {
-    const s = sorted[a];
+    const s = samples[a];
     const out: { arm: string; x: number; y: number }[] = [];
-    let k = 0;
+    let k = 0; // distinct values ≤ x so far
     for (let i = 0; i <= steps; i++) {
       const x = lo + ((hi - lo) * i) / steps;
-      while (k < s.length && s[k] <= x) k++;
-      out.push({ arm: labels[a], x: round(x), y: round(k / s.length) });
+      while (k < s.values.length && s.values[k] <= x) k++;
+      out.push({ arm: labels[a], x: round(x), y: round((k > 0 ? s.ends[k - 1] : 0) / s.n) });
     }
     return out;
   });

@@ -1,7 +1,7 @@
 // The chart kit: one builder per chart kind (pure: data + theme → ChartSpec), a deterministic
 // renderer to SVG and PNG, and the writer of the final Vega-Lite specs.
 export { forestChart, type ForestInput, type ForestRow } from './forest.js';
-export { distributionChart, quantileSorted, type DistributionInput } from './distribution.js';
+export { distributionChart, type DistributionInput } from './distribution.js';
 export { timeSeriesChart, type TimeSeriesInput, type TimeSeriesPoint, type DateMarker } from './timeseries.js';
 export { tradeoffChart, type TradeoffInput, type TradeoffPoint, type TradeoffAxis } from './tradeoff.js';
 export { guardrailsChart, shareOfLimit, type GuardrailsInput, type GuardrailRow } from './guardrails.js';

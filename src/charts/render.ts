@@ -5,6 +5,8 @@ import { createHash } from 'node:crypto';
 import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import type { Diagnostic } from '../diagnostics.js';
 import { join } from 'node:path';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import type { ChartSpec } from '../deck/types.js';
 import { allFontPaths } from '../layout/measure.js';
 import { DEFAULT_FAMILY } from '../layout/fonts.js';
@@ -18,9 +20,14 @@ export interface RenderOptions {
   scale?: number;
   /** Optional on-disk cache: <hash>.svg and <hash>.png, reused across runs. */
   cacheDir?: string;
+  /** Draws what the caches miss (a ChartPool's draw, on worker threads); default drawHere, on this thread. */
+  draw?: Draw;
   /** Receives a note when a cache entry is dropped or cannot be written (printed with --debug). */
   onNote?: (note: Diagnostic) => void;
 }
+
+/** Final Vega-Lite spec and scale → SVG and PNG; every drawer gives the same bytes. */
+export type Draw = (spec: Record<string, unknown>, scale: number) => Promise<RenderedChart>;
 
 export interface RenderedChart {
   svg: string;
@@ -50,18 +57,37 @@ export async function renderChart(chart: ChartSpec, opts: RenderOptions = {}): P
   if (!(scale > 0)) throw new Error(`renderChart: scale must be positive, got ${scale}`);
   const spec = finalSpec(chart);
   const key = renderKey(spec, scale);
-  const hit = memory.get(key) ?? (opts.cacheDir ? await readCache(opts.cacheDir, key, opts.onNote) : undefined);
-  if (hit) {
-    remember(key, hit);
-    return hit;
-  }
-  // Vega keeps clip and gradient counters in module state: one render at a time.
-  const job = queue.then(() => renderNow(spec, scale));
-  queue = job.catch(() => undefined);
-  const out = await job;
+  const hit = await cached(key, opts.cacheDir, opts.onNote);
+  if (hit) return hit;
+  const out = await (opts.draw ?? drawHere)(spec, scale);
   remember(key, out);
   if (opts.cacheDir) await writeCache(opts.cacheDir, key, out, opts.onNote);
   return out;
+}
+
+/** Whether renderChart would take this chart from a cache (memory or cacheDir) instead of drawing it. */
+export async function isCached(chart: ChartSpec, opts: Pick<RenderOptions, 'scale' | 'cacheDir' | 'onNote'> = {}): Promise<boolean> {
+  return (await cached(renderKey(finalSpec(chart), opts.scale ?? DEFAULT_SCALE), opts.cacheDir, opts.onNote)) !== undefined;
+}
+
+async function cached(key: string, cacheDir: string | undefined, onNote?: (d: Diagnostic) => void): Promise<RenderedChart | undefined> {
+  const hit = memory.get(key) ?? (cacheDir ? await readCache(cacheDir, key, onNote) : undefined);
+  if (hit) remember(key, hit);
+  return hit;
+}
+
+/** Draws on this thread. Vega keeps clip and gradient counters in module state: one render at a time. */
+export const drawHere: Draw = (spec, scale) => {
+  const job = queue.then(() => renderNow(spec, scale));
+  // Before the next render: collect this one's resvg objects (unreachable now) and let their finalizers run.
+  queue = job.catch(() => undefined).then(releaseRender);
+  return job;
+};
+
+/** Loads what drawing needs (Vega, resvg), so that a worker is ready before its first chart arrives. */
+export async function warmUp(): Promise<void> {
+  resvgModule ??= import('@resvg/resvg-js');
+  await Promise.all([loadVega(), resvgModule]);
 }
 
 /** Content hash of what is rendered: the final spec, the scale and the pipeline version. */
@@ -104,6 +130,27 @@ export async function renderSvg(spec: Record<string, unknown>): Promise<string> 
 }
 
 let resvgModule: Promise<typeof import('@resvg/resvg-js')> | undefined;
+
+/**
+ * resvg-js 2.6 keeps each render's pixmap (≈ 7 MB at 216 dpi) outside V8's view until the render's JS object is
+ * collected, and nothing prompts V8 to collect it, so a deck's renders piled up (1 GB for 214 charts;
+ * thx/resvg-js#216). A young-generation collection after each render finds those objects (they die young), and
+ * their finalizers free the pixmaps on the next turn of the event loop; both cost about a millisecond.
+ */
+const releaseRender = (): Promise<void> => {
+  collectYoung();
+  return new Promise((resolve) => setImmediate(resolve));
+};
+
+const collectYoung = ((): (() => void) => {
+  try {
+    setFlagsFromString('--expose-gc');
+    const gc = runInNewContext('gc') as (options: { type: 'minor' }) => void;
+    return () => gc({ type: 'minor' });
+  } catch {
+    return () => {};
+  }
+})();
 
 async function renderNow(spec: Record<string, unknown>, scale: number): Promise<RenderedChart> {
   const svg = await renderSvg(spec);

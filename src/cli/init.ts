@@ -24,7 +24,7 @@ export const initCommand: CliCommand = {
   builder: (y) => y.positional('dir', { type: 'string', describe: 'The new deck folder (must be empty or absent)', demandOption: true }),
   run: async (args, io) => {
     const { TEMPLATES_DIR } = await import('../compose/texts.js');
-    const { specJsonSchema } = await import('./schema.js');
+    const { specJsonSchema } = await import('../spec/json-schema.js');
     const dir = resolve(io.cwd, String(args.dir));
     const rel = relative(io.cwd, dir);
     const shown = rel === '' ? '.' : rel.startsWith('..') ? dir : rel;

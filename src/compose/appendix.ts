@@ -2,6 +2,8 @@
 import type { Slide } from '../deck/types.js';
 import { type Ctx, displayScale } from './context.js';
 import { segmentTable } from './segment-table.js';
+import { segmentHarms } from './segment-harm.js';
+import type { Metric } from '../spec/normalized.js';
 
 export function composeSegmentAppendix(ctx: Ctx): Slide[] {
   return ctx.spec.metrics
@@ -13,9 +15,14 @@ export function composeSegmentAppendix(ctx: Ctx): Slide[] {
         id: `appendix-${m.id}`,
         kind: 'table' as const,
         section: 'Appendix: metrics by segment',
-        title: ctx.t('appendix-segments-title', { label: m.label, count: segs.length }),
+        title: ctx.t('appendix-segments-title', { label: m.label, count: segs.length, ...harmData(ctx, m) }),
         blocks: [segmentTable(ctx, m, displayScale(ctx, m))],
         notes: [],
       }];
     });
+}
+
+function harmData(ctx: Ctx, m: Metric): { harms: string[]; harmCount: number; adjustment: string } {
+  const harms = segmentHarms(ctx, m).map((h) => ctx.t('segment-harm', h.words));
+  return { harms, harmCount: harms.length, adjustment: ctx.adjustmentName };
 }

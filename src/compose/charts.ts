@@ -19,6 +19,7 @@ import { distributionChart } from '../charts/distribution.js';
 import { powerChart } from '../charts/power.js';
 import { timeSeriesChart } from '../charts/timeseries.js';
 import type { ValueFormat } from '../charts/format.js';
+import { changeColumnDecimals } from '../deck/format.js';
 import { minimumDetectableEffect } from '../stats/power.js';
 import type { PowerPlan } from './power.js';
 import { kindOf } from '../model/metric-kinds.js';
@@ -28,10 +29,16 @@ const WIDE = { width: 7.6, height: 4.6 };
 /** A chart that stands alone on its slide takes the body's width. */
 const FULL = { width: 11.6, height: 4.6 };
 
-export function valueFormat(m: Metric, scale: Scale): ValueFormat {
-  if (scale === 'relative') return { kind: 'percent' };
-  if (kindOf(m.kind).share) return { kind: 'pp' };
-  return { kind: 'unit', unit: m.unit === 'minutes' ? 'min' : m.unit };
+export function valueFormat(m: Metric, scale: Scale, digits?: number): ValueFormat {
+  const d = digits === undefined ? {} : { digits };
+  if (scale === 'relative') return { kind: 'percent', ...d };
+  if (kindOf(m.kind).share) return { kind: 'pp', ...d };
+  return { kind: 'unit', unit: m.unit === 'minutes' ? 'min' : m.unit, ...d };
+}
+
+/** The decimals the deck's tables and text give these changes, so a chart labels them with the same figures. */
+function deckDigits(m: Metric, scale: Scale, changes: { estimate: number; ci?: { lo: number; hi: number } | null }[]): number {
+  return changeColumnDecimals(changes, scale, m);
 }
 
 /** Forest plot of one metric on its display scale: the overall read and each segment, each marked by the headline rule's outcome on that read. */
@@ -52,7 +59,7 @@ export function forestForMetric(ctx: Ctx, m: Metric, scale: Scale): ChartSpec {
       id: m.id,
       metric: m.label,
       better: m.better,
-      format: valueFormat(m, scale),
+      format: valueFormat(m, scale, deckDigits(m, scale, rows.map((r) => ({ estimate: r.estimate, ci: r.lo !== null && r.hi !== null ? { lo: r.lo, hi: r.hi } : null })))),
       rows,
       ...(rule ? { thresholds: rule.rule.checks.map((c) => ({ value: c.bar.value, label: checkWords(ctx, c, m) })), rule: ruleText(ctx, rule.rule) } : {}),
       confidence: ctx.spec.decision.confidence,
@@ -73,7 +80,7 @@ export function guardrailChart(ctx: Ctx): ChartSpec | undefined {
       lo: g.read.ci?.lo ?? null,
       hi: g.read.ci?.hi ?? null,
       limit: g.margin.value,
-      format: valueFormat(m, g.scale),
+      format: valueFormat(m, g.scale, deckDigits(m, g.scale, [g.read])),
       better: m.better,
       tone: mark.tone as MarkTone,
       mark: mark.text,

@@ -4,6 +4,7 @@
 import type { Slide, TableCell } from '../deck/types.js';
 import type { Ctx } from './context.js';
 import { armLabel } from './arms.js';
+import { nUnit } from './n-unit.js';
 import { isComplianceMetric } from '../spec/schema.js';
 import type { Metric, Spec } from '../spec/normalized.js';
 import { fmtCount, fmtNumber, fmtValue } from '../deck/format.js';
@@ -41,7 +42,7 @@ export function composeCompliance(ctx: Ctx): Slide[] {
   const a = arms(spec);
   const rows: TableCell[][] = list.map((m) => {
     const r = ctx.read(m.id)!;
-    const n = { text: r.control?.n != null && r.treatment?.n != null ? fmtCount(r.control.n + r.treatment.n) : '—' };
+    const n = { text: r.control?.n != null && r.treatment?.n != null ? t('n-count', { n: fmtCount(r.control.n + r.treatment.n), unit: nUnit(m) }) : t('n-missing', {}) };
     const levels = [{ text: level(ctx, m, a.first) }, { text: level(ctx, m, a.second) }];
     return interim ? [{ text: m.label }, ...levels, n] : [{ text: m.label }, ...levels, { text: ratioText(ctx, m) ?? '—' }, n];
   });

@@ -3,6 +3,7 @@ import type { BulletItem, Slide, TableCell } from '../deck/types.js';
 import type { Ctx } from './context.js';
 import { fmtCount, fmtP } from '../deck/format.js';
 import { dataFindings, openGaps } from './data-findings.js';
+import { nUnit } from './n-unit.js';
 
 export function composeContextMethod(ctx: Ctx): Slide[] {
   const c = ctx.spec.context;
@@ -14,9 +15,12 @@ export function composeContextMethod(ctx: Ctx): Slide[] {
   if (c?.unit_of_analysis) items.push({ text: ctx.t('context-unit', { text: c.unit_of_analysis }) });
   items.push({ text: ctx.t('context-method', { confidence: ctx.confidence, note: c?.method ?? '' }) });
   if (ctx.results.adjustment) items.push({ text: ctx.t('context-adjustment', { adjustment: ctx.adjustmentName }) });
+  const analysed = analysedArms(ctx);
+  if (analysed) items.push({ text: ctx.t('context-arms', analysed) });
+  const log = ctx.spec.source?.assignments;
   if (srm)
     items.push({
-      text: ctx.t('context-srm', { mismatch: srm.mismatch, p: fmtP(srm.p), counts: Object.entries(srm.counts).map(([arm, n]) => `${arm} ${fmtCount(n)}`) }),
+      text: ctx.t('context-srm', { mismatch: srm.mismatch, p: fmtP(srm.p), counts: Object.entries(srm.counts).map(([arm, n]) => `${arm} ${fmtCount(n)}`), hasLog: Boolean(log), total: fmtCount(Object.values(srm.counts).reduce((a, b) => a + b, 0)) }),
       tone: srm.mismatch ? 'fail' : undefined,
     });
   const design = ctx.spec.design;
@@ -36,6 +40,23 @@ export function composeContextMethod(ctx: Ctx): Slide[] {
     },
     ...composeMethods(ctx),
   ];
+}
+
+/**
+ * The analysed arms: the units per arm behind the primary metric read on the most units, with what they are.
+ * Other metrics are read on other units (quoted requests, hires): each table gives its own n.
+ */
+function analysedArms(ctx: Ctx): Record<string, unknown> | undefined {
+  const reads = ctx.spec.metrics
+    .filter((m) => m.role === 'primary')
+    .flatMap((m) => {
+      const r = ctx.read(m.id);
+      return r?.control?.n != null && r.treatment?.n != null ? [{ m, control: r.control.n, treatment: r.treatment.n }] : [];
+    })
+    .sort((a, b) => b.control + b.treatment - (a.control + a.treatment));
+  const top = reads[0];
+  if (!top) return undefined;
+  return { control: fmtCount(top.control), treatment: fmtCount(top.treatment), unit: nUnit(top.m), label: top.m.label, several: reads.length > 1 };
 }
 
 /** "Percentile bootstrap (2000 resamples, seed 7)" → name and detail; a name without parentheses has no detail. */

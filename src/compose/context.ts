@@ -9,7 +9,7 @@ import { headlineOutcome, headlineScale } from '../decide/headline.js';
 import { marked, type Marked } from './marks.js';
 import type { Scale } from '../model/metric-kinds.js';
 import type { MetricsSnapshot, QualityCheck } from '../sources/snapshot.js';
-import { OVERALL } from '../model/rows.js';
+import { OVERALL, type ValueCounts } from '../model/rows.js';
 import type { Theme } from '../deck/theme.js';
 import type { Texts } from './texts.js';
 import type { Checkpoint } from '../decide/checkpoint.js';
@@ -27,8 +27,8 @@ export interface ComposeInput {
   history?: Checkpoint[];
   /** Daily values per arm (metrics with a `trend` query), for time-series charts. */
   trends?: MetricsSnapshot['trends'];
-  /** Raw values per arm for duration metrics read from raw data (overall), for distribution charts. */
-  distributions?: Record<string, { control: number[]; treatment: number[] }>;
+  /** Raw values per arm as (value, count) pairs, for duration metrics read from raw data (overall), for distribution charts. */
+  distributions?: Record<string, { control: ValueCounts; treatment: ValueCounts }>;
 }
 
 export class Ctx {

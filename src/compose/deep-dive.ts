@@ -5,7 +5,8 @@ import type { Slide } from '../deck/types.js';
 import type { Metric } from '../spec/normalized.js';
 import { type Ctx, describeChange, displayChange, headlineMark } from './context.js';
 import { fmtChange } from '../deck/format.js';
-import { segmentTable } from './segment-table.js';
+import { hasAdjustedP, segmentTable } from './segment-table.js';
+import { segmentHarms } from './segment-harm.js';
 import { forestForMetric } from './charts.js';
 import { guardrailReason, guardrailText, reasonText, ruleText } from './rule-words.js';
 import { markOf, MARKS, type Mark } from '../model/outcomes.js';
@@ -25,8 +26,14 @@ function deepDive(ctx: Ctx, m: Metric): Slide[] {
   const d = describeChange(m, change, scale, ctx.spec.decision.confidence);
   const segs = ctx.segmentReads(m.id);
   const exploratory = segs.some((s) => s.exploratory);
-  const segmentsNote = segs.length ? [{ type: 'text' as const, role: 'caption' as const, text: ctx.t('deep-dive-segments', { exploratory, count: segs.length, adjustment: ctx.adjustmentName }) }] : [];
+  const adjusted = hasAdjustedP(ctx, m, scale);
+  const segmentsNote = (table: boolean) =>
+    segs.length ? [{ type: 'text' as const, role: 'caption' as const, text: ctx.t('deep-dive-segments', { exploratory, count: segs.length, adjustment: ctx.adjustmentName, adjusted, table }) }] : [];
+  const harms = segmentHarms(ctx, m).map((h) => ctx.t('segment-harm', h.words));
   const rule = {
+    harms,
+    harmCount: harms.length,
+    adjustment: ctx.adjustmentName,
     hasRule: Boolean(graded),
     mark: graded?.mark.mark ?? '',
     markText: graded?.mark.text ?? '',
@@ -43,7 +50,7 @@ function deepDive(ctx: Ctx, m: Metric): Slide[] {
       blocks: [
         { type: 'chart', chart: forestForMetric(ctx, m, scale) },
         { type: 'text', role: 'body', text: ctx.t('deep-dive-reading', { ...d, ...rule }), ...(graded ? { tone: graded.mark.tone } : {}) },
-        ...segmentsNote,
+        ...segmentsNote(false),
       ],
       notes: [ctx.t('deep-dive-notes', { ...d, north: ctx.spec.stakeholders.filter((s) => s.north_star?.includes(m.id)).map((s) => `${s.name} (${s.role})`) })],
     },
@@ -73,8 +80,11 @@ function deepDive(ctx: Ctx, m: Metric): Slide[] {
       improved,
       weakest: weakest?.segment ?? '',
       weakestChange: weakest ? fmtChange(weakest.c.estimate, scale, m) : '',
+      harms,
+      harmCount: harms.length,
+      adjustment: ctx.adjustmentName,
     }),
-    blocks: [segmentTable(ctx, m, scale), ...segmentsNote],
+    blocks: [segmentTable(ctx, m, scale), ...segmentsNote(true)],
     notes: [],
   });
   return slides;

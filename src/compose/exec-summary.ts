@@ -11,6 +11,7 @@ import { afterDecision } from './plan.js';
 import { doseReceived } from './compliance.js';
 import { flipData, scenarioFlips } from './scenario-flips.js';
 import { causeText } from './scenarios.js';
+import { decisionHarms } from './segment-harm.js';
 
 export function composeExecSummary(ctx: Ctx): Slide[] {
   const { spec, decision, t } = ctx;
@@ -38,6 +39,7 @@ export function composeExecSummary(ctx: Ctx): Slide[] {
     ...dq.map((q) => ({ text: t('exec-data-quality', { message: q.message }), tone: 'fail' as const })),
     { text: t('exec-confidence', { confidence: ctx.confidence, met: decision.counts.met, notMet: decision.counts.not_met, triggered: decision.counts.triggered, notTriggered: decision.counts.not_triggered, noData: decision.counts.no_data, hasFlips: flips.length > 0, flipList: flips }) },
     ...(dose ? [{ text: t('exec-dose', dose) }] : []),
+    ...decisionHarms(ctx).map((h) => ({ text: t('exec-segment-harm', h.words), tone: 'fail' as const })),
     ...(risk ? [{ text: t('exec-risks', { risk: inSentence(risk.description), mitigation: inSentence(risk.mitigation) }) }] : []),
     ...(plan.timeline[0] ? [{ text: t('exec-rollout', { when: plan.timeline[0].when, what: plan.timeline[0].what, owner: plan.timeline[0].owner }) }] : []),
     ...(plan.rollback ? [{ text: t('exec-rollback', { who: plan.rollback.who_flips, sla: fmtMinutes(plan.rollback.sla_minutes), trigger: plan.rollback.triggers[0] }) }] : []),

@@ -164,7 +164,7 @@ export function instrumentationAsOf(spec: Spec): { check: string; status: 'plann
 
 /** "Scale — roll 2× calls out" → "Scale": the name before a dash or colon, as written. */
 function leadingName(text: string): string {
-  return text.split(/\s[—–-]\s|:\s/)[0];
+  return text.split(/\s[\u2014\u2013-]\s|:\s/)[0];
 }
 
 /** "Deal stage — late-stage deals…" → "deal stage", for use inside a sentence. */

@@ -44,7 +44,7 @@ export function ruleText(ctx: Ctx, rule: Rule, opts: { note?: boolean } = {}): s
 /** A guardrail's own check in words: "Support tickets per 100 requests: no rise beyond 10%". */
 export function guardrailText(ctx: Ctx, g: GuardrailOutcome): string {
   const m = ctx.metric(g.metric);
-  return ctx.t('rule-guardrail', { label: m.label, bound: g.bound, margin: fmtThreshold(g.margin.value, g.margin.scale, m).replace(/^[+−]/, '') });
+  return ctx.t('rule-guardrail', { label: m.label, bound: g.bound, margin: fmtThreshold(g.margin.value, g.margin.scale, m).replace(/^[+\u2212]/, '') });
 }
 
 /** "−12.4% (90% CI −13.8% to −11.1%)"; a scenario's point (an interval of equal ends) is said to be one. */

@@ -4,11 +4,12 @@
 import type { TableBlock, TableCell } from '../deck/types.js';
 import type { Metric } from '../spec/normalized.js';
 import { type Ctx, headlineMark } from './context.js';
-import { changeColumnDecimals, fmtBracket, fmtChange, fmtCount, fmtValue, valueColumnDecimals } from '../deck/format.js';
+import { changeColumnDecimals, fmtBracket, fmtChange, fmtCount, fmtP, fmtValue, valueColumnDecimals } from '../deck/format.js';
 import { changeOn } from '../stats/results.js';
 import { OVERALL, segmentValue } from '../model/rows.js';
 import { marked } from './marks.js';
 import type { Scale } from '../model/metric-kinds.js';
+import { nUnit } from './n-unit.js';
 
 export function segmentTable(ctx: Ctx, m: Metric, scale: Scale): TableBlock {
   const overall = ctx.read(m.id);
@@ -29,6 +30,13 @@ export function segmentTable(ctx: Ctx, m: Metric, scale: Scale): TableBlock {
   // One precision per column: every change and interval at the decimals the column needs, values likewise.
   const d = changeColumnDecimals(reads.flatMap((r) => changeOn(r, scale) ?? []), scale, m);
   const vd = valueColumnDecimals(reads.flatMap((r) => [r.control?.estimate, r.treatment?.estimate]).filter((v): v is number => v !== undefined), m);
+  // The adjusted p-values, shown wherever the deck says it adjusted: a column when any segment read has one.
+  const adjusted = hasAdjustedP(ctx, m, scale);
+  const pCell = (r: (typeof reads)[number]): TableCell => {
+    const c = changeOn(r, scale);
+    const p = r.segment === OVERALL ? c?.p : c?.pAdjusted;
+    return { text: p === undefined ? ctx.t('p-missing', {}) : fmtP(p).replace(/^p [=<] ?/, (x) => (x.includes('<') ? '< ' : '')) };
+  };
   const rows: TableCell[][] = reads.map((r) => {
     const c = changeOn(r, scale);
     const all = r.segment === OVERALL;
@@ -38,10 +46,19 @@ export function segmentTable(ctx: Ctx, m: Metric, scale: Scale): TableBlock {
       { text: r.treatment ? fmtValue(r.treatment.estimate, m, vd) : '—' },
       { text: c ? fmtChange(c.estimate, scale, m, d) : '—', bold: all },
       { text: c ? fmtBracket(c.ci, scale, m, d) : '—' },
-      { text: r.treatment?.n != null && r.control?.n != null ? fmtCount(r.control.n + r.treatment.n) : '—' },
+      { text: r.treatment?.n != null && r.control?.n != null ? fmtCount(r.control.n + r.treatment.n) : ctx.t('n-missing', {}) },
+      ...(adjusted ? [pCell(r)] : []),
       ...(marks ? [markOf(r.segment)] : []),
     ];
   });
-  const header = ['Segment', 'Control', 'Treatment', 'Change', `${ctx.confidence} CI`, 'n', ...(marks ? ['Rule'] : [])];
-  return { type: 'table', header, rows, widths: marks ? [2.8, 1.3, 1.4, 1.3, 2.6, 1.2, 1.6] : [3, 1.6, 1.6, 1.4, 2.4, 1.4] };
+  const header = ['Segment', 'Control', 'Treatment', 'Change', `${ctx.confidence} CI`, 'n', ...(adjusted ? ['p'] : []), ...(marks ? ['Rule'] : [])];
+  const widths = [2.8, 1.3, 1.4, 1.3, 2.6, 1.2, ...(adjusted ? [0.9] : []), ...(marks ? [1.6] : [])];
+  // What n counts and what p is, said once under the table (short headers keep to one line in any face).
+  const caption = ctx.t('segment-table-key', { unit: nUnit(m), adjusted, count: reads.length - (overall ? 1 : 0), adjustment: ctx.adjustmentName });
+  return { type: 'table', header, rows, widths, caption };
+}
+
+/** Whether any segment read of the metric, on this scale, carries a p-value adjusted across the segments. */
+export function hasAdjustedP(ctx: Ctx, m: Metric, scale: Scale): boolean {
+  return ctx.segmentReads(m.id).some((r) => changeOn(r, scale)?.pAdjusted !== undefined);
 }

@@ -63,7 +63,7 @@ export function composeSinceLastCheckpoint(input: SinceInput): Slide | undefined
         label: m.label,
         from: fmtChange(was.estimate, was.scale, m),
         to,
-        by: fmtMove(Math.abs(delta), read.scale, m).replace(/^[+±]/, ''),
+        by: fmtMove(Math.abs(delta), read.scale, m).replace(/^[+\u00b1]/, ''),
         better: isImprovement(m, delta),
         interval: fmtInterval(read.ci, read.scale, m, spec.decision.confidence).replace(/^\(|\)$/g, ''),
       }),

@@ -1,14 +1,12 @@
 // Text measurement with the shipped font files (fontkit), shared by layout and charts so that
 // what fits on a slide and what Vega lays out agree with what readers see.
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { accessSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import type { Diagnostic } from '../diagnostics.js';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
 import { DEFAULT_FAMILY, INTER, SHIPPED_FAMILIES, type FontFamily, type FontWeight } from './fonts.js';
-
-const require = createRequire(import.meta.url);
 
 export const ASSETS_DIR = findAssets();
 
@@ -18,7 +16,7 @@ function findAssets(): string {
   for (let i = 0; i < 4; i++) {
     const candidate = join(dir, 'assets');
     try {
-      require('node:fs').accessSync(join(candidate, 'fonts'));
+      accessSync(join(candidate, 'fonts'));
       return candidate;
     } catch {
       dir = dirname(dir);
@@ -72,7 +70,9 @@ function font(weight: FontWeight, family: FontFamily): FontkitFont {
   const file = family.files[weight];
   let f = fonts.get(file);
   if (!f) {
-    const fontkit = require('fontkit') as { openSync(p: string): FontkitFont };
+    // Loaded on the first measurement the width cache misses. In the bundle (a CommonJS script) this is the
+    // bundled fontkit, compiled with the rest through V8's code cache; run from source, Node's own.
+    const fontkit = (typeof require === 'function' ? require('fontkit') : createRequire(import.meta.url)('fontkit')) as { openSync(p: string): FontkitFont };
     f = fontkit.openSync(join(ASSETS_DIR, file));
     fonts.set(file, f);
   }

@@ -9,7 +9,7 @@ import { BODY_BOTTOM, MIN_PT, toneColor } from './grid.js';
 
 const PAD = { x: 0.1, y: 0.06 } as const;
 const CAPTION_PT = MIN_PT;
-const NUMERIC = /^[-−+±~≈<>≤≥]?\s?[$€£]?[\d.,]+\s?(%|pp|x|×|ms|s|min|h|d|k|m|bn)?$/i;
+const NUMERIC = /^[-\u2212+\u00b1~\u2248<>\u2264\u2265]?\s?[$\u20ac\u00a3]?[\d.,]+\s?(%|pp|x|\u00d7|ms|s|min|h|d|k|m|bn)?$/i; // − ± ≈ ≤ ≥, € £, × (escaped: the bundle stays ASCII)
 
 export interface TableResult {
   items: Placed[];

@@ -20,8 +20,8 @@ export interface MetricKindEntry {
 export const METRIC_KINDS = {
   proportion: { columns: [['successes', 'n']], reader: 'proportion', defaultScale: 'absolute', share: true, rawValues: false },
   mean: { columns: [['n', 'mean', 'sd'], ['n', 'sum', 'sum_sq']], reader: 'mean', defaultScale: 'relative', share: false, rawValues: false },
-  median: { columns: [['values']], reader: 'quantile', defaultScale: 'relative', share: false, rawValues: true },
-  quantile: { columns: [['values']], reader: 'quantile', defaultScale: 'relative', share: false, rawValues: true },
+  median: { columns: [['value_counts']], reader: 'quantile', defaultScale: 'relative', share: false, rawValues: true },
+  quantile: { columns: [['value_counts']], reader: 'quantile', defaultScale: 'relative', share: false, rawValues: true },
   rate: { columns: [['events', 'exposure']], reader: 'rate', defaultScale: 'relative', share: false, rawValues: false },
   ratio: { columns: [['numerator', 'denominator']], reader: 'ratio', defaultScale: 'relative', share: false, rawValues: false },
 } as const satisfies Record<string, MetricKindEntry>;

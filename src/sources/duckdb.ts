@@ -1,12 +1,13 @@
 // The embedded DuckDB engine: in memory, the deck's data folder exposed as one view per file, and sandboxed:
 // queries may read the data folder (and the files metrics name) and nothing else, and may not write files.
 // @duckdb/node-api is loaded on first use only (it is a native module; most verbs never need it).
-import { readdir } from 'node:fs/promises';
+import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import { realpathSync } from 'node:fs';
+import { tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { GonogoError, errorDiag } from '../diagnostics.js';
 import { isInside } from '../spec/deck-path.js';
-import type { Engine, Row, SqlValue } from './engine.js';
+import { RowsLimitError, type Engine, type QueryOptions, type Row, type SqlValue } from './engine.js';
 
 export interface DuckDbOptions {
   /** Folder whose CSV / Parquet / JSON files become views named after the files (requests.csv → requests). */
@@ -19,7 +20,21 @@ export interface DuckDbOptions {
   materialize?: boolean;
   /** Deadline for each statement; a statement past it is interrupted. */
   timeoutMs?: number;
+  /** DuckDB's memory limit in MiB to start with (default MEMORY_START_MIB); raised when a statement needs more. */
+  memoryMiB?: number;
 }
+
+/**
+ * A pull's memory should not grow with the data: DuckDB starts with a small memory limit and spills the rest to a
+ * temp folder of its own (the reference deck's cohort tables hold 300 MB at 10M events). A statement that still
+ * runs out of memory (some operators cannot spill) is run again with the limit doubled, up to half the machine's
+ * memory: the sandbox locks DuckDB's settings, so that is a new DuckDB, given again the statements that built its
+ * state (the setup's temp tables) first.
+ */
+export const MEMORY_START_MIB = 96;
+
+/** Statement types that change what later statements see: run again, in order, in a DuckDB started afresh. */
+const STATEFUL = new Set(['INSERT', 'UPDATE', 'DELETE', 'MERGE_INTO', 'CREATE', 'CREATE_FUNC', 'ALTER', 'DROP', 'TRANSACTION', 'SET', 'VARIABLE_SET']);
 
 export interface DuckDbEngine extends Engine {
   readonly name: 'duckdb';
@@ -55,70 +70,119 @@ export async function openDuckDb(opts: DuckDbOptions = {}): Promise<DuckDbEngine
   const { DuckDBInstance, StatementType } = await import('@duckdb/node-api');
   const dataReal = opts.dataDir ? realDataDir(opts.dataDir) : undefined;
   const tables = opts.dataDir && dataReal ? await dataFiles(opts.dataDir, dataReal) : {};
-  const config: Record<string, string> = {};
-  if (opts.threads) config.threads = String(opts.threads);
-  const instance = await DuckDBInstance.create(':memory:', config);
-  const conn = await instance.connect();
-  // Timestamps without a zone are read as UTC, whatever the machine's zone is.
-  await conn.run(`SET TimeZone = 'UTC'`);
-  // Row order is never relied on (metric rows are sorted in Node); dropping it lets temp tables build in parallel.
-  await conn.run(`SET preserve_insertion_order = false`);
-  // The sandbox, set before any file is touched and then locked, so no statement can widen it again. DuckDB resolves
-  // symlinks before it compares a path with these lists; gonogo checks the data files itself too, for a clear message.
-  const dirs = dataReal ? [...new Set([opts.dataDir!, dataReal])].map((d) => d.replace(/\/?$/, '/')) : [];
-  const files = (opts.readableFiles ?? []).flatMap((f) => [...new Set([f, realOr(f)])]);
-  await conn.run(`SET allowed_directories = [${dirs.map(quoteLiteral).join(', ')}]`);
-  await conn.run(`SET allowed_paths = [${files.map(quoteLiteral).join(', ')}]`);
-  await conn.run(`SET enable_external_access = false`);
-  await conn.run(`SET lock_configuration = true`);
-  for (const [view, file] of Object.entries(tables)) {
-    const path = join(dataReal!, file);
-    // A view's body cannot hold a bind variable, so the path goes in as an escaped string literal.
-    const kind = opts.materialize ? 'TABLE' : 'VIEW';
-    await conn.run(`CREATE ${kind} ${quoteIdent(view)} AS SELECT * FROM ${fileReader(file)}(${quoteLiteral(path)})`);
-  }
   const where = opts.dataDir ?? 'the deck folder';
+  let memoryMiB = opts.memoryMiB ?? MEMORY_START_MIB;
+  const maxMiB = Math.max(memoryMiB, Math.floor(totalmem() / 2 ** 21));
+  const spill = await mkdtemp(join(tmpdir(), 'gonogo-duckdb-'));
+  /** Statements that built the current state, with their binds, for a DuckDB started afresh. */
+  const history: { sql: string; binds?: SqlValue[] | Record<string, SqlValue> }[] = [];
+
+  async function start() {
+    const config: Record<string, string> = {
+      memory_limit: `${memoryMiB}MiB`,
+      temp_directory: spill,
+      // hand freed memory back to the system after each task instead of keeping up to 128 MiB per thread
+      allocator_flush_threshold: '16MiB',
+      allocator_bulk_deallocation_flush_threshold: '16MiB',
+    };
+    if (opts.threads) config.threads = String(opts.threads);
+    const instance = await DuckDBInstance.create(':memory:', config);
+    try {
+      const conn = await instance.connect();
+      // Timestamps without a zone are read as UTC, whatever the machine's zone is.
+      await conn.run(`SET TimeZone = 'UTC'`);
+      // Row order is never relied on (metric rows are sorted in Node); dropping it lets temp tables build in parallel.
+      await conn.run(`SET preserve_insertion_order = false`);
+      // The sandbox, set before any file is touched and then locked, so no statement can widen it again. DuckDB resolves
+      // symlinks before it compares a path with these lists; gonogo checks the data files itself too, for a clear message.
+      const dirs = dataReal ? [...new Set([opts.dataDir!, dataReal])].map((d) => d.replace(/\/?$/, '/')) : [];
+      const files = (opts.readableFiles ?? []).flatMap((f) => [...new Set([f, realOr(f)])]);
+      await conn.run(`SET allowed_directories = [${dirs.map(quoteLiteral).join(', ')}]`);
+      await conn.run(`SET allowed_paths = [${files.map(quoteLiteral).join(', ')}]`);
+      await conn.run(`SET enable_external_access = false`);
+      await conn.run(`SET lock_configuration = true`);
+      for (const [view, file] of Object.entries(tables)) {
+        const path = join(dataReal!, file);
+        // A view's body cannot hold a bind variable, so the path goes in as an escaped string literal.
+        const kind = opts.materialize ? 'TABLE' : 'VIEW';
+        await conn.run(`CREATE ${kind} ${quoteIdent(view)} AS SELECT * FROM ${fileReader(file)}(${quoteLiteral(path)})`);
+      }
+      return { instance, conn };
+    } catch (err) {
+      instance.closeSync();
+      throw err;
+    }
+  }
+
+  let db: Awaited<ReturnType<typeof start>>;
+  try {
+    db = await start();
+  } catch (err) {
+    await rm(spill, { recursive: true, force: true });
+    throw err;
+  }
+
+  async function run(sql: string, binds: SqlValue[] | Record<string, SqlValue> | undefined, limit?: number): Promise<{ rows: Row[]; type: string }> {
+    let prepared;
+    let timer: NodeJS.Timeout | undefined;
+    let timedOut = false;
+    const { conn } = db;
+    try {
+      // Checked before prepare too: DuckDB creates an EXPORT's folder while preparing it.
+      const keyword = firstKeyword(sql);
+      if (REFUSED_KEYWORDS.has(keyword)) throw refused(keyword, sql);
+      prepared = await conn.prepare(sql);
+      const type = StatementType[prepared.statementType];
+      if (!ALLOWED_STATEMENTS.has(type)) throw refused(type, sql);
+      bindValues(prepared, binds);
+      if (opts.timeoutMs) {
+        timer = setTimeout(() => {
+          timedOut = true;
+          conn.interrupt();
+        }, opts.timeoutMs);
+      }
+      // With a row limit the result is streamed a chunk at a time and refused as soon as it passes the limit.
+      const reader = limit === undefined ? await prepared.runAndReadAll() : await prepared.streamAndReadUntil(limit + 1);
+      if (limit !== undefined && reader.currentRowCount > limit) throw new RowsLimitError(limit);
+      return { rows: toPlainRows(reader.getRowObjectsJS() as Record<string, unknown>[], reader.columnTypes().map(String)), type };
+    } catch (err) {
+      if (timedOut) throw timeout(opts.timeoutMs!);
+      if (err instanceof SqlError || err instanceof RowsLimitError) throw err;
+      const message = err instanceof Error ? err.message : String(err);
+      const outside = OUTSIDE.exec(message);
+      if (outside) {
+        throw new SqlError(`reads ${outside[1]}, outside the data folder ${where}: gonogo's DuckDB reads only the deck's data folder`, true, 'read data through the views named after the files (data/requests.csv is the view requests), or move the file into the data folder');
+      }
+      throw new SqlError(message, USER_ERROR.test(message));
+    } finally {
+      clearTimeout(timer);
+      prepared?.destroySync();
+    }
+  }
 
   return {
     name: 'duckdb',
     tables,
-    async query(sql: string, binds?: SqlValue[] | Record<string, SqlValue>): Promise<Row[]> {
-      let prepared;
-      let timer: NodeJS.Timeout | undefined;
-      let timedOut = false;
-      try {
-        // Checked before prepare too: DuckDB creates an EXPORT's folder while preparing it.
-        const keyword = firstKeyword(sql);
-        if (REFUSED_KEYWORDS.has(keyword)) throw refused(keyword, sql);
-        prepared = await conn.prepare(sql);
-        const type = StatementType[prepared.statementType];
-        if (!ALLOWED_STATEMENTS.has(type)) throw refused(type, sql);
-        bindValues(prepared, binds);
-        if (opts.timeoutMs) {
-          timer = setTimeout(() => {
-            timedOut = true;
-            conn.interrupt();
-          }, opts.timeoutMs);
+    async query(sql: string, binds?: SqlValue[] | Record<string, SqlValue>, q: QueryOptions = {}): Promise<Row[]> {
+      for (;;) {
+        try {
+          const { rows, type } = await run(sql, binds, q.rowsLimit);
+          if (STATEFUL.has(type)) history.push({ sql, binds });
+          return rows;
+        } catch (err) {
+          if (!(err instanceof SqlError && /^Out of Memory Error/.test(err.message) && memoryMiB < maxMiB)) throw err;
+          memoryMiB = Math.min(maxMiB, memoryMiB * 2);
+          db.conn.closeSync();
+          db.instance.closeSync();
+          db = await start();
+          for (const h of history) await run(h.sql, h.binds);
         }
-        const reader = await prepared.runAndReadAll();
-        return toPlainRows(reader.getRowObjectsJS() as Record<string, unknown>[], reader.columnTypes().map(String));
-      } catch (err) {
-        if (timedOut) throw timeout(opts.timeoutMs!);
-        if (err instanceof SqlError) throw err;
-        const message = err instanceof Error ? err.message : String(err);
-        const outside = OUTSIDE.exec(message);
-        if (outside) {
-          throw new SqlError(`reads ${outside[1]}, outside the data folder ${where}: gonogo's DuckDB reads only the deck's data folder`, true, 'read data through the views named after the files (data/requests.csv is the view requests), or move the file into the data folder');
-        }
-        throw new SqlError(message, USER_ERROR.test(message));
-      } finally {
-        clearTimeout(timer);
-        prepared?.destroySync();
       }
     },
     async close(): Promise<void> {
-      conn.closeSync();
-      instance.closeSync();
+      db.conn.closeSync();
+      db.instance.closeSync();
+      await rm(spill, { recursive: true, force: true });
     },
   };
 }

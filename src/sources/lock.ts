@@ -21,12 +21,10 @@ import { homedir } from 'node:os';
 export const LOCK_FILE = 'metrics.lock.json';
 export const LOCK_VERSION = 1;
 
-/** A MetricRow as locked: raw quantile values are stored as sorted [value, count] pairs. */
-export type LockedRow = Omit<MetricRow, 'values'> & { value_counts?: [number, number][] };
-
 /** Provenance (engine, file, sqlHash, rowCount, asOf, pulledAt) plus the rows. */
 export interface LockedMetric extends Provenance {
-  rows: LockedRow[];
+  /** As the snapshot holds them (quantile values as sorted [value, count] pairs). */
+  rows: MetricRow[];
   trend?: TrendPoint[];
 }
 
@@ -67,26 +65,6 @@ export function checksHashOf(spec: Spec): string {
 
 export function setupHashOf(setup: readonly { file: string; text: string }[]): string | undefined {
   return setup.length === 0 ? undefined : sha256(stableStringify(setup.map((s) => [s.file, s.text])));
-}
-
-export function lockRow(row: MetricRow): LockedRow {
-  const { values, ...rest } = row;
-  if (values === undefined) return rest;
-  const pairs: [number, number][] = [];
-  for (const v of [...values].sort((a, b) => a - b)) {
-    const last = pairs[pairs.length - 1];
-    if (last && last[0] === v) last[1]++;
-    else pairs.push([v, 1]);
-  }
-  return { ...rest, value_counts: pairs };
-}
-
-export function unlockRow(row: LockedRow): MetricRow {
-  const { value_counts, ...rest } = row;
-  if (value_counts === undefined) return rest;
-  const values: number[] = [];
-  for (const [v, c] of value_counts) for (let i = 0; i < c; i++) values.push(v);
-  return { ...rest, values };
 }
 
 /** Writes the lock atomically: a temp file beside it, then a rename, so a reader never sees half a lock. */
@@ -150,7 +128,7 @@ export function snapshotFromLock(lock: MetricsLock, spec: Spec): MetricsSnapshot
     if (!locked) continue;
     const { rows: lockedRows, trend, ...prov } = locked;
     provenance[metric.id] = prov;
-    for (const r of lockedRows) rows.push(unlockRow(r));
+    rows.push(...lockedRows);
     if (trend?.length) trends[metric.id] = trend;
   }
   return {

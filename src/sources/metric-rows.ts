@@ -13,7 +13,7 @@
 import { errorDiag, type Diagnostic } from '../diagnostics.js';
 import type { Metric } from '../spec/normalized.js';
 import type { Row } from './engine.js';
-import type { MetricRow } from '../model/rows.js';
+import { mergeValueCounts, unitCount, type MetricRow } from '../model/rows.js';
 import { lowerKeys } from './dialect.js';
 
 const NUMERIC = ['n', 'successes', 'mean', 'sd', 'sum', 'sum_sq', 'events', 'exposure', 'numerator', 'denominator', 'estimate', 'ci_low', 'ci_high'] as const;
@@ -98,8 +98,9 @@ export function shapeMetricRows(metric: Metric, result: Row[], where: string, ar
     rows.push(row);
   }
   for (const g of grouped.values()) {
-    const values = expand(g.pairs);
-    rows.push({ metric: metric.id, arm: g.arm, segment: g.segment, n: values.length, values });
+    // Pairs stay pairs: a row per unit (no weight column) is counted here, never expanded.
+    const value_counts = mergeValueCounts(g.pairs);
+    rows.push({ metric: metric.id, arm: g.arm, segment: g.segment, n: unitCount(value_counts), value_counts });
   }
   if (dropped > 0) {
     diagnostics.push({
@@ -116,14 +117,6 @@ export function shapeMetricRows(metric: Metric, result: Row[], where: string, ar
     seen.add(key);
   }
   return { rows: sortRows(rows), asOf, diagnostics };
-}
-
-/** Sorted values, each repeated by its weight. */
-function expand(pairs: [number, number][]): number[] {
-  const sorted = [...pairs].sort((a, b) => a[0] - b[0]);
-  const out: number[] = [];
-  for (const [v, w] of sorted) for (let i = 0; i < w; i++) out.push(v);
-  return out;
 }
 
 /** Deterministic order: segment 'all' first, then by segment, then control before treatment. */

@@ -1,13 +1,14 @@
 // The pull's guards: spec cross-checks before anything runs, and engine errors turned into exit codes.
 import { EXIT, GonogoError, closest, errorDiag, type Diagnostic } from '../diagnostics.js';
 import type { Metric, Spec } from '../spec/normalized.js';
-import type { Engine, SqlValue } from './engine.js';
+import { RowsLimitError, type Engine, type QueryOptions, type SqlValue } from './engine.js';
 import { SqlError } from './duckdb.js';
 
-export async function run(engine: Engine, sql: string, binds: SqlValue[] | Record<string, SqlValue>, what: string, where: string) {
+export async function run(engine: Engine, sql: string, binds: SqlValue[] | Record<string, SqlValue>, what: string, where: string, opts?: QueryOptions) {
   try {
-    return await engine.query(sql, binds);
+    return await engine.query(sql, binds, opts);
   } catch (err) {
+    if (err instanceof RowsLimitError) throw err;
     throw asPullError(err, what, where);
   }
 }

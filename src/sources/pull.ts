@@ -3,12 +3,12 @@
 import { EXIT, GonogoError, errorDiag, type Diagnostic } from '../diagnostics.js';
 import type { Spec } from '../spec/normalized.js';
 import { resolveInsideDeck } from '../spec/deck-path.js';
-import type { Engine, Row, SqlValue } from './engine.js';
+import { RowsLimitError, type Engine, type Row, type SqlValue } from './engine.js';
 import { type MetricsSnapshot, type QualityCheck, type TrendPoint } from './snapshot.js';
 import { UNASSIGNED } from '../model/rows.js';
 import { SqlError, openDuckDb } from './duckdb.js';
 import { lowerKeys } from './dialect.js';
-import { LOCK_VERSION, checksHashOf, lockRow, metricSqlHash, setupHashOf, snapshotFromLock, type LockedMetric, type MetricsLock } from './lock.js';
+import { LOCK_VERSION, checksHashOf, metricSqlHash, setupHashOf, snapshotFromLock, type LockedMetric, type MetricsLock } from './lock.js';
 import { metricSourceText, setupSql, type MetricSourceText } from './metric-source.js';
 import { shapeMetricRows } from './metric-rows.js';
 import { asOfOf, countAssignments, runCheck } from './quality.js';
@@ -147,9 +147,9 @@ async function pullWith(engine: Engine, fileEngine: () => Promise<Engine>, spec:
     if (by.lastQueryId) (queryIds[key] ??= []).push(by.lastQueryId);
   };
   /** A metric's SQL runs in the engine; a data file it names is read by DuckDB (the engine itself, or a local one). */
-  const runSource = async (src: MetricSourceText, what: string, where: string, key: string) => {
+  const runSource = async (src: MetricSourceText, what: string, where: string, key: string, rowsLimit?: number) => {
     const by = src.kind === 'file' ? await fileEngine() : engine;
-    const rows = await run(by, src.sql, src.binds ?? params, what, where);
+    const rows = await run(by, src.sql, src.binds ?? params, what, where, { rowsLimit });
     noteQuery(key, by);
     return rows;
   };
@@ -171,12 +171,12 @@ async function pullWith(engine: Engine, fileEngine: () => Promise<Engine>, spec:
     const label = src.label;
     opts.onProgress?.({ type: 'start', step: 'metric', id: metric.id, label, index, total });
     const t0 = now();
-    const raw = await runSource(src, `metric ${metric.id}`, src.file ?? `metrics.${metric.id}.from.sql`, `metric ${metric.id}`);
-    if (raw.length > rowsLimit) {
-      throw new GonogoError(errorDiag('pull/too-many-rows', `${label}: the query for metric ${metric.id} returned ${raw.length} rows, over the limit of ${rowsLimit}`, {
+    const raw = await runSource(src, `metric ${metric.id}`, src.file ?? `metrics.${metric.id}.from.sql`, `metric ${metric.id}`, rowsLimit).catch((err) => {
+      if (!(err instanceof RowsLimitError)) throw err;
+      throw new GonogoError(errorDiag('pull/too-many-rows', `${label}: the query for metric ${metric.id} returned ${err.message}`, {
         hint: 'aggregate in SQL: one row per arm and segment, or for quantiles GROUP BY arm, segment, value with a weight column; or raise --rows-limit',
       }));
-    }
+    });
     const shaped = shapeMetricRows(metric, raw, label, arms);
     diagnostics.push(...shaped.diagnostics);
     const trendSrc = metric.trend ? await metricSourceText(metric.trend, deckDir, `metrics.${metric.id}.trend`) : undefined;
@@ -191,7 +191,7 @@ async function pullWith(engine: Engine, fileEngine: () => Promise<Engine>, spec:
       rowCount: raw.length,
       ...(shaped.asOf ? { asOf: shaped.asOf } : {}),
       pulledAt,
-      rows: shaped.rows.map(lockRow),
+      rows: shaped.rows,
     };
     opts.onProgress?.({ type: 'done', step: 'metric', id: metric.id, label, index: index++, total, rows: raw.length, ms: now() - t0 });
   }

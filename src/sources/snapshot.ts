@@ -1,6 +1,5 @@
 // What the pull (or a precomputed file) hands to the analyze stage.
 import type { EngineSession } from './engine.js';
-
 import type { MetricRow } from '../model/rows.js';
 
 export interface Provenance {

@@ -22,12 +22,16 @@ export interface SdkStatement {
   getRequestId(): string | undefined;
   getQueryId(): string | undefined;
   cancel(callback?: (err: unknown) => void): void;
+  /** With streamResult: the result's size, known before any row is fetched. */
+  getNumRows(): number;
+  streamRows(): NodeJS.ReadableStream;
 }
 export interface SdkConnection {
   connect(callback: (err: unknown, conn: SdkConnection) => void): SdkConnection;
   execute(options: {
     sqlText: string;
     binds?: unknown[];
+    streamResult?: boolean;
     complete: (err: unknown, stmt: SdkStatement, rows?: Record<string, unknown>[]) => void;
   }): SdkStatement;
   destroy(callback: (err: unknown) => void): void;
@@ -74,8 +78,10 @@ export function loadSdk(): Promise<Sdk> {
     process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
     let mod: { default?: Sdk } & Partial<Sdk>;
     try {
-      const name = 'snowflake-sdk'; // a variable keeps bundlers from pulling it in
-      mod = (await import(name)) as typeof mod;
+      // required (a CommonJS package), not imported: the bundle runs as a script through V8's code cache, which
+      // cannot import(); the name in a variable keeps the bundler from pulling it in
+      const name = 'snowflake-sdk';
+      mod = createRequire(import.meta.url)(name) as typeof mod;
     } catch {
       loaded = undefined;
       throw new GonogoError(

@@ -4,7 +4,7 @@ import { createPrivateKey } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { errorDiag, EXIT, GonogoError, type Diagnostic } from '../diagnostics.js';
-import type { Engine, EngineSession, Row, SqlValue } from './engine.js';
+import { RowsLimitError, type Engine, type EngineSession, type QueryOptions, type Row, type SqlValue } from './engine.js';
 import { toPositional } from './snowflake-binds.js';
 import { resolveSnowflakeSettings, type SnowflakeSettings } from './snowflake-config.js';
 import { loginError, queryError, timeoutError, type SdkError, type Trouble } from './snowflake-errors.js';
@@ -92,8 +92,11 @@ export async function openSnowflake(opts: SnowflakeOptions = {}): Promise<Engine
     user: settings.user,
   };
   type Outcome = { err: unknown; rows?: Record<string, unknown>[]; columns?: SdkColumn[]; statement?: SdkStatement };
-  /** One statement against the deadline; a statement past it is cancelled and its retries stopped. */
-  const execute = async (sql: string, binds: unknown[], stage: 'login' | 'query', shown = sql): Promise<Outcome> => {
+  /**
+   * One statement against the deadline; a statement past it is cancelled and its retries stopped. With a row
+   * limit, rows are streamed: the result's size is known before any row is fetched, and a larger one is refused.
+   */
+  const execute = async (sql: string, binds: unknown[], stage: 'login' | 'query', shown = sql, limit?: number): Promise<Outcome> => {
     trouble = {};
     let statement: SdkStatement | undefined;
     const outcome = await withDeadline<Outcome>(timeoutMs, (done) => {
@@ -101,7 +104,18 @@ export async function openSnowflake(opts: SnowflakeOptions = {}): Promise<Engine
         statement = conn.execute({
           sqlText: sql,
           binds,
-          complete: (err, stmt, rows) => done({ err, rows, columns: err ? undefined : stmt.getColumns(), statement: stmt }),
+          ...(limit === undefined ? {} : { streamResult: true }),
+          complete: (err, stmt, rows) => {
+            if (err || limit === undefined) return done({ err, rows, columns: err ? undefined : stmt.getColumns(), statement: stmt });
+            const total = stmt.getNumRows();
+            if (total > limit) return done({ err: new RowsLimitError(limit, total), statement: stmt });
+            const streamed: Record<string, unknown>[] = [];
+            stmt
+              .streamRows()
+              .on('data', (r: Record<string, unknown>) => streamed.push(r))
+              .on('error', (e: unknown) => done({ err: e, statement: stmt }))
+              .on('end', () => done({ err: null, rows: streamed, columns: stmt.getColumns(), statement: stmt }));
+          },
         });
       } catch (err) {
         done({ err });
@@ -137,10 +151,11 @@ export async function openSnowflake(opts: SnowflakeOptions = {}): Promise<Engine
     get session() {
       return session;
     },
-    async query(sql: string, binds?: SqlValue[] | Record<string, SqlValue>): Promise<Row[]> {
+    async query(sql: string, binds?: SqlValue[] | Record<string, SqlValue>, opts: QueryOptions = {}): Promise<Row[]> {
       if (closed) throw new GonogoError(errorDiag('snowflake/closed', 'the Snowflake connection is already closed'), EXIT.internal);
       const q = toPositional(sql, binds);
-      const { err, rows, columns, statement } = await execute(q.sql, q.binds, 'query', sql);
+      const { err, rows, columns, statement } = await execute(q.sql, q.binds, 'query', sql, opts.rowsLimit);
+      if (err instanceof RowsLimitError) throw err;
       if (err) throw queryError(err as SdkError, sql, settings, redactor);
       lastQueryId = statement?.getQueryId() ?? undefined;
       session = { ...session, ...sessionOf(statement) };

@@ -181,6 +181,8 @@ export const DESCRIPTIONS: Record<string, string> = {
   'metrics.group': 'A free grouping shown on slides. Example: speed, quality, volume.',
   'metrics.description': 'How the metric is defined, for the methods slide. Example: "Orders ÷ checkout sessions, per user".',
   'metrics.per': 'For rates: shown per this many units of exposure. Example: 100 → "per 100 requests".',
+  'metrics.counts':
+    'What one unit of the metric’s n is, plural, shown beside every n. Default: X for a unit “share of X”, the noun after “per” in a rate’s or mean’s label (“per 100 requests” → requests), else units. Example: quoted requests.',
   'metrics.segments': 'Segment dimensions to read the metric by (the `segment` column is dimension=value). Example: [category, geo].',
   'metrics.max_worsening': 'Guardrails: the largest worsening allowed (non-inferiority margin), relative in % or absolute in pp. Example: 10% or 0.5pp.',
   'metrics.method':

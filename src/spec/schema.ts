@@ -5,6 +5,9 @@ import { specTheme } from './theme-schema.js';
 import { METRIC_KIND_NAMES } from '../model/metric-kinds.js';
 import { criterion, fallback, quantity } from './rules.js';
 
+// A spec is validated once per run: zod's compiled fast paths (new Function on the first parse) cost more than they save.
+z.config({ jitless: true });
+
 const id = z
   .string()
   .regex(/^[A-Za-z][A-Za-z0-9_-]*$/, 'an id: a letter, then letters, digits, _ or -');
@@ -55,6 +58,8 @@ export const metric = z.strictObject({
   description: text.optional(),
   /** Per-N scaling for rates: 100 → "per 100 requests". */
   per: z.number().positive().optional(),
+  /** What the metric's n counts, plural: requests, quoted requests, hires. */
+  counts: text.optional(),
   /** Segment dimensions to read this metric by; pre-specified reads are confirmatory. */
   segments: z.array(id).optional(),
   /** Guardrail: the largest worsening allowed (non-inferiority margin), e.g. "10%" or "1pp". */

@@ -4,11 +4,11 @@
 // missing rows could do to the change; the best and worst scenarios use them.
 import type { Spec, Metric } from '../spec/normalized.js';
 import type { MetricsSnapshot } from '../sources/snapshot.js';
-import type { MetricRow } from '../model/rows.js';
-import { OVERALL, UNASSIGNED } from '../model/rows.js';
+import { OVERALL, poolValueCounts, UNASSIGNED, unitCount, type MetricRow, type ValueCounts } from '../model/rows.js';
 import type { MissingBound } from './results.js';
 import { analyze } from './analyze.js';
-import { quantile, quantileLevel } from './quantiles.js';
+import { sampleOf, sampleQuantile } from './sample.js';
+import { quantileLevel } from './quantiles.js';
 import { kindOf } from '../model/metric-kinds.js';
 
 export function missingDataBounds(spec: Spec, snapshot: MetricsSnapshot): Record<string, MissingBound> {
@@ -24,10 +24,10 @@ export function missingDataBounds(spec: Spec, snapshot: MetricsSnapshot): Record
     if (!toControl || !toTreatment) continue;
     const one = { ...spec, metrics: [m], prespecified_segments: [] };
     // Only the point estimates are needed: quantiles directly (no bootstrap), the rest through analyze.
-    const read = (c: MetricRow, t: MetricRow) => (c.values && t.values ? quantileChange(m, c.values, t.values) : analyze(one, { ...snapshot, rows: [c, t], assignments: undefined }).results.reads[0]);
+    const read = (c: MetricRow, t: MetricRow) => (c.value_counts && t.value_counts ? quantileChange(m, c.value_counts, t.value_counts) : analyze(one, { ...snapshot, rows: [c, t], assignments: undefined }).results.reads[0]);
     const a = read(toControl, treatment);
     const b = read(control, toTreatment);
-    const units = (r: MetricRow) => r.n ?? r.exposure ?? r.values?.length ?? 0;
+    const units = (r: MetricRow) => r.n ?? r.exposure ?? (r.value_counts ? unitCount(r.value_counts) : 0);
     const total = units(control) + units(treatment) + units(missing);
     out[m.id] = {
       share: total > 0 ? units(missing) / total : 0,
@@ -38,17 +38,20 @@ export function missingDataBounds(spec: Spec, snapshot: MetricsSnapshot): Record
   return out;
 }
 
-function quantileChange(m: Metric, control: number[], treatment: number[]) {
+function quantileChange(m: Metric, control: ValueCounts, treatment: ValueCounts) {
   const p = quantileLevel(m);
-  const qc = quantile(control, p);
-  const qt = quantile(treatment, p);
+  const qc = sampleQuantile(sampleOf(control), p);
+  const qt = sampleQuantile(sampleOf(treatment), p);
   return { absolute: { estimate: qt - qc }, relative: qc > 0 ? { estimate: qt / qc - 1 } : null };
 }
 
 /** One arm's aggregate with the unassigned rows added, by what the row carries; undefined for precomputed rows. */
 function merge(m: Metric, arm: MetricRow, extra: MetricRow): MetricRow | undefined {
   const base = { metric: arm.metric, arm: arm.arm, segment: arm.segment };
-  if (arm.values && extra.values) return { ...base, n: arm.values.length + extra.values.length, values: [...arm.values, ...extra.values] };
+  if (arm.value_counts && extra.value_counts) {
+    const value_counts = poolValueCounts(arm.value_counts, extra.value_counts);
+    return { ...base, n: unitCount(value_counts), value_counts };
+  }
   if (arm.successes !== undefined && extra.successes !== undefined && arm.n !== undefined && extra.n !== undefined)
     return { ...base, n: arm.n + extra.n, successes: arm.successes + extra.successes };
   if (arm.events !== undefined && extra.events !== undefined && arm.exposure !== undefined && extra.exposure !== undefined)

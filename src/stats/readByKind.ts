@@ -4,8 +4,9 @@ import { wilson, waldProportion } from './proportions.js';
 import { newcombeDiff, waldDiff } from './diffProportions.js';
 import { meanInterval, summaryFromSums, welchDiff, type MeanSummary } from './means.js';
 import { garwoodRate, rateDifference } from './rates.js';
-import { bootstrapQuantileDiff, bootstrapQuantileDraws, DEFAULT_RESAMPLES, DEFAULT_SEED } from './bootstrap.js';
-import { quantileLevel, quantileSorted, sortedCopy } from './quantiles.js';
+import { bootstrapQuantileDiff, bootstrapQuantileInterval } from './bootstrap.js';
+import { sampleOf, type Sample } from './sample.js';
+import { quantileLevel } from './quantiles.js';
 import { widen } from './designEffect.js';
 import { armRead, changeRead, relativeRead, warn, type PairRead, type ReadContext } from './readContext.js';
 
@@ -47,19 +48,18 @@ export const readRate: Reader = (t, c, ctx) => {
   const arms = [garwoodRate(e1, t1, ctx.confidence, per), garwoodRate(e0, t0, ctx.confidence, per)];
   const abs = rateDifference(e1, t1, e0, t0, ctx.confidence, per);
   const rel = relativeRead({ estimate: arms[0].estimate, se: arms[0].se! }, { estimate: arms[1].estimate, se: arms[1].se! }, ctx);
-  return finish(armRead(arms[0], t.n ?? null), armRead(arms[1], c.n ?? null), changeRead(abs), rel, ctx, [arms[0].method, abs.method]);
+  // A rate is taken over its exposure: that is its n when the rows give no unit count.
+  return finish(armRead(arms[0], t.n ?? t.exposure ?? null), armRead(arms[1], c.n ?? c.exposure ?? null), changeRead(abs), rel, ctx, [arms[0].method, abs.method]);
 };
 
-/** Raw values: type-7 quantile per arm, seeded bootstrap for intervals, widened by sqrt(deff). */
+/** Raw values as (value, count) pairs: type-7 quantile per arm, seeded bootstrap for intervals, widened by sqrt(deff). */
 export const readQuantile: Reader = (t, c, ctx) => {
   const p = quantileLevel(ctx.metric);
-  const [vt, vc] = [sortedCopy(t.values!), sortedCopy(c.values!)];
+  const [vt, vc] = [sampleOf(t.value_counts!, 'treatment values'), sampleOf(c.value_counts!, 'control values')];
   const boot = bootstrapQuantileDiff(vt, vc, p, { confidence: ctx.confidence });
-  const alpha = 1 - ctx.confidence;
-  const arm = (v: Float64Array) => {
-    const draws = bootstrapQuantileDraws(v, p, DEFAULT_RESAMPLES, DEFAULT_SEED).sort();
-    const e = { estimate: quantileSorted(v, p), lo: quantileSorted(draws, alpha / 2), hi: quantileSorted(draws, 1 - alpha / 2) };
-    return armRead({ ...widen(e, ctx.deff), method: boot.difference.method }, v.length);
+  const arm = (v: Sample) => {
+    const e = bootstrapQuantileInterval(v, p, ctx.confidence);
+    return armRead({ ...widen(e, ctx.deff), method: boot.difference.method }, v.n);
   };
   const suffix = ctx.deff === 1 ? '' : ` widened by √deff`;
   const abs = changeRead({ ...widen(boot.difference, ctx.deff), method: boot.difference.method + suffix });

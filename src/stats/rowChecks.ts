@@ -44,12 +44,15 @@ export function checkRow(row: MetricRow): Diagnostic[] {
   } else if (row.estimate !== undefined && row.ci_low !== undefined && row.ci_high !== undefined && (row.estimate < row.ci_low || row.estimate > row.ci_high)) {
     bad('metrics/ci-order', 'estimate', `estimate (${row.estimate}) lies outside its interval [${row.ci_low}, ${row.ci_high}]`, 'ci_low ≤ estimate ≤ ci_high', 'the interval may belong to another row or another scale (% vs fraction)');
   }
-  if (row.values !== undefined) {
-    if (!Array.isArray(row.values) || row.values.length === 0) {
-      bad('metrics/no-values', 'values', 'values is empty', 'at least one raw value', 'a quantile needs the raw values of the arm');
+  const pairs = row.value_counts;
+  if (pairs !== undefined) {
+    if (!Array.isArray(pairs) || !pairs.some((p) => Array.isArray(p) && p[1] > 0)) {
+      bad('metrics/no-values', 'value_counts', 'there are no raw values', 'at least one raw value', 'a quantile needs the raw values of the arm');
     } else {
-      const i = row.values.findIndex((v) => typeof v !== 'number' || !Number.isFinite(v));
-      if (i >= 0) bad('metrics/not-a-number', `values[${i}]`, `values[${i}] is ${String(row.values[i])}`, 'finite numbers', 'drop or impute missing values before the pull');
+      const i = pairs.findIndex((p) => !Array.isArray(p) || typeof p[0] !== 'number' || !Number.isFinite(p[0]));
+      const j = pairs.findIndex((p) => Array.isArray(p) && !(Number.isInteger(p[1]) && p[1] >= 0));
+      if (i >= 0) bad('metrics/not-a-number', `value_counts[${i}]`, `value ${i + 1} is ${String(Array.isArray(pairs[i]) ? pairs[i][0] : pairs[i])}`, 'finite numbers', 'drop or impute missing values before the pull');
+      else if (j >= 0) bad('metrics/not-a-number', `value_counts[${j}]`, `the count of value ${pairs[j][0]} is ${String(pairs[j][1])}`, 'a whole number ≥ 0', 'the weight column counts the units that share a value');
     }
   }
   return out;

@@ -75,7 +75,7 @@ describe('accepted: unusual text in string fields reaches the Deck tree verbatim
         {
           spec: (y) =>
             sub(
-              sub(sub(sub(y, 'label: Expand to 100% of traffic', `label: ${q}`), 'name: Priya Raman', `name: ${q}`), 'description: Long-tail categories show a larger hire-rate drop with thin data', `description: ${q}`),
+              sub(sub(sub(y, 'label: Expand to 100% of traffic', `label: ${q}`), 'name: Priya Raman', `name: ${q}`), 'description: Long-tail categories (Other, a sixth of requests) show a clear hire-rate drop', `description: ${q}`),
               'what_changed: The new quoting workflow pre-fills job details and notifies matching pros in parallel instead of in sequence.',
               `what_changed: ${q}`,
             ),

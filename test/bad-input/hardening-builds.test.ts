@@ -76,6 +76,13 @@ describe('a corrupted cache never reaches the deck', () => {
       writeFileSync(widths(dir), text.slice(0, Math.floor(text.length / 2)));
     }, /dropped the text-width cache/],
     ['text-widths.json replaced by another file', (dir) => writeFileSync(widths(dir), '\u0000\u0001 not a cache'), /dropped the text-width cache/],
+    ['a compressed slide part in pptx-parts.bin with one byte changed', (dir) => {
+      const f = join(dir, 'out', '.cache', 'pptx-parts.bin');
+      const b = readFileSync(f);
+      b[b.length - 40] ^= 0x5a;
+      writeFileSync(f, b);
+    }, /info: dropped 1 entry of the deck-part cache .*: their bytes do not match their checksum/],
+    ['pptx-parts.bin replaced by another file', (dir) => writeFileSync(join(dir, 'out', '.cache', 'pptx-parts.bin'), '\u0000\u0001 not a cache'), null],
   ];
 
   // Each build is its own process, as a user runs them: no in-memory render or width survives to hide the disk.

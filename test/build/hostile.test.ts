@@ -19,7 +19,7 @@ let stderr: string;
 beforeAll(async () => {
   deck = precomputedDeck((y) =>
     y
-      .replace('description: Long-tail categories show a larger hire-rate drop with thin data', `description: ${JSON.stringify(HOSTILE)}`)
+      .replace('description: Long-tail categories (Other, a sixth of requests) show a clear hire-rate drop', `description: ${JSON.stringify(HOSTILE)}`)
       .replace('label: Expand to 100% of traffic', `label: ${JSON.stringify(OPTION)}`)
       .replace('ask: Agree that 100% follows automatically if the 2-week quality read passes', `ask: ${JSON.stringify(`Agree </p:txBody> & ${HOSTILE}`)}`),
   );

@@ -40,7 +40,7 @@ describe('missing intervals', () => {
 describe('bad input', () => {
   it('throws a clear message for empty data', () => {
     expect(() => forestChart({ ...forestInput, rows: [] }, defaultTheme)).toThrow(/forestChart\(ttfq_median\): no rows/);
-    expect(() => distributionChart({ ...distributionInput, values: { control: [], treatment: [1] } }, defaultTheme)).toThrow(/no control values/);
+    expect(() => distributionChart({ ...distributionInput, values: { control: [], treatment: [[1, 1]] } }, defaultTheme)).toThrow(/no control values/);
     expect(() => powerChart({ ...powerInput, designEffect: 0.5 }, defaultTheme)).toThrow(/design effect must be ≥ 1/);
     expect(() => powerChart({ ...powerInput, curve: powerInput.curve.map(({ n, mde }) => ({ n, mde })) }, defaultTheme)).toThrow(/every point needs mdeClustered/);
     expect(() => timeSeriesChart({ ...timeSeriesInput, points: [{ date: '3/2/2026', arm: 'control', value: 1 }] }, defaultTheme)).toThrow(/not YYYY-MM-DD/);

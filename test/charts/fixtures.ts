@@ -9,6 +9,7 @@ import type { TradeoffInput } from '../../src/charts/tradeoff.js';
 import type { TimeSeriesInput } from '../../src/charts/timeseries.js';
 import type { DistributionInput } from '../../src/charts/distribution.js';
 import type { ForestInput } from '../../src/charts/forest.js';
+import { countValues } from '../../src/stats/sample.js';
 
 export const forestInput: ForestInput = {
   id: 'ttfq_median',
@@ -53,7 +54,7 @@ export const distributionInput: DistributionInput = {
   id: 'ttfq',
   metric: 'Time to first quote',
   unit: 'min',
-  values: { control: lognormal(rand, 2000, 16, 0.7), treatment: lognormal(rand, 2000, 14, 0.65) },
+  values: { control: countValues(lognormal(rand, 2000, 16, 0.7)), treatment: countValues(lognormal(rand, 2000, 14, 0.65)) },
 };
 
 function day(offset: number): string {

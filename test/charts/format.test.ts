@@ -2,7 +2,6 @@
 import { describe, expect, it } from 'vitest';
 import { fixed, formatConfidence, formatInterval, formatValue, MINUS, vegaLabelExpr } from '../../src/charts/format.js';
 import { groupThousands, nForMde } from '../../src/charts/power.js';
-import { quantileSorted } from '../../src/charts/distribution.js';
 
 describe('formatValue', () => {
   it('writes relative changes as percent with a true minus', () => {
@@ -52,11 +51,5 @@ describe('helpers', () => {
     const curve = [100, 400, 1600].map((n) => ({ n, mde: 1 / Math.sqrt(n) }));
     expect(nForMde(curve, 1 / Math.sqrt(900))).toBeCloseTo(900, 6);
     expect(nForMde(curve, 0.001)).toBeUndefined();
-  });
-
-  it('takes type-7 quantiles (R default)', () => {
-    // R: quantile(c(1,2,3,4,10), c(.5,.9)) → 3, 7.6
-    expect(quantileSorted([1, 2, 3, 4, 10], 0.5)).toBe(3);
-    expect(quantileSorted([1, 2, 3, 4, 10], 0.9)).toBeCloseTo(7.6, 12);
   });
 });

@@ -9,7 +9,7 @@ describe('src/charts/index.ts', () => {
     expect(Object.keys(charts).sort()).toEqual([
       'DEFAULT_SCALE', 'MINUS', 'autoDigits', 'capitalize', 'chartSpecJson', 'clearRenderCache', 'compileVegaLite',
       'distributionChart', 'finalSpec', 'fixed', 'forestChart', 'formatConfidence', 'formatInterval', 'formatMagnitude',
-      'formatValue', 'guardrailsChart', 'midSentence', 'nForMde', 'powerChart', 'quantileSorted', 'renderChart', 'renderSvg',
+      'formatValue', 'guardrailsChart', 'midSentence', 'nForMde', 'powerChart', 'renderChart', 'renderSvg',
       'scenariosChart', 'shareOfLimit', 'tickLabel', 'timeSeriesChart', 'tradeoffChart', 'unitSuffix', 'vegaLabelExpr', 'writeChartSpecs',
     ]);
   });

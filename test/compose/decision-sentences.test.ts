@@ -12,6 +12,7 @@ import type { Decision } from '../../src/decide/types.js';
 import type { Spec } from '../../src/spec/normalized.js';
 import { generateDecisions, writeDecision } from '../support/generate-decisions.js';
 import { pilotDeck, WINNING_DATA } from '../support/pilot.js';
+import { nUnit } from '../../src/compose/n-unit.js';
 
 const root = mkdtempSync(join(tmpdir(), 'gonogo-scenarios-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
@@ -77,6 +78,37 @@ function claimProblems(deck: Deck, decision: Decision, spec: Spec, name: string)
   return problems;
 }
 
+/** Every n names its unit; a chart labels an interval with the figures its table shows. */
+function figureProblems(deck: Deck, name: string): string[] {
+  const problems: string[] = [];
+  for (const sl of deck.slides) {
+    for (const b of sl.blocks) {
+      if (b.type !== 'table') continue;
+      const i = b.header.indexOf('n');
+      if (i < 0) continue;
+      const unitInCells = b.rows.every((r) => /^[\d,]+ \S/.test(r[i].text));
+      if (!unitInCells && !/^n: \S.*, both arms\./.test(b.caption ?? '')) problems.push(`${name} ${sl.id}: n column without its unit (caption "${b.caption ?? ''}")`);
+      for (const r of b.rows) if (r[i].text === '—' || r[i].text === '') problems.push(`${name} ${sl.id}: a silent n for ${r[0].text}`);
+      const adjusted = /adjusted across/.test(b.caption ?? '');
+      if (adjusted !== b.header.includes('p')) problems.push(`${name} ${sl.id}: the table ${adjusted ? 'claims an adjustment and shows no p' : 'shows p without naming the adjustment'}`);
+    }
+    // A caption that names an adjusted p-value stands on a slide with a p column, or points to the next slide's.
+    const claims = sl.blocks.some((b) => b.type === 'text' && /p-values?.{0,40}adjusted|adjusted p/.test(b.text) && !/each segment table/.test(b.text));
+    const next = deck.slides[deck.slides.indexOf(sl) + 1];
+    const shown = [sl, next].some((x) => x?.blocks.some((b) => b.type === 'table' && b.header.includes('p')));
+    if (claims && !shown) problems.push(`${name} ${sl.id}: claims adjusted p-values that no table shows`);
+    if (!sl.id.startsWith('deep-dive-')) continue;
+    const chart = sl.blocks.find((b) => b.type === 'chart');
+    const table = deck.slides.find((x) => x.id === sl.id.replace('deep-dive-', 'segments-'))?.blocks.find((b) => b.type === 'table');
+    const alt = chart?.type === 'chart' ? /CI (\S+) to (\S+?)\)/.exec(chart.chart.alt) : null;
+    if (!alt || table?.type !== 'table') continue;
+    // a zero reads "±0.0%" in a table and "0.0%" in a chart: the same figure
+    const bracket = table.rows[0][4].text.replace(/\s|±/g, '');
+    if (bracket !== `[${alt[1]},${alt[2]}]`) problems.push(`${name} ${sl.id}: chart says ${alt[1]} to ${alt[2]}, table ${bracket}`);
+  }
+  return problems;
+}
+
 describe('scenario sentences and comparative claims', () => {
   // About 8 s on a loaded 2-core machine (compose only, 150 ms a decision).
   it('name each flipping scenario with its own verdict and cause, and claim on the trade-offs slide only what the criteria say, in 50 generated decisions', { timeout: 120_000 }, async () => {
@@ -88,7 +120,7 @@ describe('scenario sentences and comparative claims', () => {
       mkdirSync(dir);
       writeDecision(dir, g);
       const { deck, decision, spec } = await composed(dir);
-      problems.push(...scenarioProblems(deck, decision, spec, g.name), ...claimProblems(deck, decision, spec, g.name));
+      problems.push(...scenarioProblems(deck, decision, spec, g.name), ...claimProblems(deck, decision, spec, g.name), ...figureProblems(deck, g.name));
       const flips = decision.scenarios.filter((s) => s.flips);
       if (!flips.length) seen.none++;
       if (flips.length === 2) seen.both++;
@@ -134,3 +166,46 @@ describe('scenario sentences and comparative claims', () => {
 // win rate +4 pp [+0.4 pp, +7.7 pp]: the worst case misses the +3 pp bar
 const PILOT_FINAL = pilotDeck('final', WINNING_DATA.replace('win_rate,double_calls,all,700,2000', 'win_rate,double_calls,all,480,2000'));
 afterAll(() => PILOT_FINAL.cleanup());
+
+describe('what n counts', () => {
+  const m = (over: Partial<Spec['metrics'][number]>) => ({ id: 'x', label: 'X', kind: 'mean', unit: 'minutes', better: 'lower', role: 'primary', ...over }) as Spec['metrics'][number];
+  it('is the spec’s counts, else the unit’s “share of”, else the label’s “per”, else units', () => {
+    expect(nUnit(m({ counts: 'quoted requests' }))).toBe('quoted requests');
+    expect(nUnit(m({ kind: 'proportion', unit: 'share of hires' }))).toBe('hires');
+    expect(nUnit(m({ kind: 'rate', label: 'Spam flags per 1,000 quotes', unit: 'flags' }))).toBe('quotes');
+    expect(nUnit(m({ label: 'Call attempts per rep-day', unit: 'calls' }))).toBe('rep-days');
+    expect(nUnit(m({ label: 'Time to first quote' }))).toBe('units');
+  });
+});
+
+describe('a clearly harmful segment', () => {
+  // The pilot read on data in which win rate rises overall but falls hard for new reps (150 → 80 of 800 wins).
+  const HARM = WINNING_DATA.replace('win_rate,double_calls,tenure=new,290,800', 'win_rate,double_calls,tenure=new,80,800');
+  it('reaches the exec summary and both deep-dive titles, with its adjusted p-value beside it', async () => {
+    const deck = pilotDeck('final', HARM);
+    try {
+      const { deck: d, decision, spec } = await composed(deck.dir);
+      const exec = text(slide(d, 'exec-summary'));
+      expect(exec).toMatch(/Segment risk: Win rate is clearly worse in new: −\d+\.\d+ pp \[−\d+\.\d+ pp, −\d+\.\d+ pp\], Holm-adjusted p [<=] [\d.]+\./);
+      expect(slide(d, 'deep-dive-win_rate')!.title).toMatch(/clearly worse in new \(−\d/);
+      expect(slide(d, 'segments-win_rate')!.title).toMatch(/clearly worse in new \(−[\d.]+ pp\) after the Holm adjustment/);
+      const table = slide(d, 'segments-win_rate')!.blocks.find((b) => b.type === 'table');
+      expect(table?.type === 'table' && table.header).toContain('p');
+      expect(figureProblems(d, 'harm')).toEqual([]);
+      expect(scenarioProblems(d, decision, spec, 'harm')).toEqual([]);
+    } finally {
+      deck.cleanup();
+    }
+  });
+
+  it('stays out of the exec summary when no segment is clearly worse', async () => {
+    const deck = pilotDeck('final', WINNING_DATA);
+    try {
+      const { deck: d } = await composed(deck.dir);
+      expect(text(slide(d, 'exec-summary'))).not.toContain('Segment risk');
+      expect(slide(d, 'deep-dive-win_rate')!.title).not.toContain('clearly worse');
+    } finally {
+      deck.cleanup();
+    }
+  });
+});

@@ -172,5 +172,6 @@ describe('property: random valid specs build to a PPTX that LibreOffice opens', 
     } finally {
       rmSync(root, { recursive: true, force: true });
     }
-  });
+    // 16 s on two cores with the machine shared (load ≈ 4.5); 48 builds and 6 LibreOffice runs get room to spare
+  }, 180_000);
 });

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { runCli } from '../support/cli.js';
 import { runUntil } from '../../src/pipeline.js';
-import { specJsonSchema } from '../../src/cli/schema.js';
+import { specJsonSchema } from '../../src/spec/json-schema.js';
 import { shellWord } from '../../src/cli/git-setup.js';
 
 const ROOT = join(import.meta.dirname, '..', '..');

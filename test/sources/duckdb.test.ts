@@ -2,6 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import { openDuckDb, SqlError, type DuckDbEngine } from '../../src/sources/duckdb.js';
+import { RowsLimitError } from '../../src/sources/engine.js';
 import { tempDeck, UNITS_CSV } from './helpers.js';
 
 let engine: DuckDbEngine;
@@ -29,6 +30,25 @@ describe('openDuckDb', () => {
     expect(await engine.query('SELECT count(*) AS n FROM units WHERE minutes > ? AND category = ?', [12, 'Plumbing'])).toEqual([{ n: 2 }]);
     const named = await engine.query('SELECT count(*) AS n FROM units WHERE category = $cat', { cat: 'Other', unused: 1 });
     expect(named).toEqual([{ n: 4 }]);
+  });
+
+  it('refuses a result over rowsLimit while streaming it, and returns one at the limit whole', async () => {
+    // 3 million generated rows: refused after the first chunks, never materialised
+    await expect(engine.query('SELECT range AS i FROM range(3000000)', [], { rowsLimit: 5000 })).rejects.toThrow(RowsLimitError);
+    expect(await engine.query('SELECT range AS i FROM range(5000)', [], { rowsLimit: 5000 })).toHaveLength(5000);
+    expect(await engine.query('SELECT count(*) AS n FROM units', [], { rowsLimit: 1 })).toEqual([{ n: 8 }]);
+  });
+
+  it('starts with a small memory limit and runs a statement that needs more again with the limit doubled', async () => {
+    const small = await openDuckDb({ memoryMiB: 8, threads: 1 });
+    try {
+      // list() cannot spill to disk: 3 million values need more than 8 MiB
+      expect(await small.query('SELECT length(list(i)) AS n FROM range(3000000) t(i)')).toEqual([{ n: 3000000 }]);
+      const [{ m }] = await small.query(`SELECT current_setting('memory_limit') AS m`);
+      expect(String(m)).not.toBe('8.0 MiB');
+    } finally {
+      await small.close();
+    }
   });
 
   it('treats a hostile bind value as data, not SQL', async () => {

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { readFile, readdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { pullMetrics } from '../../src/sources/pull.js';
-import { LOCK_FILE, readLock, writeLock, lockRow, unlockRow } from '../../src/sources/lock.js';
+import { LOCK_FILE, readLock, writeLock } from '../../src/sources/lock.js';
 import { stableStringify } from '../../src/sources/stable-json.js';
 import { GonogoError } from '../../src/diagnostics.js';
 import { makeSpec, tempDeck, UNITS_CSV } from './helpers.js';
@@ -62,10 +62,15 @@ describe('metrics lock', () => {
     expect(lock.metrics.minutes.rows[0]).toEqual({ metric: 'minutes', arm: 'control', segment: 'all', n: 3, value_counts: [[10, 1], [20, 1], [30, 1]] });
   });
 
-  it('compresses repeated values and expands them back', () => {
-    const row = { metric: 'm', arm: 'control', segment: 'all', values: [3, 1, 3, 2, 3] };
-    expect(lockRow(row)).toEqual({ metric: 'm', arm: 'control', segment: 'all', value_counts: [[1, 1], [2, 1], [3, 3]] });
-    expect(unlockRow(lockRow(row)).values).toEqual([1, 2, 3, 3, 3]);
+  it('counts a row per unit into (value, count) pairs: the snapshot holds distinct values, never one per unit', async () => {
+    const dir = await tempDeck({ 'data/units.csv': UNITS_CSV, 'queries/conv.sql': CONV });
+    const perUnit = { ...metrics[1], from: { sql: `SELECT arm, 'all' AS segment, 7 AS value FROM units UNION ALL SELECT arm, 'all', 3 FROM units` } };
+    const spec = makeSpec([metrics[0], perUnit], source);
+    const { lock, snapshot } = await pullMetrics(spec, dir, { pulledAt: '2026-11-20T08:00:00Z' });
+    const control = snapshot.rows.find((r) => r.metric === 'minutes' && r.arm === 'control')!;
+    expect(control.value_counts).toEqual([[3, control.n! / 2], [7, control.n! / 2]]);
+    await writeLock(dir, lock);
+    expect((await readLock(dir, spec)).rows).toEqual(snapshot.rows);
   });
 
   it('says to run gonogo pull when the lock is missing', async () => {

@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { GonogoError } from '../../src/diagnostics.js';
 import { openSnowflake, type SnowflakeOptions } from '../../src/sources/snowflake.js';
+import { RowsLimitError } from '../../src/sources/engine.js';
 import { startFakeSnowflake, type FakeSnowflake } from '../support/fake-snowflake/server.js';
 
 const PASSWORD = 'pw-Tr0ub4dor&3-xyzzy';
@@ -68,6 +69,16 @@ describe('openSnowflake against the fake server', () => {
     expect(sent.bindings).toEqual({ '1': { type: 'TEXT', value: 'US' }, '2': { type: 'FIXED', value: '0' } });
     await engine.close();
     expect(fake.requests.at(-1)).toEqual({ method: 'POST', path: '/session' });
+  });
+
+  it('refuses a result over rowsLimit from its row count, before fetching rows; streams one within it', async () => {
+    const engine = await open({ ...baseEnv(), SNOWFLAKE_PASSWORD: PASSWORD });
+    const err = await engine.query('select arm, minutes from events', [], { rowsLimit: 5 }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(RowsLimitError);
+    expect((err as RowsLimitError).message).toBe('6 rows, over the limit of 5');
+    const rows = await engine.query('select arm, minutes from events where geo = ? order by minutes', ['DE'], { rowsLimit: 2 });
+    expect(rows).toEqual([{ arm: 'control', minutes: 15 }, { arm: 'treatment', minutes: 30 }]);
+    await engine.close();
   });
 
   it('turns named binds into positional ones, reusing a name', async () => {

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { spec } from '../../src/spec/schema.js';
-import { specJsonSchema } from '../../src/cli/schema.js';
+import { specJsonSchema } from '../../src/spec/json-schema.js';
 import { describeSchema } from '../../src/spec/descriptions.js';
 
 type Node = Record<string, unknown>;

@@ -4,6 +4,7 @@ import type { SpecInput } from '../../src/spec/schema.js';
 import { specFromData } from '../../src/spec/load.js';
 import type { MetricRow } from '../../src/model/rows.js';
 import { analyze } from '../../src/stats/analyze.js';
+import { countValues } from '../../src/stats/sample.js';
 import { waldDiff } from '../../src/stats/diffProportions.js';
 import { garwoodRate } from '../../src/stats/rates.js';
 
@@ -60,8 +61,8 @@ describe('analyze, edges', () => {
   it('P90 from raw values; the interval widens by √deff', () => {
     const vals = (k: number) => Array.from({ length: 1001 }, (_, i) => k * i);
     const rows: MetricRow[] = [
-      { metric: 'p90', arm: 'control', segment: 'all', values: vals(1) },
-      { metric: 'p90', arm: 'treatment', segment: 'all', values: vals(0.8) },
+      { metric: 'p90', arm: 'control', segment: 'all', value_counts: countValues(vals(1)) },
+      { metric: 'p90', arm: 'treatment', segment: 'all', value_counts: countValues(vals(0.8)) },
     ];
     const m = [metric({ id: 'p90', kind: 'quantile', quantile: 0.9, better: 'lower' })];
     const plain = run(m, rows).results.reads[0];
@@ -76,8 +77,8 @@ describe('analyze, edges', () => {
   it('a quantile metric without `quantile:` is a diagnostic (the spec refuses it too: this is for specs built in code)', () => {
     const spec = specFromData({ deck: { title: 'T', owner: 'O', date: '2026-11-24' }, decision: { question: 'Q?', options: [{ id: 'A', label: 'A' }] }, metrics: [metric({ id: 'q', kind: 'quantile', quantile: 0.9 })], criteria: { go: { label: 'Go', all: [{ guardrails: 'pass' }] } } });
     const { diagnostics } = analyze({ ...spec, metrics: spec.metrics.map((m) => ({ ...m, quantile: undefined })) }, { rows: [
-      { metric: 'q', arm: 'control', segment: 'all', values: [1, 2, 3] },
-      { metric: 'q', arm: 'treatment', segment: 'all', values: [1, 2, 3] },
+      { metric: 'q', arm: 'control', segment: 'all', value_counts: [[1, 1], [2, 1], [3, 1]] },
+      { metric: 'q', arm: 'treatment', segment: 'all', value_counts: [[1, 1], [2, 1], [3, 1]] },
     ], provenance: {}, quality: [] });
     expect(diagnostics.map((d) => d.code)).toEqual(['metrics/unreadable']);
     expect(diagnostics[0].message).toMatch(/needs `quantile:` \(e\.g\. 0\.9 for P90\)/);
@@ -88,8 +89,8 @@ describe('analyze, edges', () => {
       { metric: 'a', arm: 'control', segment: 'all', estimate: 5, ci_low: 1, ci_high: 2 },
       { metric: 'a', arm: 'treatment', segment: 'all', estimate: 1.5, ci_low: 1, ci_high: 2 },
       { metric: 'a', arm: 'treatment', segment: 'all', estimate: 1.5, ci_low: 1, ci_high: 2 },
-      { metric: 'b', arm: 'control', segment: 'all', values: [1, Number.NaN] },
-      { metric: 'b', arm: 'treatment', segment: 'all', values: [1, 2] },
+      { metric: 'b', arm: 'control', segment: 'all', value_counts: [[1, 1], [Number.NaN, 1]] },
+      { metric: 'b', arm: 'treatment', segment: 'all', value_counts: [[1, 1], [2, 1]] },
     ]);
     expect(diagnostics.map((d) => d.code).sort()).toEqual(['metrics/ci-order', 'metrics/duplicate-row', 'metrics/not-a-number']);
     expect(diagnostics.every((d) => d.hint && d.message)).toBe(true);

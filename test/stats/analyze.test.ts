@@ -6,6 +6,7 @@ import { specFromData } from '../../src/spec/load.js';
 import type { MetricsSnapshot } from '../../src/sources/snapshot.js';
 import type { MetricRow } from '../../src/model/rows.js';
 import { analyze } from '../../src/stats/analyze.js';
+import { countValues } from '../../src/stats/sample.js';
 import { newcombeDiff } from '../../src/stats/diffProportions.js';
 import { holm } from '../../src/stats/multiplicity.js';
 
@@ -83,8 +84,8 @@ describe('analyze', () => {
       { metric: 'acv', arm: 'treatment', segment: 'all', n: 400, sum: 420000, sum_sq: 400 * 1050 ** 2 + 399 * 310 ** 2 },
       { metric: 'tickets', arm: 'control', segment: 'all', events: 118, exposure: 1520 },
       { metric: 'tickets', arm: 'treatment', segment: 'all', events: 132, exposure: 1500 },
-      { metric: 'ttfq', arm: 'control', segment: 'all', values: values(1) },
-      { metric: 'ttfq', arm: 'treatment', segment: 'all', values: values(0.9) },
+      { metric: 'ttfq', arm: 'control', segment: 'all', value_counts: countValues(values(1)) },
+      { metric: 'ttfq', arm: 'treatment', segment: 'all', value_counts: countValues(values(0.9)) },
     ]));
     expect(diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
     const by = (id: string) => results.reads.find((r) => r.metric === id)!;

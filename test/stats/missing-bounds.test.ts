@@ -31,9 +31,9 @@ const snapshot: MetricsSnapshot = {
     { metric: 'spend', arm: 'control', segment: 'all', n: 4, sum: 40, sum_sq: 420 },
     { metric: 'spend', arm: 'treatment', segment: 'all', n: 4, mean: 12, sd: 2 },
     { metric: 'spend', arm: 'unassigned', segment: 'all', n: 2, sum: 0, sum_sq: 0 },
-    { metric: 'wait', arm: 'control', segment: 'all', values: [10, 20, 30] },
-    { metric: 'wait', arm: 'treatment', segment: 'all', values: [8, 16, 24] },
-    { metric: 'wait', arm: 'unassigned', segment: 'all', values: [100, 100] },
+    { metric: 'wait', arm: 'control', segment: 'all', value_counts: [[10, 1], [20, 1], [30, 1]] },
+    { metric: 'wait', arm: 'treatment', segment: 'all', value_counts: [[8, 1], [16, 1], [24, 1]] },
+    { metric: 'wait', arm: 'unassigned', segment: 'all', value_counts: [[100, 2]] },
   ],
 };
 

@@ -1,11 +1,15 @@
 // Placed slides → .pptx bytes. Each Placed maps to one pptxgenjs call; pptxgenjs is imported lazily so that
-// commands that never write a deck do not pay for it. The zip is re-packed for byte-identical builds.
+// commands that never write a deck do not pay for it. pptxgenjs gets a placeholder for each chart picture; the
+// re-pack attaches the PNGs and writes a byte-identical zip.
 import type { DeckMeta } from '../../deck/types.js';
 import type { Theme } from '../../deck/theme.js';
 import type { Placed, PlacedSlide, PlacedTable, PlacedText, PlacedTitle } from '../../layout/types.js';
 import { BULLET_INDENT_PT, bulletIndentPt, lineHeight, NUMBER_INDENT_PT } from '../../layout/textfit.js';
 import { repackPptx } from './repack.js';
-import { chartObjectName } from './svg.js';
+import { chartObjectName, PLACEHOLDER_PNG, type ChartMedia } from './svg.js';
+import type { DeflateCache } from './zip.js';
+import { unzipSync } from 'fflate';
+import { PARTS, type Parts } from './jszip-parts.js';
 import { KICKER_OBJECT_NAME, SUBTITLE_OBJECT_NAME, TITLE_OBJECT_NAME } from './titles.js';
 import { xmlAttr, xmlSafe } from '../../xml-text.js';
 
@@ -21,6 +25,8 @@ export interface RenderOptions {
   timestamp?: Date;
   /** Embed each chart's SVG (when given) beside its PNG fallback. Default true. */
   svg?: boolean;
+  /** Deflated XML parts from earlier builds (bytes are the same with or without). */
+  deflateCache?: DeflateCache;
 }
 
 // The typings describe the CommonJS shape (module.default.default); the ESM build's default is the class.
@@ -37,8 +43,9 @@ export function deckTimestamp(meta: Pick<DeckMeta, 'date'>, env: Record<string, 
   return new Date(Date.UTC(1980, 0, 1));
 }
 
-export async function renderPptx(slides: PlacedSlide[], meta: DeckMeta, theme: Theme, images: Map<string, ChartImage>, opts: RenderOptions = {}): Promise<Uint8Array> {
-  const mod = await import('pptxgenjs');
+/** `images` may still be drawing: the slides are written first, and the pictures attached when they are ready. */
+export async function renderPptx(slides: PlacedSlide[], meta: DeckMeta, theme: Theme, images: Map<string, ChartImage> | Promise<Map<string, ChartImage>>, opts: RenderOptions = {}): Promise<Uint8Array> {
+  const [mod, zipLib] = await Promise.all([import('pptxgenjs'), import('jszip')]);
   const PptxGenJS = ((mod.default as unknown as { default?: PresCtor }).default ?? mod.default) as PresCtor;
   const pres = new PptxGenJS();
   pres.layout = 'LAYOUT_WIDE';
@@ -50,22 +57,25 @@ export async function renderPptx(slides: PlacedSlide[], meta: DeckMeta, theme: T
   for (const placed of slides) {
     const s = pres.addSlide();
     s.background = { color: theme.colors.background };
-    for (const item of placed.items) ITEM[item.type](s, item as never, theme, images, pres);
+    for (const item of placed.items) ITEM[item.type](s, item as never, theme, pres);
     if (placed.notes.length > 0) s.addNotes(xmlSafe(placed.notes.join('\n\n')));
   }
-  const raw = (await pres.write({ outputType: 'uint8array', compression: false })) as Uint8Array;
-  const svgs = new Map<string, string>();
-  if (opts.svg !== false) {
-    const used = new Set(slides.flatMap((s) => s.items.flatMap((i) => (i.type === 'image' ? [i.chartId] : []))));
-    for (const id of [...used].sort()) {
-      const svg = images.get(id)?.svg;
-      if (svg) svgs.set(id, svg);
-    }
+  // The bundle and the tests give pptxgenjs a JSZip stand-in (jszip-parts.ts) that returns its parts unzipped;
+  // run from source without that mapping (tsx) pptxgenjs has JSZip itself, and its zip is opened again.
+  const parts = PARTS in zipLib.default
+    ? ((await pres.write({ outputType: 'parts' as never })) as unknown as Parts)
+    : unzipSync((await pres.write({ outputType: 'uint8array', compression: false })) as Uint8Array);
+  const ready = await images;
+  const media = new Map<string, ChartMedia>();
+  for (const id of new Set(slides.flatMap((s) => s.items.flatMap((i) => (i.type === 'image' ? [i.chartId] : []))))) {
+    const img = ready.get(id);
+    if (!img) throw new Error(`renderPptx: no image for chart '${id}'`);
+    media.set(id, { png: img.png, ...(opts.svg !== false && img.svg ? { svg: img.svg } : {}) });
   }
-  return repackPptx(raw, opts.timestamp ?? deckTimestamp(meta), svgs, theme);
+  return repackPptx(parts, opts.timestamp ?? deckTimestamp(meta), media, theme, opts.deflateCache);
 }
 
-type Handler<T extends Placed> = (s: PptxSlide, item: T, theme: Theme, images: Map<string, ChartImage>, pres: Pres) => void;
+type Handler<T extends Placed> = (s: PptxSlide, item: T, theme: Theme, pres: Pres) => void;
 
 const box = (b: Placed['box']) => ({ x: r3(b.x), y: r3(b.y), w: r3(b.w), h: r3(b.h) });
 /** Positions rounded to a thousandth of an inch, so float noise never reaches the XML. */
@@ -128,13 +138,11 @@ const table: Handler<PlacedTable> = (s, t, theme) => {
   });
 };
 
-const image: Handler<Extract<Placed, { type: 'image' }>> = (s, t, _theme, images) => {
-  const img = images.get(t.chartId);
-  if (!img) throw new Error(`renderPptx: no image for chart '${t.chartId}'`);
-  s.addImage({ data: 'image/png;base64,' + Buffer.from(img.png).toString('base64'), ...box(t.box), altText: xmlSafe(t.alt), objectName: chartObjectName(t.chartId) });
+const image: Handler<Extract<Placed, { type: 'image' }>> = (s, t) => {
+  s.addImage({ data: PLACEHOLDER_PNG, ...box(t.box), altText: xmlSafe(t.alt), objectName: chartObjectName(t.chartId) });
 };
 
-const shape: Handler<Extract<Placed, { type: 'shape' }>> = (s, t, _theme, _images, pres) => {
+const shape: Handler<Extract<Placed, { type: 'shape' }>> = (s, t, _theme, pres) => {
   const line = t.line ? { color: t.line, width: t.lineWidthPt ?? 0.75 } : { type: 'none' as const };
   s.addShape(t.shape === 'line' ? pres.ShapeType.line : pres.ShapeType.rect, { ...box(t.box), fill: t.fill ? { color: t.fill } : { type: 'none' }, line });
 };

@@ -1,10 +1,13 @@
-// pptxgenjs output is not reproducible: zip entry times, core.xml dates, stored (uncompressed) entries.
-// Re-pack: [Content_Types].xml first, then names sorted, fixed entry times, DEFLATE, dates from a timestamp.
-import { unzipSync, zipSync, strFromU8, strToU8, type Zippable } from 'fflate';
-import { addSvgBlips } from './svg.js';
+// pptxgenjs's parts are not reproducible (core.xml dates) and carry placeholder pictures. Re-pack: the charts'
+// PNGs (and SVGs) attached, [Content_Types].xml first, then names sorted, fixed entry times, XML deflated
+// (through the cache when one is given), dates from a timestamp.
+import { strFromU8, strToU8 } from 'fflate';
+import { attachChartMedia, type ChartMedia } from './svg.js';
 import { markTitlePlaceholder } from './titles.js';
 import { patchThemeXml } from './theme-xml.js';
+import { writeZip, type DeflateCache, type ZipPart } from './zip.js';
 import type { Theme } from '../../deck/theme.js';
+import type { Parts } from './jszip-parts.js';
 import { bytesNeedXmlSafe, xmlSafe } from '../../xml-text.js';
 
 const CONTENT_TYPES = '[Content_Types].xml';
@@ -13,24 +16,16 @@ function iso(ts: Date): string {
   return ts.toISOString().replace(/\.\d{3}Z$/, 'Z');
 }
 
-/** A Date whose *local* fields equal the UTC fields of `ts` (zip times are local; this cancels TZ). */
-function zipTime(ts: Date): Date {
-  const t = ts.getTime() < Date.UTC(1980, 0, 1, 12) ? new Date(Date.UTC(1980, 0, 1, 12)) : ts;
-  return new Date(t.getUTCFullYear(), t.getUTCMonth(), t.getUTCDate(), t.getUTCHours(), t.getUTCMinutes(), t.getUTCSeconds());
-}
-
 export function normalizeCoreXml(xml: string, ts: Date): string {
   return xml.replace(/(<dcterms:(created|modified)[^>]*>)[^<]*(<\/dcterms:\2>)/g, `$1${iso(ts)}$3`);
 }
 
-export function repackPptx(raw: Uint8Array, ts: Date, svgs: Map<string, string> = new Map(), theme?: Theme): Uint8Array {
-  const entries = unzipSync(raw);
-  if (svgs.size > 0) addSvgBlips(entries, svgs);
+export function repackPptx(written: Parts, ts: Date, charts: Map<string, ChartMedia> = new Map(), theme?: Theme, cache?: DeflateCache): Uint8Array {
+  const entries = { ...written };
+  if (charts.size > 0) attachChartMedia(entries, charts);
   // Folder entries carry nothing in an OPC package; dropping them keeps the listing to parts.
   const names = Object.keys(entries).filter((n) => !n.endsWith('/')).sort((a, b) => (a === CONTENT_TYPES ? -1 : b === CONTENT_TYPES ? 1 : a < b ? -1 : a > b ? 1 : 0));
-  const mtime = zipTime(ts);
-  const out: Zippable = {};
-  for (const name of names) {
+  const parts: ZipPart[] = names.map((name) => {
     let data = entries[name];
     if (name === 'docProps/core.xml') data = strToU8(normalizeCoreXml(strFromU8(data), ts));
     if (/^ppt\/slides\/slide\d+\.xml$/.test(name)) data = strToU8(markTitlePlaceholder(strFromU8(data)));
@@ -38,8 +33,7 @@ export function repackPptx(raw: Uint8Array, ts: Date, svgs: Map<string, string> 
     // The last line of defence: no part leaves with a character XML cannot hold, whatever reached it.
     if (/\.(xml|rels|svg)$/.test(name) && bytesNeedXmlSafe(data)) data = strToU8(xmlSafe(strFromU8(data)));
     // PNGs are already compressed: store them; XML deflates well.
-    const level = name.endsWith('.png') ? 0 : 6;
-    out[name] = [data, { level, mtime }];
-  }
-  return zipSync(out, { mtime });
+    return { name, data, level: name.endsWith('.png') ? 0 : 6 };
+  });
+  return writeZip(parts, ts, cache);
 }

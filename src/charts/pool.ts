@@ -1,0 +1,109 @@
+// Charts drawn on worker threads while the main thread lays out and writes the deck. Each worker loads Vega and
+// resvg once and draws one chart at a time, so a chart's bytes are the ones the main thread would draw (same code,
+// same fonts, Vega's id counters reset per chart); a chart goes to the worker with the fewest in flight. One pool
+// serves the whole process (watch mode's rebuilds find it warm); a worker holds the process open only while it
+// has charts in flight, so an idle pool never keeps the CLI from exiting.
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import type { Draw, RenderedChart } from './render.js';
+import type { DrawRequest } from './worker.js';
+
+interface Pending {
+  resolve: (chart: RenderedChart) => void;
+  reject: (err: Error) => void;
+}
+
+interface Slot {
+  worker: Worker;
+  inFlight: number;
+}
+
+/** The worker: dist/chart-worker.cjs when bundled; run from source, src/charts/worker.ts loaded through tsx. */
+function startWorker(): Worker {
+  const here = fileURLToPath(import.meta.url);
+  if (here.endsWith('.ts')) {
+    const source = `import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${JSON.stringify(pathToFileURL(join(dirname(here), 'worker.ts')).href)}); });`;
+    return new Worker(source, { eval: true });
+  }
+  const file = join(dirname(here), 'chart-worker.cjs'); // beside dist/gonogo.cjs
+  if (!existsSync(file)) throw new Error(`gonogo: cannot find ${file}`);
+  return new Worker(file);
+}
+
+export class ChartPool {
+  private readonly slots: Slot[] = [];
+  private readonly pending = new Map<number, Pending>();
+  private nextId = 0;
+  private closed = false;
+
+  /** Starts `size` workers now (they load Vega and resvg while the caller goes on). */
+  constructor(size: number) {
+    this.grow(size);
+  }
+
+  /** Adds workers up to `size` in all. */
+  grow(size: number): void {
+    while (!this.closed && this.slots.length < size) {
+      const worker = startWorker();
+      worker.unref();
+      const slot = { worker, inFlight: 0 };
+      worker.on('message', (msg: { id: number; chart?: RenderedChart; error?: string }) => {
+        const p = this.pending.get(msg.id);
+        if (!p) return;
+        this.pending.delete(msg.id);
+        if (--slot.inFlight === 0) worker.unref();
+        if (msg.chart) p.resolve(msg.chart);
+        else p.reject(new Error(`chart drawing failed: ${msg.error}`));
+      });
+      // A thread that fails takes the charts in flight with it (the build fails and says so); the next draw starts another.
+      worker.on('error', (err) => this.failAll(err));
+      worker.on('exit', (code) => {
+        this.slots.splice(this.slots.indexOf(slot), 1);
+        if (!this.closed) this.failAll(new Error(`a chart-drawing thread stopped (exit code ${code})`));
+      });
+      this.slots.push(slot);
+    }
+  }
+
+  get size(): number {
+    return this.slots.length;
+  }
+
+  readonly draw: Draw = (spec, scale) =>
+    new Promise<RenderedChart>((resolve, reject) => {
+      if (this.closed) return reject(new Error('the chart pool is closed'));
+      if (this.slots.length === 0) this.grow(1);
+      const slot = this.slots.reduce((a, b) => (b.inFlight < a.inFlight ? b : a));
+      const id = this.nextId++;
+      this.pending.set(id, { resolve, reject });
+      if (slot.inFlight++ === 0) slot.worker.ref();
+      slot.worker.postMessage({ id, spec, scale } satisfies DrawRequest);
+    });
+
+  async close(): Promise<void> {
+    this.closed = true;
+    await Promise.all(this.slots.map((s) => s.worker.terminate()));
+    this.failAll(new Error('the chart pool is closed'));
+  }
+
+  private failAll(err: Error): void {
+    for (const p of this.pending.values()) p.reject(err);
+    this.pending.clear();
+  }
+}
+
+let shared: ChartPool | undefined;
+
+/** The process's pool, grown to at least `size` workers (started on first use). */
+export function chartPool(size: number): ChartPool {
+  if (!shared) shared = new ChartPool(size);
+  else shared.grow(size);
+  return shared;
+}
+
+/** The process's pool if one was started. */
+export function existingChartPool(): ChartPool | undefined {
+  return shared;
+}
