@@ -290,6 +290,8 @@ function clip(t: string, at: number): string {
 
 // ── intervals ────────────────────────────────────────────────────────────────────────────────────────────────
 
+/** Words that give the reason a scenario value lies past its interval's end (the rows of unknown arm, a stated push). */
+const REASON = /missing|unknown arm|unassigned|beyond|outside|past (?:its|the) (?:interval|end)|push/i;
 const Q = String.raw`${NUM}(?: ?(?:%|pp|[a-z]+))?`;
 const intervals: Check = (slides, _truth, say) => {
   const res = [new RegExp(`CI (${Q}) to (${Q})`, 'g'), new RegExp(`\\[(${Q}), (${Q})\\]`, 'g')];
@@ -324,8 +326,8 @@ const intervals: Check = (slides, _truth, say) => {
     if (!iv || !v || v.unit !== iv.unit || name === 'base') continue;
     const tol = 10 ** -Math.min(v.decimals, iv.decimals) / 2 + 1e-9;
     const outside = v.value < iv.lo - tol || v.value > iv.hi + tol;
-    if (outside && !/missing|unknown arm|unassigned|beyond|outside|past the end|push/i.test(caption + ' ' + p))
-      say(cards, `the ${name} case puts ${line![1]} at ${line![2]}, outside its interval [${iv.lo}, ${iv.hi}], and the card gives no reason ("${caption}")`);
+    if (outside && !cards.paragraphs.some((x) => REASON.test(x)))
+      say(cards, `the ${name} case puts ${line![1]} at ${line![2]}, outside its interval [${iv.lo}, ${iv.hi}], and the slide gives no reason (the case says "${caption}")`);
   }
 };
 
@@ -405,7 +407,7 @@ const oneValue: Check = (slides, truth, say) => {
 
 const SHOWS_ADJUSTED = (s: WrittenSlide) => s.tables.some((t) => t[0].some((h) => /^(adj\.? )?p\b|p-value|adjusted/i.test(h))) || textsOf(s).some((t) => /\bp(?:adj)? = \d|adjusted (?:p|interval)s? /i.test(t) && !/p-values adjusted across/.test(t));
 const adjustments: Check = (slides, _truth, say) => {
-  const claims = (t: string) => /p-values? (?:are |were )?adjusted|adjusted (?:for multiple comparisons|p-values?)|\(Holm\)|adjusted with Holm/i.test(t);
+  const claims = (t: string) => /p-values?,? (?:are |were )?adjusted|(?<!not )adjusted (?:for multiple comparisons|p-values?)|\(Holm\)|adjusted with Holm/i.test(t);
   const anyShown = slides.some(SHOWS_ADJUSTED);
   // No stage measures an option's share of the gain or its risk: the phrase has nothing behind it on any decision.
   for (const slide of slides) if (textsOf(slide).some((t) => /most of the gain at the least risk/i.test(t))) say(slide, `claims "buys most of the gain at the least risk", which no option-level gain or risk in the decision backs`);
@@ -413,7 +415,10 @@ const adjustments: Check = (slides, _truth, say) => {
     const claim = textsOf(slide).find(claims);
     if (!claim) continue;
     const data = /^(deep-dive|segments|appendix)-/.test(slide.id);
-    if (data && !SHOWS_ADJUSTED(slide)) say(slide, `claims an adjustment ("${clip(claim, 0)}") but shows no adjusted p-value or interval`);
+    // A deep-dive may point to its segment table on the next slide ("in the table that follows").
+    const next = slides[slides.indexOf(slide) + 1];
+    const pointed = /table that follows|next slide/i.test(claim) && next && SHOWS_ADJUSTED(next);
+    if (data && !SHOWS_ADJUSTED(slide) && !pointed) say(slide, `claims an adjustment ("${clip(claim, 0)}") but shows no adjusted p-value or interval`);
     else if (!data && !anyShown) say(slide, `claims an adjustment ("${clip(claim, 0)}") that no slide of the deck shows`);
   }
 };
@@ -542,7 +547,8 @@ const rollbackTriggers: Check = (slides, truth, say) => {
 const nUnits: Check = (slides, _truth, say) => {
   for (const slide of slides)
     for (const t of slide.tables)
-      if (t[0][0] === 'Segment' && t[0].includes('n')) say(slide, `heads a column "n" without saying what it counts`);
+      // The unit may head the column ("n (requests)") or stand under the table ("n: quoted requests, both arms").
+      if (t[0][0] === 'Segment' && t[0].includes('n') && !slide.paragraphs.some((p) => /^n: \S/.test(p))) say(slide, `heads a column "n" without saying what it counts`);
 };
 
 // ── the phase's own deck ──────────────────────────────────────────────────────────────────────────────────────
