@@ -148,9 +148,9 @@ describe('every mark equals its rule’s one outcome, every statement is backed'
         flips.set(kind, flips.get(kind)! + 1);
       }
       rmSync(dir, { recursive: true, force: true });
-      if (problems.length > 20) break;
     }
-    expect(problems).toEqual([]);
+    // Every decision is read (a compose costs 30–150 ms), so the coverage below always holds; the first 30 problems show.
+    expect(problems.slice(0, 30), `${problems.length} problems in all`).toEqual([]);
     expect([...types].sort()).toEqual(['data_gap', 'guardrails', 'metric', 'segments']);
     expect([...polarities].sort()).toEqual(['go', 'stop']);
     for (const [mark, n] of shown) expect(n, `rules and guardrail checks that came to "${mark}"`).toBeGreaterThan(0);

@@ -561,7 +561,9 @@ const phases: Check = (slides, truth, say) => {
       if (/^(pilot|design)-/.test(slide.id)) say(slide, `a pre-pilot slide in the readout`);
       for (const t of textsOf(slide)) if (/\buntil the (?:final )?readout\b|\bproposal\b/i.test(t)) say(slide, `pre-pilot wording in the readout: "${clip(t, t.search(/until the|proposal/i))}"`);
     }
-    if (decision.verdict.option) for (const id of ['plan', 'monitoring', 'rollback']) if (!slides.some((s) => s.id === id)) say(undefined, `the readout recommends option ${decision.verdict.option} but has no ${id} slide for it`);
+    // A go verdict changes something: its option's rollout, monitoring and rollback come with it (stopping changes nothing).
+    const go = decision.criteria.find((c) => c.id === decision.verdict.criterion)?.polarity === 'go';
+    if (decision.verdict.option && go) for (const id of ['plan', 'monitoring', 'rollback']) if (!slides.some((s) => s.id === id)) say(undefined, `the readout recommends option ${decision.verdict.option} but has no ${id} slide for it`);
   }
   const week = spec.interim?.week;
   if (spec.phase === 'interim' && week && cover && !textsOf(cover).some((t) => new RegExp(`\\bweek ${week}\\b`, 'i').test(t))) say(cover, `the interim cover does not say it reports week ${week}`);
