@@ -362,7 +362,7 @@ const oneValue: Check = (slides, truth, say) => {
   const allN = new Set([...n].filter(([k]) => k.endsWith(' · All')).map(([, v]) => parseNumber(v.value)?.value));
   for (const slide of slides)
     for (const t of textsOf(slide)) {
-      const arms = /arm sizes \((?:control|[^)]*?) ([\d,]+), (?:treatment|[^)]*?) ([\d,]+)\)/.exec(t);
+      const arms = /(?:arm sizes \(|[Aa]nalysed arms: )(?:control|[^)]*?) ([\d,]+), (?:treatment|[^)]*?) ([\d,]+)\b/.exec(t);
       if (!arms || !allN.size) continue;
       const sum = parseNumber(arms[1])!.value + parseNumber(arms[2])!.value;
       if (!allN.has(sum)) say(slide, `gives arm sizes ${arms[1]} and ${arms[2]} (${sum} in all), where the tables' n for All are ${[...allN].join(', ')}`);
