@@ -22,7 +22,8 @@ export function composeSegmentAppendix(ctx: Ctx): Slide[] {
     });
 }
 
-function harmData(ctx: Ctx, m: Metric): { harms: string[]; harmCount: number; adjustment: string } {
-  const harms = segmentHarms(ctx, m).map((h) => ctx.t('segment-harm', h.words));
-  return { harms, harmCount: harms.length, adjustment: ctx.adjustmentName };
+function harmData(ctx: Ctx, m: Metric): { harms: string[]; harmCount: number; harmAdjusted: boolean; adjustment: string } {
+  const found = segmentHarms(ctx, m);
+  const harms = found.map((h) => ctx.t('segment-harm', h.words));
+  return { harms, harmCount: harms.length, harmAdjusted: found.length > 0 && found.every((h) => h.adjusted), adjustment: ctx.adjustmentName };
 }

@@ -29,7 +29,9 @@ function deepDive(ctx: Ctx, m: Metric): Slide[] {
   const adjusted = hasAdjustedP(ctx, m, scale);
   const segmentsNote = (table: boolean) =>
     segs.length ? [{ type: 'text' as const, role: 'caption' as const, text: ctx.t('deep-dive-segments', { exploratory, count: segs.length, adjustment: ctx.adjustmentName, adjusted, table }) }] : [];
-  const harms = segmentHarms(ctx, m).map((h) => ctx.t('segment-harm', h.words));
+  const found = segmentHarms(ctx, m);
+  const harms = found.map((h) => ctx.t('segment-harm', h.words));
+  const harmAdjusted = found.length > 0 && found.every((h) => h.adjusted);
   const rule = {
     harms,
     harmCount: harms.length,
@@ -82,6 +84,7 @@ function deepDive(ctx: Ctx, m: Metric): Slide[] {
       weakestChange: weakest ? fmtChange(weakest.c.estimate, scale, m) : '',
       harms,
       harmCount: harms.length,
+      harmAdjusted,
       adjustment: ctx.adjustmentName,
     }),
     blocks: [segmentTable(ctx, m, scale), ...segmentsNote(true)],

@@ -39,7 +39,7 @@ export function composeExecSummary(ctx: Ctx): Slide[] {
     ...dq.map((q) => ({ text: t('exec-data-quality', { message: q.message }), tone: 'fail' as const })),
     { text: t('exec-confidence', { confidence: ctx.confidence, met: decision.counts.met, notMet: decision.counts.not_met, triggered: decision.counts.triggered, notTriggered: decision.counts.not_triggered, noData: decision.counts.no_data, hasFlips: flips.length > 0, flipList: flips }) },
     ...(dose ? [{ text: t('exec-dose', dose) }] : []),
-    ...decisionHarms(ctx).map((h) => ({ text: t('exec-segment-harm', h.words), tone: 'fail' as const })),
+    ...harmBullets(ctx),
     ...(risk ? [{ text: t('exec-risks', { risk: inSentence(risk.description), mitigation: inSentence(risk.mitigation) }) }] : []),
     ...(plan.timeline[0] ? [{ text: t('exec-rollout', { when: plan.timeline[0].when, what: plan.timeline[0].what, owner: plan.timeline[0].owner }) }] : []),
     ...(plan.rollback ? [{ text: t('exec-rollback', { who: plan.rollback.who_flips, sla: fmtMinutes(plan.rollback.sla_minutes), trigger: inSentence(plan.rollback.triggers[0]) }) }] : []),
@@ -82,4 +82,31 @@ function barWords(ctx: Ctx, o: MetricRuleOutcome | GuardrailOutcome): string {
 
 function rank(level: string): number {
   return level === 'high' ? 3 : level === 'medium' ? 2 : 1;
+}
+
+/** One bullet per decision metric with clearly harmed segments, the first two metrics by name, the rest counted. */
+function harmBullets(ctx: Ctx): { text: string; tone: 'fail' }[] {
+  const byMetric = new Map<string, ReturnType<typeof decisionHarms>>();
+  for (const h of decisionHarms(ctx)) byMetric.set(h.metric.id, [...(byMetric.get(h.metric.id) ?? []), h]);
+  const groups = [...byMetric.values()];
+  const shown = groups.slice(0, 2).map((hs) => {
+    const one = hs.length === 1 ? hs[0].words : undefined;
+    return {
+      text: ctx.t('exec-segment-harm', {
+        label: hs[0].metric.label,
+        segments: hs.map((h) => ctx.t('segment-harm', h.words)),
+        one: Boolean(one),
+        interval: one?.interval ?? '',
+        segment: one?.segment ?? '',
+        change: one?.change ?? '',
+        p: one?.p ?? '',
+        adjusted: hs.every((h) => h.adjusted),
+        adjustment: ctx.adjustmentName,
+      }),
+      tone: 'fail' as const,
+    };
+  });
+  // Past two metrics, one line names the rest: each metric with its harmed segments.
+  const rest = groups.slice(2).map((hs) => ctx.t('segment-harm-metric', { label: hs[0].metric.label, segments: hs.map((h) => h.segment) }));
+  return rest.length ? [...shown, { text: ctx.t('exec-segment-harm-more', { items: rest, count: rest.length }), tone: 'fail' as const }] : shown;
 }

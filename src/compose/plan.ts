@@ -76,7 +76,11 @@ export function composePlan(ctx: Ctx): Slide[] {
 }
 
 export function composeRollback(ctx: Ctx): Slide[] {
-  const rb = afterDecision(ctx).rollback;
+  const after = afterDecision(ctx);
+  const rb = after.rollback;
+  // A readout that recommends an option with no rollback says so, rather than leave the slide out unnoticed.
+  if (!rb && after.option && ctx.spec.pilot)
+    return [{ id: 'rollback', kind: 'bullets', section: 'Plan', title: ctx.t('rollback-none-title', { option: ctx.optionLabel(after.option) }), blocks: [{ type: 'text', role: 'body', text: ctx.t('rollback-none', { option: ctx.optionLabel(after.option) }) }], notes: [] }];
   if (!rb) return [];
   const sla = fmtMinutes(rb.sla_minutes);
   return [

@@ -16,6 +16,8 @@ export interface ScenarioFlip {
   /** What that rule reads, in the deck's own labels (a metric, the guardrails it finds past their limit, a gap). */
   causeNames: string[];
   causeType?: RuleOutcome['type'];
+  /** For a segments rule: the metrics its pattern reads. */
+  causeMetrics: string[];
   /** The cause's outcome in this scenario, in words ("not met", "triggered"). */
   causeMark: string;
 }
@@ -42,6 +44,7 @@ function flipOf(ctx: Ctx, base: Verdict, s: ScenarioOutcome): ScenarioFlip {
     direction: up ? 'up' : 'down',
     ...(cause ? { cause, causeType: cause.type } : {}),
     causeNames: cause ? causeNames(ctx, cause) : [],
+    causeMetrics: cause?.type === 'segments' ? [...new Set(cause.rule.pattern.map((p) => ctx.metric(p.metric).label))] : [],
     causeMark: cause ? MARK_WORD[markOf(cause.status, cause.polarity)] : '',
   };
 }
@@ -77,6 +80,7 @@ export function flipData(f: ScenarioFlip): Record<string, unknown> {
     causeType: f.causeType ?? '',
     causeNames: f.causeNames,
     causeCount: f.causeNames.length,
+    causeMetrics: f.causeMetrics,
     causeMark: f.causeMark,
   };
 }

@@ -21,7 +21,7 @@ export function composeScenarios(ctx: Ctx): Slide[] {
       heading: `${s.name.charAt(0).toUpperCase()}${s.name.slice(1)} case`,
       ...(s.name === 'base' ? { tone: 'accent' as const } : {}),
       blocks: [
-        { type: 'text' as const, role: 'caption' as const, text: s.assumption ?? ctx.t('scenario-assumption', { name: s.name }) },
+        { type: 'text' as const, role: 'caption' as const, text: s.assumption ?? ctx.t('scenario-assumption', { name: s.name, pushed: pushedLabels(ctx, s) }) },
         { type: 'bullets' as const, items: s.changes.map((c) => ({ text: `${ctx.metric(c.metric).label}: ${fmtChange(c.estimate, c.scale, ctx.metric(c.metric))}` })) },
         { type: 'text' as const, role: 'body' as const, text: ctx.t('scenario-verdict', { verdict: s.verdict.label, flips: s.flips, fallback: s.verdict.fallback, cause: flip ? causeText(ctx, flip) : '' }) },
       ],
@@ -41,7 +41,8 @@ export function composeScenarios(ctx: Ctx): Slide[] {
     turnCount: turns.length,
   };
   const chartPush = pushCaption(ctx, true);
-  const slidePush = pushCaption(ctx, false);
+  // The cards say why a value lies past its interval; a card whose assumption the spec states gets it said under the cards.
+  const slidePush = decision.scenarios.some((s) => s.assumption && pushedLabels(ctx, s).length) ? pushCaption(ctx, false) : '';
   const pushNotes = decision.scenarios.map((s) => pushText(ctx, s)).filter(Boolean);
   return [
     ...(chart
@@ -119,5 +120,10 @@ function pushText(ctx: Ctx, s: ScenarioOutcome, primaryOnly = false): string {
 function magnitude(x: number, scale: 'relative' | 'absolute', m: Parameters<typeof fmtChange>[2]): string {
   let shown = fmtChange(x, scale, m);
   for (let d = 1; d <= 4 && !/[1-9]/.test(shown); d++) shown = fmtChange(x, scale, m, d);
-  return shown.replace(/^[+−±]/, '');
+  return shown.replace(/^[+\u2212\u00b1]/, '');
+}
+
+/** The metrics whose value in this scenario the rows of unknown arm pushed past their interval's end. */
+function pushedLabels(ctx: Ctx, s: ScenarioOutcome): string[] {
+  return s.changes.filter((c) => c.push).map((c) => ctx.metric(c.metric).label);
 }

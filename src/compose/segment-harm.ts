@@ -12,7 +12,9 @@ export interface SegmentHarm {
   segment: string;
   change: ChangeRead;
   /** Template data: the segment, the change, its interval and its adjusted p, in the deck's formats. */
-  words: { label: string; segment: string; change: string; interval: string; p: string; adjustment: string };
+  /** Whether the harm was judged after the adjustment (an adjusted p-value), or on the interval alone (no p-value to adjust). */
+  adjusted: boolean;
+  words: { label: string; segment: string; change: string; interval: string; p: string; adjustment: string; adjusted: boolean };
 }
 
 export function segmentHarms(ctx: Ctx, m: Metric): SegmentHarm[] {
@@ -23,11 +25,16 @@ export function segmentHarms(ctx: Ctx, m: Metric): SegmentHarm[] {
   const d = changeColumnDecimals(all, scale, m);
   return ctx.segmentReads(m.id).flatMap((r) => {
     const c = changeOn(r, scale);
-    if (!c || c.pAdjusted === undefined || c.pAdjusted >= alpha) return [];
+    if (!c) return [];
+    // With an adjusted p-value: clear when it is under alpha. Without one (the method gives no p-value), the
+    // deck adjusts nothing for this metric: clear when the interval lies wholly on the harmful side.
+    const adjusted = c.pAdjusted !== undefined;
     const worse = m.better === 'lower' ? c.estimate > 0 : c.estimate < 0;
-    if (!worse) return [];
+    const clear = adjusted ? c.pAdjusted! < alpha : Boolean(c.ci && (m.better === 'lower' ? c.ci.lo > 0 : c.ci.hi < 0));
+    if (!worse || !clear) return [];
     const segment = segmentValue(r.segment);
-    return [{ metric: m, segment, change: c, words: { label: m.label, segment, change: fmtChange(c.estimate, scale, m, d), interval: fmtBracket(c.ci, scale, m, d), p: fmtP(c.pAdjusted), adjustment: ctx.adjustmentName } }];
+    const words = { label: m.label, segment, change: fmtChange(c.estimate, scale, m, d), interval: fmtBracket(c.ci, scale, m, d), p: adjusted ? fmtP(c.pAdjusted!) : '', adjustment: ctx.adjustmentName, adjusted };
+    return [{ metric: m, segment, change: c, adjusted, words }];
   });
 }
 

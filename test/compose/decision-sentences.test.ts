@@ -50,7 +50,7 @@ function scenarioProblems(deck: Deck, decision: Decision, spec: Spec, name: stri
       if (!verdictLine.includes('differs from base:')) problems.push(`${name}: the ${f.name} column does not say what turns it`);
     }
     const pushed = decision.scenarios.some((s) => s.changes.some((c) => c.push));
-    const caption = sc.blocks.some((b) => b.type === 'text' && /interval’s end/.test(b.text));
+    const caption = /unknown arm/.test(JSON.stringify(sc.blocks));
     if (pushed !== caption) problems.push(`${name}: values past their interval's end ${pushed ? 'without' : 'with'} a stated reason`);
     // Scenario lists hold decision metrics only.
     const listed = decision.scenarios.flatMap((s) => s.changes.map((c) => spec.metrics.find((m) => m.id === c.metric)!.role));

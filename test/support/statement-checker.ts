@@ -513,8 +513,13 @@ const segmentHarm: Check = (slides, truth, say) => {
       // Judged on the adjusted interval when the table shows one (the adjustment the deck names).
       const adj = t[0].findIndex((h) => /adjusted/i.test(h) && /CI|interval/i.test(h));
       const col = adj >= 0 ? adj : t[0].findIndex((h) => /CI$/.test(h));
+      // A segment's adjusted p-value, where the table shows one, decides whether its harm is clear after the adjustment.
+      const pCol = t[0].indexOf('p');
+      const alpha = 1 - spec.decision.confidence;
       for (const r of t.slice(1)) {
         if (r[0] === 'All') continue;
+        const p = pCol >= 0 ? Number(/^(?:< )?([\d.]+)$/.exec(r[pCol] ?? '')?.[1]) : NaN;
+        if (Number.isFinite(p) && p >= alpha) continue;
         const iv = /^\[(.+), (.+)\]$/.exec(r[col] ?? '');
         const [lo, hi] = iv ? [quantity(iv[1])?.value, quantity(iv[2])?.value] : [];
         if (lo === undefined || hi === undefined) continue;
