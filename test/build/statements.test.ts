@@ -55,6 +55,19 @@ describe('the statement checker rejects what issue 15 found', () => {
       expect(wrong).toContain(`deck exec-summary: says the verdict in the worst case becomes "${best.verdict.label}.", the decision says "${worst.verdict.label}"`.replace('.",', '",'));
     });
 
+    it('a summary, an options slide or a cover that names another verdict or option', () => {
+      const slides = [
+        slide('title', 'New quoting workflow', { notes: ['Open with the question: Should we? Then the answer: Go (full) — expand to 100%. Everything after this slide is the evidence.'] }),
+        slide('exec-summary', 'Recommend A, expand to 100% of traffic: median time to first quote −12.4%'),
+        slide('tradeoffs', 'Options', { paragraphs: ['A · Expand to 100% of traffic (recommended)'] }),
+      ];
+      expect(checkStatements(slides, quoting, 'deck')).toEqual([
+        'deck exec-summary: recommends "Recommend A, expand to 100% of traffic: ", the verdict\'s option is B, "50% in the top-5 categories"',
+        'deck tradeoffs: marks "Expand to 100% of traffic" recommended, the verdict\'s option is "50% in the top-5 categories"',
+        'deck title: gives the answer "Go (full) — expand to 100%", the decision\'s verdict is "Go (partial) — 50% in the top-5 categories"',
+      ]);
+    });
+
     it('"the best and worst case misses a bar" where the best case meets every bar, and in the singular', () => {
       const p = checkStatements([slide('scenarios-chart', 'Primary metrics at the ends of their intervals: the best and worst case misses a bar')], quoting, 'deck');
       expect(p).toContain('deck scenarios-chart: says the best case misses a bar, where no primary rule of the target criterion gives bad news there');

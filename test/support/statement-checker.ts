@@ -107,6 +107,23 @@ const verdicts: Check = (slides, truth, say) => {
       }
       if (/verdict holds in (?:every|each|all) (?:three )?cases?/i.test(t) && decision.scenarios.some((s) => s.flips)) say(slide, `says the verdict holds in every case, but it changes in the ${decision.scenarios.filter((s) => s.flips).map((s) => s.name).join(' and ')} case`);
     }
+  // The option the deck recommends: the summary title and the one option column marked "(recommended)".
+  const option = truth.spec.decision.options.find((o) => o.id === decision.verdict.option);
+  const summary = slides.find((s) => s.id === 'exec-summary');
+  const named = summary && /^Recommend (?:([A-Z][A-Z0-9]{0,2}), )?(?:“(.+?)”|(.+?))(?:: |$)/.exec(summary.title);
+  if (named) {
+    const said = named[2] ?? named[3];
+    if (!option) say(summary, `recommends "${said}", but the verdict names no option`);
+    else if ((named[1] && named[1] !== option.id) || said.toLowerCase() !== option.label.toLowerCase()) say(summary, `recommends "${named[0]}", the verdict's option is ${option.id}, "${option.label}"`);
+  }
+  for (const slide of slides.filter((s) => s.id === 'tradeoffs'))
+    for (const p of slide.paragraphs) {
+      const m = /^(?:([A-Za-z0-9]+) · )?(.+) \(recommended\)$/.exec(p);
+      if (m && m[2] !== option?.label) say(slide, `marks "${m[2]}" recommended, the verdict's option is ${option ? `"${option.label}"` : 'none'}`);
+    }
+  const cover = slides.find((s) => s.id === 'title');
+  const answer = cover?.notes.map((n) => /Then the answer: (.+?)\. Everything/.exec(n)).find(Boolean);
+  if (answer && decision.verdict.label && !answer[1].startsWith(decision.verdict.label)) say(cover, `gives the answer "${answer[1]}", the decision's verdict is "${decision.verdict.label}"`);
   // The scenario cards: "Verdict: X" under each case's heading, "differs from base" exactly where it flips.
   const cards = slides.find((s) => s.id === 'scenarios');
   if (!cards) return;
