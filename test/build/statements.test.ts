@@ -203,6 +203,15 @@ describe('the statement checker rejects what issue 15 found', () => {
       expect(checkStatements([slide('tradeoffs', 'Option B buys most of the gain at the least risk')], quoting, 'deck')).toContain('deck tradeoffs: claims "buys most of the gain at the least risk", which no option-level gain or risk in the decision backs');
     });
 
+    it('a title that counts rows its table does not have', () => {
+      const table = [['Risk', 'Likelihood', 'Impact'], ['a', 'low', 'high'], ['b', 'low', 'low']];
+      expect(checkStatements([slide('risks', '3 risks tracked, 1 with high impact, each with a mitigation and an owner', { tables: [table] })], quoting, 'deck')).toEqual([
+        'deck risks: the title "3 risks tracked, 1 with high impact, each with a mitigation and an owner" counts 3 and 1, its table shows 2 and 1',
+      ]);
+      const split = [slide('risks', '3 risks tracked, 1 with high impact', { tables: [table] }), slide('risks', '3 risks tracked, 1 with high impact (cont.)', { tables: [[table[0], ['c', 'low', 'low']]] })];
+      expect(checkStatements(split, quoting, 'deck')).toEqual([]);
+    });
+
     it('"6 of 9 metrics clearly improve" counting the treatment\'s own dose', () => {
       const row = (label: string, ci: string) => [label, 'x', 'x', 'x', ci];
       const table = [['Metric', 'Control', 'Treatment', 'Change', '95% CI'], row('Win rate', '[+1.16 pp, +8.08 pp]'), row('Call attempts per rep-day', '[+84.9%, +95.2%]')];

@@ -159,10 +159,16 @@ const counts: Check = (slides, truth, say) => {
       const met = c.rules.filter((r) => r.status === 'met').length;
       if (Number(rec[2]) !== met || Number(rec[3]) !== c.rules.length) say(slide, `the title counts ${rec[2]} of ${rec[3]} rules met, "${c.label}" has ${met} of ${c.rules.length}`);
     }
+    // A table too long for one slide continues on "(cont.)" slides in the PPTX: its rows count together.
+    const rest = slides.slice(slides.indexOf(slide) + 1);
+    const end = rest.findIndex((s) => s.title !== `${slide.title} (cont.)`);
+    const cont = end < 0 ? rest : rest.slice(0, end);
+    const rows = [slide, ...cont].flatMap((s) => s.tables.flatMap((x) => x.slice(1)));
+    const continued = slide.title.endsWith(' (cont.)');
     // A segment table's title: "N of M meet the rule" / "in each of M segments".
-    const segRows = slide.tables.filter((x) => x[0][0] === 'Segment').flatMap((x) => x.slice(1).filter((r) => r[0] !== 'All'));
+    const segRows = [slide, ...cont].flatMap((s) => s.tables.filter((x) => x[0][0] === 'Segment').flatMap((x) => x.slice(1).filter((r) => r[0] !== 'All')));
     const seg = /(\d+) of (\d+) (?:meets?|triggers?) the rule/.exec(slide.title) ?? /in each of (\d+) segments/.exec(slide.title);
-    if (seg && segRows.length && /^(segments|appendix)-/.test(slide.id)) {
+    if (seg && !continued && segRows.length && /^(segments|appendix)-/.test(slide.id)) {
       const total = Number(seg[2] ?? seg[1]);
       if (total !== segRows.length) say(slide, `the title counts ${total} segments, the table shows ${segRows.length}`);
     }
@@ -189,10 +195,24 @@ const counts: Check = (slides, truth, say) => {
       const planned = spec.pilot?.instrumentation ?? [];
       if (inst && planned.length && (planned.some((x) => x.status !== 'passed') || (inst[1] && Number(inst[1]) !== planned.length))) say(slide, `says "${inst[0]}", the spec's ${planned.length} instrumentation check(s) stand at ${planned.map((x) => x.status).join(', ')}`);
     }
+    // Titles that count the rows of their own table: risks, workstreams, alerts, steps, milestones, checks.
+    const column = (name: string) => slide.tables.find((x) => x[0].includes(name))?.[0].indexOf(name) ?? -1;
+    const counted: [RegExp, (n: RegExpExecArray) => [number, number][]][] = [
+      [/^(\d+) risks? tracked, (\d+) with high impact/, (m) => [[Number(m[1]), rows.length], [Number(m[2]), rows.filter((r) => r[column('Impact')] === 'high').length]]],
+      [/for each of (\d+) workstreams?/, (m) => [[Number(m[1]), rows.length]]],
+      [/^(\d+) alerts? watch/, (m) => [[Number(m[1]), rows.length]]],
+      [/: (\d+) steps? to roll it out|in (\d+) milestones?/, (m) => [[Number(m[1] ?? m[2]), rows.length]]],
+      [/^(\d+) instrumentation checks? before launch, (\d+) passed/, (m) => [[Number(m[1]), rows.length], [Number(m[2]), rows.filter((r) => r.at(-1) === 'passed').length]]],
+    ];
+    for (const [re, pairs] of counted) {
+      const m = re.exec(slide.title);
+      if (m && !continued && slide.tables.length && pairs(m).some(([said, shown]) => said !== shown)) say(slide, `the title "${slide.title}" counts ${pairs(m).map(([s]) => s).join(' and ')}, its table shows ${pairs(m).map(([, n]) => n).join(' and ')}`);
+    }
     // The overview: "N of M metrics clearly improve, K clearly worsen", counted from its own table.
     const ov = /(\d+) of (\d+) metrics? clearly improves?, (\d+) clearly worsens?/.exec(slide.title);
-    const table = slide.tables.find((x) => x[0][0] === 'Metric' && x[0].includes('Change'));
-    if (ov && table) {
+    const own = slide.tables.find((x) => x[0][0] === 'Metric' && x[0].includes('Change'));
+    const table = own && [own[0], ...[slide, ...cont].flatMap((s) => s.tables.filter((x) => x[0].join() === own[0].join()).flatMap((x) => x.slice(1)))];
+    if (ov && table && !continued) {
       const ci = table[0].findIndex((h) => /CI$/.test(h));
       let better = 0;
       let worse = 0;
