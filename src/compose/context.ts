@@ -13,7 +13,7 @@ import { OVERALL, type ValueCounts } from '../model/rows.js';
 import type { Theme } from '../deck/theme.js';
 import type { Texts } from './texts.js';
 import type { Checkpoint } from '../decide/checkpoint.js';
-import { fmtChange, fmtConfidence, fmtInterval } from '../deck/format.js';
+import { fmtChange, fmtChangeWithInterval, fmtConfidence } from '../deck/format.js';
 
 export interface ComposeInput {
   spec: Spec;
@@ -119,13 +119,14 @@ export function describeChange(m: Metric, ch: ChangeRead, scale: 'relative' | 'a
   const hi = ch.ci?.hi ?? ch.estimate;
   const clear = ch.ci ? lo > 0 || hi < 0 : false;
   const verb = ch.estimate < 0 ? 'lowers' : ch.estimate > 0 ? 'raises' : 'leaves unchanged';
+  const shown = fmtChangeWithInterval(ch.estimate, ch.ci, scale, m, confidence);
   return {
     label: m.label,
     labelLower: inSentence(m.label),
     verb,
-    magnitude: fmtChange(Math.abs(ch.estimate), scale, m).replace(/^[+\u00b1]/, ''),
-    change: fmtChange(ch.estimate, scale, m),
-    interval: fmtInterval(ch.ci, scale, m, confidence),
+    magnitude: fmtChange(Math.abs(ch.estimate), scale, m, shown.decimals).replace(/^[+±]/, ''),
+    change: shown.change,
+    interval: shown.interval,
     clear,
     good: isImprovement(m, ch.estimate),
     confidence: fmtConfidence(confidence),

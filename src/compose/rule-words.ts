@@ -3,7 +3,7 @@
 import type { Check, MetricRule, Rule } from '../spec/normalized.js';
 import type { CheckOutcome, GuardrailOutcome, ReadValue, RuleOutcome } from '../decide/types.js';
 import type { Metric } from '../spec/normalized.js';
-import { fmtChange, fmtInterval, fmtShare, fmtThreshold } from '../deck/format.js';
+import { changeColumnDecimals, fmtChange, fmtChangeWithInterval, fmtShare, fmtThreshold } from '../deck/format.js';
 import { OVERALL, segmentValue } from '../model/rows.js';
 import { kindOf, type Scale } from '../model/metric-kinds.js';
 import type { Ctx } from './context.js';
@@ -50,15 +50,16 @@ export function guardrailText(ctx: Ctx, g: GuardrailOutcome): string {
 /** "−12.4% (90% CI −13.8% to −11.1%)"; a scenario's point (an interval of equal ends) is said to be one. */
 export function observedText(ctx: Ctx, m: Metric, read: ReadValue, scale: 'relative' | 'absolute'): string {
   if (read.ci && read.ci.lo === read.ci.hi) return ctx.t('observed-point', { change: fmtChange(read.estimate, scale, m) });
-  return `${fmtChange(read.estimate, scale, m)} ${fmtInterval(read.ci, scale, m, ctx.spec.decision.confidence)}`;
+  const shown = fmtChangeWithInterval(read.estimate, read.ci, scale, m, ctx.spec.decision.confidence);
+  return `${shown.change} ${shown.interval}`;
 }
 
 /**
  * A compared number with enough decimals to tell it from its bar: a lower bound of −1.004 pp against
  * ≥ −1 pp reads "−1.004 pp", never "−1.0 pp is below −1 pp".
  */
-export function fmtApart(value: number, bar: number, scale: Scale, m: Metric): string {
-  const shown = fmtChange(value, scale, m);
+export function fmtApart(value: number, bar: number, scale: Scale, m: Metric, decimals?: number): string {
+  const shown = fmtChange(value, scale, m, decimals);
   const k = scale === 'relative' || kindOf(m.kind).share ? 100 : 1;
   const reads = (d: number) => Math.round(value * k * 10 ** d) / 10 ** d;
   const d0 = /\.(\d+)/.exec(shown)?.[1].length ?? 0;
@@ -109,7 +110,8 @@ export function guardrailReason(ctx: Ctx, g: GuardrailOutcome): string {
     hasRead: Boolean(g.read),
     observed: g.read ? observedText(ctx, m, g.read, g.scale) : '',
     bound: g.bound,
-    value: g.value === null ? '' : fmtApart(g.value, g.limit, g.scale, m),
+    // The bound is one of the interval's ends: printed at the interval's precision.
+    value: g.value === null ? '' : fmtApart(g.value, g.limit, g.scale, m, g.read ? changeColumnDecimals([g.read], g.scale, m) : undefined),
     limit: fmtThreshold(g.limit, g.scale, m),
     scale: g.scale,
   });

@@ -57,10 +57,19 @@ export function fmtChange(x: number, scale: 'relative' | 'absolute', m: MetricLi
 }
 
 /** "(90% CI −13.3% to −10.5%)", or "(no interval)". */
-export function fmtInterval(ci: { lo: number; hi: number } | null | undefined, scale: 'relative' | 'absolute', m: MetricLike, confidence: number): string {
+export function fmtInterval(ci: { lo: number; hi: number } | null | undefined, scale: 'relative' | 'absolute', m: MetricLike, confidence: number, decimals?: number): string {
   if (!ci) return '(no interval)';
-  const d = scale === 'relative' ? 1 : isShare(m) ? (Math.max(Math.abs(ci.lo), Math.abs(ci.hi)) * 100 < 1 ? 2 : 1) : decimalsFor(ci.lo, ci.hi);
+  const d = decimals ?? (scale === 'relative' ? 1 : isShare(m) ? (Math.max(Math.abs(ci.lo), Math.abs(ci.hi)) * 100 < 1 ? 2 : 1) : decimalsFor(ci.lo, ci.hi));
   return `(${fmtConfidence(confidence)} CI ${fmtChange(ci.lo, scale, m, d)} to ${fmtChange(ci.hi, scale, m, d)})`;
+}
+
+/**
+ * A change and its interval as one statement, at one precision: "−1.00 pp (95% CI −1.56 pp to −0.44 pp)",
+ * never "−1.00 pp (95% CI −1.6 pp to −0.4 pp)".
+ */
+export function fmtChangeWithInterval(estimate: number, ci: { lo: number; hi: number } | null | undefined, scale: 'relative' | 'absolute', m: MetricLike, confidence: number): { change: string; interval: string; decimals: number } {
+  const decimals = changeColumnDecimals([{ estimate, ci }], scale, m);
+  return { change: fmtChange(estimate, scale, m, decimals), interval: fmtInterval(ci, scale, m, confidence, decimals), decimals };
 }
 
 /** "[−13.3%, −10.5%]" for tables; `decimals` sets the column's one precision (see changeColumnDecimals). */

@@ -103,6 +103,7 @@ describe('every mark equals its rule’s one outcome, every statement is backed'
     const segmentCounts = new Set<number>();
     const phases = new Set<string>();
     const verdicts = new Set<string>();
+    const verdictIds = new Set<string>();
     const flips = new Map<string, number>([['up', 0], ['down', 0], ['both', 0], ['none', 0]]);
     let inOffice = 0;
     const problems: string[] = [];
@@ -141,6 +142,7 @@ describe('every mark equals its rule’s one outcome, every statement is backed'
       segmentCounts.add(new Set(truth.decision.criteria.flatMap((c) => c.rules.flatMap((r) => (r.type === 'metric' ? r.segments.map((s) => s.segment) : [])))).size);
       phases.add(truth.spec.phase);
       const v = truth.decision.verdict;
+      verdictIds.add(v.criterion);
       verdicts.add(v.decidedBy.by === 'phase' ? v.decidedBy.phase : v.fallback ? 'fallback' : `${truth.decision.criteria.find((c) => c.id === v.criterion)?.polarity} criterion`);
       if (truth.spec.phase === 'final') {
         const [best, worst] = (['best', 'worst'] as const).map((n) => truth.decision.scenarios.find((s) => s.name === n)?.flips ?? false);
@@ -148,9 +150,9 @@ describe('every mark equals its rule’s one outcome, every statement is backed'
         flips.set(kind, flips.get(kind)! + 1);
       }
       rmSync(dir, { recursive: true, force: true });
-      if (problems.length > 20) break;
     }
-    expect(problems).toEqual([]);
+    // Every decision is read (a compose costs 30–150 ms), so the coverage below always holds; the first 30 problems show.
+    expect(problems.slice(0, 30), `${problems.length} problems in all`).toEqual([]);
     expect([...types].sort()).toEqual(['data_gap', 'guardrails', 'metric', 'segments']);
     expect([...polarities].sort()).toEqual(['go', 'stop']);
     for (const [mark, n] of shown) expect(n, `rules and guardrail checks that came to "${mark}"`).toBeGreaterThan(0);
@@ -162,6 +164,8 @@ describe('every mark equals its rule’s one outcome, every statement is backed'
     expect(Math.max(...segmentCounts)).toBe(7);
     expect([...phases].sort()).toEqual(['design', 'final', 'interim']);
     expect([...verdicts].sort()).toEqual(['design', 'fallback', 'go criterion', 'interim', 'stop criterion']);
+    // every outcome a generated criterion can name comes out as a verdict somewhere
+    expect([...verdictIds].sort()).toEqual(['design', 'fallback', 'go_full', 'go_partial', 'interim', 'iterate', 'no_go', 'scale', 'stop']);
     for (const [kind, n] of flips) expect(n, `final decisions whose scenarios flip ${kind}`).toBeGreaterThan(0);
     expect(inOffice).toBeGreaterThanOrEqual(OFFICE_SAMPLE);
     expect(checked).toBeGreaterThan(2000);

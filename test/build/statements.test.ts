@@ -55,6 +55,19 @@ describe('the statement checker rejects what issue 15 found', () => {
       expect(wrong).toContain(`deck exec-summary: says the verdict in the worst case becomes "${best.verdict.label}.", the decision says "${worst.verdict.label}"`.replace('.",', '",'));
     });
 
+    it('a summary, an options slide or a cover that names another verdict or option', () => {
+      const slides = [
+        slide('title', 'New quoting workflow', { notes: ['Open with the question: Should we? Then the answer: Go (full) — expand to 100%. Everything after this slide is the evidence.'] }),
+        slide('exec-summary', 'Recommend A, expand to 100% of traffic: median time to first quote −12.4%'),
+        slide('tradeoffs', 'Options', { paragraphs: ['A · Expand to 100% of traffic (recommended)'] }),
+      ];
+      expect(checkStatements(slides, quoting, 'deck')).toEqual([
+        'deck exec-summary: recommends "Recommend A, expand to 100% of traffic: ", the verdict\'s option is B, "50% in the top-5 categories"',
+        'deck tradeoffs: marks "Expand to 100% of traffic" recommended, the verdict\'s option is "50% in the top-5 categories"',
+        'deck title: gives the answer "Go (full) — expand to 100%", the decision\'s verdict is "Go (partial) — 50% in the top-5 categories"',
+      ]);
+    });
+
     it('"the best and worst case misses a bar" where the best case meets every bar, and in the singular', () => {
       const p = checkStatements([slide('scenarios-chart', 'Primary metrics at the ends of their intervals: the best and worst case misses a bar')], quoting, 'deck');
       expect(p).toContain('deck scenarios-chart: says the best case misses a bar, where no primary rule of the target criterion gives bad news there');
@@ -75,10 +88,12 @@ describe('the statement checker rejects what issue 15 found', () => {
     it('a scenario extreme outside its interval with the caption "end of its interval"', () => {
       const slides = outlineSlides(quoting.outline);
       const cards = slides.find((s) => s.id === 'scenarios')!;
-      const at = cards.paragraphs.indexOf('Worst case');
-      cards.paragraphs.splice(at + 1, cards.paragraphs.length, 'Every metric at the unfavourable end of its 90% interval.', 'Median time to first quote: −5.0%', 'Verdict: No-go — hold and instrument — differs from base');
+      cards.paragraphs = ['Worst case', 'Every metric at the unfavourable end of its 90% interval.', 'Median time to first quote: −5.0%', 'Verdict: No-go — hold and instrument — differs from base'];
       const p = checkStatements(slides, quoting, 'deck');
       expect(p.some((x) => x.startsWith('deck scenarios: the worst case puts Median time to first quote at −5.0%, outside its interval'))).toBe(true);
+      // The reason stated on the slide clears it.
+      cards.paragraphs.push('Values past their interval’s end: the rows of unknown arm counted against treatment.');
+      expect(checkStatements(slides, quoting, 'deck').filter((x) => x.includes('outside its interval'))).toEqual([]);
     });
 
     it('the metric that turns the worst case named only in the notes', () => {
@@ -186,6 +201,15 @@ describe('the statement checker rejects what issue 15 found', () => {
 
     it('"Option B buys most of the gain at the least risk", which nothing in the decision measures', () => {
       expect(checkStatements([slide('tradeoffs', 'Option B buys most of the gain at the least risk')], quoting, 'deck')).toContain('deck tradeoffs: claims "buys most of the gain at the least risk", which no option-level gain or risk in the decision backs');
+    });
+
+    it('a title that counts rows its table does not have', () => {
+      const table = [['Risk', 'Likelihood', 'Impact'], ['a', 'low', 'high'], ['b', 'low', 'low']];
+      expect(checkStatements([slide('risks', '3 risks tracked, 1 with high impact, each with a mitigation and an owner', { tables: [table] })], quoting, 'deck')).toEqual([
+        'deck risks: the title "3 risks tracked, 1 with high impact, each with a mitigation and an owner" counts 3 and 1, its table shows 2 and 1',
+      ]);
+      const split = [slide('risks', '3 risks tracked, 1 with high impact', { tables: [table] }), slide('risks', '3 risks tracked, 1 with high impact (cont.)', { tables: [[table[0], ['c', 'low', 'low']]] })];
+      expect(checkStatements(split, quoting, 'deck')).toEqual([]);
     });
 
     it('"6 of 9 metrics clearly improve" counting the treatment\'s own dose', () => {

@@ -107,6 +107,23 @@ const verdicts: Check = (slides, truth, say) => {
       }
       if (/verdict holds in (?:every|each|all) (?:three )?cases?/i.test(t) && decision.scenarios.some((s) => s.flips)) say(slide, `says the verdict holds in every case, but it changes in the ${decision.scenarios.filter((s) => s.flips).map((s) => s.name).join(' and ')} case`);
     }
+  // The option the deck recommends: the summary title and the one option column marked "(recommended)".
+  const option = truth.spec.decision.options.find((o) => o.id === decision.verdict.option);
+  const summary = slides.find((s) => s.id === 'exec-summary');
+  const named = summary && /^Recommend (?:([A-Z][A-Z0-9]{0,2}), )?(?:“(.+?)”|(.+?))(?:: |$)/.exec(summary.title);
+  if (named) {
+    const said = named[2] ?? named[3];
+    if (!option) say(summary, `recommends "${said}", but the verdict names no option`);
+    else if ((named[1] && named[1] !== option.id) || said.toLowerCase() !== option.label.toLowerCase()) say(summary, `recommends "${named[0]}", the verdict's option is ${option.id}, "${option.label}"`);
+  }
+  for (const slide of slides.filter((s) => s.id === 'tradeoffs'))
+    for (const p of slide.paragraphs) {
+      const m = /^(?:([A-Za-z0-9]+) · )?(.+) \(recommended\)$/.exec(p);
+      if (m && m[2] !== option?.label) say(slide, `marks "${m[2]}" recommended, the verdict's option is ${option ? `"${option.label}"` : 'none'}`);
+    }
+  const cover = slides.find((s) => s.id === 'title');
+  const answer = cover?.notes.map((n) => /Then the answer: (.+?)\. Everything/.exec(n)).find(Boolean);
+  if (answer && decision.verdict.label && !answer[1].startsWith(decision.verdict.label)) say(cover, `gives the answer "${answer[1]}", the decision's verdict is "${decision.verdict.label}"`);
   // The scenario cards: "Verdict: X" under each case's heading, "differs from base" exactly where it flips.
   const cards = slides.find((s) => s.id === 'scenarios');
   if (!cards) return;
@@ -142,10 +159,16 @@ const counts: Check = (slides, truth, say) => {
       const met = c.rules.filter((r) => r.status === 'met').length;
       if (Number(rec[2]) !== met || Number(rec[3]) !== c.rules.length) say(slide, `the title counts ${rec[2]} of ${rec[3]} rules met, "${c.label}" has ${met} of ${c.rules.length}`);
     }
+    // A table too long for one slide continues on "(cont.)" slides in the PPTX: its rows count together.
+    const rest = slides.slice(slides.indexOf(slide) + 1);
+    const end = rest.findIndex((s) => s.title !== `${slide.title} (cont.)`);
+    const cont = end < 0 ? rest : rest.slice(0, end);
+    const rows = [slide, ...cont].flatMap((s) => s.tables.flatMap((x) => x.slice(1)));
+    const continued = slide.title.endsWith(' (cont.)');
     // A segment table's title: "N of M meet the rule" / "in each of M segments".
-    const segRows = slide.tables.filter((x) => x[0][0] === 'Segment').flatMap((x) => x.slice(1).filter((r) => r[0] !== 'All'));
+    const segRows = [slide, ...cont].flatMap((s) => s.tables.filter((x) => x[0][0] === 'Segment').flatMap((x) => x.slice(1).filter((r) => r[0] !== 'All')));
     const seg = /(\d+) of (\d+) (?:meets?|triggers?) the rule/.exec(slide.title) ?? /in each of (\d+) segments/.exec(slide.title);
-    if (seg && segRows.length && /^(segments|appendix)-/.test(slide.id)) {
+    if (seg && !continued && segRows.length && /^(segments|appendix)-/.test(slide.id)) {
       const total = Number(seg[2] ?? seg[1]);
       if (total !== segRows.length) say(slide, `the title counts ${total} segments, the table shows ${segRows.length}`);
     }
@@ -172,10 +195,24 @@ const counts: Check = (slides, truth, say) => {
       const planned = spec.pilot?.instrumentation ?? [];
       if (inst && planned.length && (planned.some((x) => x.status !== 'passed') || (inst[1] && Number(inst[1]) !== planned.length))) say(slide, `says "${inst[0]}", the spec's ${planned.length} instrumentation check(s) stand at ${planned.map((x) => x.status).join(', ')}`);
     }
+    // Titles that count the rows of their own table: risks, workstreams, alerts, steps, milestones, checks.
+    const column = (name: string) => slide.tables.find((x) => x[0].includes(name))?.[0].indexOf(name) ?? -1;
+    const counted: [RegExp, (n: RegExpExecArray) => [number, number][]][] = [
+      [/^(\d+) risks? tracked, (\d+) with high impact/, (m) => [[Number(m[1]), rows.length], [Number(m[2]), rows.filter((r) => r[column('Impact')] === 'high').length]]],
+      [/for each of (\d+) workstreams?/, (m) => [[Number(m[1]), rows.length]]],
+      [/^(\d+) alerts? watch/, (m) => [[Number(m[1]), rows.length]]],
+      [/: (\d+) steps? to roll it out|in (\d+) milestones?/, (m) => [[Number(m[1] ?? m[2]), rows.length]]],
+      [/^(\d+) instrumentation checks? before launch, (\d+) passed/, (m) => [[Number(m[1]), rows.length], [Number(m[2]), rows.filter((r) => r.at(-1) === 'passed').length]]],
+    ];
+    for (const [re, pairs] of counted) {
+      const m = re.exec(slide.title);
+      if (m && !continued && slide.tables.length && pairs(m).some(([said, shown]) => said !== shown)) say(slide, `the title "${slide.title}" counts ${pairs(m).map(([s]) => s).join(' and ')}, its table shows ${pairs(m).map(([, n]) => n).join(' and ')}`);
+    }
     // The overview: "N of M metrics clearly improve, K clearly worsen", counted from its own table.
     const ov = /(\d+) of (\d+) metrics? clearly improves?, (\d+) clearly worsens?/.exec(slide.title);
-    const table = slide.tables.find((x) => x[0][0] === 'Metric' && x[0].includes('Change'));
-    if (ov && table) {
+    const own = slide.tables.find((x) => x[0][0] === 'Metric' && x[0].includes('Change'));
+    const table = own && [own[0], ...[slide, ...cont].flatMap((s) => s.tables.filter((x) => x[0].join() === own[0].join()).flatMap((x) => x.slice(1)))];
+    if (ov && table && !continued) {
       const ci = table[0].findIndex((h) => /CI$/.test(h));
       let better = 0;
       let worse = 0;
@@ -290,6 +327,8 @@ function clip(t: string, at: number): string {
 
 // ── intervals ────────────────────────────────────────────────────────────────────────────────────────────────
 
+/** Words that give the reason a scenario value lies past its interval's end (the rows of unknown arm, a stated push). */
+const REASON = /missing|unknown arm|unassigned|beyond|outside|past (?:its|the) (?:interval|end)|push/i;
 const Q = String.raw`${NUM}(?: ?(?:%|pp|[a-z]+))?`;
 const intervals: Check = (slides, _truth, say) => {
   const res = [new RegExp(`CI (${Q}) to (${Q})`, 'g'), new RegExp(`\\[(${Q}), (${Q})\\]`, 'g')];
@@ -324,8 +363,8 @@ const intervals: Check = (slides, _truth, say) => {
     if (!iv || !v || v.unit !== iv.unit || name === 'base') continue;
     const tol = 10 ** -Math.min(v.decimals, iv.decimals) / 2 + 1e-9;
     const outside = v.value < iv.lo - tol || v.value > iv.hi + tol;
-    if (outside && !/missing|unknown arm|unassigned|beyond|outside|past the end|push/i.test(caption + ' ' + p))
-      say(cards, `the ${name} case puts ${line![1]} at ${line![2]}, outside its interval [${iv.lo}, ${iv.hi}], and the card gives no reason ("${caption}")`);
+    if (outside && !cards.paragraphs.some((x) => REASON.test(x)))
+      say(cards, `the ${name} case puts ${line![1]} at ${line![2]}, outside its interval [${iv.lo}, ${iv.hi}], and the slide gives no reason (the case says "${caption}")`);
   }
 };
 
@@ -360,7 +399,7 @@ const oneValue: Check = (slides, truth, say) => {
   const allN = new Set([...n].filter(([k]) => k.endsWith(' · All')).map(([, v]) => parseNumber(v.value)?.value));
   for (const slide of slides)
     for (const t of textsOf(slide)) {
-      const arms = /arm sizes \((?:control|[^)]*?) ([\d,]+), (?:treatment|[^)]*?) ([\d,]+)\)/.exec(t);
+      const arms = /(?:arm sizes \(|[Aa]nalysed arms: )(?:control|[^)]*?) ([\d,]+), (?:treatment|[^)]*?) ([\d,]+)\b/.exec(t);
       if (!arms || !allN.size) continue;
       const sum = parseNumber(arms[1])!.value + parseNumber(arms[2])!.value;
       if (!allN.has(sum)) say(slide, `gives arm sizes ${arms[1]} and ${arms[2]} (${sum} in all), where the tables' n for All are ${[...allN].join(', ')}`);
@@ -405,7 +444,7 @@ const oneValue: Check = (slides, truth, say) => {
 
 const SHOWS_ADJUSTED = (s: WrittenSlide) => s.tables.some((t) => t[0].some((h) => /^(adj\.? )?p\b|p-value|adjusted/i.test(h))) || textsOf(s).some((t) => /\bp(?:adj)? = \d|adjusted (?:p|interval)s? /i.test(t) && !/p-values adjusted across/.test(t));
 const adjustments: Check = (slides, _truth, say) => {
-  const claims = (t: string) => /p-values? (?:are |were )?adjusted|adjusted (?:for multiple comparisons|p-values?)|\(Holm\)|adjusted with Holm/i.test(t);
+  const claims = (t: string) => /p-values?,? (?:are |were )?adjusted|(?<!not )adjusted (?:for multiple comparisons|p-values?)|\(Holm\)|adjusted with Holm/i.test(t);
   const anyShown = slides.some(SHOWS_ADJUSTED);
   // No stage measures an option's share of the gain or its risk: the phrase has nothing behind it on any decision.
   for (const slide of slides) if (textsOf(slide).some((t) => /most of the gain at the least risk/i.test(t))) say(slide, `claims "buys most of the gain at the least risk", which no option-level gain or risk in the decision backs`);
@@ -413,7 +452,10 @@ const adjustments: Check = (slides, _truth, say) => {
     const claim = textsOf(slide).find(claims);
     if (!claim) continue;
     const data = /^(deep-dive|segments|appendix)-/.test(slide.id);
-    if (data && !SHOWS_ADJUSTED(slide)) say(slide, `claims an adjustment ("${clip(claim, 0)}") but shows no adjusted p-value or interval`);
+    // A deep-dive may point to its segment table on the next slide ("in the table that follows").
+    const next = slides[slides.indexOf(slide) + 1];
+    const pointed = /table that follows|next slide/i.test(claim) && next && SHOWS_ADJUSTED(next);
+    if (data && !SHOWS_ADJUSTED(slide) && !pointed) say(slide, `claims an adjustment ("${clip(claim, 0)}") but shows no adjusted p-value or interval`);
     else if (!data && !anyShown) say(slide, `claims an adjustment ("${clip(claim, 0)}") that no slide of the deck shows`);
   }
 };
@@ -547,7 +589,7 @@ const rollbackTriggers: Check = (slides, truth, say) => {
 const nUnits: Check = (slides, _truth, say) => {
   for (const slide of slides)
     for (const t of slide.tables)
-      // a short "n" header is fine when the table's key under it says what n counts ("n: quoted requests, both arms")
+      // The unit may head the column ("n (requests)") or stand under the table ("n: quoted requests, both arms").
       if (t[0][0] === 'Segment' && t[0].includes('n') && !slide.paragraphs.some((p) => /^n: \S/.test(p))) say(slide, `heads a column "n" without saying what it counts`);
 };
 
@@ -561,7 +603,9 @@ const phases: Check = (slides, truth, say) => {
       if (/^(pilot|design)-/.test(slide.id)) say(slide, `a pre-pilot slide in the readout`);
       for (const t of textsOf(slide)) if (/\buntil the (?:final )?readout\b|\bproposal\b/i.test(t)) say(slide, `pre-pilot wording in the readout: "${clip(t, t.search(/until the|proposal/i))}"`);
     }
-    if (decision.verdict.option) for (const id of ['plan', 'monitoring', 'rollback']) if (!slides.some((s) => s.id === id)) say(undefined, `the readout recommends option ${decision.verdict.option} but has no ${id} slide for it`);
+    // A go verdict changes something: its option's rollout, monitoring and rollback come with it (stopping changes nothing).
+    const go = decision.criteria.find((c) => c.id === decision.verdict.criterion)?.polarity === 'go';
+    if (decision.verdict.option && go) for (const id of ['plan', 'monitoring', 'rollback']) if (!slides.some((s) => s.id === id)) say(undefined, `the readout recommends option ${decision.verdict.option} but has no ${id} slide for it`);
   }
   const week = spec.interim?.week;
   if (spec.phase === 'interim' && week && cover && !textsOf(cover).some((t) => new RegExp(`\\bweek ${week}\\b`, 'i').test(t))) say(cover, `the interim cover does not say it reports week ${week}`);
