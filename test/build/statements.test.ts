@@ -135,6 +135,16 @@ describe('the statement checker rejects what issue 15 found', () => {
       expect(p.filter((x) => x.startsWith('deck exec-summary: names the option by its id "scale" in'))).toHaveLength(1);
     });
 
+    it('template leftovers: "{{lower unit}}", a list joined with "; and", a merge-conflict marker, "1 alert watch"', () => {
+      const p = checkStatements([slide('pilot-power', '1,729 {{lower unit}} per arm', { paragraphs: ['Win rate rises; and Connect rate falls', '<<<<<<< HEAD Segments were pre-specified.'] }), slide('monitoring', '1 alert watch the rollout')], quoting, 'deck');
+      expect(p).toEqual([
+        'deck pilot-power: shows template syntax in "1,729 {{lower unit}} per arm"',
+        'deck pilot-power: joins a list with "; and" in "Win rate rises; and Connect rate falls"',
+        'deck pilot-power: shows a merge-conflict marker in "<<<<<<< HEAD Segments were pre-specified."',
+        'deck monitoring: "1 alert watch": 1 alert with "watch"',
+      ]);
+    });
+
     it('a rollback trigger with no verb', () => {
       const trigger = quoting.spec.rollback!.triggers[0];
       const p = checkStatements([slide('rollback', 'Rollback within 30 minutes', { paragraphs: [trigger] })], quoting, 'deck');
