@@ -68,6 +68,13 @@ describe('the statement checker rejects what issue 15 found', () => {
       ]);
     });
 
+    it('a case said to hold that changes the verdict, and a case said to change it that does not', () => {
+      const worst = quoting.decision.scenarios.find((s) => s.name === 'worst')!;
+      const p = checkStatements([slide('scenarios', 'The verdict holds in the best, base and worst cases; in the best case it becomes No-go — hold and instrument')], quoting, 'deck');
+      expect(p).toContain(`deck scenarios: says the verdict holds in the worst case, where it changes to "${worst.verdict.label}"`);
+      expect(p.some((x) => x.startsWith('deck scenarios: says the verdict in the best case becomes "No-go — hold and instrument"'))).toBe(true);
+    });
+
     it('"the best and worst case misses a bar" where the best case meets every bar, and in the singular', () => {
       const p = checkStatements([slide('scenarios-chart', 'Primary metrics at the ends of their intervals: the best and worst case misses a bar')], quoting, 'deck');
       expect(p).toContain('deck scenarios-chart: says the best case misses a bar, where no primary rule of the target criterion gives bad news there');

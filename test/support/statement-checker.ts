@@ -87,7 +87,7 @@ const verdicts: Check = (slides, truth, say) => {
       const rec = /^Recommendation: (.+?)(?: \(option [^)]*\))?\.(?: |$)/.exec(t);
       if (rec && decision.verdict.label && !rec[1].startsWith(decision.verdict.label)) say(slide, `recommends "${rec[1]}", the decision's verdict is "${decision.verdict.label}"`);
       // "In the worst case the verdict becomes X" / "In the best and worst case(s) …"
-      for (const m of t.matchAll(new RegExp(`[Ii]n the ${CASES} cases? the (?:verdict|decision) (?:becomes|changes to|turns to|would be) (.+?)(?:[.;]|$)`, 'g'))) {
+      for (const m of t.matchAll(new RegExp(`[Ii]n the ${CASES} cases?,? (?:the (?:verdict|decision)|it) (?:becomes|changes to|turns to|would be) (.+?)(?:[.;:]|, because|$)`, 'g'))) {
         const said = m[4];
         for (const name of namesIn(m as RegExpExecArray)) {
           const s = scenario(decision, name);
@@ -105,6 +105,9 @@ const verdicts: Check = (slides, truth, say) => {
         const [best, worst] = [scenario(decision, 'best'), scenario(decision, 'worst')];
         if (best?.flips || !worst?.flips) say(slide, `says "the verdict holds unless the worst case plays out": best ${best?.flips ? 'changes' : 'holds'}, worst ${worst?.flips ? 'changes' : 'holds'}`);
       }
+      // "holds in the best and base cases", "holds in the best, base and worst cases": none of those named changes.
+      for (const m of t.matchAll(/holds in the ((?:best|base|worst)(?:, (?:best|base|worst))*(?:,? and (?:best|base|worst))?) cases?/g))
+        for (const name of m[1].split(/,? and |, /)) if (scenario(decision, name)?.flips) say(slide, `says the verdict holds in the ${name} case, where it changes to "${scenario(decision, name)!.verdict.label}"`);
       if (/verdict holds in (?:every|each|all) (?:three )?cases?/i.test(t) && decision.scenarios.some((s) => s.flips)) say(slide, `says the verdict holds in every case, but it changes in the ${decision.scenarios.filter((s) => s.flips).map((s) => s.name).join(' and ')} case`);
     }
   // The option the deck recommends: the summary title and the one option column marked "(recommended)".
