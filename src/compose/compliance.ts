@@ -40,9 +40,13 @@ export function composeCompliance(ctx: Ctx): Slide[] {
   const list = measures(ctx);
   if (!list.length) return [];
   const a = arms(spec);
+  const units = new Set(list.map(nUnit));
+  const oneUnit = units.size === 1;
   const rows: TableCell[][] = list.map((m) => {
     const r = ctx.read(m.id)!;
-    const n = { text: r.control?.n != null && r.treatment?.n != null ? t('n-count', { n: fmtCount(r.control.n + r.treatment.n), unit: nUnit(m) }) : t('n-missing', {}) };
+    // One unit for every row: said once under the table; else each n carries its own.
+    const count = r.control?.n != null && r.treatment?.n != null ? fmtCount(r.control.n + r.treatment.n) : undefined;
+    const n = { text: count === undefined ? t('n-missing', {}) : oneUnit ? count : t('n-count', { n: count, unit: nUnit(m) }) };
     const levels = [{ text: level(ctx, m, a.first) }, { text: level(ctx, m, a.second) }];
     return interim ? [{ text: m.label }, ...levels, n] : [{ text: m.label }, ...levels, { text: ratioText(ctx, m) ?? '—' }, n];
   });
@@ -57,7 +61,7 @@ export function composeCompliance(ctx: Ctx): Slide[] {
       section: 'Participation and compliance',
       title: t('compliance-title', data),
       blocks: [
-        { type: 'table', header, rows, widths: interim ? [4, 2, 2, 1.5] : [4, 1.8, 1.8, 1.8, 1.5] },
+        { type: 'table', header, rows, widths: interim ? [4, 2, 2, 1.5] : [4, 1.8, 1.8, 1.8, 1.5], ...(oneUnit ? { caption: t('n-key', { unit: [...units][0] }) } : {}) },
         { type: 'text', role: 'caption', text: t('compliance-caption', data) },
       ],
       notes: [t('compliance-notes', data)],

@@ -85,7 +85,7 @@ function rank(level: string): number {
 }
 
 /** One bullet per decision metric with clearly harmed segments, the first two metrics by name, the rest counted. */
-function harmBullets(ctx: Ctx): { text: string; tone: 'fail' }[] {
+function harmBullets(ctx: Ctx): { text: string }[] {
   const byMetric = new Map<string, ReturnType<typeof decisionHarms>>();
   for (const h of decisionHarms(ctx)) byMetric.set(h.metric.id, [...(byMetric.get(h.metric.id) ?? []), h]);
   const groups = [...byMetric.values()];
@@ -103,10 +103,9 @@ function harmBullets(ctx: Ctx): { text: string; tone: 'fail' }[] {
         adjusted: hs.every((h) => h.adjusted),
         adjustment: ctx.adjustmentName,
       }),
-      tone: 'fail' as const,
     };
   });
   // Past two metrics, one line names the rest: each metric with its harmed segments.
   const rest = groups.slice(2).map((hs) => ctx.t('segment-harm-metric', { label: hs[0].metric.label, segments: hs.map((h) => h.segment) }));
-  return rest.length ? [...shown, { text: ctx.t('exec-segment-harm-more', { items: rest, count: rest.length }), tone: 'fail' as const }] : shown;
+  return rest.length ? [...shown, { text: ctx.t('exec-segment-harm-more', { items: rest, count: rest.length }) }] : shown;
 }

@@ -4,6 +4,7 @@ import type { CriterionOutcome, RuleOutcome, ScenarioName, ScenarioOutcome, Verd
 import { MARK_WORD, markOf } from '../model/outcomes.js';
 import { OVERALL, segmentValue } from '../model/rows.js';
 import type { Ctx } from './context.js';
+import { inSentence } from '../model/words.js';
 
 export interface ScenarioFlip {
   name: ScenarioName;
@@ -43,8 +44,8 @@ function flipOf(ctx: Ctx, base: Verdict, s: ScenarioOutcome): ScenarioFlip {
     fallback: s.verdict.fallback,
     direction: up ? 'up' : 'down',
     ...(cause ? { cause, causeType: cause.type } : {}),
-    causeNames: cause ? causeNames(ctx, cause) : [],
-    causeMetrics: cause?.type === 'segments' ? [...new Set(cause.rule.pattern.map((p) => ctx.metric(p.metric).label))] : [],
+    causeNames: cause ? causeNames(ctx, cause).map(inSentence) : [],
+    causeMetrics: cause?.type === 'segments' ? [...new Set(cause.rule.pattern.map((p) => inSentence(ctx.metric(p.metric).label)))] : [],
     causeMark: cause ? MARK_WORD[markOf(cause.status, cause.polarity)] : '',
   };
 }

@@ -8,6 +8,7 @@ import { scenarioChart } from './charts.js';
 import { reasonText, ruleText } from './rule-words.js';
 import { NEWS, markOf } from '../model/outcomes.js';
 import { OVERALL } from '../model/rows.js';
+import { inSentence } from '../model/words.js';
 import { flipData, scenarioFlips, type ScenarioFlip } from './scenario-flips.js';
 
 export function composeScenarios(ctx: Ctx): Slide[] {
@@ -125,5 +126,5 @@ function magnitude(x: number, scale: 'relative' | 'absolute', m: Parameters<type
 
 /** The metrics whose value in this scenario the rows of unknown arm pushed past their interval's end. */
 function pushedLabels(ctx: Ctx, s: ScenarioOutcome): string[] {
-  return s.changes.filter((c) => c.push).map((c) => ctx.metric(c.metric).label);
+  return s.changes.filter((c) => c.push).map((c) => inSentence(ctx.metric(c.metric).label));
 }

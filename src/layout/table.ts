@@ -137,7 +137,9 @@ function alignments(t: TableBlock): ('left' | 'center' | 'right')[] {
     const cells = t.rows.map((r) => (r[c]?.text ?? '').trim()).filter(Boolean);
     if (c === 0 || cells.length === 0) return 'left';
     if (cells.every((s) => s.length <= 3)) return 'center';
-    if (cells.every((s) => NUMERIC.test(s))) return 'right';
+    // a dash stands for a number that does not apply: it keeps its column right-aligned
+    const values = cells.filter((s) => s !== '\u2014');
+    if (values.length && values.every((s) => NUMERIC.test(s))) return 'right';
     return 'left';
   });
 }

@@ -224,7 +224,8 @@ describe('final phase: the readout', () => {
   it('shows the dose as compliance and never counts it, or any compliance measure, as an improvement', () => {
     const { outline } = written.final;
     const compliance = slide(outline, /Call attempts per rep-day: the treatment arm at 1\.90× the control arm/);
-    expect(compliance).toContain('| Call attempts per rep-day | 31.0 | 58.9 | 1.90× | 2,980 rep-days |');
+    expect(compliance).toContain('| Call attempts per rep-day | 31.0 | 58.9 | 1.90× | 2,980 |');
+    expect(compliance).toContain('n: rep-days, both arms.');
     expect(outline).toContain('Treatment delivered: Call attempts per rep-day at 1.90× the control arm (compliance, not an outcome).');
     const overview = slide(outline, /metrics clearly improve/);
     // win rate improves; connect rate clearly worsens; the dose (+90%) and compliance (+82 pp) are not counted
