@@ -68,6 +68,13 @@ describe('the statement checker rejects what issue 15 found', () => {
       ]);
     });
 
+    it('a case said to hold that changes the verdict, and a case said to change it that does not', () => {
+      const worst = quoting.decision.scenarios.find((s) => s.name === 'worst')!;
+      const p = checkStatements([slide('scenarios', 'The verdict holds in the best, base and worst cases; in the best case it becomes No-go — hold and instrument')], quoting, 'deck');
+      expect(p).toContain(`deck scenarios: says the verdict holds in the worst case, where it changes to "${worst.verdict.label}"`);
+      expect(p.some((x) => x.startsWith('deck scenarios: says the verdict in the best case becomes "No-go — hold and instrument"'))).toBe(true);
+    });
+
     it('"the best and worst case misses a bar" where the best case meets every bar, and in the singular', () => {
       const p = checkStatements([slide('scenarios-chart', 'Primary metrics at the ends of their intervals: the best and worst case misses a bar')], quoting, 'deck');
       expect(p).toContain('deck scenarios-chart: says the best case misses a bar, where no primary rule of the target criterion gives bad news there');
@@ -133,6 +140,16 @@ describe('the statement checker rejects what issue 15 found', () => {
       const p = checkStatements([slide('tradeoffs', 'Options', { paragraphs: [heading] }), slide('exec-summary', 'Summary', { paragraphs: [ask] })], pilot, 'deck');
       expect(p).toContain(`deck tradeoffs: names the option by its id "scale" in "${heading}"`);
       expect(p.filter((x) => x.startsWith('deck exec-summary: names the option by its id "scale" in'))).toHaveLength(1);
+    });
+
+    it('template leftovers: "{{lower unit}}", a list joined with "; and", a merge-conflict marker, "1 alert watch"', () => {
+      const p = checkStatements([slide('pilot-power', '1,729 {{lower unit}} per arm', { paragraphs: ['Win rate rises; and Connect rate falls', '<<<<<<< HEAD Segments were pre-specified.'] }), slide('monitoring', '1 alert watch the rollout')], quoting, 'deck');
+      expect(p).toEqual([
+        'deck pilot-power: shows template syntax in "1,729 {{lower unit}} per arm"',
+        'deck pilot-power: joins a list with "; and" in "Win rate rises; and Connect rate falls"',
+        'deck pilot-power: shows a merge-conflict marker in "<<<<<<< HEAD Segments were pre-specified."',
+        'deck monitoring: "1 alert watch": 1 alert with "watch"',
+      ]);
     });
 
     it('a rollback trigger with no verb', () => {

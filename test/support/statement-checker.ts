@@ -87,7 +87,7 @@ const verdicts: Check = (slides, truth, say) => {
       const rec = /^Recommendation: (.+?)(?: \(option [^)]*\))?\.(?: |$)/.exec(t);
       if (rec && decision.verdict.label && !rec[1].startsWith(decision.verdict.label)) say(slide, `recommends "${rec[1]}", the decision's verdict is "${decision.verdict.label}"`);
       // "In the worst case the verdict becomes X" / "In the best and worst case(s) …"
-      for (const m of t.matchAll(new RegExp(`[Ii]n the ${CASES} cases? the (?:verdict|decision) (?:becomes|changes to|turns to|would be) (.+?)(?:[.;]|$)`, 'g'))) {
+      for (const m of t.matchAll(new RegExp(`[Ii]n the ${CASES} cases?,? (?:the (?:verdict|decision)|it) (?:becomes|changes to|turns to|would be) (.+?)(?:[.;:]|, because|$)`, 'g'))) {
         const said = m[4];
         for (const name of namesIn(m as RegExpExecArray)) {
           const s = scenario(decision, name);
@@ -105,6 +105,9 @@ const verdicts: Check = (slides, truth, say) => {
         const [best, worst] = [scenario(decision, 'best'), scenario(decision, 'worst')];
         if (best?.flips || !worst?.flips) say(slide, `says "the verdict holds unless the worst case plays out": best ${best?.flips ? 'changes' : 'holds'}, worst ${worst?.flips ? 'changes' : 'holds'}`);
       }
+      // "holds in the best and base cases", "holds in the best, base and worst cases": none of those named changes.
+      for (const m of t.matchAll(/holds in the ((?:best|base|worst)(?:, (?:best|base|worst))*(?:,? and (?:best|base|worst))?) cases?/g))
+        for (const name of m[1].split(/,? and |, /)) if (scenario(decision, name)?.flips) say(slide, `says the verdict holds in the ${name} case, where it changes to "${scenario(decision, name)!.verdict.label}"`);
       if (/verdict holds in (?:every|each|all) (?:three )?cases?/i.test(t) && decision.scenarios.some((s) => s.flips)) say(slide, `says the verdict holds in every case, but it changes in the ${decision.scenarios.filter((s) => s.flips).map((s) => s.name).join(' and ')} case`);
     }
   // The option the deck recommends: the summary title and the one option column marked "(recommended)".
@@ -469,7 +472,7 @@ const PLURAL: Record<string, string> = { category: 'categories', criterion: 'cri
 const pluralOf = (n: string) => PLURAL[n] ?? `${n}s`;
 const SINGULAR_OF = new Map<string, { noun: string; plural: boolean }>(Object.keys(NOUNS).flatMap((n) => [[n, { noun: n, plural: false }], [pluralOf(n), { noun: n, plural: true }]]));
 const NOUN_AFTER_NUMBER = new RegExp(`(?<![\\w.,−+–-])(\\d+)((?: (?:[a-z-]+|\\d+-[a-z]+)){0,3}?) (${[...SINGULAR_OF.keys()].sort((a, b) => b.length - a.length).join('|')})\\b`, 'g');
-const VERBS: [string, string][] = [['remains', 'remain'], ['is', 'are'], ['meets', 'meet'], ['improves', 'improve'], ['worsens', 'worsen'], ['has', 'have'], ['passes', 'pass'], ['fails', 'fail'], ['stays', 'stay'], ['triggers', 'trigger'], ['shows', 'show'], ['was', 'were'], ['misses', 'miss'], ['holds', 'hold'], ['flips', 'flip'], ['becomes', 'become']];
+const VERBS: [string, string][] = [['remains', 'remain'], ['is', 'are'], ['meets', 'meet'], ['improves', 'improve'], ['worsens', 'worsen'], ['has', 'have'], ['passes', 'pass'], ['fails', 'fail'], ['stays', 'stay'], ['triggers', 'trigger'], ['shows', 'show'], ['was', 'were'], ['misses', 'miss'], ['holds', 'hold'], ['flips', 'flip'], ['becomes', 'become'], ['watches', 'watch'], ['lies', 'lie'], ['clears', 'clear'], ['says', 'say'], ['needs', 'need']];
 const VERB = new Map<string, boolean>(VERBS.flatMap(([s, p]) => [[s, false], [p, true]]));
 
 const grammar: Check = (slides, _truth, say) => {
@@ -481,14 +484,15 @@ const grammar: Check = (slides, _truth, say) => {
         // Only adjectives may stand between: an article, a preposition or a verb starts another phrase ("6 meet the rule").
         if (!noun || /\b(?:of|per|to|than|in|at|and|or|the|a|an|its|their|each|every|by|for|on)\b/.test(m[2]) || m[2].split(' ').some((w) => VERB.has(w))) continue;
         // "none of its 2 rules is triggered": the subject is "none", not the count.
-        if (/\b(?:none|each|one|any|either|neither) of (?:its |the |their )?$/i.test(t.slice(0, m.index))) continue;
         const one = m[1] === '1';
         if (one === noun.plural) say(slide, `"${m[0]}": ${m[1]} with the ${noun.plural ? 'plural' : 'singular'} "${m[3]}"`);
         // …and its verb: "1 known data gap remain open".
         const after = t.slice(m.index! + m[0].length).match(/^ (?:still |clearly |all )?([a-z]+)\b/);
         const plural = after && VERB.get(after[1]);
         // In "1 of 7 metrics improves" the verb agrees with the 1, checked below.
-        if (plural !== undefined && plural !== null && plural === one && !/\d+ of $/.test(t.slice(0, m.index))) say(slide, `"${m[0]}${after![0]}": ${m[1]} ${m[3]} with "${after![1]}"`);
+        // "none of its 2 rules is triggered": the verb agrees with "none", not the count.
+        const pronoun = /\b(?:none|each|one|any|either|neither) of (?:its |the |their )?$/i.test(t.slice(0, m.index));
+        if (plural !== undefined && plural !== null && plural === one && !pronoun && !/\d+ of $/.test(t.slice(0, m.index))) say(slide, `"${m[0]}${after![0]}": ${m[1]} ${m[3]} with "${after![1]}"`);
       }
       // "N of M things VERB": the verb agrees with N. "1 of 7 metrics clearly improve", "1 clearly worsen".
       for (const m of t.matchAll(/(?<![\w.,−+–-])(\d+) (?:of \d+ (?:[a-z-]+ ){0,2}?)?(?:still |clearly )?([a-z]+)\b/g)) {
@@ -499,6 +503,7 @@ const grammar: Check = (slides, _truth, say) => {
       // Two cases named together take a plural: "the best and worst case misses a bar".
       const two = /\b(best|base|worst) and (best|base|worst) case (misses|flips|becomes|holds|turns|changes)\b/.exec(t);
       if (two) say(slide, `"${two[0]}": two cases with a singular noun and verb`);
+      if (/^(<{7}|={7}|>{7})|<{7} |>{7} /m.test(t)) say(slide, `shows a merge-conflict marker in "${clip(t, t.search(/<{7}|={7}|>{7}/))}"`);
       if (/\{\{|\}\}/.test(t)) say(slide, `shows template syntax in "${clip(t, t.indexOf('{{') >= 0 ? t.indexOf('{{') : t.indexOf('}}'))}"`);
       if (/; and /.test(t)) say(slide, `joins a list with "; and" in "${clip(t, t.indexOf('; and'))}"`);
       if (/\b(\w+) \1\b/i.test(t.replace(/\d+/g, '')) && /\b(the|a|of|to|and|is) \1\b/i.test(t)) say(slide, `repeats a word in "${clip(t, t.search(/\b(the|a|of|to|and|is) \1\b/i))}"`);
