@@ -217,3 +217,15 @@ describe('the shipped templates', () => {
     expect(marked).toEqual([]);
   });
 });
+
+describe('the scenario chart', () => {
+  it('labels each case with the figures its card shows, one digit more only where a case would read as its bar', async () => {
+    const { scenariosChart } = await import('../../src/charts/scenarios.js');
+    const { defaultTheme } = await import('../../src/deck/theme.js');
+    const texts = (rows: Parameters<typeof scenariosChart>[0]['rows']) => JSON.stringify(scenariosChart({ rows }, defaultTheme).vegaLite).match(/"text":"[^"]*"/g);
+    const row = { label: 'Win rate', better: 'higher' as const, best: 0.081, base: 0.046, worst: 0.011, criterion: 0.03, format: { kind: 'pp' as const, digits: 1 } };
+    expect(texts([row])).toEqual(expect.arrayContaining(['"text":"+8.1pp"', '"text":"+4.6pp"', '"text":"+1.1pp"', '"text":"bar +3.0pp"']));
+    // a worst case of +2.96 pp would print as the +3.0 pp bar: one digit more for that metric
+    expect(texts([{ ...row, worst: 0.0296 }])).toEqual(expect.arrayContaining(['"text":"+2.96pp"', '"text":"bar +3.00pp"']));
+  });
+});
