@@ -269,3 +269,18 @@ describe('a segment worse by its interval but not after the adjustment', () => {
     }
   });
 });
+
+describe('a primary metric’s segment worse by its interval but not after the adjustment', () => {
+  // Win rate by tenure: experienced reps 30.0% → 24.8%, new reps flat (Holm p = 0.076, as above).
+  const DATA = WINNING_DATA.split('\n').filter((l) => !l.startsWith('win_rate,')).concat(['win_rate,business_as_usual,all,600,2000,,,,', 'win_rate,double_calls,all,548,2000,,,,', 'win_rate,business_as_usual,tenure=experienced,300,1000,,,,', 'win_rate,double_calls,tenure=experienced,248,1000,,,,', 'win_rate,business_as_usual,tenure=new,300,1000,,,,', 'win_rate,double_calls,tenure=new,300,1000,,,,']).join('\n');
+  it('says so in the segment title instead of "fares worst"', async () => {
+    const deck = pilotDeck('final', DATA);
+    try {
+      const { deck: d } = await composed(deck.dir);
+      expect(slide(d, 'segments-win_rate')!.title).toMatch(/; experienced −5\.20 pp \(p = 0\.076\) worse by its interval, not after the Holm adjustment$/);
+      expect(text(slide(d, 'exec-summary'))).not.toContain('Segment risk');
+    } finally {
+      deck.cleanup();
+    }
+  });
+});
