@@ -3,7 +3,8 @@
 // ends, intervals go missing (no data), and criteria hold or not in every combination. Decks span every metric
 // kind, 1–8 metrics (a dose metric among them now and then), 0–7 segments, option labels with acronyms and
 // digits ("US-only rollout", "12% in the US only"), word option ids that must never reach a reader, 0–4 data
-// gaps in every status, and every phase (design, interim, final).
+// gaps in every status, every phase (design, interim, final), and 0–3 risks, RACI rows, milestones, alerts,
+// rollback triggers and stakeholders with pre-wire.
 //
 // Seedable and deterministic: the same (count, seed) gives the same decisions on every machine (fast-check's
 // generator, no Math.random, no clock). Use it as
@@ -106,6 +107,8 @@ const deckArb = fc.record({
   optionIds: fc.constantFrom(['A', 'B', 'C'], ['ship', 'partial', 'hold_back']),
   gaps: fc.array(gapArb, { minLength: 0, maxLength: 4 }),
   phase: fc.constantFrom(...PHASES),
+  /** The plan around the decision: how many risks, RACI rows, milestones, alerts and rollback triggers (0 = none). */
+  plan: fc.record({ risks: fc.nat(3), highImpact: fc.nat(3), raci: fc.nat(2), milestones: fc.nat(3), alerts: fc.nat(2), triggers: fc.nat(2), stakeholders: fc.nat(2) }),
   confidence: fc.constantFrom(0.8, 0.9, 0.95),
   fallback: fc.constantFrom('default', 'criterion', 'outcome'),
   target: fc.nat(5),
@@ -237,6 +240,7 @@ function build(d: Deck): Omit<GeneratedDecision, 'name'> {
     })),
     ...(segmented.length ? { prespecified_segments: ['category'] } : {}),
     data_gaps: gaps,
+    ...planOf(d.plan),
     metrics_file: 'metrics.csv',
     criteria,
   };
@@ -257,6 +261,19 @@ function build(d: Deck): Omit<GeneratedDecision, 'name'> {
       }
     : undefined;
   return { spec, csv: lines.join('\n') + '\n', ...(history ? { history } : {}) };
+}
+
+/** Risks, RACI, timeline, monitoring, rollback and stakeholders in the counts drawn (ids with underscores, never shown). */
+function planOf(p: Deck['plan']): Record<string, unknown> {
+  const n = (k: number) => Array.from({ length: k }, (_, i) => i);
+  return {
+    ...(p.risks ? { risks: n(p.risks).map((i) => ({ id: `risk_${i}`, description: `Risk ${i + 1} in the EU rollout`, likelihood: 'medium', impact: i < p.highImpact ? 'high' : 'low', mitigation: 'Watch it weekly', owner: 'Ops' })) } : {}),
+    ...(p.raci ? { raci: n(p.raci).map((i) => ({ workstream: `Workstream ${i + 1}`, R: 'Analytics', A: 'Lead' })) } : {}),
+    ...(p.milestones ? { timeline: n(p.milestones).map((i) => ({ when: `Week ${i + 1}`, what: `Step ${i + 1} of the US-only rollout`, owner: 'Eng' })) } : {}),
+    ...(p.alerts ? { monitoring: { alerts: n(p.alerts).map((i) => ({ metric: 'm0', signal: `Signal ${i + 1}`, threshold: '+10% vs control', cadence: 'daily', action: 'Roll back' })) } } : {}),
+    ...(p.triggers ? { rollback: { triggers: n(p.triggers).map((i) => `API v2 error rate above 2% for ${i + 1} hours`), steps: [{ do: 'Flip the flag off', owner: 'Eng on call', within: '5 min' }], who_flips: 'Eng on call', who_communicates: 'PM', sla_minutes: 30 } } : {}),
+    ...(p.stakeholders ? { stakeholders: n(p.stakeholders).map((i) => ({ id: `vp_${i}`, name: `Stakeholder ${i + 1}`, role: 'VP', north_star: ['m0'], prewire: { objections: ['Why now?'], responses: ['The data says so'], ask: 'Approve the rollout' } })) } : {}),
+  };
 }
 
 function round(x: number): number {
