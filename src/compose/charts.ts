@@ -173,8 +173,9 @@ export function tradeoffForSegments(ctx: Ctx): { chart: ChartSpec; region: boole
   const chart = tradeoffChart(
     {
       id: `${mx.id}-vs-${my.id}`,
-      x: { label: `${mx.label}, change`, format: valueFormat(mx, sx) },
-      y: { label: `${my.label}, change`, format: valueFormat(my, sy) },
+      // the digits each metric's segment table gives its changes
+      x: { label: `${mx.label}, change`, format: valueFormat(mx, sx, deckDigits(mx, sx, [ctx.read(mx.id), ...ctx.segmentReads(mx.id)].flatMap((r) => (r ? (changeOn(r, sx) ?? []) : [])))) },
+      y: { label: `${my.label}, change`, format: valueFormat(my, sy, deckDigits(my, sy, [ctx.read(my.id), ...ctx.segmentReads(my.id)].flatMap((r) => (r ? (changeOn(r, sy) ?? []) : [])))) },
       points,
       ...(acceptable ? { acceptable } : {}),
       ...(polarity ? { marks: ctx.t('tradeoff-marks', {}) } : {}),

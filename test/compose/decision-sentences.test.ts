@@ -3,7 +3,7 @@
 // interval's end explained on its slide, and dose measures kept out of the scenario lists. Checked on
 // generated decisions (test/support/generate-decisions.ts) and on a dose fixture, not on the reference wording.
 import { afterAll, describe, expect, it } from 'vitest';
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runUntil } from '../../src/pipeline.js';
@@ -207,5 +207,13 @@ describe('a clearly harmful segment', () => {
     } finally {
       deck.cleanup();
     }
+  });
+});
+
+describe('the shipped templates', () => {
+  it('hold no merge-conflict markers (a marker would print on a slide)', () => {
+    const dir = join(import.meta.dirname, '..', '..', 'templates');
+    const marked = readdirSync(dir).filter((f) => f.endsWith('.hbs') && /^(<{7}|={7}|>{7})/m.test(readFileSync(join(dir, f), 'utf8')));
+    expect(marked).toEqual([]);
   });
 });
