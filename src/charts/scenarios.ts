@@ -48,8 +48,12 @@ export function scenariosChart(input: ScenariosInput, theme: Theme): ChartSpec {
   input.rows.forEach((r, i) => {
     const [lo, hi] = paddedDomain([r.best, r.base, r.worst, 0, ...(r.criterion !== undefined ? [r.criterion] : [])], 0.1);
     const pos = (v: number) => round((v - lo) / (hi - lo));
-    // one digit more than usual: a worst case just past the bar must not print as the bar itself
-    const digits = autoDigits(r.format, Math.max(Math.abs(r.best), Math.abs(r.worst), Math.abs(r.base))) + 1;
+    // A caller's digits (the deck's own precision) hold unless a case would print as the bar it misses or
+    // clears; without them, one digit more than usual, so a worst case just past the bar never reads as the bar.
+    const usual = autoDigits(r.format, Math.max(Math.abs(r.best), Math.abs(r.worst), Math.abs(r.base)));
+    const reads = (v: number, d: number) => formatValue(v, r.format, { signed: true, digits: d });
+    const clash = r.criterion !== undefined && NAMES.some((n) => r[n] !== r.criterion && reads(r[n], usual) === reads(r.criterion!, usual));
+    const digits = r.format.digits === undefined || clash ? usual + 1 : usual;
     const head = `${i}a`;
     rowIds.push(head, `${i}b`, `${i}c`, `${i}d`);
     heads.push({ row: head, label: labels.values[i] });

@@ -110,7 +110,8 @@ export function scenarioChart(ctx: Ctx): ChartSpec | undefined {
       };
       return {
         label: m.label,
-        format: valueFormat(m, c.scale),
+        // the digits the scenario cards give these changes
+        format: valueFormat(m, c.scale, deckDigits(m, c.scale, [c.estimate, at('best'), at('worst')].map((estimate) => ({ estimate })))),
         better: m.better,
         best: at('best'),
         base: c.estimate,

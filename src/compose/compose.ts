@@ -15,7 +15,8 @@ import { composeTradeoffs } from './tradeoffs.js';
 import { composeScenarios } from './scenarios.js';
 import { composeRecommendation } from './recommendation.js';
 import { composeDataGaps, composeRisks } from './registers.js';
-import { composePlan, composeRaci, composeRollback } from './plan.js';
+import { afterDecision, composePlan, composeRaci, composeRollback } from './plan.js';
+import { thinDataClaims } from './risk-sizes.js';
 import { composePrewire } from './prewire.js';
 import { composeDesignSummary, composePilotDesign } from './pilot-design.js';
 import { composeInterim } from './interim.js';
@@ -84,8 +85,15 @@ export function composeDeck(input: ComposeInput): { deck: Deck; diagnostics: Dia
       slides,
       rules: deckRules(ctx),
     },
-    diagnostics: readoutWithoutPlan(ctx),
+    diagnostics: [...readoutWithoutPlan(ctx), ...riskSizes(ctx)],
   };
+}
+
+/** The risks the deck shows, checked against the segment sizes; the field path names where they are written. */
+function riskSizes(ctx: Ctx): Diagnostic[] {
+  const after = afterDecision(ctx);
+  const k = ctx.spec.decision.options.findIndex((o) => o.id === after.option && o.risks);
+  return thinDataClaims(ctx, after.risks, k >= 0 ? `decision.options[${k}].risks` : 'risks');
 }
 
 /** A pilot's readout recommends an option: without that option's rollout, monitoring and rollback it ends on nothing to do. */

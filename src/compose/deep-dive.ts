@@ -82,6 +82,8 @@ function deepDive(ctx: Ctx, m: Metric): Slide[] {
       improved,
       weakest: weakest?.segment ?? '',
       weakestChange: weakest ? fmtChange(weakest.c.estimate, scale, m) : '',
+      // the weakest segment may still move the good way: then it gains least, it does not fare badly
+      weakestGood: weakest ? (m.better === 'lower' ? weakest.c.estimate < 0 : weakest.c.estimate > 0) : false,
       harms,
       harmCount: harms.length,
       harmAdjusted,

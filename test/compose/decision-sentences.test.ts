@@ -12,6 +12,7 @@ import type { Decision } from '../../src/decide/types.js';
 import type { Spec } from '../../src/spec/normalized.js';
 import { generateDecisions, writeDecision } from '../support/generate-decisions.js';
 import { pilotDeck, WINNING_DATA } from '../support/pilot.js';
+import { tempDeck } from '../support/decks.js';
 import { nUnit } from '../../src/compose/n-unit.js';
 
 const root = mkdtempSync(join(tmpdir(), 'gonogo-scenarios-'));
@@ -215,5 +216,34 @@ describe('the shipped templates', () => {
     const dir = join(import.meta.dirname, '..', '..', 'templates');
     const marked = readdirSync(dir).filter((f) => f.endsWith('.hbs') && /^(<{7}|={7}|>{7})/m.test(readFileSync(join(dir, f), 'utf8')));
     expect(marked).toEqual([]);
+  });
+});
+
+describe('the scenario chart', () => {
+  it('labels each case with the figures its card shows, one digit more only where a case would read as its bar', async () => {
+    const { scenariosChart } = await import('../../src/charts/scenarios.js');
+    const { defaultTheme } = await import('../../src/deck/theme.js');
+    const texts = (rows: Parameters<typeof scenariosChart>[0]['rows']) => JSON.stringify(scenariosChart({ rows }, defaultTheme).vegaLite).match(/"text":"[^"]*"/g);
+    const row = { label: 'Win rate', better: 'higher' as const, best: 0.081, base: 0.046, worst: 0.011, criterion: 0.03, format: { kind: 'pp' as const, digits: 1 } };
+    expect(texts([row])).toEqual(expect.arrayContaining(['"text":"+8.1pp"', '"text":"+4.6pp"', '"text":"+1.1pp"', '"text":"bar +3.0pp"']));
+    // a worst case of +2.96 pp would print as the +3.0 pp bar: one digit more for that metric
+    expect(texts([{ ...row, worst: 0.0296 }])).toEqual(expect.arrayContaining(['"text":"+2.96pp"', '"text":"bar +3.00pp"']));
+  });
+});
+
+describe('a risk that calls a large segment thin data', () => {
+  it('is a warning that names the segment and its share; a small segment or another wording is not', async () => {
+    const deck = tempDeck((y) => y.replace(/description: Long-tail categories \(Other, a sixth of requests\) show a clear hire-rate drop/, 'description: Other shows a larger hire-rate drop with thin data').replace(/description: Slower pros may churn if fast responders win most jobs/, 'description: Local Moving has few samples in the data'));
+    try {
+      const run = await runUntil('compose', deck.dir);
+      const warned = run.diagnostics.filter((d) => d.code === 'risks/thin-segment');
+      // Other holds 16.5% of the median's reads; Local Moving 10.9% ("few samples"): both over the 10% line
+      expect(warned.map((d) => d.message)).toEqual([
+        "risk 1 calls Other's data thin, but Other holds 16.5% of the Median time to first quote read",
+        "risk 3 calls Local Moving's data thin, but Local Moving holds 10.9% of the Median time to first quote read",
+      ]);
+    } finally {
+      deck.cleanup();
+    }
   });
 });
