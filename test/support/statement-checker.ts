@@ -7,6 +7,14 @@
 //
 //   const problems = checkStatements(outlineSlides(md), { spec, decision }, 'my deck (outline)');
 //
+// The checks, one function each (CHECKS at the end): verdicts (recommendation, cover answer, scenario
+// sentences and cards), counts ("N of M" in titles and bullets against the decision or the slide's own table),
+// labels (case as written), rawIds, intervals (equal ends; scenario values past their interval need a reason
+// on the slide), oneValue (n, changes, arm sizes, date ranges), adjustments, grammar (number agreement,
+// template leftovers, "; and"), scenarioCauses, segmentHarm, rollbackTriggers, nUnits and phases.
+// checkWording runs the sentence-level ones on unstructured text (a PDF LibreOffice printed);
+// checkChartLabels reads the labels drawn in forest charts against the segment tables.
+//
 // Every check returns plain sentences naming the slide and the text, so a failure reads as a review comment.
 import type { Decision, RuleOutcome, ScenarioName, ScenarioOutcome } from '../../src/decide/types.js';
 import type { Spec } from '../../src/spec/normalized.js';
