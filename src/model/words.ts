@@ -23,7 +23,12 @@ export function optionCode(id: string | undefined): string | undefined {
   return id !== undefined && /^[A-Z][A-Z0-9]{0,2}$/.test(id) ? id : undefined;
 }
 
-/** "A", "A and B", "A, B and C" (or "or"): a list inside a sentence, items as written. */
+/**
+ * "A", "A and B", "A, B and C" (or "or"): a list inside a sentence, items as written. When an item holds the
+ * conjunction itself ("Complaints and opt-outs"), a comma before the last one keeps the items apart.
+ */
 export function listOf(items: readonly string[], conj: 'and' | 'or' = 'and'): string {
-  return items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} ${conj} ${items[items.length - 1]}`;
+  if (items.length <= 1) return items[0] ?? '';
+  const serial = items.some((x) => new RegExp(`\\b${conj}\\b`).test(x)) ? ',' : '';
+  return `${items.slice(0, -1).join(', ')}${serial} ${conj} ${items[items.length - 1]}`;
 }

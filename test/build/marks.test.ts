@@ -4,7 +4,7 @@
 // reference decks in every phase and 320 generated decisions (test/support/generate-decisions.ts), one build
 // per deck read by both checkers; a sample of the written PPTX files goes through LibreOffice as well.
 import { afterAll, describe, expect, it } from 'vitest';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runUntil } from '../../src/pipeline.js';
@@ -14,7 +14,7 @@ import { readPptx } from '../../src/review/pptx-text.js';
 import { readHistory } from '../../src/review/history.js';
 import { markOf, MARKS, type Mark } from '../../src/model/outcomes.js';
 import { checkMarks, marksIn, outlineSlides, pptxSlides, type Truth, type WrittenSlide } from '../support/marks-checker.js';
-import { checkStatements, checkWording } from '../support/statement-checker.js';
+import { checkChartLabels, checkStatements, checkWording, type WrittenChart } from '../support/statement-checker.js';
 import { convertWithLibreOffice, pdfPages } from '../support/office.js';
 import { execFileSync } from 'node:child_process';
 import { generateDecisions, writeDecision } from '../support/generate-decisions.js';
@@ -47,9 +47,19 @@ async function checkBuilt(dir: string, name: string): Promise<{ problems: string
     ...pptx.problems,
     ...checkMarks(pptx.slides, truth, `${name} (PPTX)`),
     ...checkStatements(pptx.slides, truth, `${name} (PPTX)`),
+    ...checkChartLabels(writtenCharts(join(r.outDir, 'charts')), outline, `${name} (charts)`),
   ];
   const shown = outline.flatMap((s) => [s.title, ...s.paragraphs, ...s.tables.flat(2), ...s.alts, ...s.notes]).flatMap((t) => marksIn(t).map((m) => m.mark));
   return { problems, shown, truth, pptxFile: r.pptxFile, slideCount: r.slideCount };
+}
+
+/** The chart specs written beside the deck, with the data their labels are drawn from. */
+function writtenCharts(dir: string): WrittenChart[] {
+  // A deck without charts (an interim report, a design deck without power) writes no charts folder.
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir)
+    .filter((f) => f.endsWith('.vl.json'))
+    .map((f) => ({ id: f.replace(/\.vl\.json$/, ''), values: (JSON.parse(readFileSync(join(dir, f), 'utf8')) as { data?: { values?: Record<string, unknown>[] } }).data?.values ?? [] }));
 }
 
 /** The PPTX as LibreOffice prints it: every page opens, and its sentences pass the checks that read text alone. */

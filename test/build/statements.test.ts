@@ -7,7 +7,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { runUntil } from '../../src/pipeline.js';
 import { renderMarkdown } from '../../src/render/markdown.js';
 import { checkMarks, outlineSlides, type WrittenSlide } from '../support/marks-checker.js';
-import { checkStatements, type StatementTruth } from '../support/statement-checker.js';
+import { checkChartLabels, checkStatements, type StatementTruth } from '../support/statement-checker.js';
 import { REFERENCE } from '../support/decks.js';
 import { PILOT } from '../support/pilot.js';
 
@@ -193,6 +193,13 @@ describe('the statement checker rejects what issue 15 found', () => {
       const p = checkStatements([segments('84,631'), overview, slide('appendix-ttfq_median', 'Appendix', { tables: [[['Segment', 'Change', 'n'], ['All', '−12.4%', '84,000']]] })], quoting, 'deck');
       expect(p).toContain('deck metrics-overview: prints the change of ttfq_median · All as −10.4%, "segments-ttfq_median" as −12.4%');
       expect(p).toContain('deck appendix-ttfq_median: prints n = 84,000 for ttfq_median · All, "segments-ttfq_median" prints 84,631');
+    });
+
+    it('a chart label "[0pp, +4pp]" beside a table that prints −0.4 pp to +4.5 pp', () => {
+      const table = slide('segments-hire_rate_7d', 'By segment', { tables: [[['Segment', 'Change', '90% CI'], ['All', '+2.0 pp', '[−0.4 pp, +4.5 pp]']]] });
+      const drawn = (note: string) => [{ id: 'forest-hire_rate_7d', values: [{ label: 'All', note }] }];
+      expect(checkChartLabels(drawn('+2pp [0pp, +4pp]  ✓ met'), [table], 'deck')).toEqual(['deck forest-hire_rate_7d: draws All as "+2pp [0pp, +4pp]  ✓ met", the table prints +2.0 pp [−0.4 pp, +4.5 pp]']);
+      expect(checkChartLabels(drawn('+2.0pp [−0.4pp, +4.5pp]  ✓ met'), [table], 'deck')).toEqual([]);
     });
 
     it('an n column that does not say what it counts', () => {

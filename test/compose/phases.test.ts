@@ -112,7 +112,7 @@ describe('interim phase: week N of the pilot', () => {
 
   it('never says a guardrail holds while its interval still reaches the limit', () => {
     const { both } = written.interim;
-    expect(both).toContain('2 of 3 not yet clear, their intervals still reach the limit (Complaints and opt-outs per 1,000 calls and Rep-weeks over the overtime threshold)');
+    expect(both).toContain('2 of 3 not yet clear, their intervals still reach the limit (Complaints and opt-outs per 1,000 calls, and Rep-weeks over the overtime threshold)');
     expect(both).not.toMatch(/all 3 (safety )?guardrails (hold|within)/i);
   });
 

@@ -3,7 +3,8 @@
 // ends, intervals go missing (no data), and criteria hold or not in every combination. Decks span every metric
 // kind, 1–8 metrics (a dose metric among them now and then), 0–7 segments, option labels with acronyms and
 // digits ("US-only rollout", "12% in the US only"), word option ids that must never reach a reader, 0–4 data
-// gaps in every status, and every phase (design, interim, final).
+// gaps in every status, every phase (design, interim, final), and 0–3 risks, RACI rows, milestones, alerts,
+// rollback triggers and stakeholders with pre-wire.
 //
 // Seedable and deterministic: the same (count, seed) gives the same decisions on every machine (fast-check's
 // generator, no Math.random, no clock). Use it as
@@ -104,8 +105,14 @@ const deckArb = fc.record({
   options: fc.shuffledSubarray(OPTION_LABELS, { minLength: 3, maxLength: 3 }),
   /** Option ids: short codes a reader may see (A, B, C), or words that must never reach reader text. */
   optionIds: fc.constantFrom(['A', 'B', 'C'], ['ship', 'partial', 'hold_back']),
+  /** Whether each option states its own rollout, monitoring and rollback (what a pilot's readout shows for it). */
+  optionPlans: fc.array(fc.boolean(), { minLength: 3, maxLength: 3 }),
   gaps: fc.array(gapArb, { minLength: 0, maxLength: 4 }),
   phase: fc.constantFrom(...PHASES),
+  /** The plan around the decision: how many risks, RACI rows, milestones, alerts and rollback triggers (0 = none). */
+  /** A pilot's design (for half the decks; a design or interim deck shows it), its checks' statuses and the interim week. */
+  pilot: fc.record({ on: fc.boolean(), checks: fc.array(fc.constantFrom('planned', 'passed', 'failed'), { minLength: 0, maxLength: 3 }), pauses: fc.nat(2), definitions: fc.nat(2), week: fc.nat(6), power: fc.boolean() }),
+  plan: fc.record({ risks: fc.nat(3), highImpact: fc.nat(3), raci: fc.nat(2), milestones: fc.nat(3), alerts: fc.nat(2), triggers: fc.nat(2), stakeholders: fc.nat(2) }),
   confidence: fc.constantFrom(0.8, 0.9, 0.95),
   fallback: fc.constantFrom('default', 'criterion', 'outcome'),
   target: fc.nat(5),
@@ -219,7 +226,7 @@ function build(d: Deck): Omit<GeneratedDecision, 'name'> {
     decision: {
       question: 'Ship it?',
       confidence: d.confidence,
-      options: optionIds.map((id, i) => ({ id, label: d.options[i] })),
+      options: optionIds.map((id, i) => ({ id, label: d.options[i], ...(d.optionPlans[i] ? optionPlan(d.options[i]) : {}) })),
       ...(d.fallback === 'criterion' ? { fallback: ids[ids.length - 1] } : d.fallback === 'outcome' ? { fallback: { label: 'Otherwise — hold', option: optionIds[2] } } : {}),
       ...(d.target < ids.length && d.target % 2 === 0 ? { target: ids[d.target] } : {}),
     },
@@ -237,6 +244,8 @@ function build(d: Deck): Omit<GeneratedDecision, 'name'> {
     })),
     ...(segmented.length ? { prespecified_segments: ['category'] } : {}),
     data_gaps: gaps,
+    ...planOf(d.plan),
+    ...pilotOf(d.pilot, metrics[0].kind === 'proportion'),
     metrics_file: 'metrics.csv',
     criteria,
   };
@@ -257,6 +266,50 @@ function build(d: Deck): Omit<GeneratedDecision, 'name'> {
       }
     : undefined;
   return { spec, csv: lines.join('\n') + '\n', ...(history ? { history } : {}) };
+}
+
+/** An option's own rollout, monitoring and rollback. */
+function optionPlan(label: string): Record<string, unknown> {
+  return {
+    rollout: [{ when: 'Day 0', what: `Switch on ${label}`, owner: 'Eng' }, { when: 'Week 2', what: 'Review the first read', owner: 'Lead' }],
+    monitoring: { alerts: [{ metric: 'm0', signal: 'Primary metric', threshold: '−5% vs control', cadence: 'daily', action: 'Roll back' }] },
+    rollback: { triggers: ['Primary metric 5% below control for 2 days'], steps: [{ do: 'Flip the flag off', owner: 'Eng on call' }], who_flips: 'Eng on call', who_communicates: 'PM', sla_minutes: 60 },
+  };
+}
+
+/** A pilot design with 0–3 instrumentation checks in any status, pause rules, definitions, sometimes power and an interim week. */
+function pilotOf(p: Deck['pilot'], proportion: boolean): Record<string, unknown> {
+  if (!p.on) return {};
+  const n = (k: number) => Array.from({ length: k }, (_, i) => i);
+  return {
+    pilot: {
+      finding: 'API v2 users convert more; the analysis is observational',
+      confounders: ['Power users adopt API v2 first'],
+      proposal: 'A 4-week randomised pilot of the US-only rollout',
+      eligibility: ['Accounts in the US'],
+      randomisation: { unit: 'Account' },
+      treatment: 'API v2',
+      control: 'API v1',
+      pause_rules: n(p.pauses).map((i) => ({ signal: `Error rate ${i + 1}`, threshold: 'above 2%', action: 'Pause and review' })),
+      definitions: n(p.definitions).map((i) => ({ term: `Term ${i + 1}`, definition: 'As logged by the API gateway.' })),
+      instrumentation: p.checks.map((status, i) => ({ check: `Check ${i + 1} of the iOS logging`, status })),
+      ...(p.power && proportion ? { power: { baseline: '20%', mde: '5pp', units_per_week: 700, unit_name: 'accounts' } } : {}),
+    },
+    ...(p.week ? { interim: { week: p.week } } : {}),
+  };
+}
+
+/** Risks, RACI, timeline, monitoring, rollback and stakeholders in the counts drawn (ids with underscores, never shown). */
+function planOf(p: Deck['plan']): Record<string, unknown> {
+  const n = (k: number) => Array.from({ length: k }, (_, i) => i);
+  return {
+    ...(p.risks ? { risks: n(p.risks).map((i) => ({ id: `risk_${i}`, description: `Risk ${i + 1} in the EU rollout`, likelihood: 'medium', impact: i < p.highImpact ? 'high' : 'low', mitigation: 'Watch it weekly', owner: 'Ops' })) } : {}),
+    ...(p.raci ? { raci: n(p.raci).map((i) => ({ workstream: `Workstream ${i + 1}`, R: 'Analytics', A: 'Lead' })) } : {}),
+    ...(p.milestones ? { timeline: n(p.milestones).map((i) => ({ when: `Week ${i + 1}`, what: `Step ${i + 1} of the US-only rollout`, owner: 'Eng' })) } : {}),
+    ...(p.alerts ? { monitoring: { alerts: n(p.alerts).map((i) => ({ metric: 'm0', signal: `Signal ${i + 1}`, threshold: '+10% vs control', cadence: 'daily', action: 'Roll back' })) } } : {}),
+    ...(p.triggers ? { rollback: { triggers: n(p.triggers).map((i) => `API v2 error rate above 2% for ${i + 1} hours`), steps: [{ do: 'Flip the flag off', owner: 'Eng on call', within: '5 min' }], who_flips: 'Eng on call', who_communicates: 'PM', sla_minutes: 30 } } : {}),
+    ...(p.stakeholders ? { stakeholders: n(p.stakeholders).map((i) => ({ id: `vp_${i}`, name: `Stakeholder ${i + 1}`, role: 'VP', north_star: ['m0'], prewire: { objections: ['Why now?'], responses: ['The data says so'], ask: 'Approve the rollout' } })) } : {}),
+  };
 }
 
 function round(x: number): number {

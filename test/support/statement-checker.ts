@@ -7,6 +7,14 @@
 //
 //   const problems = checkStatements(outlineSlides(md), { spec, decision }, 'my deck (outline)');
 //
+// The checks, one function each (CHECKS at the end): verdicts (recommendation, cover answer, scenario
+// sentences and cards), counts ("N of M" in titles and bullets against the decision or the slide's own table),
+// labels (case as written), rawIds, intervals (equal ends; scenario values past their interval need a reason
+// on the slide), oneValue (n, changes, arm sizes, date ranges), adjustments, grammar (number agreement,
+// template leftovers, "; and"), scenarioCauses, segmentHarm, rollbackTriggers, nUnits and phases.
+// checkWording runs the sentence-level ones on unstructured text (a PDF LibreOffice printed);
+// checkChartLabels reads the labels drawn in forest charts against the segment tables.
+//
 // Every check returns plain sentences naming the slide and the text, so a failure reads as a review comment.
 import type { Decision, RuleOutcome, ScenarioName, ScenarioOutcome } from '../../src/decide/types.js';
 import type { Spec } from '../../src/spec/normalized.js';
@@ -617,3 +625,39 @@ const phases: Check = (slides, truth, say) => {
 };
 
 const CHECKS: Check[] = [verdicts, counts, labels, rawIds, intervals, oneValue, adjustments, grammar, scenarioCauses, segmentHarm, rollbackTriggers, nUnits, phases];
+
+/** A chart as written beside the deck (charts/<id>.vl.json): its id and the data its marks are labelled from. */
+export interface WrittenChart {
+  id: string;
+  values: Record<string, unknown>[];
+}
+
+/**
+ * Labels drawn inside forest charts ("−0.22pp [−0.55pp, +0.12pp]") against the segment table of the same
+ * metric: the same figures, and no end drawn as 0 that the table prints as a signed change ("[0pp, +4pp]"
+ * beside "−0.4 pp to +4.5 pp").
+ */
+export function checkChartLabels(charts: WrittenChart[], slides: WrittenSlide[], where: string): string[] {
+  const problems: string[] = [];
+  for (const chart of charts) {
+    const metric = /^forest-(.+)$/.exec(chart.id)?.[1];
+    const table = slides.filter((s) => s.id === `segments-${metric}` || s.id === `appendix-${metric}`).flatMap((s) => s.tables).find((t) => t[0][0] === 'Segment');
+    if (!metric || !table) continue;
+    const change = table[0].indexOf('Change');
+    const ci = table[0].findIndex((h) => /CI$/.test(h));
+    for (const v of chart.values) {
+      const m = /^(\S+) \[(\S+), (\S+)\]/.exec(String(v.note ?? ''));
+      const row = table.find((r) => r[0].replace(/\*$/, '').replace(/ \(exploratory\)$/, '') === String(v.label ?? '').replace(/\*$/, ''));
+      const iv = row && /^\[(.+), (.+)\]$/.exec(row[ci] ?? '');
+      if (!m || !row || !iv) continue;
+      const pairs: [string, string][] = [[m[1], row[change]], [m[2], iv[1]], [m[3], iv[2]]];
+      for (const [drawn, printed] of pairs) {
+        const [a, b] = [quantity(drawn), quantity(printed)];
+        if (!a || !b) continue;
+        const zeroOnOne = (a.value === 0) !== (b.value === 0);
+        if (!sameFigure(a, b) || zeroOnOne) problems.push(`${where} ${chart.id}: draws ${v.label} as "${v.note}", the table prints ${row[change]} ${row[ci]}`);
+      }
+    }
+  }
+  return [...new Set(problems)];
+}
