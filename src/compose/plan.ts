@@ -63,7 +63,7 @@ export function composePlan(ctx: Ctx): Slide[] {
       blocks.push({ type: 'table', header: ['When', 'What', 'Owner', 'Success looks like'], rows: plan.timeline.map((m) => [{ text: m.when, bold: true }, { text: m.what }, { text: m.owner }, { text: m.success ?? '—' }]), widths: [1.4, 4, 1.8, 3.2] });
     if (spec.owners) blocks.push({ type: 'text', role: 'caption', text: ctx.t('plan-owners', { owners: Object.entries(spec.owners).map(([k, v]) => `${k}: ${v}`) }) });
     slides.push({ id: 'plan', kind: 'table', section: 'Plan', title: ctx.t('plan-title', { ...phase, steps: plan.timeline.length, last: plan.timeline[plan.timeline.length - 1]?.what ?? '' }), blocks, notes: [] });
-  }
+  } else slides.push(...unwritten(ctx, 'plan', 'rollout'));
   const mon = plan.monitoring;
   if (mon && (mon.alerts.length || mon.dashboards?.length)) {
     const blocks: Block[] = [];
@@ -71,17 +71,25 @@ export function composePlan(ctx: Ctx): Slide[] {
       blocks.push({ type: 'table', header: ['Signal', 'Threshold', 'Cadence', 'Action'], rows: mon.alerts.map((a) => [{ text: a.signal }, { text: a.threshold }, { text: a.cadence ?? mon.cadence ?? '—' }, { text: a.action }]), widths: [3, 3, 1.5, 3] });
     if (mon.dashboards?.length) blocks.push({ type: 'text', role: 'caption', text: ctx.t('monitoring-dashboards', { dashboards: mon.dashboards, cadence: mon.cadence ?? '' }) });
     slides.push({ id: 'monitoring', kind: 'table', section: 'Plan', title: ctx.t('monitoring-title', { ...phase, alerts: mon.alerts.length, cadence: mon.cadence ?? '' }), blocks, notes: [] });
-  }
+  } else slides.push(...unwritten(ctx, 'monitoring', 'monitoring'));
   return slides;
+}
+
+/**
+ * A readout that recommends an option whose rollout, monitoring or rollback the spec does not write says so on
+ * that slide, rather than leave it out unnoticed (the build warns too: final/no-plan).
+ */
+function unwritten(ctx: Ctx, id: 'plan' | 'monitoring' | 'rollback', part: 'rollout' | 'monitoring' | 'rollback'): Slide[] {
+  const option = afterDecision(ctx).option;
+  if (!option || !ctx.spec.pilot || ctx.spec.phase !== 'final') return [];
+  const data = { option: ctx.optionLabel(option), part };
+  return [{ id, kind: 'bullets', section: 'Plan', title: ctx.t('plan-none-title', data), blocks: [{ type: 'text', role: 'body', text: ctx.t('plan-none', data) }], notes: [] }];
 }
 
 export function composeRollback(ctx: Ctx): Slide[] {
   const after = afterDecision(ctx);
   const rb = after.rollback;
-  // A readout that recommends an option with no rollback says so, rather than leave the slide out unnoticed.
-  if (!rb && after.option && ctx.spec.pilot)
-    return [{ id: 'rollback', kind: 'bullets', section: 'Plan', title: ctx.t('rollback-none-title', { option: ctx.optionLabel(after.option) }), blocks: [{ type: 'text', role: 'body', text: ctx.t('rollback-none', { option: ctx.optionLabel(after.option) }) }], notes: [] }];
-  if (!rb) return [];
+  if (!rb) return unwritten(ctx, 'rollback', 'rollback');
   const sla = fmtMinutes(rb.sla_minutes);
   return [
     {
