@@ -6,7 +6,7 @@ import type { Metric } from '../spec/normalized.js';
 import { type Ctx, describeChange, displayChange, headlineMark } from './context.js';
 import { fmtChange } from '../deck/format.js';
 import { hasAdjustedP, segmentTable } from './segment-table.js';
-import { segmentHarms } from './segment-harm.js';
+import { harmsBeforeAdjustment, segmentHarms } from './segment-harm.js';
 import { forestForMetric } from './charts.js';
 import { guardrailReason, guardrailText, reasonText, ruleText } from './rule-words.js';
 import { markOf, MARKS, type Mark } from '../model/outcomes.js';
@@ -32,6 +32,7 @@ function deepDive(ctx: Ctx, m: Metric): Slide[] {
   const found = segmentHarms(ctx, m);
   const harms = found.map((h) => ctx.t('segment-harm', h.words));
   const harmAdjusted = found.length > 0 && found.every((h) => h.adjusted);
+  const nearHarms = harmsBeforeAdjustment(ctx, m).map((h) => ctx.t('segment-harm-near', h));
   const rule = {
     harms,
     harmCount: harms.length,
@@ -87,6 +88,8 @@ function deepDive(ctx: Ctx, m: Metric): Slide[] {
       harms,
       harmCount: harms.length,
       harmAdjusted,
+      near: nearHarms,
+      nearCount: nearHarms.length,
       adjustment: ctx.adjustmentName,
     }),
     blocks: [segmentTable(ctx, m, scale), ...segmentsNote(true)],

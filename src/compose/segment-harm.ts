@@ -42,3 +42,20 @@ export function segmentHarms(ctx: Ctx, m: Metric): SegmentHarm[] {
 export function decisionHarms(ctx: Ctx): SegmentHarm[] {
   return ctx.spec.metrics.filter((m) => m.role === 'primary' || m.role === 'guardrail').flatMap((m) => segmentHarms(ctx, m));
 }
+
+/**
+ * Segments whose interval lies wholly on the harmful side but whose adjusted p-value is not under alpha: worse
+ * by the interval alone, not after the adjustment. Said where they show, so a reader meets the caveat with the number.
+ */
+export function harmsBeforeAdjustment(ctx: Ctx, m: Metric): { segment: string; change: string; p: string }[] {
+  const scale = displayScale(ctx, m);
+  const alpha = 1 - ctx.spec.decision.confidence;
+  const all = [ctx.read(m.id), ...ctx.segmentReads(m.id)].flatMap((r) => (r ? (changeOn(r, scale) ?? []) : []));
+  const d = changeColumnDecimals(all, scale, m);
+  return ctx.segmentReads(m.id).flatMap((r) => {
+    const c = changeOn(r, scale);
+    if (!c?.ci || c.pAdjusted === undefined || c.pAdjusted < alpha) return [];
+    const beyond = m.better === 'lower' ? c.ci.lo > 0 : c.ci.hi < 0;
+    return beyond ? [{ segment: segmentValue(r.segment), change: fmtChange(c.estimate, scale, m, d), p: fmtP(c.pAdjusted) }] : [];
+  });
+}

@@ -247,3 +247,40 @@ describe('a risk that calls a large segment thin data', () => {
     }
   });
 });
+
+describe('a segment worse by its interval but not after the adjustment', () => {
+  // The pilot's stage progression read by tenure: experienced reps 30.0% → 24.8% (interval below zero), new reps flat.
+  // By hand: z = 0.052 / (0.01991 × √1.58) = 2.08, two-sided p = 0.038, Holm across 2 segments → 0.076 (≥ 0.05).
+  const DATA = WINNING_DATA + '\n' + ['stage_progression,business_as_usual,tenure=experienced,300,1000,,,,', 'stage_progression,double_calls,tenure=experienced,248,1000,,,,', 'stage_progression,business_as_usual,tenure=new,300,1000,,,,', 'stage_progression,double_calls,tenure=new,300,1000,,,,'].join('\n');
+  it('is named in its appendix title with its adjusted p-value, and not called clearly worse', async () => {
+    const deck = pilotDeck('final', DATA, (y) => y.replace('{ id: stage_progression, label: Stage 1→2 progression, kind: proportion, unit: share of opportunities, better: higher, role: secondary }', '{ id: stage_progression, label: Stage 1→2 progression, kind: proportion, unit: share of opportunities, better: higher, role: secondary, segments: [tenure] }'));
+    try {
+      const { deck: d } = await composed(deck.dir);
+      const appendix = slide(d, 'appendix-stage_progression')!;
+      const table = appendix.blocks.find((b) => b.type === 'table');
+      if (table?.type !== 'table') throw new Error('no table');
+      const row = table.rows.find((r) => r[0].text === 'experienced')!;
+      expect(row[4].text).toMatch(/^\[−[\d.]+ pp, −[\d.]+ pp\]$/);
+      expect(Number(row[6].text)).toBeGreaterThanOrEqual(0.05);
+      expect(appendix.title).toMatch(/: experienced −5\.20 pp \(p = 0\.076\), worse by its interval but not after the Holm adjustment$/);
+      expect(appendix.title).not.toContain('clearly worse');
+    } finally {
+      deck.cleanup();
+    }
+  });
+});
+
+describe('a primary metric’s segment worse by its interval but not after the adjustment', () => {
+  // Win rate by tenure: experienced reps 30.0% → 24.8%, new reps flat (Holm p = 0.076, as above).
+  const DATA = WINNING_DATA.split('\n').filter((l) => !l.startsWith('win_rate,')).concat(['win_rate,business_as_usual,all,600,2000,,,,', 'win_rate,double_calls,all,548,2000,,,,', 'win_rate,business_as_usual,tenure=experienced,300,1000,,,,', 'win_rate,double_calls,tenure=experienced,248,1000,,,,', 'win_rate,business_as_usual,tenure=new,300,1000,,,,', 'win_rate,double_calls,tenure=new,300,1000,,,,']).join('\n');
+  it('says so in the segment title instead of "fares worst"', async () => {
+    const deck = pilotDeck('final', DATA);
+    try {
+      const { deck: d } = await composed(deck.dir);
+      expect(slide(d, 'segments-win_rate')!.title).toMatch(/; experienced −5\.20 pp \(p = 0\.076\) worse by its interval, not after the Holm adjustment$/);
+      expect(text(slide(d, 'exec-summary'))).not.toContain('Segment risk');
+    } finally {
+      deck.cleanup();
+    }
+  });
+});
