@@ -124,7 +124,7 @@ export function describeChange(m: Metric, ch: ChangeRead, scale: 'relative' | 'a
     label: m.label,
     labelLower: inSentence(m.label),
     verb,
-    magnitude: fmtChange(Math.abs(ch.estimate), scale, m, shown.decimals).replace(/^[+±]/, ''),
+    magnitude: fmtChange(Math.abs(ch.estimate), scale, m, shown.decimals).replace(/^[+\u00b1]/, ''),
     change: shown.change,
     interval: shown.interval,
     clear,

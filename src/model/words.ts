@@ -5,8 +5,8 @@
 
 /** A label for the middle of a sentence. */
 export function inSentence(label: string): string {
-  const first = (/^[^\s\-–/]+/.exec(label)?.[0] ?? '').replace(/[:;,.!?]+$/, '');
-  const ordinary = /^\p{Lu}[\p{Ll}'’]*$/u.test(first) && first.length > 1;
+  const first = (/^[^\s\-\u2013/]+/.exec(label)?.[0] ?? '').replace(/[:;,.!?]+$/, '');
+  const ordinary = /^\p{Lu}[\p{Ll}'\u2019]*$/u.test(first) && first.length > 1;
   return ordinary ? label.charAt(0).toLowerCase() + label.slice(1) : label;
 }
 

@@ -131,7 +131,11 @@ describe('every mark equals its rule’s one outcome, every statement is backed'
         const r = await checkBuilt(dir, g.name);
         problems.push(...r.problems);
         truth = r.truth;
-        if (inOffice++ < OFFICE_SAMPLE) problems.push(...checkInOffice(r.pptxFile, r.slideCount, truth, g.name));
+        // LibreOffice reads full decks: final-phase ones, which carry every kind of slide.
+        if (truth.spec.phase === 'final' && inOffice < OFFICE_SAMPLE) {
+          inOffice++;
+          problems.push(...checkInOffice(r.pptxFile, r.slideCount, truth, g.name));
+        }
       } else {
         const t = await truthOf(dir);
         const slides = outlineSlides(t.outline);

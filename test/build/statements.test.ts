@@ -192,6 +192,8 @@ describe('the statement checker rejects what issue 15 found', () => {
       const overview = slide('metrics-overview', 'Metrics', { tables: [[['Metric', 'Change', '90% CI'], ['Median time to first quote', '−10.4%', '[−13.8%, −11.1%]']]] });
       const p = checkStatements([segments('84,631'), overview, slide('appendix-ttfq_median', 'Appendix', { tables: [[['Segment', 'Change', 'n'], ['All', '−12.4%', '84,000']]] })], quoting, 'deck');
       expect(p).toContain('deck metrics-overview: prints the change of ttfq_median · All as −10.4%, "segments-ttfq_median" as −12.4%');
+      const card = slide('exec-summary', 'Summary', { tables: [[['Metric', 'Value', 'Status', 'Detail'], ['Median time to first quote', '−11.9%', '✓ met', '']]] });
+      expect(checkStatements([segments('84,631'), card], quoting, 'deck')).toContain('deck exec-summary: prints the change of ttfq_median · All as −11.9%, "segments-ttfq_median" as −12.4%');
       expect(p).toContain('deck appendix-ttfq_median: prints n = 84,000 for ttfq_median · All, "segments-ttfq_median" prints 84,631');
     });
 

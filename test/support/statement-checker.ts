@@ -415,12 +415,12 @@ const oneValue: Check = (slides, truth, say) => {
       const sum = parseNumber(arms[1])!.value + parseNumber(arms[2])!.value;
       if (!allN.has(sum)) say(slide, `gives arm sizes ${arms[1]} and ${arms[2]} (${sum} in all), where the tables' n for All are ${[...allN].join(', ')}`);
     }
-  // A change printed twice (segment or appendix table, overview) rounds to one figure.
+  // A change printed twice (segment or appendix table, overview, the summary's cards) rounds to one figure.
   const change = new Map<string, { value: string; slide: WrittenSlide }>();
   for (const slide of slides) {
     const metric = /^(?:segments|appendix)-(.+)$/.exec(slide.id)?.[1];
     for (const t of slide.tables) {
-      const col = t[0].indexOf('Change');
+      const col = t[0].indexOf(slide.id === 'exec-summary' ? 'Value' : 'Change');
       if (col < 0) continue;
       for (const r of t.slice(1)) {
         const label = metric ? `${metric} · ${r[0].replace(/\*$/, '')}` : t[0][0] === 'Metric' ? `${truth.spec.metrics.find((m) => m.label === r[0])?.id} · All` : undefined;
