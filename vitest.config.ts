@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
@@ -10,6 +11,9 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 120_000,
     pool: 'forks',
+    // Every core (vitest's default leaves one idle): on 2 cores that halves the suite; many tests wait on a
+    // child process (a build, LibreOffice) anyway.
+    maxWorkers: availableParallelism(),
     server: { deps: { inline: ['pptxgenjs'] } },
   },
 });
