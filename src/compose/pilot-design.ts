@@ -6,7 +6,7 @@ import type { Ctx } from './context.js';
 import { guardrailText, ruleText } from './rule-words.js';
 import type { Spec } from '../spec/normalized.js';
 import { composePowerSlide, powerPlan } from './power.js';
-import { fmtCount, fmtThreshold } from '../deck/format.js';
+import { fmtCount } from '../deck/format.js';
 
 export function composePilotDesign(ctx: Ctx): Slide[] {
   const p = ctx.spec.pilot;

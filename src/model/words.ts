@@ -10,11 +10,6 @@ export function inSentence(label: string): string {
   return ordinary ? label.charAt(0).toLowerCase() + label.slice(1) : label;
 }
 
-/** A label for the start of a sentence: first letter upper-cased, the rest as written. */
-export function atStart(label: string): string {
-  return label ? label.charAt(0).toUpperCase() + label.slice(1) : label;
-}
-
 /**
  * An option's id when it reads as a code a reader may see beside the label ("A", "B", "C2"); a word id
  * ("mandate", "hold_back") is the spec's handle, never shown.

@@ -3,7 +3,6 @@
 // section slides may leave space). Geometry and sizes come from the slide XML; the slide kinds from the Deck.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { strFromU8, unzipSync } from 'fflate';
 import { build } from '../../src/build.js';
 import { BODY_BOTTOM, bodyTopBelow, SLIDE } from '../../src/layout/grid.js';

@@ -3,7 +3,7 @@ import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import { unzipSync, strFromU8 } from 'fflate';
-import { buildSample, sampleSlides, TIMESTAMP } from './sample.js';
+import { buildSample, sampleSlides } from './sample.js';
 import { deckTimestamp, renderPptx } from '../../src/render/pptx/render.js';
 import { layoutDeck } from '../../src/layout/layout.js';
 import { defaultTheme } from '../../src/deck/theme.js';
