@@ -53,6 +53,18 @@ function scenarioProblems(deck: Deck, decision: Decision, spec: Spec, name: stri
     const pushed = decision.scenarios.some((s) => s.changes.some((c) => c.push));
     const caption = /unknown arm/.test(JSON.stringify(sc.blocks));
     if (pushed !== caption) problems.push(`${name}: values past their interval's end ${pushed ? 'without' : 'with'} a stated reason`);
+    // One precision per metric across the three cards ("−1.60 pp" beside "−0.44 pp", never "−1.6 pp"), as the chart labels them.
+    const cols = sc.blocks.find((b) => b.type === 'columns');
+    const digitsByMetric = new Map<string, Set<number>>();
+    if (cols?.type === 'columns')
+      for (const col of cols.columns)
+        for (const b of col.blocks)
+          if (b.type === 'bullets')
+            for (const item of b.items) {
+              const m = /^(.*): [−+±]?\$?[\d,]+(?:\.(\d+))?/.exec(item.text);
+              if (m) digitsByMetric.set(m[1], (digitsByMetric.get(m[1]) ?? new Set()).add(m[2]?.length ?? 0));
+            }
+    for (const [label, digits] of digitsByMetric) if (digits.size > 1) problems.push(`${name}: ${label} printed at ${[...digits].join(' and ')} decimals across the scenario cards`);
     // Scenario lists hold decision metrics only.
     const listed = decision.scenarios.flatMap((s) => s.changes.map((c) => spec.metrics.find((m) => m.id === c.metric)!.role));
     if (listed.some((r) => r !== 'primary' && r !== 'guardrail')) problems.push(`${name}: a ${listed.find((r) => r !== 'primary' && r !== 'guardrail')} metric in the scenario lists`);
