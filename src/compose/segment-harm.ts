@@ -11,28 +11,35 @@ export interface SegmentHarm {
   metric: Metric;
   segment: string;
   change: ChangeRead;
-  /** Template data: the segment, the change, its interval and its adjusted p, in the deck's formats. */
   /** Whether the harm was judged after the adjustment (an adjusted p-value), or on the interval alone (no p-value to adjust). */
   adjusted: boolean;
+  /** Template data: the segment, the change, its interval and its adjusted p, in the deck's formats. */
   words: { label: string; segment: string; change: string; interval: string; p: string; adjustment: string; adjusted: boolean };
 }
 
-export function segmentHarms(ctx: Ctx, m: Metric): SegmentHarm[] {
+/** A metric's segment changes on its display scale, with alpha and the precision of its segment table. */
+function segmentChanges(ctx: Ctx, m: Metric) {
   const scale = displayScale(ctx, m);
   const alpha = 1 - ctx.spec.decision.confidence;
   // the precision of the metric's segment table, so the figures read the same in both places
   const all = [ctx.read(m.id), ...ctx.segmentReads(m.id)].flatMap((r) => (r ? (changeOn(r, scale) ?? []) : []));
-  const d = changeColumnDecimals(all, scale, m);
-  return ctx.segmentReads(m.id).flatMap((r) => {
-    const c = changeOn(r, scale);
-    if (!c) return [];
+  const decimals = changeColumnDecimals(all, scale, m);
+  const reads = ctx.segmentReads(m.id).flatMap((r) => {
+    const change = changeOn(r, scale);
+    return change ? [{ segment: segmentValue(r.segment), change }] : [];
+  });
+  return { scale, alpha, decimals, reads };
+}
+
+export function segmentHarms(ctx: Ctx, m: Metric): SegmentHarm[] {
+  const { scale, alpha, decimals: d, reads } = segmentChanges(ctx, m);
+  return reads.flatMap(({ segment, change: c }) => {
     // With an adjusted p-value: clear when it is under alpha. Without one (the method gives no p-value), the
     // deck adjusts nothing for this metric: clear when the interval lies wholly on the harmful side.
     const adjusted = c.pAdjusted !== undefined;
     const worse = m.better === 'lower' ? c.estimate > 0 : c.estimate < 0;
     const clear = adjusted ? c.pAdjusted! < alpha : Boolean(c.ci && (m.better === 'lower' ? c.ci.lo > 0 : c.ci.hi < 0));
     if (!worse || !clear) return [];
-    const segment = segmentValue(r.segment);
     const words = { label: m.label, segment, change: fmtChange(c.estimate, scale, m, d), interval: fmtBracket(c.ci, scale, m, d), p: adjusted ? fmtP(c.pAdjusted!) : '', adjustment: ctx.adjustmentName, adjusted };
     return [{ metric: m, segment, change: c, adjusted, words }];
   });
@@ -48,14 +55,10 @@ export function decisionHarms(ctx: Ctx): SegmentHarm[] {
  * by the interval alone, not after the adjustment. Said where they show, so a reader meets the caveat with the number.
  */
 export function harmsBeforeAdjustment(ctx: Ctx, m: Metric): { segment: string; change: string; p: string }[] {
-  const scale = displayScale(ctx, m);
-  const alpha = 1 - ctx.spec.decision.confidence;
-  const all = [ctx.read(m.id), ...ctx.segmentReads(m.id)].flatMap((r) => (r ? (changeOn(r, scale) ?? []) : []));
-  const d = changeColumnDecimals(all, scale, m);
-  return ctx.segmentReads(m.id).flatMap((r) => {
-    const c = changeOn(r, scale);
-    if (!c?.ci || c.pAdjusted === undefined || c.pAdjusted < alpha) return [];
+  const { scale, alpha, decimals: d, reads } = segmentChanges(ctx, m);
+  return reads.flatMap(({ segment, change: c }) => {
+    if (!c.ci || c.pAdjusted === undefined || c.pAdjusted < alpha) return [];
     const beyond = m.better === 'lower' ? c.ci.lo > 0 : c.ci.hi < 0;
-    return beyond ? [{ segment: segmentValue(r.segment), change: fmtChange(c.estimate, scale, m, d), p: fmtP(c.pAdjusted) }] : [];
+    return beyond ? [{ segment, change: fmtChange(c.estimate, scale, m, d), p: fmtP(c.pAdjusted) }] : [];
   });
 }
