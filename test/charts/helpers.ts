@@ -14,39 +14,8 @@ export interface TextBox {
 
 /** Every text item Vega lays out (axis labels, titles, marks), in SVG coordinates. */
 export async function textBoxes(spec: Record<string, unknown>): Promise<{ boxes: TextBox[]; width: number; height: number }> {
-  const { vega } = await loadVega();
-  const { vega: compiled } = await compileVegaLite(spec);
-  const view = new vega.View(vega.parse(compiled as never), { renderer: 'none', logLevel: vega.Error });
-  await view.runAsync();
-  const boxes: TextBox[] = [];
-  const origin = view.origin();
-  // Item bounds are in their group's coordinates; groups shift their children by (x, y).
-  const walk = (node: any, dx: number, dy: number) => {
-    if (!node) return;
-    if (node.marktype === 'text') {
-      for (const item of node.items ?? []) {
-        const t = Array.isArray(item.text) ? item.text.join(' ') : String(item.text ?? '');
-        if (!t.trim() || item.opacity === 0 || item.fillOpacity === 0) continue;
-        const b = item.bounds;
-        boxes.push({ text: t, fontSize: item.fontSize ?? 11, x1: b.x1 + dx, y1: b.y1 + dy, x2: b.x2 + dx, y2: b.y2 + dy });
-      }
-      return;
-    }
-    for (const item of node.items ?? []) {
-      const ox = dx + (node.marktype === 'group' ? item.x ?? 0 : 0);
-      const oy = dy + (node.marktype === 'group' ? item.y ?? 0 : 0);
-      for (const child of item.items ?? []) walk(child, ox, oy);
-    }
-  };
-  // The SVG translates the scene by the origin plus the padding.
-  const pad = (view as any).padding() as { left: number; top: number };
-  walk((view.scenegraph() as any).root, origin[0] + pad.left, origin[1] + pad.top);
-  // The drawn size is the SVG's: plot, axes, legends and padding together.
-  const svg = await view.toSVG();
-  const width = Number(/<svg[^>]* width="([\d.]+)"/.exec(svg)![1]);
-  const height = Number(/<svg[^>]* height="([\d.]+)"/.exec(svg)![1]);
-  view.finalize();
-  return { boxes, width, height };
+  const { texts, width, height } = await sceneOf(spec);
+  return { boxes: texts.map(({ role: _role, ...box }) => box), width, height };
 }
 
 export interface Image {

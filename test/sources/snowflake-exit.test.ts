@@ -4,7 +4,7 @@
 import { spawn } from 'node:child_process';
 import { generateKeyPairSync } from 'node:crypto';
 import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
+import { closedPort } from '../support/ports.js';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -90,14 +90,6 @@ function pull(deck: string, home: string, extraEnv: Record<string, string>, args
     });
     child.on('exit', (code) => resolve({ code, stderr, lingerMs: messageAt === undefined ? NaN : performance.now() - messageAt }));
   });
-}
-
-async function closedPort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  const port = (server.address() as { port: number }).port;
-  await new Promise<void>((r) => server.close(() => r()));
-  return port;
 }
 
 type Fault = { name: string; env: Record<string, string>; args?: string[]; knobs?: Partial<FakeKnobs>; spec?: string; code: number; message: RegExp };
