@@ -4,7 +4,7 @@ import type { Metric } from '../spec/normalized.js';
 import type { MetricRuleOutcome } from '../decide/types.js';
 import type { Check } from '../spec/normalized.js';
 import { changeOn } from '../stats/results.js';
-import { type Ctx, displayScale, headlineMark } from './context.js';
+import { type Ctx, displayScale, headlineMark, scenarioDecimals, segmentTableDecimals } from './context.js';
 import { marked } from './marks.js';
 import { checkWords, ruleText } from './rule-words.js';
 import { allOf } from '../model/outcomes.js';
@@ -36,11 +36,6 @@ export function valueFormat(m: Metric, scale: Scale, digits?: number): ValueForm
   return { kind: 'unit', unit: m.unit === 'minutes' ? 'min' : m.unit, ...d };
 }
 
-/** The decimals the deck's tables and text give these changes, so a chart labels them with the same figures. */
-function deckDigits(m: Metric, scale: Scale, changes: { estimate: number; ci?: { lo: number; hi: number } | null }[]): number {
-  return changeColumnDecimals(changes, scale, m);
-}
-
 /** Forest plot of one metric on its display scale: the overall read and each segment, each marked by the headline rule's outcome on that read. */
 export function forestForMetric(ctx: Ctx, m: Metric, scale: Scale): ChartSpec {
   const graded = headlineMark(ctx, m);
@@ -59,7 +54,7 @@ export function forestForMetric(ctx: Ctx, m: Metric, scale: Scale): ChartSpec {
       id: m.id,
       metric: m.label,
       better: m.better,
-      format: valueFormat(m, scale, deckDigits(m, scale, rows.map((r) => ({ estimate: r.estimate, ci: r.lo !== null && r.hi !== null ? { lo: r.lo, hi: r.hi } : null })))),
+      format: valueFormat(m, scale, changeColumnDecimals(rows.map((r) => ({ estimate: r.estimate, ci: r.lo !== null && r.hi !== null ? { lo: r.lo, hi: r.hi } : null })), scale, m)),
       rows,
       ...(rule ? { thresholds: rule.rule.checks.map((c) => ({ value: c.bar.value, label: checkWords(ctx, c, m) })), rule: ruleText(ctx, rule.rule) } : {}),
       confidence: ctx.spec.decision.confidence,
@@ -80,7 +75,7 @@ export function guardrailChart(ctx: Ctx): ChartSpec | undefined {
       lo: g.read.ci?.lo ?? null,
       hi: g.read.ci?.hi ?? null,
       limit: g.margin.value,
-      format: valueFormat(m, g.scale, deckDigits(m, g.scale, [g.read])),
+      format: valueFormat(m, g.scale, changeColumnDecimals([g.read], g.scale, m)),
       better: m.better,
       tone: mark.tone as MarkTone,
       mark: mark.text,
@@ -111,7 +106,7 @@ export function scenarioChart(ctx: Ctx): ChartSpec | undefined {
       return {
         label: m.label,
         // the digits the scenario cards give these changes
-        format: valueFormat(m, c.scale, deckDigits(m, c.scale, [c.estimate, at('best'), at('worst')].map((estimate) => ({ estimate })))),
+        format: valueFormat(m, c.scale, scenarioDecimals(ctx, m, c.scale)),
         better: m.better,
         best: at('best'),
         base: c.estimate,
@@ -175,8 +170,8 @@ export function tradeoffForSegments(ctx: Ctx): { chart: ChartSpec; region: boole
     {
       id: `${mx.id}-vs-${my.id}`,
       // the digits each metric's segment table gives its changes
-      x: { label: `${mx.label}, change`, format: valueFormat(mx, sx, deckDigits(mx, sx, [ctx.read(mx.id), ...ctx.segmentReads(mx.id)].flatMap((r) => (r ? (changeOn(r, sx) ?? []) : [])))) },
-      y: { label: `${my.label}, change`, format: valueFormat(my, sy, deckDigits(my, sy, [ctx.read(my.id), ...ctx.segmentReads(my.id)].flatMap((r) => (r ? (changeOn(r, sy) ?? []) : [])))) },
+      x: { label: `${mx.label}, change`, format: valueFormat(mx, sx, segmentTableDecimals(ctx, mx, sx)) },
+      y: { label: `${my.label}, change`, format: valueFormat(my, sy, segmentTableDecimals(ctx, my, sy)) },
       points,
       ...(acceptable ? { acceptable } : {}),
       ...(polarity ? { marks: ctx.t('tradeoff-marks', {}) } : {}),

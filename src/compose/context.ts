@@ -2,7 +2,7 @@
 // what a change means in words). Composers are pure: no IO, no pptxgenjs.
 import { inSentence } from '../model/words.js';
 import type { Metric, Spec } from '../spec/normalized.js';
-import { changeNear, type ChangeRead, type MetricRead, type Results } from '../stats/results.js';
+import { changeNear, changeOn, type ChangeRead, type MetricRead, type Results } from '../stats/results.js';
 import type { CriterionOutcome, Decision, GuardrailOutcome, MetricRuleOutcome } from '../decide/types.js';
 import { verdictLabel } from './verdict-words.js';
 import { headlineOutcome, headlineScale } from '../decide/headline.js';
@@ -13,7 +13,7 @@ import { OVERALL, type ValueCounts } from '../model/rows.js';
 import type { Theme } from '../deck/theme.js';
 import type { Texts } from './texts.js';
 import type { Checkpoint } from '../decide/checkpoint.js';
-import { fmtChange, fmtChangeWithInterval, fmtConfidence } from '../deck/format.js';
+import { changeColumnDecimals, fmtChange, fmtChangeWithInterval, fmtConfidence } from '../deck/format.js';
 
 export interface ComposeInput {
   spec: Spec;
@@ -100,6 +100,18 @@ export function displayScale(ctx: Ctx, m: Metric): Scale {
 /** A read's change on the metric's display scale (else the other scale, when the read has only that one). */
 export function displayChange(ctx: Ctx, read: MetricRead | undefined, m: Metric): { scale: Scale; change: ChangeRead } | null {
   return changeNear(read, displayScale(ctx, m));
+}
+
+/** The one precision of a metric's segment table on `scale` (overall and segment reads): wherever those changes show. */
+export function segmentTableDecimals(ctx: Ctx, m: Metric, scale: Scale): number {
+  const reads = [ctx.read(m.id), ...ctx.segmentReads(m.id)].flatMap((r) => (r ? (changeOn(r, scale) ?? []) : []));
+  return changeColumnDecimals(reads, scale, m);
+}
+
+/** The one precision of a metric's change across the best, base and worst cases: the scenario cards and chart alike. */
+export function scenarioDecimals(ctx: Ctx, m: Metric, scale: Scale): number {
+  const changes = ctx.decision.scenarios.flatMap((s) => s.changes.filter((c) => c.metric === m.id && c.scale === scale));
+  return changeColumnDecimals(changes, scale, m);
 }
 
 /** The outcome that grades a metric on its own (the target criterion's rule, else its guardrail check), marked. */

@@ -2,8 +2,8 @@
 // reads the structured flips (scenario-flips.ts): which scenario changes the verdict, to what, and why.
 import type { Block, Slide } from '../deck/types.js';
 import type { ScenarioOutcome } from '../decide/types.js';
-import { type Ctx } from './context.js';
-import { changeColumnDecimals, fmtChange } from '../deck/format.js';
+import { type Ctx, scenarioDecimals } from './context.js';
+import { fmtChange } from '../deck/format.js';
 import { scenarioChart } from './charts.js';
 import { reasonText, ruleText } from './rule-words.js';
 import { NEWS, markOf } from '../model/outcomes.js';
@@ -16,9 +16,6 @@ export function composeScenarios(ctx: Ctx): Slide[] {
   const flips = scenarioFlips(ctx);
   const flipOf = (name: string) => flips.find((f) => f.name === name);
   const chart = scenarioChart(ctx);
-  // One precision per metric across the three cases, the one the scenario chart labels them with.
-  const decimals = (metric: string, scale: 'relative' | 'absolute') =>
-    changeColumnDecimals(decision.scenarios.flatMap((s) => s.changes.filter((c) => c.metric === metric && c.scale === scale)), scale, ctx.metric(metric));
   const columns = decision.scenarios.map((s) => {
     const flip = flipOf(s.name);
     return {
@@ -26,7 +23,7 @@ export function composeScenarios(ctx: Ctx): Slide[] {
       ...(s.name === 'base' ? { tone: 'accent' as const } : {}),
       blocks: [
         { type: 'text' as const, role: 'caption' as const, text: s.assumption ?? ctx.t('scenario-assumption', { name: s.name, pushed: pushedLabels(ctx, s) }) },
-        { type: 'bullets' as const, items: s.changes.map((c) => ({ text: `${ctx.metric(c.metric).label}: ${fmtChange(c.estimate, c.scale, ctx.metric(c.metric), decimals(c.metric, c.scale))}` })) },
+        { type: 'bullets' as const, items: s.changes.map((c) => ({ text: `${ctx.metric(c.metric).label}: ${fmtChange(c.estimate, c.scale, ctx.metric(c.metric), scenarioDecimals(ctx, ctx.metric(c.metric), c.scale))}` })) },
         { type: 'text' as const, role: 'body' as const, text: ctx.t('scenario-verdict', { verdict: s.verdict.label, flips: s.flips, fallback: s.verdict.fallback, cause: flip ? causeText(ctx, flip) : '' }) },
       ],
     };

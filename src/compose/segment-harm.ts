@@ -4,8 +4,8 @@
 import type { Metric } from '../spec/normalized.js';
 import { changeOn, type ChangeRead } from '../stats/results.js';
 import { segmentValue } from '../model/rows.js';
-import { changeColumnDecimals, fmtBracket, fmtChange, fmtP } from '../deck/format.js';
-import { type Ctx, displayScale } from './context.js';
+import { fmtBracket, fmtChange, fmtP } from '../deck/format.js';
+import { type Ctx, displayScale, segmentTableDecimals } from './context.js';
 
 export interface SegmentHarm {
   metric: Metric;
@@ -22,8 +22,7 @@ function segmentChanges(ctx: Ctx, m: Metric) {
   const scale = displayScale(ctx, m);
   const alpha = 1 - ctx.spec.decision.confidence;
   // the precision of the metric's segment table, so the figures read the same in both places
-  const all = [ctx.read(m.id), ...ctx.segmentReads(m.id)].flatMap((r) => (r ? (changeOn(r, scale) ?? []) : []));
-  const decimals = changeColumnDecimals(all, scale, m);
+  const decimals = segmentTableDecimals(ctx, m, scale);
   const reads = ctx.segmentReads(m.id).flatMap((r) => {
     const change = changeOn(r, scale);
     return change ? [{ segment: segmentValue(r.segment), change }] : [];

@@ -3,8 +3,8 @@
 // a last column marks each row with that rule's outcome on that row's read.
 import type { TableBlock, TableCell } from '../deck/types.js';
 import type { Metric } from '../spec/normalized.js';
-import { type Ctx, headlineMark } from './context.js';
-import { changeColumnDecimals, fmtBracket, fmtChange, fmtCount, fmtP, fmtValue, valueColumnDecimals } from '../deck/format.js';
+import { type Ctx, headlineMark, segmentTableDecimals } from './context.js';
+import { fmtBracket, fmtChange, fmtCount, fmtP, fmtValue, valueColumnDecimals } from '../deck/format.js';
 import { changeOn } from '../stats/results.js';
 import { OVERALL, segmentValue } from '../model/rows.js';
 import { marked } from './marks.js';
@@ -28,7 +28,7 @@ export function segmentTable(ctx: Ctx, m: Metric, scale: Scale): TableBlock {
   };
   const reads = [...(overall ? [overall] : []), ...ctx.segmentReads(m.id)];
   // One precision per column: every change and interval at the decimals the column needs, values likewise.
-  const d = changeColumnDecimals(reads.flatMap((r) => changeOn(r, scale) ?? []), scale, m);
+  const d = segmentTableDecimals(ctx, m, scale);
   const vd = valueColumnDecimals(reads.flatMap((r) => [r.control?.estimate, r.treatment?.estimate]).filter((v): v is number => v !== undefined), m);
   // The adjusted p-values, shown wherever the deck says it adjusted: a column when any segment read has one.
   const adjusted = hasAdjustedP(ctx, m, scale);
