@@ -32,6 +32,7 @@ export function composeScenarios(ctx: Ctx): Slide[] {
   const turns = flips.filter((f) => !misses.includes(f.name)).map((f) => f.name);
   const data = {
     verdict: ctx.verdict,
+    fallback: decision.verdict.fallback,
     flips: flips.length > 0,
     flipList: flips.map((f) => ({ ...flipData(f), cause: causeText(ctx, f), rule: f.cause ? ruleText(ctx, f.cause.rule) : '', reason: f.cause ? reasonText(ctx, f.cause) : '' })),
     holdNames: decision.scenarios.filter((s) => !s.flips).map((s) => s.name),

@@ -75,6 +75,12 @@ describe('the statement checker rejects what issue 15 found', () => {
       expect(p.some((x) => x.startsWith('deck scenarios: says the verdict in the best case becomes "No-go — hold and instrument"'))).toBe(true);
     });
 
+    it('a criterion said to hold where its rules do not (a fallback verdict carries a criterion’s label)', () => {
+      const failing = quoting.decision.criteria.find((c) => !c.holds)!;
+      const p = checkStatements([slide('scenarios', `${failing.label} holds in the best, base and worst cases`)], quoting, 'deck');
+      expect(p).toContain(`deck scenarios: says "${failing.label}" holds, where its rules do not`);
+    });
+
     it('"the best and worst case misses a bar" where the best case meets every bar, and in the singular', () => {
       const p = checkStatements([slide('scenarios-chart', 'Primary metrics at the ends of their intervals: the best and worst case misses a bar')], quoting, 'deck');
       expect(p).toContain('deck scenarios-chart: says the best case misses a bar, where no primary rule of the target criterion gives bad news there');

@@ -91,6 +91,8 @@ const verdicts: Check = (slides, truth, say) => {
   const { decision } = truth;
   for (const slide of slides)
     for (const t of textsOf(slide)) {
+      // "<criterion> holds …" of a criterion that does not hold (a fallback verdict is no criterion holding).
+      for (const c of decision.criteria) if (!c.holds && t.includes(`${c.label} holds`)) say(slide, `says "${c.label}" holds, where its rules do not${decision.verdict.fallback ? ' (the verdict is the fallback)' : ''}`);
       // "Recommendation: <label> (option X)."
       const rec = /^Recommendation: (.+?)(?: \(option [^)]*\))?\.(?: |$)/.exec(t);
       if (rec && decision.verdict.label && !rec[1].startsWith(decision.verdict.label)) say(slide, `recommends "${rec[1]}", the decision's verdict is "${decision.verdict.label}"`);
