@@ -7,7 +7,7 @@ import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
 import { DEFAULT_FAMILY, INTER, SHIPPED_FAMILIES, type FontFamily, type FontWeight } from './fonts.js';
-import { plainRun, type ShapedFont } from './plain-shaping.js';
+import { plainUnits, type ShapedFont } from './plain-shaping.js';
 
 export const ASSETS_DIR = findAssets();
 
@@ -103,13 +103,9 @@ export function hasGlyph(ch: string, family: FontFamily = active): boolean {
 /** Shaped advance of `text` in em, with characters the family lacks measured in a fallback. */
 function shapedEm(text: string, weight: FontWeight, family: FontFamily): number {
   const f = font(weight, family);
-  // Most text is letters, digits and punctuation only kerning touches: the same numbers without running the shaper.
-  const plain = plainRun(f, text);
-  if (plain) {
-    let fallback = 0;
-    for (const cp of plain.missing) fallback += fallbackEm(cp, weight, family);
-    return plain.units / f.unitsPerEm + fallback;
-  }
+  // Most text is letters, digits and punctuation only kerning touches: fontkit's own units without its shaper.
+  const plain = plainUnits(f, text);
+  if (plain !== undefined) return plain / f.unitsPerEm;
   const run = f.layout(text);
   let units = run.advanceWidth;
   let fallback = 0;

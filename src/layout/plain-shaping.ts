@@ -82,6 +82,7 @@ export interface ShapedFont {
   fvar?: unknown;
   morx?: unknown;
   glyphForCodePoint(cp: number): { id: number; advanceWidth: number };
+  hasGlyphForCodePoint(cp: number): boolean;
 }
 
 /**
@@ -90,7 +91,7 @@ export interface ShapedFont {
  * any other script, combining marks (Inherited), default-ignorable characters (drawn with no width), U+2044 (which
  * turns on fraction features) and anything past U+2BFF are never plain.
  */
-type Script = 'latn' | 'zzzz';
+export type Script = 'latn' | 'zzzz';
 const LATIN = /^\p{Script=Latin}$/u;
 const COMMON = /^\p{Script=Common}$/u;
 const IGNORABLE = /^\p{Default_Ignorable_Code_Point}$/u;
@@ -104,6 +105,17 @@ function charScript(code: number): Script | null {
     scriptOfChar.set(code, s);
   }
   return s;
+}
+
+/** The script fontkit shapes `text` in (Script.forString), or undefined when some character is never plain. */
+export function plainScript(text: string): Script | undefined {
+  let script: Script = 'zzzz';
+  for (let i = 0; i < text.length; i++) {
+    const s = charScript(text.charCodeAt(i));
+    if (s === null) return undefined;
+    if (s === 'latn') script = s;
+  }
+  return script;
 }
 
 /** The features fontkit's DefaultShaper applies to every glyph of a left-to-right run (its local fraction features need U+2044). */
@@ -131,30 +143,22 @@ interface ScriptTables {
 
 const shapers = new WeakMap<ShapedFont, PlainShaper | null>();
 
-/** A run's width as fontkit shapes it: the glyphs' advances in font units, and the characters the font has no glyph for. */
-export interface PlainRun {
-  /** Sum of the shaped advances of the glyphs the font has (fontkit's advanceWidth less its .notdef glyphs'). */
-  units: number;
-  /** Code points drawn with .notdef, in order (the caller measures them in a fallback font). */
-  missing: number[];
-}
-
 /**
- * `text` as fontkit's `font.layout` would measure it, from advances and pair kerning, when nothing else in the font
- * can touch it; `undefined` when something might (shape it with fontkit then).
+ * The advance width in font units fontkit's `font.layout(text)` gives, computed from advances and pair kerning when
+ * nothing else in the font can touch `text`; `undefined` when something might (shape it with fontkit then).
  */
-export function plainRun(font: ShapedFont, text: string): PlainRun | undefined {
+export function plainUnits(font: ShapedFont, text: string): number | undefined {
   let shaper = shapers.get(font);
   if (shaper === undefined) {
     shaper = PlainShaper.for(font);
     shapers.set(font, shaper);
   }
-  return shaper?.run(text);
+  return shaper?.units(text);
 }
 
 class PlainShaper {
   private readonly scripts = new Map<Script, ScriptTables | null>();
-  private readonly glyphs = new Map<number, { id: number; advance: number }>();
+  private readonly glyphs = new Map<number, { id: number; advance: number } | null>();
 
   private constructor(
     private readonly font: ShapedFont,
@@ -168,45 +172,37 @@ class PlainShaper {
     return new PlainShaper(font, classes);
   }
 
-  run(text: string): PlainRun | undefined {
-    let script: Script = 'zzzz';
-    for (let i = 0; i < text.length; i++) {
-      const s = charScript(text.charCodeAt(i));
-      if (s === null) return undefined;
-      if (s === 'latn') script = s;
-    }
+  units(text: string): number | undefined {
+    const script = plainScript(text);
+    if (!script) return undefined;
     const tables = this.tablesFor(script);
     if (!tables) return undefined;
     const ids: number[] = new Array(text.length);
-    const missing: number[] = [];
     let units = 0;
     for (let i = 0; i < text.length; i++) {
-      const code = text.charCodeAt(i);
-      const g = this.glyph(code);
-      if (tables.blocked.has(g.id)) return undefined;
+      const g = this.glyph(text.charCodeAt(i));
+      if (!g || tables.blocked.has(g.id)) return undefined;
       ids[i] = g.id;
-      if (g.id === 0) missing.push(code);
-      else units += g.advance;
-      if (i === 0) continue;
-      const left = ids[i - 1];
-      if (left !== 0 && g.id !== 0) units += this.pair(tables, left, g.id);
-      else {
-        // Kerning next to a .notdef glyph: only the part that lands on the other glyph counts.
-        const [toLeft, toRight] = pairParts(tables, left, g.id);
-        if (left !== 0) units += toLeft;
-        if (g.id !== 0) units += toRight;
-      }
+      units += g.advance;
+      if (i > 0) units += this.pair(tables, ids[i - 1], g.id);
     }
     // No substitution acts on the glyphs as they stand, so none acts at all: the run keeps its glyphs.
     for (let i = 0; i < ids.length; i++) for (const c of tables.conditional.get(ids[i]) ?? []) if (substitutes(c, ids, i)) return undefined;
-    return { units, missing };
+    return units;
   }
 
-  private glyph(code: number): { id: number; advance: number } {
+  /**
+   * A character's glyph and advance; null when the font lacks it. fontkit keeps each glyph object with the code
+   * points it was first made for, and reads a .notdef's from there (measure.ts measures those in a fallback font):
+   * so a missing character is left to fontkit's own run, never looked up here.
+   */
+  private glyph(code: number): { id: number; advance: number } | null {
     let g = this.glyphs.get(code);
-    if (!g) {
-      const glyph = this.font.glyphForCodePoint(code);
-      g = { id: glyph.id, advance: glyph.advanceWidth };
+    if (g === undefined) {
+      if (this.font.hasGlyphForCodePoint(code)) {
+        const glyph = this.font.glyphForCodePoint(code);
+        g = { id: glyph.id, advance: glyph.advanceWidth };
+      } else g = null;
       this.glyphs.set(code, g);
     }
     return g;
@@ -272,32 +268,21 @@ class PlainShaper {
     const key = left * 0x10000 + right;
     let v = tables.pairs.get(key);
     if (v === undefined) {
-      const [toLeft, toRight] = pairParts(tables, left, right);
-      v = toLeft + toRight;
+      v = 0;
+      for (const subTables of tables.pairLookups) v += pairValue(subTables, left, right);
+      if (tables.kernPairs) {
+        // KernProcessor.getKerning: the tables add up; an override table replaces what came before it.
+        let k = 0;
+        tables.kernPairs.forEach((pairs, i) => {
+          const val = pairs.get(key) ?? 0;
+          k = tables.kernOverride![i] ? val : k + val;
+        });
+        v += k;
+      }
       tables.pairs.set(key, v);
     }
     return v;
   }
-}
-
-/** The kerning of a pair, as added to the left glyph's advance and to the right one's: every applied pair lookup, then the kern table. */
-function pairParts(tables: ScriptTables, left: number, right: number): [number, number] {
-  const sum: [number, number] = [0, 0];
-  for (const subTables of tables.pairLookups) {
-    const [a, b] = pairValue(subTables, left, right);
-    sum[0] += a;
-    sum[1] += b;
-  }
-  if (tables.kernPairs) {
-    // KernProcessor.getKerning: tables add up, an override table replaces what came before.
-    let k = 0;
-    tables.kernPairs.forEach((pairs, i) => {
-      const val = pairs.get(left * 0x10000 + right) ?? 0;
-      k = tables.kernOverride![i] ? val : k + val;
-    });
-    sum[0] += k;
-  }
-  return sum;
 }
 
 /** The script entry fontkit selects (OTProcessor.selectScript), its default language's features by tag. */
@@ -392,19 +377,19 @@ function substitutes({ type, st }: Conditional, ids: number[], at: number): bool
 const xAdvance = (v: ValueRecord | undefined) => v?.xAdvance ?? 0;
 
 /** One pair lookup on (left, right), as GPOSProcessor applies lookup type 2: the first subtable that applies wins. */
-function pairValue(subTables: SubTable[], left: number, right: number): [number, number] {
+function pairValue(subTables: SubTable[], left: number, right: number): number {
   for (const st of subTables) {
     const index = coverageIndex(st.coverage!, left);
     if (index === -1) continue;
     if (st.version === 1) {
       const pair = st.pairSets!.get(index).find((p) => p.secondGlyph === right);
-      if (pair) return [xAdvance(pair.value1), xAdvance(pair.value2)];
+      if (pair) return xAdvance(pair.value1) + xAdvance(pair.value2);
       continue;
     }
     const record = st.classRecords!.get(classOf(st.classDef1!, left)).get(classOf(st.classDef2!, right));
-    return [xAdvance(record.value1), xAdvance(record.value2)];
+    return xAdvance(record.value1) + xAdvance(record.value2);
   }
-  return [0, 0];
+  return 0;
 }
 
 /** The kern table as KernProcessor reads it (format 0 pairs only; anything else is left to fontkit). */
