@@ -7,7 +7,7 @@ import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
 import { DEFAULT_FAMILY, INTER, SHIPPED_FAMILIES, type FontFamily, type FontWeight } from './fonts.js';
-import { plainUnits, type ShapedFont } from './plain-shaping.js';
+import { plainRun, type ShapedFont } from './plain-shaping.js';
 
 export const ASSETS_DIR = findAssets();
 
@@ -41,7 +41,6 @@ interface FontkitFont extends ShapedFont {
   lineGap: number;
   layout(text: string): { advanceWidth: number; glyphs: FontkitGlyph[]; positions: { xAdvance: number }[] };
   glyphForCodePoint(cp: number): FontkitGlyph;
-  hasGlyphForCodePoint(cp: number): boolean;
 }
 
 // The family text is measured with unless a caller names one: the layout sets it from the deck's theme
@@ -103,9 +102,13 @@ export function hasGlyph(ch: string, family: FontFamily = active): boolean {
 /** Shaped advance of `text` in em, with characters the family lacks measured in a fallback. */
 function shapedEm(text: string, weight: FontWeight, family: FontFamily): number {
   const f = font(weight, family);
-  // Most text is letters, digits and punctuation only kerning touches: fontkit's own units without its shaper.
-  const plain = plainUnits(f, text);
-  if (plain !== undefined) return plain / f.unitsPerEm;
+  // Most text is letters, digits and punctuation only ligatures and kerning touch: fontkit's numbers without its shaper.
+  const plain = plainRun(f, text);
+  if (plain) {
+    let fallback = 0;
+    for (const cp of plain.missing) fallback += fallbackEm(cp, weight, family);
+    return plain.units / f.unitsPerEm + fallback;
+  }
   const run = f.layout(text);
   let units = run.advanceWidth;
   let fallback = 0;

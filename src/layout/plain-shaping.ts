@@ -1,77 +1,26 @@
 // Exact shaped widths without running the shaper, for the text most decks are made of. fontkit's layout runs every
-// GSUB and GPOS lookup of the font over every glyph (≈ 0.1 ms a string, more before V8 has warmed up); yet a
-// string whose glyphs no substitution and no positioning other than pair kerning can touch shapes to its advances
-// plus one kerning value per adjacent pair. This module reads those from the tables fontkit has parsed, following
-// fontkit's own rules (src/opentype/*Processor.js, src/layout/KernProcessor.js in fontkit 2) so the sum is the same
-// integer fontkit's run would give, and answers `undefined` for anything else, which the caller shapes as before.
+// GSUB and GPOS lookup of the font over every glyph (≈ 0.1 ms a string, more before V8 has warmed up); yet in Latin
+// text most glyphs meet no substitution but ligatures, and no positioning but pair kerning. This module follows
+// fontkit on exactly those (opentype-tables.ts mirrors how it reads the tables), so the units are the integer
+// fontkit's run gives, and answers `undefined` for anything else, which the caller shapes with fontkit as before.
 // test/layout/plain-shaping.test.ts holds the two equal on every string the decks measure and on random text.
-
-interface Coverage {
-  version: number;
-  glyphs?: number[];
-  rangeRecords?: { start: number; end: number; startCoverageIndex: number }[];
-}
-
-interface ClassDef {
-  version: number;
-  startGlyph?: number;
-  classValueArray?: number[];
-  classRangeRecord?: { start: number; end: number; class: number }[];
-}
-
-interface LazyArray<T> {
-  length: number;
-  get(i: number): T;
-}
-
-interface ValueRecord {
-  xAdvance?: number | null;
-}
-
-/** A lookup subtable as fontkit parses it: only the fields read here are typed. */
-interface SubTable {
-  version: number;
-  lookupType?: number;
-  extension?: SubTable;
-  coverage?: Coverage;
-  coverages?: Coverage[];
-  inputCoverage?: Coverage[];
-  markCoverage?: Coverage;
-  mark1Coverage?: Coverage;
-  pairSets?: LazyArray<{ secondGlyph: number; value1?: ValueRecord; value2?: ValueRecord }[]>;
-  ligatureSets?: LazyArray<{ components: number[] }[]>;
-  ruleSets?: { input: number[] }[][];
-  classDef?: ClassDef;
-  classSet?: ({ classes: number[] }[] | null)[];
-  chainRuleSets?: { backtrack: number[]; input: number[]; lookahead: number[] }[][];
-  chainClassSet?: ({ backtrack: number[]; input: number[]; lookahead: number[] }[] | null)[];
-  backtrackClassDef?: ClassDef;
-  inputClassDef?: ClassDef;
-  lookaheadClassDef?: ClassDef;
-  backtrackGlyphCount?: number;
-  backtrackCoverage?: Coverage[];
-  inputGlyphCount?: number;
-  lookaheadCoverage?: Coverage[];
-  classDef1?: ClassDef;
-  classDef2?: ClassDef;
-  classRecords?: LazyArray<LazyArray<{ value1?: ValueRecord; value2?: ValueRecord }>>;
-}
-
-interface Lookup {
-  lookupType: number;
-  flags: { markAttachmentType: number; flags: { ignoreMarks: boolean; ignoreBaseGlyphs: boolean; ignoreLigatures: boolean } };
-  subTables: SubTable[];
-}
-
-interface LayoutTable {
-  scriptList: { tag: string; script: { defaultLangSys?: { featureIndexes: number[] } } }[];
-  featureList: { tag: string; feature: { lookupListIndexes: number[] } }[];
-  lookupList: LazyArray<Lookup>;
-}
-
-interface KernTable {
-  tables: { version: number; format: number; coverage: { crossStream?: boolean; horizontal?: boolean; vertical?: boolean; variation?: boolean; override?: boolean }; subtable: { pairs?: { left: number; right: number; value: number }[] } }[];
-}
+import {
+  appliedFeatures,
+  appliedLookups,
+  classGlyphs,
+  contextMatches,
+  coverageGlyphs,
+  coverageIndex,
+  firstCoverage,
+  legacyKern,
+  ligatureAt,
+  pairValue,
+  type ClassDef,
+  type Coverage,
+  type KernTable,
+  type LayoutTable,
+  type SubTable,
+} from './opentype-tables.js';
 
 /** The parts of a fontkit font read here. */
 export interface ShapedFont {
@@ -81,15 +30,24 @@ export interface ShapedFont {
   kern?: KernTable;
   fvar?: unknown;
   morx?: unknown;
-  glyphForCodePoint(cp: number): { id: number; advanceWidth: number };
   hasGlyphForCodePoint(cp: number): boolean;
+  glyphForCodePoint(cp: number): { id: number; advanceWidth: number; codePoints: number[] };
+  getGlyph(id: number, codePoints?: number[]): { advanceWidth: number };
+}
+
+/** A run as fontkit shapes it, in what measure.ts reads from it. */
+export interface PlainRun {
+  /** The shaped advances of the glyphs the font has, in font units (fontkit's advanceWidth less its .notdef glyphs'). */
+  units: number;
+  /** The code points of the run's .notdef glyphs, in order (measured in a fallback font). */
+  missing: number[];
 }
 
 /**
- * The script fontkit shapes a string in: its first Latin letter makes it 'latn'; a string of Common characters
- * only (digits, punctuation, spaces, symbols) is 'zzzz', which picks the font's DFLT (or latn) tables. Characters of
- * any other script, combining marks (Inherited), default-ignorable characters (drawn with no width), U+2044 (which
- * turns on fraction features) and anything past U+2BFF are never plain.
+ * The script fontkit shapes a string in (Script.forString): its first Latin letter makes it 'latn'; Common characters
+ * only (digits, punctuation, spaces, symbols) make 'zzzz', which picks the font's DFLT (or latn) tables. Characters of
+ * other scripts, combining marks (Inherited), default-ignorable characters (drawn with no width), U+2044 (it starts
+ * fraction features) and anything past U+2BFF are never plain.
  */
 export type Script = 'latn' | 'zzzz';
 const LATIN = /^\p{Script=Latin}$/u;
@@ -107,7 +65,7 @@ function charScript(code: number): Script | null {
   return s;
 }
 
-/** The script fontkit shapes `text` in (Script.forString), or undefined when some character is never plain. */
+/** The script fontkit shapes `text` in, or undefined when some character is never plain. */
 export function plainScript(text: string): Script | undefined {
   let script: Script = 'zzzz';
   for (let i = 0; i < text.length; i++) {
@@ -118,47 +76,44 @@ export function plainScript(text: string): Script | undefined {
   return script;
 }
 
-/** The features fontkit's DefaultShaper applies to every glyph of a left-to-right run (its local fraction features need U+2044). */
-const GLOBAL_FEATURES = ['rvrn', 'ltra', 'ltrm', 'ccmp', 'locl', 'rlig', 'mark', 'mkmk', 'calt', 'clig', 'liga', 'rclt', 'curs', 'kern'];
-
-/** A substitution that starts at a glyph only in some contexts (a ligature, a contextual rule). */
-interface Conditional {
-  type: number;
-  st: SubTable;
+/** One applied GSUB lookup: its subtables with the coverage each starts at. */
+interface Substitution {
+  parts: { type: number; st: SubTable; first: Coverage }[];
+  /** False when it skips base glyphs or ligatures: its matches would jump over plain glyphs, which is not followed here. */
+  contiguous: boolean;
 }
 
-/** One (script's) view of a font: what plain text may contain there, and how its pairs kern. */
+/** One script's view of a font. */
 interface ScriptTables {
-  /** Glyphs some applied lookup always acts on (a single substitution, positioning other than pair kerning, marks). */
+  /** The applied GSUB lookups in fontkit's order, and for each glyph which of them (by position) can start at it. */
+  substitutions: Substitution[];
+  startsAt: Map<number, number[]>;
+  /** Glyphs positioning other than pair kerning acts on, marks, and glyphs a pair lookup skips: never plain. */
   blocked: Set<number>;
-  /** Glyphs a ligature or contextual substitution starts at: plain only where none of its rules matches. */
-  conditional: Map<number, Conditional[]>;
   /** Pair-kerning subtables of each applied GPOS pair lookup, in the order fontkit applies the lookups. */
   pairLookups: SubTable[][];
   /** The legacy kern table's pairs, when fontkit falls back to it (the script's GPOS features have no kern). */
-  kernPairs?: Map<number, number>[];
-  kernOverride?: boolean[];
-  pairs: Map<number, number>;
+  kern?: { kernPairs: Map<number, number>[]; kernOverride: boolean[] };
+  pairs: Map<number, [number, number]>;
 }
 
 const shapers = new WeakMap<ShapedFont, PlainShaper | null>();
 
-/**
- * The advance width in font units fontkit's `font.layout(text)` gives, computed from advances and pair kerning when
- * nothing else in the font can touch `text`; `undefined` when something might (shape it with fontkit then).
- */
-export function plainUnits(font: ShapedFont, text: string): number | undefined {
+/** `text` as fontkit's `font.layout(text)` shapes it, when only ligatures and pair kerning act on it; else undefined. */
+export function plainRun(font: ShapedFont, text: string): PlainRun | undefined {
   let shaper = shapers.get(font);
   if (shaper === undefined) {
     shaper = PlainShaper.for(font);
     shapers.set(font, shaper);
   }
-  return shaper?.units(text);
+  return shaper?.run(text);
 }
 
 class PlainShaper {
   private readonly scripts = new Map<Script, ScriptTables | null>();
-  private readonly glyphs = new Map<number, { id: number; advance: number } | null>();
+  /** Glyph id by code point (0: the font lacks it), and advance by glyph id. */
+  private readonly ids = new Map<number, number>();
+  private readonly advances = new Map<number, number>();
 
   private constructor(
     private readonly font: ShapedFont,
@@ -172,40 +127,75 @@ class PlainShaper {
     return new PlainShaper(font, classes);
   }
 
-  units(text: string): number | undefined {
+  run(text: string): PlainRun | undefined {
     const script = plainScript(text);
     if (!script) return undefined;
-    const tables = this.tablesFor(script);
-    if (!tables) return undefined;
+    const t = this.tablesFor(script);
+    if (!t) return undefined;
     const ids: number[] = new Array(text.length);
-    let units = 0;
+    let notdef: number[] = [];
     for (let i = 0; i < text.length; i++) {
-      const g = this.glyph(text.charCodeAt(i));
-      if (!g || tables.blocked.has(g.id)) return undefined;
-      ids[i] = g.id;
-      units += g.advance;
-      if (i > 0) units += this.pair(tables, ids[i - 1], g.id);
+      const code = text.charCodeAt(i);
+      let id = this.ids.get(code);
+      if (id === undefined) {
+        id = this.font.hasGlyphForCodePoint(code) ? this.glyphOf(code) : 0;
+        this.ids.set(code, id);
+      }
+      // fontkit keeps one .notdef glyph object, with the code points of the first character it was made for, and
+      // measure.ts measures every missing character of a run as those: asked the same way, in the same order.
+      if (id === 0) notdef = this.font.glyphForCodePoint(code).codePoints;
+      else if (t.blocked.has(id)) return undefined;
+      ids[i] = id;
     }
-    // No substitution acts on the glyphs as they stand, so none acts at all: the run keeps its glyphs.
-    for (let i = 0; i < ids.length; i++) for (const c of tables.conditional.get(ids[i]) ?? []) if (substitutes(c, ids, i)) return undefined;
-    return units;
+    if (!this.substitute(t, ids, text)) return undefined;
+    let units = 0;
+    const missing: number[] = [];
+    for (let i = 0; i < ids.length; i++) {
+      const id = ids[i];
+      if (t.blocked.has(id)) return undefined;
+      if (id === 0) missing.push(...notdef);
+      else units += this.advances.get(id)!;
+      if (i === 0) continue;
+      // Kerning lands on the advances of both glyphs of a pair; a .notdef's share is dropped with its advance.
+      const [toLeft, toRight] = this.pair(t, ids[i - 1], id);
+      if (ids[i - 1] !== 0) units += toLeft;
+      if (id !== 0) units += toRight;
+    }
+    return { units, missing };
+  }
+
+  private glyphOf(code: number): number {
+    const g = this.font.glyphForCodePoint(code);
+    this.advances.set(g.id, g.advanceWidth);
+    return g.id;
   }
 
   /**
-   * A character's glyph and advance; null when the font lacks it. fontkit keeps each glyph object with the code
-   * points it was first made for, and reads a .notdef's from there (measure.ts measures those in a fallback font):
-   * so a missing character is left to fontkit's own run, never looked up here.
+   * Applies the GSUB lookups that can start at a glyph of the run, in fontkit's order, each over the whole run as
+   * GSUBProcessor does: ligatures are formed, a contextual rule that matches or any other substitution gives up
+   * (false). Most runs meet none.
    */
-  private glyph(code: number): { id: number; advance: number } | null {
-    let g = this.glyphs.get(code);
-    if (g === undefined) {
-      if (this.font.hasGlyphForCodePoint(code)) {
-        const glyph = this.font.glyphForCodePoint(code);
-        g = { id: glyph.id, advance: glyph.advanceWidth };
-      } else g = null;
-      this.glyphs.set(code, g);
+  private substitute(t: ScriptTables, ids: number[], text: string): boolean {
+    const pending = [...new Set(ids.flatMap((id) => t.startsAt.get(id) ?? []))].sort((a, b) => a - b);
+    let chars: number[][] | undefined;
+    for (let p = 0; p < pending.length; p++) {
+      const lookup = t.substitutions[pending[p]];
+      for (let i = 0; i < ids.length; i++) {
+        const applied = applyAt(lookup, ids, i);
+        if (applied === 'other') return false;
+        if (!applied) continue;
+        // The ligature glyph, made for the characters it stands for (as fontkit makes it), then the lookups after this one that can start at it.
+        chars ??= Array.from(text, (ch) => [ch.charCodeAt(0)]);
+        const n = 1 + applied.components.length;
+        const glyphChars = chars.slice(i, i + n).flat();
+        ids.splice(i, n, applied.glyph);
+        chars.splice(i, n, glyphChars);
+        if (!this.advances.has(applied.glyph)) this.advances.set(applied.glyph, this.font.getGlyph(applied.glyph, glyphChars).advanceWidth);
+        if (t.blocked.has(applied.glyph)) return false;
+        for (const later of t.startsAt.get(applied.glyph) ?? []) if (later > pending[p] && !pending.includes(later)) pending.splice(sortedIndex(pending, later), 0, later);
+      }
     }
-    return g;
+    return true;
   }
 
   private tablesFor(script: Script): ScriptTables | null {
@@ -217,191 +207,94 @@ class PlainShaper {
     return t;
   }
 
-  /** What fontkit's OTLayoutEngine would apply to a run in `script`, as OTProcessor.selectScript and lookupsForFeatures pick it. */
+  /** What fontkit's OTLayoutEngine applies to a run in `script` (OTProcessor.selectScript, lookupsForFeatures). */
   private derive(script: Script): ScriptTables | null {
     const { GSUB, GPOS } = this.font;
     // Without GPOS fontkit positions marks by Unicode rules instead: not followed here.
     if (!GPOS) return null;
+    const substitutions: Substitution[] = [];
+    const startsAt = new Map<number, number[]>();
     const blocked = new Set<number>();
-    const conditional = new Map<number, Conditional[]>();
     const pairLookups: SubTable[][] = [];
     const skips = { ignoreBaseGlyphs: false, ignoreLigatures: false };
     for (const [table, gpos] of [[GSUB, false], [GPOS, true]] as const) {
       if (!table) continue;
       for (const lookup of appliedLookups(table, script)) {
         const extension = lookup.lookupType === (gpos ? 9 : 7);
-        const parts = lookup.subTables.map((st) => (extension ? { type: st.lookupType!, st: st.extension! } : { type: lookup.lookupType, st }));
-        if (gpos && parts.every((p) => p.type === 2)) {
-          pairLookups.push(parts.map((p) => p.st));
-          skips.ignoreBaseGlyphs ||= lookup.flags.flags.ignoreBaseGlyphs;
-          skips.ignoreLigatures ||= lookup.flags.flags.ignoreLigatures;
-          continue;
-        }
-        // A lookup that skips base glyphs or ligatures would match across plain glyphs: taken as acting wherever it starts.
-        const contiguous = !lookup.flags.flags.ignoreBaseGlyphs && !lookup.flags.flags.ignoreLigatures;
-        for (const { type, st } of parts) {
-          const first = firstCoverage(type, st, gpos);
+        const parts: Substitution['parts'] = [];
+        for (const st of lookup.subTables) {
+          const [type, sub] = extension ? [st.lookupType!, st.extension!] : [lookup.lookupType, st];
+          const first = firstCoverage(type, sub, gpos);
           if (!first) return null; // a subtable not understood here: leave the script to fontkit
-          const when = !gpos && contiguous && [4, 5, 6].includes(type);
-          for (const id of coverageGlyphs(first)) {
-            if (!when) blocked.add(id);
-            else if (conditional.has(id)) conditional.get(id)!.push({ type, st });
-            else conditional.set(id, [{ type, st }]);
-          }
+          parts.push({ type, st: sub, first });
         }
+        const { ignoreBaseGlyphs, ignoreLigatures } = lookup.flags.flags;
+        if (!gpos) {
+          const index = substitutions.push({ parts, contiguous: !ignoreBaseGlyphs && !ignoreLigatures }) - 1;
+          for (const id of new Set(parts.flatMap((p) => coverageGlyphs(p.first)))) startsAt.set(id, [...(startsAt.get(id) ?? []), index]);
+        } else if (parts.every((p) => p.type === 2)) {
+          pairLookups.push(parts.map((p) => p.st));
+          skips.ignoreBaseGlyphs ||= ignoreBaseGlyphs;
+          skips.ignoreLigatures ||= ignoreLigatures;
+        } else for (const p of parts) for (const id of coverageGlyphs(p.first)) blocked.add(id);
       }
     }
-    // Marks get no advance after positioning; glyphs a pair lookup skips would kern with their neighbours' neighbours.
+    // Marks get no advance after positioning (and lookups skip them); glyphs a pair lookup skips would kern with
+    // their neighbours' neighbours.
     for (const id of classGlyphs(this.glyphClass, (c) => c === 3 || (skips.ignoreBaseGlyphs && c === 1) || (skips.ignoreLigatures && c === 2))) blocked.add(id);
-    const tables: ScriptTables = { blocked, conditional, pairLookups, pairs: new Map() };
+    const tables: ScriptTables = { substitutions, startsAt, blocked, pairLookups, pairs: new Map() };
     // LayoutEngine.position: the kern table applies when the script's GPOS features have no kern.
     if (!appliedFeatures(GPOS, script).has('kern') && this.font.kern) {
-      const legacy = legacyKern(this.font.kern);
-      if (!legacy) return null;
-      Object.assign(tables, legacy);
+      const kern = legacyKern(this.font.kern);
+      if (!kern) return null;
+      tables.kern = kern;
     }
     return tables;
   }
 
-  /** The kerning fontkit adds between two adjacent plain glyphs (remembered: a deck repeats its pairs). */
-  private pair(tables: ScriptTables, left: number, right: number): number {
+  /** The kerning fontkit adds to the left and to the right glyph of a pair: every pair lookup, then the kern table. */
+  private pair(t: ScriptTables, left: number, right: number): [number, number] {
     const key = left * 0x10000 + right;
-    let v = tables.pairs.get(key);
+    let v = t.pairs.get(key);
     if (v === undefined) {
-      v = 0;
-      for (const subTables of tables.pairLookups) v += pairValue(subTables, left, right);
-      if (tables.kernPairs) {
+      v = [0, 0];
+      for (const subTables of t.pairLookups) {
+        const [a, b] = pairValue(subTables, left, right);
+        v[0] += a;
+        v[1] += b;
+      }
+      if (t.kern) {
         // KernProcessor.getKerning: the tables add up; an override table replaces what came before it.
         let k = 0;
-        tables.kernPairs.forEach((pairs, i) => {
+        t.kern.kernPairs.forEach((pairs, i) => {
           const val = pairs.get(key) ?? 0;
-          k = tables.kernOverride![i] ? val : k + val;
+          k = t.kern!.kernOverride[i] ? val : k + val;
         });
-        v += k;
+        v[0] += k;
       }
-      tables.pairs.set(key, v);
+      t.pairs.set(key, v);
     }
     return v;
   }
 }
 
-/** The script entry fontkit selects (OTProcessor.selectScript), its default language's features by tag. */
-function appliedFeatures(table: LayoutTable, script: Script): Map<string, { lookupListIndexes: number[] }> {
-  const entry = table.scriptList.find((e) => e.tag === script) ?? ['DFLT', 'dflt', 'latn'].map((tag) => table.scriptList.find((e) => e.tag === tag)).find(Boolean);
-  const features = new Map<string, { lookupListIndexes: number[] }>();
-  for (const i of entry?.script.defaultLangSys?.featureIndexes ?? []) features.set(table.featureList[i].tag, table.featureList[i].feature);
-  return features;
-}
-
-/** The lookups applied to a plain run, in fontkit's order (by index; a lookup two features list runs twice). */
-function appliedLookups(table: LayoutTable, script: Script): Lookup[] {
-  const features = appliedFeatures(table, script);
-  const indexes = GLOBAL_FEATURES.flatMap((tag) => features.get(tag)?.lookupListIndexes ?? []);
-  return indexes.sort((a, b) => a - b).map((i) => table.lookupList.get(i));
-}
-
-/**
- * The coverage a subtable's current glyph must be in for fontkit to apply it (GSUBProcessor / GPOSProcessor /
- * OTProcessor.applyContext and applyChainingContext): a run none of whose glyphs is in it is left alone.
- */
-function firstCoverage(type: number, st: SubTable, gpos: boolean): Coverage | undefined {
-  if (gpos && (type === 4 || type === 5)) return st.markCoverage;
-  if (gpos && type === 6) return st.mark1Coverage;
-  if (st.version === 3 && st.coverages) return st.coverages[0];
-  if (st.version === 3 && st.inputCoverage) return st.inputCoverage[0];
-  return st.coverage;
-}
-
-function coverageGlyphs(c: Coverage): number[] {
-  if (c.version === 1) return c.glyphs ?? [];
-  const out: number[] = [];
-  for (const r of c.rangeRecords ?? []) for (let g = r.start; g <= r.end; g++) out.push(g);
-  return out;
-}
-
-function coverageIndex(c: Coverage, glyph: number): number {
-  if (c.version === 1) return c.glyphs!.indexOf(glyph);
-  for (const r of c.rangeRecords ?? []) if (r.start <= glyph && glyph <= r.end) return r.startCoverageIndex + glyph - r.start;
-  return -1;
-}
-
-function classOf(c: ClassDef, glyph: number): number {
-  if (c.version === 1) {
-    const i = glyph - c.startGlyph!;
-    return i >= 0 && i < c.classValueArray!.length ? c.classValueArray![i] : 0;
+/** What one GSUB lookup does at ids[at]: forms a ligature, does something else ('other'), or nothing. */
+function applyAt(lookup: Substitution, ids: number[], at: number): { glyph: number; components: number[] } | 'other' | undefined {
+  for (const { type, st, first } of lookup.parts) {
+    if (coverageIndex(first, ids[at]) === -1) continue;
+    if (!lookup.contiguous) return 'other';
+    if (type === 4) {
+      const lig = ligatureAt(st, ids, at);
+      if (lig) return lig;
+    } else if (type === 5 || type === 6) {
+      if (contextMatches(type, st, ids, at)) return 'other';
+    } else return 'other';
   }
-  for (const r of c.classRangeRecord ?? []) if (r.start <= glyph && glyph <= r.end) return r.class;
-  return 0;
+  return undefined;
 }
 
-function classGlyphs(c: ClassDef, keep: (cls: number) => boolean): number[] {
-  const out: number[] = [];
-  if (c.version === 1) c.classValueArray!.forEach((cls, i) => keep(cls) && out.push(c.startGlyph! + i));
-  else for (const r of c.classRangeRecord ?? []) if (keep(r.class)) for (let g = r.start; g <= r.end; g++) out.push(g);
-  return out;
-}
-
-/**
- * Whether a ligature or contextual substitution applies at ids[at], as GSUBProcessor and OTProcessor.applyContext /
- * applyChainingContext decide it on a run no lookup skips a glyph of. OTProcessor.match compares a sequence starting
- * `from` glyphs away, in reading order (for backtracks too: fontkit reads them forwards, and so must we to agree).
- */
-function substitutes({ type, st }: Conditional, ids: number[], at: number): boolean {
-  const seq = <T>(from: number, items: T[], same: (item: T, glyph: number) => boolean): boolean => {
-    if (items.length === 0) return true;
-    const start = at + from;
-    if (start < 0 || start + items.length > ids.length) return false;
-    return items.every((item, k) => same(item, ids[start + k]));
-  };
-  const glyphs = (from: number, items: number[]) => seq(from, items, (g, id) => g === id);
-  const classes = (from: number, items: number[], def: ClassDef) => seq(from, items, (c, id) => c === classOf(def, id));
-  const coverages = (from: number, items: Coverage[]) => seq(from, items, (c, id) => coverageIndex(c, id) >= 0);
-  const cur = ids[at];
-  if (type === 4) return st.ligatureSets!.get(coverageIndex(st.coverage!, cur)).some((lig) => glyphs(1, lig.components));
-  if (type === 5) {
-    if (st.version === 1) return st.ruleSets![coverageIndex(st.coverage!, cur)].some((r) => glyphs(1, r.input));
-    if (st.version === 2) {
-      const set = st.classSet![classOf(st.classDef!, cur)];
-      return !set || set.some((r) => classes(1, r.classes, st.classDef!));
-    }
-    return coverages(0, st.coverages!);
-  }
-  if (st.version === 1) return st.chainRuleSets![coverageIndex(st.coverage!, cur)].some((r) => glyphs(-r.backtrack.length, r.backtrack) && glyphs(1, r.input) && glyphs(1 + r.input.length, r.lookahead));
-  if (st.version === 2) {
-    const rules = st.chainClassSet![classOf(st.inputClassDef!, cur)];
-    return !!rules && rules.some((r) => classes(-r.backtrack.length, r.backtrack, st.backtrackClassDef!) && classes(1, r.input, st.inputClassDef!) && classes(1 + r.input.length, r.lookahead, st.lookaheadClassDef!));
-  }
-  return coverages(-st.backtrackGlyphCount!, st.backtrackCoverage!) && coverages(0, st.inputCoverage!) && coverages(st.inputGlyphCount!, st.lookaheadCoverage!);
-}
-
-const xAdvance = (v: ValueRecord | undefined) => v?.xAdvance ?? 0;
-
-/** One pair lookup on (left, right), as GPOSProcessor applies lookup type 2: the first subtable that applies wins. */
-function pairValue(subTables: SubTable[], left: number, right: number): number {
-  for (const st of subTables) {
-    const index = coverageIndex(st.coverage!, left);
-    if (index === -1) continue;
-    if (st.version === 1) {
-      const pair = st.pairSets!.get(index).find((p) => p.secondGlyph === right);
-      if (pair) return xAdvance(pair.value1) + xAdvance(pair.value2);
-      continue;
-    }
-    const record = st.classRecords!.get(classOf(st.classDef1!, left)).get(classOf(st.classDef2!, right));
-    return xAdvance(record.value1) + xAdvance(record.value2);
-  }
-  return 0;
-}
-
-/** The kern table as KernProcessor reads it (format 0 pairs only; anything else is left to fontkit). */
-function legacyKern(kern: KernTable): { kernPairs: Map<number, number>[]; kernOverride: boolean[] } | undefined {
-  const kernPairs: Map<number, number>[] = [];
-  const kernOverride: boolean[] = [];
-  for (const t of kern.tables) {
-    if (t.coverage.crossStream) continue;
-    if (t.version === 0 ? !t.coverage.horizontal : t.coverage.vertical || t.coverage.variation) continue;
-    if (t.format !== 0 || !t.subtable.pairs) return undefined;
-    kernPairs.push(new Map(t.subtable.pairs.map((p) => [p.left * 0x10000 + p.right, p.value])));
-    kernOverride.push(!!t.coverage.override);
-  }
-  return { kernPairs, kernOverride };
+function sortedIndex(sorted: number[], value: number): number {
+  let i = 0;
+  while (i < sorted.length && sorted[i] < value) i++;
+  return i;
 }
