@@ -7,7 +7,7 @@ import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
 import { DEFAULT_FAMILY, INTER, SHIPPED_FAMILIES, type FontFamily, type FontWeight } from './fonts.js';
-import { plainRun, type ShapedFont } from './plain-shaping.js';
+import { plainRun, type PlainRun, type ShapedFont } from './plain-shaping.js';
 
 export const ASSETS_DIR = findAssets();
 
@@ -102,22 +102,24 @@ export function hasGlyph(ch: string, family: FontFamily = active): boolean {
 /** Shaped advance of `text` in em, with characters the family lacks measured in a fallback. */
 function shapedEm(text: string, weight: FontWeight, family: FontFamily): number {
   const f = font(weight, family);
-  // Most text is letters, digits and punctuation only ligatures and kerning touch: fontkit's numbers without its shaper.
-  const plain = plainRun(f, text);
-  if (plain) {
-    let fallback = 0;
-    for (const cp of plain.missing) fallback += fallbackEm(cp, weight, family);
-    return plain.units / f.unitsPerEm + fallback;
-  }
+  // Most text only ligatures and pair kerning act on: fontkit's numbers without running its shaper.
+  const run = plainRun(f, text) ?? fontkitRun(f, text);
+  let fallback = 0;
+  for (const cp of run.missing) fallback += fallbackEm(cp, weight, family);
+  return run.units / f.unitsPerEm + fallback;
+}
+
+/** fontkit's shaped run: the advances of the glyphs the font has, and the code points of its .notdef glyphs. */
+function fontkitRun(f: FontkitFont, text: string): PlainRun {
   const run = f.layout(text);
   let units = run.advanceWidth;
-  let fallback = 0;
+  const missing: number[] = [];
   run.glyphs.forEach((g, i) => {
     if (g.id !== 0) return;
     units -= run.positions[i].xAdvance;
-    for (const cp of g.codePoints) fallback += fallbackEm(cp, weight, family);
+    missing.push(...g.codePoints);
   });
-  return units / f.unitsPerEm + fallback;
+  return { units, missing };
 }
 
 const widthCache = new Map<string, number>();
