@@ -93,10 +93,10 @@ function fallbackEm(cp: number, weight: FontWeight, family: FontFamily): number 
   return 1;
 }
 
-/** Whether the family draws `ch` itself (white space counts as drawn). */
-export function hasGlyph(ch: string, family: FontFamily = active): boolean {
+/** Whether the family draws `ch` itself (white space counts as drawn), in the file of `weight`. */
+export function hasGlyph(ch: string, family: FontFamily = active, weight: FontWeight = 'regular'): boolean {
   const cp = ch.codePointAt(0)!;
-  return cp < 0x20 || /\s/.test(ch) || font('regular', family).hasGlyphForCodePoint(cp);
+  return cp < 0x20 || /\s/.test(ch) || font(weight, family).hasGlyphForCodePoint(cp);
 }
 
 /** Shaped advance of `text` in em, with characters the family lacks measured in a fallback. */
