@@ -8,12 +8,11 @@ import { join } from 'node:path';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import type { ChartSpec } from '../deck/types.js';
-import { allFontPaths } from '../layout/measure.js';
 import { DEFAULT_FAMILY } from '../layout/fonts.js';
 import { loadVega } from './vega.js';
 import { stableStringify } from './stable-json.js';
 import { finalSpec } from './final-spec.js';
-import { splitFallbackRuns } from './svg-fonts.js';
+import { fontFilesFor, splitFallbackRuns } from './svg-fonts.js';
 
 export interface RenderOptions {
   /** PNG pixels per point at slide size; 3 ≈ 216 dpi (default), 3.5 ≈ 252 dpi. */
@@ -156,9 +155,10 @@ async function renderNow(spec: Record<string, unknown>, scale: number): Promise<
   const svg = await renderSvg(spec);
   resvgModule ??= import('@resvg/resvg-js');
   const { Resvg } = await resvgModule;
-  const resvg = new Resvg(splitFallbackRuns(svg), {
+  const drawn = splitFallbackRuns(svg);
+  const resvg = new Resvg(drawn, {
     fitTo: { mode: 'zoom', value: scale },
-    font: { fontFiles: allFontPaths(), loadSystemFonts: false, defaultFontFamily: DEFAULT_FAMILY.name, sansSerifFamily: DEFAULT_FAMILY.name },
+    font: { fontFiles: fontFilesFor(drawn), loadSystemFonts: false, defaultFontFamily: DEFAULT_FAMILY.name, sansSerifFamily: DEFAULT_FAMILY.name },
     shapeRendering: 2,
     textRendering: 1,
   });

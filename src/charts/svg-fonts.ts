@@ -4,8 +4,8 @@
 // text element with such characters becomes one element per run, each placed at the offset the runs before it
 // measure, the symbol runs named in the fallback family. The SVG embedded for PowerPoint keeps Vega's text:
 // PowerPoint substitutes glyph by glyph.
-import { familyOfFontList, INTER, type FontWeight } from '../layout/fonts.js';
-import { hasGlyph, textWidthPt } from '../layout/measure.js';
+import { DEFAULT_FAMILY, familyOfFontList, INTER, SHIPPED_FAMILIES, type FontFamily, type FontWeight } from '../layout/fonts.js';
+import { allFontPaths, fontPath, hasGlyph, textWidthPt } from '../layout/measure.js';
 
 const TEXT = /<text\b([^>]*)>([^<]*)<\/text>/g;
 
@@ -50,4 +50,25 @@ export function splitFallbackRuns(svg: string): string {
       })
       .join('');
   });
+}
+
+/**
+ * The shipped font files resvg needs to draw `svg` (after splitFallbackRuns) exactly as with all of them loaded:
+ * every family a font-family list names, and the default (resvg's sans-serif), when each text's characters are
+ * all in the face resvg picks from its list. Otherwise every file: resvg's glyph fallback then searches them all.
+ * resvg-js reads the files it is given on every render (≈ 14 ms for all ten; a chart names one or two families).
+ */
+export function fontFilesFor(svg: string): string[] {
+  if (/<tspan\b/.test(svg)) return allFontPaths();
+  const needed = new Set<FontFamily>([DEFAULT_FAMILY]);
+  for (const [, attrs, raw] of svg.matchAll(TEXT)) {
+    const list = (attr(attrs, 'font-family') ?? 'sans-serif').split(',').map((e) => decode(e).replace(/['"]/g, '').trim().toLowerCase());
+    for (const f of SHIPPED_FAMILIES) if (list.includes(f.name.toLowerCase())) needed.add(f);
+    // resvg takes the first entry it has a face for; sans-serif is the default family.
+    const first = list.find((e) => e === 'sans-serif' || SHIPPED_FAMILIES.some((f) => f.name.toLowerCase() === e));
+    const picked = first === undefined ? undefined : (SHIPPED_FAMILIES.find((f) => f.name.toLowerCase() === first) ?? DEFAULT_FAMILY);
+    if (!picked || ![...decode(raw)].every((ch) => hasGlyph(ch, picked, weightOf(attrs)))) return allFontPaths();
+  }
+  const weights: FontWeight[] = ['regular', 'semibold', 'bold', 'italic'];
+  return [...new Set([...needed].flatMap((f) => weights.map((w) => fontPath(w, f))))].sort();
 }

@@ -201,19 +201,23 @@ function placeInOrder(points: { x: number; y: number; w: number }[], plot: { w: 
           leader = [{ x: p.x, y: p.y }, end];
           place.leader = end;
         }
+        // A spot no better than the fallback changes nothing: its count stops there (same placements, less work).
+        const limit = fallback?.bad ?? Infinity;
         let bad = 0;
         if (box.x0 < 0 || box.x1 > plot.w || box.y0 < 0 || box.y1 > plot.h) bad += 100;
-        bad += boxes.filter((b) => overlap(b, box)).length * 10;
-        bad += markers.filter((m) => overlap(m, box)).length * 10;
-        bad += obstacles.filter((o) => overlap(o, box)).length * 5;
-        bad += leaders.filter((l) => segmentHits(l[0], l[1], box)).length * 10;
-        if (leader) {
+        if (bad < limit) bad += count(boxes, (b) => overlap(b, box)) * 10;
+        if (bad < limit) bad += count(markers, (m) => overlap(m, box)) * 10;
+        if (bad < limit) bad += count(obstacles, (o) => overlap(o, box)) * 5;
+        if (bad < limit) bad += count(leaders, (l) => segmentHits(l[0], l[1], box)) * 10;
+        if (leader && bad < limit) {
+          const [from, to] = leader;
           // A leader may cross markers that overlap its own point (no line could avoid them), nothing else.
           const apart = (k: number) => k !== i && Math.hypot(points[k].x - p.x, points[k].y - p.y) > 2 * MARK_R;
-          bad += leaders.filter((l) => segmentsCross(l, leader!)).length * 10;
-          bad += markers.filter((m, k) => apart(k) && segmentHits(leader![0], leader![1], m)).length * 10;
-          bad += boxes.filter((b) => segmentHits(leader![0], leader![1], b)).length * 10;
+          bad += count(leaders, (l) => segmentsCross(l, leader!)) * 10;
+          if (bad < limit) bad += count(markers, (m, k) => apart(k) && segmentHits(from, to, m)) * 10;
+          if (bad < limit) bad += count(boxes, (b) => segmentHits(from, to, b)) * 10;
         }
+        if (bad >= limit) continue;
         if (bad === 0) {
           chosen = { box, place };
           break;
@@ -229,6 +233,13 @@ function placeInOrder(points: { x: number; y: number; w: number }[], plot: { w: 
     out[i] = pick.place;
   }
   return { placements: out, failed };
+}
+
+/** How many of `items` are hit (no array built: placement counts these thousands of times a chart). */
+function count<T>(items: readonly T[], hit: (item: T, k: number) => boolean): number {
+  let n = 0;
+  for (let k = 0; k < items.length; k++) if (hit(items[k], k)) n++;
+  return n;
 }
 
 function isNum(v: number | undefined): v is number {

@@ -12,6 +12,8 @@ import { resolveDeckFile } from '../spec/deck-path.js';
 import { MAX_TEMPLATE_FILE_BYTES, MAX_TEMPLATE_ITERATIONS, MAX_TEMPLATE_OUTPUT } from '../limits.js';
 import { unsafeChar } from '../xml-text.js';
 import { inSentence, listOf } from '../model/words.js';
+import { PRECOMPILED } from './builtin-templates.js';
+import COMPILE_OPTIONS from './template-options.json' with { type: 'json' };
 
 export const TEMPLATES_DIR = join(ASSETS_DIR, '..', 'templates');
 
@@ -139,6 +141,7 @@ let env: typeof Handlebars | undefined;
 /** Compiled templates by source text: a rebuild in the same process (watch) reuses them. */
 const cache = new Map<string, HandlebarsTemplateDelegate>();
 
+
 function compileOnce(src: Source): HandlebarsTemplateDelegate {
   let fn = cache.get(src.text);
   if (fn) return fn;
@@ -146,13 +149,18 @@ function compileOnce(src: Source): HandlebarsTemplateDelegate {
     env = Handlebars.create();
     helpersFor(env);
   }
+  const precompiled = PRECOMPILED.get(src.text);
+  if (precompiled) {
+    fn = env.template(precompiled);
+    cache.set(src.text, fn);
+    return fn;
+  }
   try {
     env.parse(src.text); // parse now: syntax errors point at the file (code is generated on first use)
   } catch (err) {
     throw templateError(err, src, 'template/syntax');
   }
-  // log is unregistered: the compiler must not call it as a built-in either.
-  fn = env.compile(src.text, { strict: true, noEscape: true, knownHelpersOnly: false, knownHelpers: { log: false } });
+  fn = env.compile(src.text, COMPILE_OPTIONS);
   cache.set(src.text, fn);
   return fn;
 }

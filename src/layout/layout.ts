@@ -1,6 +1,7 @@
 // Deck + theme → placed slides. Each Deck slide becomes one placed slide, or several when its content does
 // not fit at the floor sizes: continuations carry '(cont.)' in the title and leave a 'layout/split' receipt.
-import type { Deck } from '../deck/types.js';
+import { createHash } from 'node:crypto';
+import type { Deck, Slide as DeckSlide } from '../deck/types.js';
 import type { Theme } from '../deck/theme.js';
 import type { Diagnostic } from '../diagnostics.js';
 import type { PlacedSlide } from './types.js';
@@ -21,38 +22,88 @@ export function layoutDeck(deck: Deck, theme: Theme): LayoutResult {
   const slides: PlacedSlide[] = [];
   const diagnostics: Diagnostic[] = [];
   measureThemeFonts(theme.fonts);
+  // A logo's bytes stand in the key by their hash (a logo may be megabytes).
+  const themeKey = JSON.stringify(theme, (_, v: unknown) => (v instanceof Uint8Array ? createHash('sha256').update(v).digest('hex') : v));
   for (const slide of deck.slides) {
-    let flows: Flow[] = toFlows(slide.blocks, theme, slide.kind === 'runbook');
-    let minStep = 0;
-    for (let part = 0; ; part++) {
-      const title = part === 0 ? slide.title : `${slide.title} (cont.)`;
-      const page = RULES[slide.kind]({ slide, flows, title, part, minStep }, theme);
-      minStep = page.cut ? page.step : 0;
+    for (const page of pagesOf(slide, theme, themeKey)) {
       const number = slides.length + 1;
       const foot = footer(theme, deck.meta, page.numbered ? number : undefined);
       const logo = theme.logoImage?.position === 'top-right' ? logoBox(theme, 'top-right') : undefined;
       const body = logo ? page.items.map((i) => clearOf(i, logo)) : page.items;
       const items = readingOrder([...body, ...foot, ...(logo ? [{ type: 'logo' as const, alt: theme.logoImage!.alt, box: logo }] : [])]);
-      slides.push({ sourceId: slide.id, kind: slide.kind, title, part, items, notes: part === 0 ? [...slide.notes] : [], number });
-      if (page.overflow.length === 0) break;
-      const stuck = JSON.stringify(page.overflow) === JSON.stringify(flows);
-      if (stuck || part + 1 >= MAX_PARTS) {
-        diagnostics.push({
-          code: 'layout/dropped', severity: 'warning', field: `slides.${slide.id}`,
-          message: `Slide '${slide.id}': ${page.overflow.length} block(s) could not be placed and were left out`,
-          hint: 'Shorten the content or split it into several slides in the spec',
-        });
-        break;
-      }
-      diagnostics.push({
-        code: 'layout/split', severity: 'info', field: `slides.${slide.id}`,
-        message: `Slide '${slide.id}' did not fit at the smallest readable size; it continues on slide ${number + 1} with '(cont.)'`,
-        hint: 'Shorten the text or table, or give it its own slide, to keep it on one slide',
-      });
-      flows = page.overflow;
+      slides.push({ sourceId: slide.id, kind: slide.kind, title: page.title, part: page.part, items, notes: page.part === 0 ? [...slide.notes] : [], number });
+      if (page.dropped) diagnostics.push(droppedNote(slide.id, page.dropped));
+      else if (page.split) diagnostics.push(splitNote(slide.id, number + 1));
     }
   }
   return { slides, diagnostics };
+}
+
+interface Page {
+  title: string;
+  part: number;
+  items: Placed[];
+  numbered: boolean;
+  /** The slide goes on: a 'layout/split' receipt names the next slide's number. */
+  split: boolean;
+  /** Blocks left out: the slide could not go on. */
+  dropped: number;
+}
+
+/**
+ * A slide's pages, laid out once per (slide, theme) in a process: `gonogo watch` lays out again only the slides
+ * an edit changed (the footer, which carries the deck title and slide number, is placed by layoutDeck). Pages are
+ * cloned out of the memo, so a caller's edits never reach the next build.
+ */
+const pageMemo = new Map<string, Page[]>();
+
+function pagesOf(slide: DeckSlide, theme: Theme, themeKey: string): Page[] {
+  const key = themeKey + '\u0000' + JSON.stringify(slide);
+  let laid = pageMemo.get(key);
+  if (!laid) {
+    laid = layoutSlide(slide, theme);
+    if (pageMemo.size > 2_000) pageMemo.clear();
+    pageMemo.set(key, laid);
+  }
+  return structuredClone(laid);
+}
+
+function layoutSlide(slide: DeckSlide, theme: Theme): Page[] {
+  const pages: Page[] = [];
+  let flows: Flow[] = toFlows(slide.blocks, theme, slide.kind === 'runbook');
+  let minStep = 0;
+  for (let part = 0; ; part++) {
+    const title = part === 0 ? slide.title : `${slide.title} (cont.)`;
+    const page = RULES[slide.kind]({ slide, flows, title, part, minStep }, theme);
+    minStep = page.cut ? page.step : 0;
+    const placed: Page = { title, part, items: page.items, numbered: page.numbered, split: false, dropped: 0 };
+    pages.push(placed);
+    if (page.overflow.length === 0) break;
+    const stuck = JSON.stringify(page.overflow) === JSON.stringify(flows);
+    if (stuck || part + 1 >= MAX_PARTS) {
+      placed.dropped = page.overflow.length;
+      break;
+    }
+    placed.split = true;
+    flows = page.overflow;
+  }
+  return pages;
+}
+
+function droppedNote(slideId: string, blocks: number): Diagnostic {
+  return {
+    code: 'layout/dropped', severity: 'warning', field: `slides.${slideId}`,
+    message: `Slide '${slideId}': ${blocks} block(s) could not be placed and were left out`,
+    hint: 'Shorten the content or split it into several slides in the spec',
+  };
+}
+
+function splitNote(slideId: string, next: number): Diagnostic {
+  return {
+    code: 'layout/split', severity: 'info', field: `slides.${slideId}`,
+    message: `Slide '${slideId}' did not fit at the smallest readable size; it continues on slide ${next} with '(cont.)'`,
+    hint: 'Shorten the text or table, or give it its own slide, to keep it on one slide',
+  };
 }
 
 /**

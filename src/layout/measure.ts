@@ -1,12 +1,13 @@
 // Text measurement with the shipped font files (fontkit), shared by layout and charts so that
 // what fits on a slide and what Vega lays out agree with what readers see.
 import { createHash } from 'node:crypto';
-import { accessSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { accessSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import type { Diagnostic } from '../diagnostics.js';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
 import { DEFAULT_FAMILY, INTER, SHIPPED_FAMILIES, type FontFamily, type FontWeight } from './fonts.js';
+import { plainRun, type PlainRun, type ShapedFont } from './plain-shaping.js';
 
 export const ASSETS_DIR = findAssets();
 
@@ -33,14 +34,13 @@ interface FontkitGlyph {
   advanceWidth: number;
 }
 
-interface FontkitFont {
+interface FontkitFont extends ShapedFont {
   unitsPerEm: number;
   ascent: number;
   descent: number;
   lineGap: number;
   layout(text: string): { advanceWidth: number; glyphs: FontkitGlyph[]; positions: { xAdvance: number }[] };
   glyphForCodePoint(cp: number): FontkitGlyph;
-  hasGlyphForCodePoint(cp: number): boolean;
 }
 
 // The family text is measured with unless a caller names one: the layout sets it from the deck's theme
@@ -93,24 +93,33 @@ function fallbackEm(cp: number, weight: FontWeight, family: FontFamily): number 
   return 1;
 }
 
-/** Whether the family draws `ch` itself (white space counts as drawn). */
-export function hasGlyph(ch: string, family: FontFamily = active): boolean {
+/** Whether the family draws `ch` itself (white space counts as drawn), in the file of `weight`. */
+export function hasGlyph(ch: string, family: FontFamily = active, weight: FontWeight = 'regular'): boolean {
   const cp = ch.codePointAt(0)!;
-  return cp < 0x20 || /\s/.test(ch) || font('regular', family).hasGlyphForCodePoint(cp);
+  return cp < 0x20 || /\s/.test(ch) || font(weight, family).hasGlyphForCodePoint(cp);
 }
 
 /** Shaped advance of `text` in em, with characters the family lacks measured in a fallback. */
 function shapedEm(text: string, weight: FontWeight, family: FontFamily): number {
   const f = font(weight, family);
+  // Most text only ligatures and pair kerning act on: fontkit's numbers without running its shaper.
+  const run = plainRun(f, text) ?? fontkitRun(f, text);
+  let fallback = 0;
+  for (const cp of run.missing) fallback += fallbackEm(cp, weight, family);
+  return run.units / f.unitsPerEm + fallback;
+}
+
+/** fontkit's shaped run: the advances of the glyphs the font has, and the code points of its .notdef glyphs. */
+function fontkitRun(f: FontkitFont, text: string): PlainRun {
   const run = f.layout(text);
   let units = run.advanceWidth;
-  let fallback = 0;
+  const missing: number[] = [];
   run.glyphs.forEach((g, i) => {
     if (g.id !== 0) return;
     units -= run.positions[i].xAdvance;
-    for (const cp of g.codePoints) fallback += fallbackEm(cp, weight, family);
+    missing.push(...g.codePoints);
   });
-  return units / f.unitsPerEm + fallback;
+  return { units, missing };
 }
 
 const widthCache = new Map<string, number>();
@@ -138,13 +147,35 @@ export function textWidthPt(text: string, sizePt: number, weight: FontWeight = '
 }
 
 // Shaping with fontkit costs ≈ 0.5 ms a string and a deck measures thousands, so widths persist between
-// runs (build keeps them in DECK/out/.cache). Values are the exact doubles measured, keyed by the font bytes.
+// runs (build keeps them in DECK/out/.cache). Values are the exact doubles measured, keyed by the font files as
+// installed (path, size, modification time: hashing their bytes cost a rebuild 12 ms; a reinstall re-measures).
 let fingerprint: string | undefined;
 
 function fontsFingerprint(): string {
+  if (fingerprint) return fingerprint;
   const h = createHash('sha256');
-  for (const p of allFontPaths()) h.update(readFileSync(p));
-  return (fingerprint ??= 'widths-2:' + h.digest('hex').slice(0, 16));
+  for (const p of allFontPaths()) {
+    const { size, mtimeMs } = statSync(p);
+    h.update(`${p}\u0000${size}\u0000${mtimeMs}\n`);
+  }
+  return (fingerprint = 'widths-3:' + h.digest('hex').slice(0, 16));
+}
+
+/** The cache file as this process last read or wrote it: a rebuild in the same process (watch) skips reading it again. */
+let inSync: { file: string; size: number; mtimeMs: number } | undefined;
+
+function sameFile(file: string): boolean {
+  try {
+    const { size, mtimeMs } = statSync(file);
+    return inSync?.file === file && inSync.size === size && inSync.mtimeMs === mtimeMs;
+  } catch {
+    return false;
+  }
+}
+
+function markInSync(file: string): void {
+  const { size, mtimeMs } = statSync(file);
+  inSync = { file, size, mtimeMs };
 }
 
 /**
@@ -153,6 +184,7 @@ function fontsFingerprint(): string {
  * match its hash is dropped and measured again, with a note. A missing or stale file is ignored silently.
  */
 export function loadWidthCache(file: string): Diagnostic | undefined {
+  if (sameFile(file)) return undefined;
   let text: string;
   try {
     text = readFileSync(file, 'utf8');
@@ -169,6 +201,7 @@ export function loadWidthCache(file: string): Diagnostic | undefined {
     for (const [k, m] of Object.entries(saved.metrics ?? {})) if (!savedMetrics.has(k)) savedMetrics.set(k, m);
     for (const [k, v] of Object.entries(saved.advances ?? {})) if (!advances.has(k) && Number.isFinite(v)) advances.set(k, v);
     for (const [k, v] of Object.entries(saved.widths ?? {})) if (!widthCache.has(k) && Number.isFinite(v)) widthCache.set(k, v);
+    markInSync(file);
     return undefined;
   } catch {
     return dropped(file, 'it is not the JSON gonogo writes');
@@ -201,6 +234,7 @@ export function saveWidthCache(file: string): Diagnostic | undefined {
     mkdirSync(dirname(file), { recursive: true });
     writeFileSync(tmp, `gonogo-widths ${sha256(body)}\n${body}`);
     renameSync(tmp, file);
+    markInSync(file);
     widthsAdded = 0;
     return undefined;
   } catch (err) {
