@@ -35,14 +35,15 @@ export const MEMORY_START_MIB = 96;
 
 /**
  * DuckDB allocates through its own jemalloc, which keeps freed pages resident for a while: dirty for DuckDB's 1 s
- * decay, then lazily freed pages the kernel still counts as resident. Under the small memory limit a big pull spills
- * and reloads blocks all the time (about 5 GB of 256 KiB blocks freed and allocated again at 10M event rows), so
- * that slack, not DuckDB's live memory, made the peak RSS grow with the data (bench/pull.bench.mjs: 1M rows 280 MB,
- * 10M 310–390 MB). Freed pages are returned after 100 ms instead, straight to the system (no lazy step), and
- * allocations of 1 MiB and more (hash tables, large buffers) go to jemalloc's arena that returns them at once
- * (1M 230 MB, 10M 270 MB; about 5% more time). Returning every freed page at once (decay 0) gets 220 / 245 MB but
- * costs 25% more time: each reloaded block faults its pages in again. jemalloc reads this when libduckdb loads, so
- * it is set before the first import; a value already in the environment is kept.
+ * decay, then lazily freed pages the kernel still counts as resident. Under the small memory limit a pull spills and
+ * reloads blocks all the time (about 5 GB of 256 KiB blocks freed and allocated again at 10M event rows), so at its
+ * peak jemalloc held about as much freed memory as live (10M rows: 100 MB live, 210 MB mapped). Freed pages are
+ * returned after 100 ms instead, straight to the system (no lazy step), and allocations of 1 MiB and more (hash
+ * tables, large buffers) go to jemalloc's arena that returns them at once: peak RSS 1M rows 275 → 226 MB, 10M
+ * 320 (300–390) → 272 (262–289) MB, for about 5% more time. What still separates 10M from 1M (~45 MB) is mostly the
+ * 100 ms of churn kept; returning every freed page at once (decay 0) gets 220 / 247 MB but costs 25% more time, as
+ * each reloaded block faults its pages in again. jemalloc reads this when libduckdb loads, so it is set before the
+ * first import; a value already in the environment is kept.
  */
 const DUCKDB_JEMALLOC_CONF = 'dirty_decay_ms:100,muzzy_decay_ms:0,oversize_threshold:1048576';
 
