@@ -59,9 +59,11 @@ export function splitFallbackRuns(svg: string): string {
  * resvg-js reads the files it is given on every render (≈ 14 ms for all ten; a chart names one or two families).
  */
 export function fontFilesFor(svg: string): string[] {
-  if (/<tspan\b/.test(svg)) return allFontPaths();
+  // Only plain text elements are read here; anything else (tspans, nested markup) keeps every file.
+  const texts = [...svg.matchAll(TEXT)];
+  if (/<tspan\b/.test(svg) || texts.length !== (svg.match(/<text\b/g) ?? []).length) return allFontPaths();
   const needed = new Set<FontFamily>([DEFAULT_FAMILY]);
-  for (const [, attrs, raw] of svg.matchAll(TEXT)) {
+  for (const [, attrs, raw] of texts) {
     const list = (attr(attrs, 'font-family') ?? 'sans-serif').split(',').map((e) => decode(e).replace(/['"]/g, '').trim().toLowerCase());
     for (const f of SHIPPED_FAMILIES) if (list.includes(f.name.toLowerCase())) needed.add(f);
     // resvg takes the first entry it has a face for; sans-serif is the default family.

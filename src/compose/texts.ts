@@ -141,7 +141,6 @@ let env: typeof Handlebars | undefined;
 /** Compiled templates by source text: a rebuild in the same process (watch) reuses them. */
 const cache = new Map<string, HandlebarsTemplateDelegate>();
 
-
 function compileOnce(src: Source): HandlebarsTemplateDelegate {
   let fn = cache.get(src.text);
   if (fn) return fn;
