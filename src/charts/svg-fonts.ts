@@ -53,9 +53,11 @@ export function splitFallbackRuns(svg: string): string {
 }
 
 /**
- * The shipped font files resvg needs to draw `svg` (after splitFallbackRuns) exactly as with all of them loaded:
- * every family a font-family list names, and the default (resvg's sans-serif), when each text's characters are
- * all in the face resvg picks from its list. Otherwise every file: resvg's glyph fallback then searches them all.
+ * The shipped font files resvg needs to draw `svg` (after splitFallbackRuns) exactly as with all of them loaded.
+ * resvg draws a text in a family its font-family list names or, when it reads none of the list, in its default
+ * (it misreads some lists: "Arial, 'Liberation Sans', sans-serif" draws in Carlito). So every shipped family the
+ * list names is loaded, and the default; that is enough when each of the text's characters is in all of those
+ * faces (in the one face, for a list that is just a shipped family's name), as nothing is then drawn from a fallback. Otherwise every file: resvg's glyph fallback searches them all.
  * resvg-js reads the files it is given on every render (≈ 14 ms for all ten; a chart names one or two families).
  */
 export function fontFilesFor(svg: string): string[] {
@@ -64,12 +66,16 @@ export function fontFilesFor(svg: string): string[] {
   if (/<tspan\b/.test(svg) || texts.length !== (svg.match(/<text\b/g) ?? []).length) return allFontPaths();
   const needed = new Set<FontFamily>([DEFAULT_FAMILY]);
   for (const [, attrs, raw] of texts) {
-    const list = (attr(attrs, 'font-family') ?? 'sans-serif').split(',').map((e) => decode(e).replace(/['"]/g, '').trim().toLowerCase());
-    for (const f of SHIPPED_FAMILIES) if (list.includes(f.name.toLowerCase())) needed.add(f);
-    // resvg takes the first entry it has a face for; sans-serif is the default family.
-    const first = list.find((e) => e === 'sans-serif' || SHIPPED_FAMILIES.some((f) => f.name.toLowerCase() === e));
-    const picked = first === undefined ? undefined : (SHIPPED_FAMILIES.find((f) => f.name.toLowerCase() === first) ?? DEFAULT_FAMILY);
-    if (!picked || ![...decode(raw)].every((ch) => hasGlyph(ch, picked, weightOf(attrs)))) return allFontPaths();
+    const list = decode(attr(attrs, 'font-family') ?? '').toLowerCase();
+    // Another generic (serif, monospace…) has its own default face, which none of the shipped files may be.
+    if (/\b(serif|monospace|cursive|fantasy|system-ui)\b/.test(list.replace(/sans-serif/g, ''))) return allFontPaths();
+    // A bare shipped name alone (what splitFallbackRuns writes for a fallback run) is read as written.
+    const alone = SHIPPED_FAMILIES.find((f) => f.name.toLowerCase() === list.trim());
+    const candidates = alone ? [alone] : [...SHIPPED_FAMILIES.filter((f) => list.includes(f.name.toLowerCase())), DEFAULT_FAMILY];
+    const text = decode(raw);
+    // White space other than a plain space may be a glyph a face lacks (Carlito has no U+00A0): hasGlyph counts it drawn.
+    if (/[^\S ]/.test(text) || ![...text].every((ch) => candidates.every((f) => hasGlyph(ch, f, weightOf(attrs))))) return allFontPaths();
+    for (const f of candidates) needed.add(f);
   }
   const weights: FontWeight[] = ['regular', 'semibold', 'bold', 'italic'];
   return [...new Set([...needed].flatMap((f) => weights.map((w) => fontPath(w, f))))].sort();
