@@ -110,7 +110,7 @@ function shapedEm(text: string, weight: FontWeight, family: FontFamily): number 
 }
 
 /** fontkit's shaped run: the advances of the glyphs the font has, and the code points of its .notdef glyphs. */
-function fontkitRun(f: FontkitFont, text: string): PlainRun {
+export function fontkitRun(f: Pick<FontkitFont, 'layout'>, text: string): PlainRun {
   const run = f.layout(text);
   let units = run.advanceWidth;
   const missing: number[] = [];

@@ -12,9 +12,9 @@ import { build } from '../../src/build.js';
 import { runUntil } from '../../src/pipeline.js';
 import { layoutDeck } from '../../src/layout/layout.js';
 import { defaultTheme } from '../../src/deck/theme.js';
-import { fontPath, saveWidthCache, textWidthPt, type FontWeight } from '../../src/layout/measure.js';
+import { fontkitRun, fontPath, saveWidthCache, textWidthPt, type FontWeight } from '../../src/layout/measure.js';
 import { SHIPPED_FAMILIES, type FontFamily } from '../../src/layout/fonts.js';
-import { plainRun, plainScript, type PlainRun, type ShapedFont } from '../../src/layout/plain-shaping.js';
+import { plainRun, plainScript, type ShapedFont } from '../../src/layout/plain-shaping.js';
 import { REFERENCE } from '../support/decks.js';
 import { pilotDeck } from '../support/pilot.js';
 import { generateDecisions, writeDecision } from '../support/generate-decisions.js';
@@ -22,7 +22,7 @@ import { generateDecisions, writeDecision } from '../support/generate-decisions.
 interface Font extends ShapedFont {
   unitsPerEm: number;
   characterSet: number[];
-  layout(text: string): { script: string; advanceWidth: number; glyphs: { id: number; codePoints: number[] }[]; positions: { xAdvance: number }[] };
+  layout(text: string): { script: string; advanceWidth: number; glyphs: { id: number; codePoints: number[]; advanceWidth: number }[]; positions: { xAdvance: number }[] };
 }
 const fontkit = createRequire(import.meta.url)('fontkit') as { openSync(p: string): Font };
 const WEIGHTS: FontWeight[] = ['regular', 'semibold', 'bold', 'italic'];
@@ -34,19 +34,6 @@ const fontOf = (family: FontFamily, weight: FontWeight): Font => {
 };
 /** Every shipped font file once, with a family and weight that measure with it. */
 const FILES = [...new Map(SHIPPED_FAMILIES.flatMap((family) => WEIGHTS.map((weight) => [fontPath(weight, family), { family, weight }] as const))).values()];
-
-/** What measure.ts reads from a fontkit run: the advances of the glyphs the font has, and the .notdef glyphs' code points. */
-function fontkitRun(font: Font, text: string): PlainRun {
-  const run = font.layout(text);
-  let units = run.advanceWidth;
-  const missing: number[] = [];
-  run.glyphs.forEach((g, i) => {
-    if (g.id !== 0) return;
-    units -= run.positions[i].xAdvance;
-    missing.push(...g.codePoints);
-  });
-  return { units, missing };
-}
 
 /** Checks one string against fontkit's run; true when it took the plain path. */
 function agrees(font: Font, text: string): boolean {
