@@ -1,5 +1,5 @@
-// Output bytes guard for speed work: builds both reference decks and a generated deck (fresh processes, cold
-// and again with the caches warm) and prints the SHA-256 of every file each build writes, so a change that
+// Output bytes guard for speed work: builds both reference decks, the quoting-workflow deck themed in Arial and in
+// Inter (charts drawn from other font files), and a generated deck (fresh processes, cold and again with the caches warm) and prints the SHA-256 of every file each build writes, so a change that
 // should only make builds faster can be checked byte for byte (run before and after, diff the two lists).
 //   node bench/hash-outputs.mjs [OUT.txt]      (the generated deck has about 100 slides)
 import { spawnSync } from 'node:child_process';
@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { generateDeck } from './gen-deck.mjs';
+import { parseDocument } from 'yaml';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const tmp = mkdtempSync(join(tmpdir(), 'gonogo-hash-'));
@@ -33,6 +34,16 @@ for (const name of ['quoting-workflow', 'call-volume-pilot']) {
   const src = join(root, 'decks', name);
   const dir = join(tmp, name);
   cpSync(src, dir, { recursive: true, filter: (p) => !p.startsWith(join(src, 'out') + sep) && p !== join(src, 'out') });
+  decks.push(dir);
+}
+for (const face of ['Arial', 'Inter']) {
+  const src = join(tmp, 'quoting-workflow');
+  const dir = join(tmp, `quoting-workflow-${face.toLowerCase()}`);
+  cpSync(src, dir, { recursive: true });
+  const specFile = join(dir, 'gonogo.yaml');
+  const doc = parseDocument(readFileSync(specFile, 'utf8'));
+  doc.setIn(['theme', 'fonts'], doc.createNode({ heading: face, body: face }));
+  writeFileSync(specFile, doc.toString());
   decks.push(dir);
 }
 const gen = join(tmp, 'generated-100');
