@@ -12,7 +12,7 @@ import { DEFAULT_FAMILY } from '../layout/fonts.js';
 import { loadVega } from './vega.js';
 import { stableStringify } from './stable-json.js';
 import { finalSpec } from './final-spec.js';
-import { fontFilesFor, splitFallbackRuns } from './svg-fonts.js';
+import { fontFilesFor, svgForResvg } from './svg-fonts.js';
 
 export interface RenderOptions {
   /** PNG pixels per point at slide size; 3 ≈ 216 dpi (default), 3.5 ≈ 252 dpi. */
@@ -155,7 +155,7 @@ async function renderNow(spec: Record<string, unknown>, scale: number): Promise<
   const svg = await renderSvg(spec);
   resvgModule ??= import('@resvg/resvg-js');
   const { Resvg } = await resvgModule;
-  const drawn = splitFallbackRuns(svg);
+  const drawn = svgForResvg(svg);
   const resvg = new Resvg(drawn, {
     fitTo: { mode: 'zoom', value: scale },
     font: { fontFiles: fontFilesFor(drawn), loadSystemFonts: false, defaultFontFamily: DEFAULT_FAMILY.name, sansSerifFamily: DEFAULT_FAMILY.name },
