@@ -38,7 +38,7 @@ export interface RenderedChart {
 
 export const DEFAULT_SCALE = 3;
 /** Bump when the render pipeline changes in a way that alters output. */
-const RENDER_VERSION = 'gonogo-charts-2';
+const RENDER_VERSION = 'gonogo-charts-3';
 
 const memory = new Map<string, RenderedChart>();
 /** A long watch session keeps at most this many renders in memory (oldest dropped first). */
