@@ -109,18 +109,27 @@ function shapedEm(text: string, weight: FontWeight, family: FontFamily): number 
   return run.units / f.unitsPerEm + fallback;
 }
 
-/** fontkit's shaped run: the advances of the glyphs the font has, and the code points of its .notdef glyphs. */
-export function fontkitRun(f: Pick<FontkitFont, 'layout'>, text: string): PlainRun {
+/**
+ * fontkit's shaped run: the advances of the glyphs the font has, and the code points of its .notdef glyphs.
+ * fontkit keeps one .notdef glyph object per font, carrying the code points of the first character it was made for
+ * (every later ▲ would read as an earlier ✓, and a width would hang on what the process measured first): the
+ * characters are read from the text instead, those the font lacks in order, when they are as many as the .notdefs.
+ */
+export function fontkitRun(f: Pick<FontkitFont, 'layout' | 'hasGlyphForCodePoint'>, text: string): PlainRun {
   const run = f.layout(text);
   let units = run.advanceWidth;
-  const missing: number[] = [];
+  const notdef: number[] = [];
   run.glyphs.forEach((g, i) => {
     if (g.id !== 0) return;
     units -= run.positions[i].xAdvance;
-    missing.push(...g.codePoints);
+    notdef.push(...g.codePoints);
   });
-  return { units, missing };
+  const lacking = notdef.length === 0 ? [] : [...text].map((ch) => ch.codePointAt(0)!).filter((cp) => !IGNORABLE.test(String.fromCodePoint(cp)) && !f.hasGlyphForCodePoint(cp));
+  return { units, missing: lacking.length === notdef.length ? lacking : notdef };
 }
+
+/** Characters fontkit draws with no width (a space glyph), never a .notdef. */
+const IGNORABLE = /^\p{Default_Ignorable_Code_Point}$/u;
 
 const widthCache = new Map<string, number>();
 let widthsAdded = 0;
@@ -158,7 +167,7 @@ function fontsFingerprint(): string {
     const { size, mtimeMs } = statSync(p);
     h.update(`${p}\u0000${size}\u0000${mtimeMs}\n`);
   }
-  return (fingerprint = 'widths-3:' + h.digest('hex').slice(0, 16));
+  return (fingerprint = 'widths-4:' + h.digest('hex').slice(0, 16));
 }
 
 /** The cache file as this process last read or wrote it: a rebuild in the same process (watch) skips reading it again. */

@@ -133,7 +133,8 @@ class PlainShaper {
     const t = this.tablesFor(script);
     if (!t) return undefined;
     const ids: number[] = new Array(text.length);
-    let notdef: number[] = [];
+    // The characters the font lacks, in text order (ligatures, which change ids' positions, never take a .notdef).
+    const missing: number[] = [];
     for (let i = 0; i < text.length; i++) {
       const code = text.charCodeAt(i);
       let id = this.ids.get(code);
@@ -141,20 +142,16 @@ class PlainShaper {
         id = this.font.hasGlyphForCodePoint(code) ? this.glyphOf(code) : 0;
         this.ids.set(code, id);
       }
-      // fontkit keeps one .notdef glyph object, with the code points of the first character it was made for, and
-      // measure.ts measures every missing character of a run as those: asked the same way, in the same order.
-      if (id === 0) notdef = this.font.glyphForCodePoint(code).codePoints;
+      if (id === 0) missing.push(code);
       else if (t.blocked.has(id)) return undefined;
       ids[i] = id;
     }
     if (!this.substitute(t, ids, text)) return undefined;
     let units = 0;
-    const missing: number[] = [];
     for (let i = 0; i < ids.length; i++) {
       const id = ids[i];
       if (t.blocked.has(id)) return undefined;
-      if (id === 0) missing.push(...notdef);
-      else units += this.advances.get(id)!;
+      if (id !== 0) units += this.advances.get(id)!;
       if (i === 0) continue;
       // Kerning lands on the advances of both glyphs of a pair; a .notdef's share is dropped with its advance.
       const [toLeft, toRight] = this.pair(t, ids[i - 1], id);
