@@ -6,7 +6,8 @@
 // The package's `dependencies` and `optionalDependencies` (native parts, heavy optional trees) stay external
 // and load on first use; everything else is bundled, so it is a devDependency and never installed by users.
 import { build } from 'esbuild';
-import { readdirSync, readFileSync, rmSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { isBuiltin } from 'node:module';
 import { isAscii } from 'node:buffer';
@@ -89,6 +90,26 @@ export default function stringWidth(string, options) {
     },
   },
   {
+    // fontkit and unicode-properties decode four deflated Unicode tries when they load (≈ 20 ms a process), for
+    // script and shaping data that text measured by src/layout/plain-shaping.ts never reads. Bundled, each trie is
+    // built on its first lookup: a rebuild that measures a reworded title in Latin text opens the font, no more.
+    name: 'lazy-unicode-tries',
+    setup(b) {
+      b.onLoad({ filter: /[\\/]node_modules[\\/](fontkit|unicode-properties)[\\/]dist[\\/]main\.cjs$/ }, (args) => {
+        const source = readFileSync(args.path, 'utf8');
+        const names = [];
+        const contents = source.replace(/^const (\$\w+\$var\$trie) = (new \(0, \(\$parcel\$interopDefault\(\$\w+\$unicodetrie\)\)\)\(.*\));$/gm, (_, name, make) => {
+          names.push(name);
+          return `let ${name}$built; const ${name} = { get: (codePoint) => (${name}$built ??= ${make}).get(codePoint) };`;
+        });
+        // The stand-in answers get() only: any other use of a trie keeps the module as it is.
+        const otherUse = names.some((n) => source.split(n).length - 1 !== source.split(`${n}.get(`).length - 1 + 1);
+        if (names.length === 0 || otherUse) return { contents: source, loader: 'js', warnings: [{ text: `${args.path} changed how it builds its Unicode tries: left as it is` }] };
+        return { contents, loader: 'js' };
+      });
+    },
+  },
+  {
     // The built-in templates, precompiled: a build then neither parses nor compiles them (≈ 0.1 s a run).
     // Keyed by the text src/compose/texts.ts reads from templates/ (trailing line breaks dropped), so a template
     // edited after bundling simply misses and is compiled at load.
@@ -122,6 +143,18 @@ export default function stringWidth(string, options) {
   },
 ];
 
+/** Stands where src/build-id.ts reads the build id; as long as the hash that replaces it, so the source map holds. */
+const BUILD_ID_PLACEHOLDER = 'gonogo-build-id-placeholder-0000';
+
+/** The bundle's build id: the SHA-256 of its bytes (placeholder included), first 32 hex digits, written in place. */
+function writeBuildId(file) {
+  const text = readFileSync(file, 'latin1');
+  const at = text.indexOf(BUILD_ID_PLACEHOLDER);
+  if (at < 0 || text.indexOf(BUILD_ID_PLACEHOLDER, at + 1) >= 0) throw new Error(`scripts/bundle.mjs: ${file} must hold the build-id placeholder exactly once`);
+  const id = createHash('sha256').update(text, 'latin1').digest('hex').slice(0, BUILD_ID_PLACEHOLDER.length);
+  writeFileSync(file, text.slice(0, at) + id + text.slice(at + id.length), 'latin1');
+}
+
 /** `forPack` (npm pack) also drops what earlier bundles left in dist/ (the V8 code caches), so the tarball holds this build only. */
 export async function bundleCli({ forPack = false } = {}) {
   const outdir = join(root, 'dist');
@@ -133,7 +166,7 @@ export async function bundleCli({ forPack = false } = {}) {
     target: 'node20',
     external: EXTERNAL,
     // src/ is ES modules: import.meta.url becomes the script's own file URL
-    define: { 'import.meta.url': '__gonogo_import_meta_url' },
+    define: { 'import.meta.url': '__gonogo_import_meta_url', __GONOGO_BUILD_ID__: JSON.stringify(BUILD_ID_PLACEHOLDER) },
     banner: { js: "var __gonogo_import_meta_url = require('node:url').pathToFileURL(__filename).href;" },
     // no comments or indentation: an ASCII script a third smaller, read as Latin-1 without decoding (bin/code-cache.cjs);
     // names stay for stack traces, and the source map leads back to src/
@@ -153,6 +186,7 @@ export async function bundleCli({ forPack = false } = {}) {
     outdir,
     outExtension: { '.js': '.cjs' },
   });
+  writeBuildId(join(outdir, 'gonogo.cjs'));
   for (const f of ['gonogo.cjs', 'chart-worker.cjs'])
     if (!isAscii(readFileSync(join(outdir, f)))) console.warn(`scripts/bundle.mjs: dist/${f} is not ASCII (a regular expression with a non-ASCII character?); it is read slower`);
   // files only: stand-ins and lazy wrappers (namespace:path) carry no package's code of their own

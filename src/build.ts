@@ -8,6 +8,7 @@ import { resolveSpecPath } from './spec/load.js';
 import { defaultTheme } from './deck/theme.js';
 import { layoutDeck } from './layout/layout.js';
 import { loadWidthCache, saveWidthCache } from './layout/measure.js';
+import { loadPageCache, savePageCache } from './layout/page-cache.js';
 import { loadBootstrapMemo, saveBootstrapMemo } from './stats/bootstrap-memo.js';
 import { deckTimestamp, renderPptx } from './render/pptx/render.js';
 import { FileDeflateCache } from './render/pptx/deflate-cache.js';
@@ -59,8 +60,9 @@ export async function build(deckDir: string, opts: BuildOptions = {}): Promise<B
   // Caches that make a rebuild cheap; none changes a byte of output.
   const cacheDir = join(outDir, '.cache');
   const widthsFile = join(cacheDir, 'text-widths.json');
+  const pagesFile = join(cacheDir, 'pages.json');
   const bootstrapFile = join(cacheDir, 'bootstrap.json');
-  const cacheNotes = [loadWidthCache(widthsFile), loadBootstrapMemo(bootstrapFile)];
+  const cacheNotes = [loadWidthCache(widthsFile), loadPageCache(pagesFile), loadBootstrapMemo(bootstrapFile)];
   const chartCacheDir = opts.chartCacheDir ?? join(cacheDir, 'charts');
   // A first build will draw every chart: a worker loads Vega and resvg while the pipeline runs.
   if (opts.chartThreads !== 0 && !existsSync(chartCacheDir)) chartPool(1);
@@ -110,7 +112,7 @@ export async function build(deckDir: string, opts: BuildOptions = {}): Promise<B
     files.push({ path: join(run.load!.dir, HISTORY_FILE), data: stableJson(historyWith(run.load!.dir, entry, cwd)) });
   }
   await writeOutputs(files, cwd);
-  for (const note of [saveWidthCache(widthsFile), deflateCache.save(), saveBootstrapMemo(bootstrapFile)]) if (note) diagnostics.push(note);
+  for (const note of [saveWidthCache(widthsFile), savePageCache(pagesFile), deflateCache.save(), saveBootstrapMemo(bootstrapFile)]) if (note) diagnostics.push(note);
   return {
     deck,
     decision: run.decide!,

@@ -10,6 +10,7 @@ import { RULES } from './kinds.js';
 import { footer, logoBox } from './grid.js';
 import { measureThemeFonts } from './textfit.js';
 import type { Box, Placed } from './types.js';
+import { cachedPages, keepPages, pageKey, type Page } from './page-cache.js';
 
 const MAX_PARTS = 40;
 
@@ -39,33 +40,17 @@ export function layoutDeck(deck: Deck, theme: Theme): LayoutResult {
   return { slides, diagnostics };
 }
 
-interface Page {
-  title: string;
-  part: number;
-  items: Placed[];
-  numbered: boolean;
-  /** The slide goes on: a 'layout/split' receipt names the next slide's number. */
-  split: boolean;
-  /** Blocks left out: the slide could not go on. */
-  dropped: number;
-}
-
 /**
- * A slide's pages, laid out once per (slide, theme) in a process: `gonogo watch` lays out again only the slides
- * an edit changed (the footer, which carries the deck title and slide number, is placed by layoutDeck). Pages are
- * cloned out of the memo, so a caller's edits never reach the next build.
+ * A slide's pages, laid out once per (slide, theme) and kept (page-cache.ts): a rebuild lays out again only the
+ * slides an edit changed (the footer, which carries the deck title and slide number, is placed by layoutDeck).
  */
-const pageMemo = new Map<string, Page[]>();
-
 function pagesOf(slide: DeckSlide, theme: Theme, themeKey: string): Page[] {
-  const key = themeKey + '\u0000' + JSON.stringify(slide);
-  let laid = pageMemo.get(key);
-  if (!laid) {
-    laid = layoutSlide(slide, theme);
-    if (pageMemo.size > 2_000) pageMemo.clear();
-    pageMemo.set(key, laid);
-  }
-  return structuredClone(laid);
+  const key = pageKey(themeKey, JSON.stringify(slide));
+  const hit = cachedPages(key);
+  if (hit) return hit;
+  const laid = layoutSlide(slide, theme);
+  keepPages(key, laid);
+  return laid;
 }
 
 function layoutSlide(slide: DeckSlide, theme: Theme): Page[] {

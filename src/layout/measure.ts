@@ -160,7 +160,8 @@ export function textWidthPt(text: string, sizePt: number, weight: FontWeight = '
 // installed (path, size, modification time: hashing their bytes cost a rebuild 12 ms; a reinstall re-measures).
 let fingerprint: string | undefined;
 
-function fontsFingerprint(): string {
+/** The font files as installed (path, size, modification time): what every measured width hangs on. */
+export function fontsFingerprint(): string {
   if (fingerprint) return fingerprint;
   const h = createHash('sha256');
   for (const p of allFontPaths()) {

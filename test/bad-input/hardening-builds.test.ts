@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { strFromU8, unzipSync } from 'fflate';
 import { XMLValidator } from 'fast-xml-parser';
 import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { runCli } from '../support/cli.js';
 import { sub } from './support.js';
 import { writeBase } from './hardening-support.js';
@@ -36,11 +37,17 @@ describe('a corrupted cache never reaches the deck', () => {
   let clean: Buffer;
   let cached: string;
 
+  // Each build is its own process, as a user runs them: no in-memory render or width survives to hide the disk.
+  const buildProcess = (dir: string) => spawnSync(process.execPath, [join(ROOT, 'bin', 'gonogo.js'), 'build', '.', '--debug'], { cwd: dir, encoding: 'utf8', env: { PATH: process.env.PATH } });
+
   beforeAll(async () => {
-    // The deck as built with no cache at all, and a folder whose out/.cache is complete.
+    // The deck as built with no cache at all, and a folder whose out/.cache is complete (laid-out slides are kept
+    // by the bundle the CLI runs, not from source).
     const fresh = deck();
     await build(fresh, '--quiet');
     clean = readFileSync(join(fresh, 'out', 'deck.pptx'));
+    expect(buildProcess(fresh).status).toBe(0);
+    expect(existsSync(join(fresh, 'out', '.cache', 'pages.json'))).toBe(true);
     cached = fresh;
   });
 
@@ -83,10 +90,21 @@ describe('a corrupted cache never reaches the deck', () => {
       writeFileSync(f, b);
     }, /info: dropped 1 entry of the deck-part cache .*: their bytes do not match their checksum/],
     ['pptx-parts.bin replaced by another file', (dir) => writeFileSync(join(dir, 'out', '.cache', 'pptx-parts.bin'), '\u0000\u0001 not a cache'), null],
+    ['a laid-out text changed in pages.json', (dir) => {
+      const f = join(dir, 'out', '.cache', 'pages.json');
+      writeFileSync(f, readFileSync(f, 'utf8').replace('Ship the new flow?', 'Ship the old flow?'));
+    }, /info: dropped the slide-layout cache .*it does not match its hash/],
+    ['pages.json replaced by another file', (dir) => writeFileSync(join(dir, 'out', '.cache', 'pages.json'), '\u0000\u0001 not a cache'), /dropped the slide-layout cache/],
+    ['pages.json written by another gonogo (its own hash right)', (dir) => {
+      const f = join(dir, 'out', '.cache', 'pages.json');
+      const text = readFileSync(f, 'utf8');
+      const body = JSON.parse(text.slice(text.indexOf('\n') + 1));
+      body.program = 'another-build';
+      body.pages = Object.fromEntries(Object.entries(body.pages as Record<string, unknown[]>).map(([k]) => [k, []]));
+      const json = JSON.stringify(body);
+      writeFileSync(f, `gonogo-pages sha256:${createHash('sha256').update(json).digest('hex')}\n${json}`);
+    }, null],
   ];
-
-  // Each build is its own process, as a user runs them: no in-memory render or width survives to hide the disk.
-  const buildProcess = (dir: string) => spawnSync(process.execPath, [join(ROOT, 'bin', 'gonogo.js'), 'build', '.', '--debug'], { cwd: dir, encoding: 'utf8', env: { PATH: process.env.PATH } });
 
   for (const [name, corrupt, note] of corruptions)
     it(name, () => {
@@ -97,13 +115,37 @@ describe('a corrupted cache never reaches the deck', () => {
       expect(r.status, r.stderr).toBe(0);
       expect(readFileSync(join(dir, 'out', 'deck.pptx')).equals(clean)).toBe(true);
       if (note) expect(r.stderr).toMatch(note);
-      // The cache is whole again: the next build drops nothing (checked once for charts, once for widths).
-      if (name.startsWith('a chart PNG with') || name.startsWith('a text width')) {
+      // The cache is whole again: the next build drops nothing (checked once for charts, widths and pages).
+      if (name.startsWith('a chart PNG with') || name.startsWith('a text width') || name.startsWith('a laid-out text')) {
         const again = buildProcess(dir);
         expect(again.stderr).not.toMatch(/dropped/);
         expect(readFileSync(join(dir, 'out', 'deck.pptx')).equals(clean)).toBe(true);
       }
     });
+});
+
+describe('a rebuild after an edit', () => {
+  const buildProcess = (dir: string) => spawnSync(process.execPath, [join(ROOT, 'bin', 'gonogo.js'), 'build', '.', '--quiet'], { cwd: dir, encoding: 'utf8', env: { PATH: process.env.PATH } });
+  const edit = (yaml: string) => sub(sub(yaml, 'title: Minimal deck', 'title: Minimal deck reworded'), 'question: Ship the new flow?', 'question: Ship the new flow to every region?');
+
+  it('writes the deck a build from nothing writes, with the laid-out slides kept between them', () => {
+    const dir = deck();
+    expect(buildProcess(dir).status).toBe(0);
+    const pages = join(dir, 'out', '.cache', 'pages.json');
+    expect(existsSync(pages)).toBe(true);
+    writeFileSync(join(dir, 'gonogo.yaml'), edit(readFileSync(join(dir, 'gonogo.yaml'), 'utf8')));
+    const kept = Object.keys(JSON.parse(readFileSync(pages, 'utf8').split('\n')[1]).pages);
+    const r = buildProcess(dir);
+    expect(r.status, r.stderr).toBe(0);
+    const after = Object.keys(JSON.parse(readFileSync(pages, 'utf8').split('\n')[1]).pages);
+    // Most slides came from the cache (the edit touched the cover and the slides that quote the question)...
+    expect(after.filter((k) => kept.includes(k)).length).toBeGreaterThan(after.length / 2);
+    expect(after.filter((k) => !kept.includes(k)).length).toBeGreaterThan(0);
+    // ...and the deck is the one a first build of the edited spec writes.
+    const fresh = deck(edit);
+    expect(buildProcess(fresh).status).toBe(0);
+    for (const f of ['deck.pptx', 'deck.md', 'deck.deck.json']) expect(readFileSync(join(dir, 'out', f)).equals(readFileSync(join(fresh, 'out', f))), f).toBe(true);
+  });
 });
 
 /** Every character of every text run in the deck, in slide order. */

@@ -1,0 +1,144 @@
+// Each slide's laid-out pages, kept in memory for the process and between builds in DECK/out/.cache/pages.json:
+// a rebuild lays out again only the slides an edit changed (a reworded deck title: the cover; footers, which carry
+// it on every slide, are placed per build by layoutDeck). An entry is keyed by a hash of the slide and the theme as
+// laid out. The file holds the program that laid them out (the bundle's build id) and the font files that measured
+// them (the width cache's fingerprint): another gonogo or other fonts find nothing in it. Run from source (tests),
+// there is no build id and pages stay in memory. The first line holds a sha256 of the rest: a file altered on
+// disk would put other text on the slides, so it is dropped, with a note, and everything is laid out again.
+import { createHash } from 'node:crypto';
+import { mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { buildId } from '../build-id.js';
+import type { Diagnostic } from '../diagnostics.js';
+import { fontsFingerprint } from './measure.js';
+import type { Placed } from './types.js';
+
+/** One slide of a deck slide as laid out (a slide that does not fit goes on over several). */
+export interface Page {
+  title: string;
+  part: number;
+  items: Placed[];
+  numbered: boolean;
+  /** The slide goes on: a 'layout/split' receipt names the next slide's number. */
+  split: boolean;
+  /** Blocks left out: the slide could not go on. */
+  dropped: number;
+}
+
+const FORMAT = 'gonogo-pages-1';
+/** A long watch session keeps at most this many slides' pages in memory. */
+const MEMORY_LIMIT = 2_000;
+
+const pages = new Map<string, Page[]>();
+/** Keys this build asked for: what the file keeps. */
+const used = new Set<string>();
+let added = 0;
+
+interface Saved {
+  format: string;
+  program: string;
+  fonts: string;
+  pages: Record<string, Page[]>;
+}
+
+/** The key of a slide (its JSON) laid out in a theme (themeKey: the theme's JSON, logo bytes hashed). */
+export function pageKey(themeKey: string, slideJson: string): string {
+  return createHash('sha256').update(themeKey).update('\u0000').update(slideJson).digest('base64url');
+}
+
+/** A slide's pages, cloned: a caller's edits never reach the next build. */
+export function cachedPages(key: string): Page[] | undefined {
+  const hit = pages.get(key);
+  if (!hit) return undefined;
+  used.add(key);
+  return structuredClone(hit);
+}
+
+export function keepPages(key: string, laid: Page[]): void {
+  if (pages.size >= MEMORY_LIMIT) pages.clear();
+  pages.set(key, structuredClone(laid));
+  used.add(key);
+  added++;
+}
+
+/** The cache file as this process last read or wrote it: a rebuild in the same process (watch) skips reading it. */
+let inSync: { file: string; size: number; mtimeMs: number } | undefined;
+
+function stamp(file: string): typeof inSync {
+  const { size, mtimeMs } = statSync(file);
+  return { file, size, mtimeMs };
+}
+
+function sameFile(file: string): boolean {
+  try {
+    const now = stamp(file)!;
+    return inSync?.file === file && inSync.size === now.size && inSync.mtimeMs === now.mtimeMs;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Starts a build: adds the pages an earlier build saved in `file`, if the same program and fonts laid them out.
+ * `program` is the bundle's build id (tests name one); without it nothing is read or written.
+ */
+export function loadPageCache(file: string, program = buildId): Diagnostic | undefined {
+  used.clear();
+  if (!program || sameFile(file)) return undefined;
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch {
+    return undefined; // no cache yet: every slide is laid out
+  }
+  const nl = text.indexOf('\n');
+  const head = /^gonogo-pages (sha256:[0-9a-f]{64})$/.exec(text.slice(0, Math.max(0, nl)));
+  const body = text.slice(nl + 1);
+  if (!head || head[1] !== sha256(body)) return dropped(file, 'it does not match its hash');
+  let saved: Saved;
+  try {
+    saved = JSON.parse(body) as Saved;
+  } catch {
+    return dropped(file, 'it is not the JSON gonogo writes');
+  }
+  if (saved.format !== FORMAT || saved.program !== program || saved.fonts !== fontsFingerprint()) return undefined;
+  for (const [key, laid] of Object.entries(saved.pages ?? {})) if (!pages.has(key) && Array.isArray(laid)) pages.set(key, laid);
+  inSync = stamp(file);
+  return undefined;
+}
+
+/**
+ * Ends a build: writes the pages it used (so the file never outgrows one deck), atomically, when that differs from
+ * the file. The cache only saves time: a folder that cannot take it is noted, never an error.
+ */
+export function savePageCache(file: string, program = buildId): Diagnostic | undefined {
+  if (!program || (added === 0 && sameFile(file))) return undefined;
+  const kept = Object.fromEntries([...used].sort().flatMap((key) => (pages.has(key) ? [[key, pages.get(key)!]] : [])));
+  const body = JSON.stringify({ format: FORMAT, program, fonts: fontsFingerprint(), pages: kept } satisfies Saved);
+  const tmp = `${file}.${process.pid}.tmp`;
+  try {
+    mkdirSync(dirname(file), { recursive: true });
+    writeFileSync(tmp, `gonogo-pages ${sha256(body)}\n${body}`);
+    renameSync(tmp, file);
+    inSync = stamp(file);
+    added = 0;
+    return undefined;
+  } catch (err) {
+    rmSync(tmp, { force: true });
+    return { code: 'cache/unwritable', severity: 'info', message: `could not save the slide-layout cache ${file} (${(err as NodeJS.ErrnoException).code ?? 'error'}); the next build lays out every slide again` };
+  }
+}
+
+function sha256(text: string): string {
+  return 'sha256:' + createHash('sha256').update(text).digest('hex');
+}
+
+function dropped(file: string, why: string): Diagnostic {
+  try {
+    rmSync(file, { force: true });
+  } catch {
+    // a read-only cache folder: the bad file stays, and is dropped again next time
+  }
+  added++; // write a good one at the end of this build
+  return { code: 'cache/dropped', severity: 'info', message: `dropped the slide-layout cache ${file}: ${why}; every slide is laid out again` };
+}
