@@ -130,6 +130,14 @@ export default function stringWidth(string, options) {
       });
     },
   },
+  // pptxgenjs imports node:https on every write, to fetch pictures given by URL; gonogo gives it every picture as
+  // data, and loading https (tls, net, http) cost each build ≈ 15 ms.
+  stub(
+    'no-https-for-pptxgenjs',
+    /^node:https$/,
+    "module.exports = { get() { throw new Error('gonogo gives pptxgenjs every picture as data: it fetches none'); } };",
+    (args) => args.importer.includes('pptxgenjs'),
+  ),
   {
     // V8's code cache cannot serve a script that calls import() (Node 20), so lazily loaded externals and Node
     // built-ins are required instead, still on first use.

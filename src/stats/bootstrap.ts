@@ -8,7 +8,8 @@
 // bootstrap's type-7 quantile, at the cost of two beta draws per resample and arm. The data are a Sample
 // (distinct values with their counts): x[r] is read by rank, so resampling the units of (value, count) pairs
 // needs only the distinct values in memory and draws exactly what resampling the expanded list would.
-import betaRandom from '@stdlib/random-base-beta';
+import { createRequire } from 'node:module';
+import type betaRandom from '@stdlib/random-base-beta';
 import { checkConfidence, invalid, type Estimate } from './estimate.js';
 import { quantileSorted } from './quantiles.js';
 import { sampleQuantile, valueAtRank, type Sample } from './sample.js';
@@ -116,5 +117,8 @@ function drawDiff(t: Sample, c: Sample, p: number, options: BootstrapOptions): Q
 
 function makeBeta(seed: number): BetaDraw {
   if (!Number.isInteger(seed) || seed < 1 || seed > 0xffffffff) throw invalid(`seed must be an integer in [1, 2³²−1], got ${seed}`);
-  return betaRandom.factory({ seed });
+  // Loaded on the first bootstrap the memo (bootstrap-memo.ts) misses: setting up its generators costs ≈ 14 ms, a
+  // twentieth of a rebuild that draws nothing. Bundled, this require is the bundled package.
+  const beta = (typeof require === 'function' ? require('@stdlib/random-base-beta') : createRequire(import.meta.url)('@stdlib/random-base-beta')) as typeof betaRandom;
+  return beta.factory({ seed });
 }
