@@ -380,7 +380,8 @@ function breakWord(word: string, sizePt: number, maxWidthPt: number, weight: Fon
   return pieces;
 }
 
-const graphemes = new Intl.Segmenter('en', { granularity: 'grapheme' });
+// Made on first use: creating a segmenter loads ICU's break rules (≈ 16 ms), and most decks never cut a word.
+let graphemes: Intl.Segmenter | undefined;
 const SIMPLE = /^[\u0000-\u000C\u000E-\u02FF]*$/;
 
 function* simpleSegments(text: string): Generator<{ segment: string; index: number }> {
@@ -402,7 +403,7 @@ export function fittingPrefix(text: string, sizePt: number, maxPt: number, weigh
     let em = 0;
     let over = false;
     // Below U+0300 (Latin and its punctuation, no combining marks) every character is its own grapheme.
-    const segments = SIMPLE.test(part) ? simpleSegments(part) : graphemes.segment(part);
+    const segments = SIMPLE.test(part) ? simpleSegments(part) : (graphemes ??= new Intl.Segmenter('en', { granularity: 'grapheme' })).segment(part);
     for (const { segment, index } of segments) {
       em += advanceEm(segment, weight, family);
       if (ends.length > 0 && em * sizePt > maxPt * 1.25) {
