@@ -1,10 +1,11 @@
 // Each slide's laid-out pages, kept in memory for the process and between builds in DECK/out/.cache/pages.json:
 // a rebuild lays out again only the slides an edit changed (a reworded deck title: the cover; footers, which carry
 // it on every slide, are placed per build by layoutDeck). An entry is keyed by a hash of the slide and the theme as
-// laid out. The file holds the program that laid them out (the bundle's build id) and the font files that measured
-// them (the width cache's fingerprint): another gonogo or other fonts find nothing in it. Run from source (tests),
-// there is no build id and pages stay in memory. The first line holds a sha256 of the rest: a file altered on
-// disk would put other text on the slides, so it is dropped, with a note, and everything is laid out again.
+// laid out. The file holds the program that laid them out (the bundle's build id and the Node version) and the
+// font files that measured them (the width cache's fingerprint): another gonogo, Node or fonts find nothing in it.
+// Run from source (tests), there is no build id and pages stay in memory. The first line holds a sha256 of the
+// rest: a file altered on disk would put other text on the slides, so it is dropped, with a note, and every slide
+// is laid out again.
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
@@ -78,11 +79,14 @@ function sameFile(file: string): boolean {
   }
 }
 
+/** The program that lays slides out: this bundle on this Node (whose Math functions a layout's floats go through). */
+const thisProgram = buildId && `${buildId} node ${process.version}`;
+
 /**
  * Starts a build: adds the pages an earlier build saved in `file`, if the same program and fonts laid them out.
- * `program` is the bundle's build id (tests name one); without it nothing is read or written.
+ * `program` names the program (tests name one); without it nothing is read or written.
  */
-export function loadPageCache(file: string, program = buildId): Diagnostic | undefined {
+export function loadPageCache(file: string, program = thisProgram): Diagnostic | undefined {
   used.clear();
   if (!program || sameFile(file)) return undefined;
   let text: string;
@@ -111,7 +115,7 @@ export function loadPageCache(file: string, program = buildId): Diagnostic | und
  * Ends a build: writes the pages it used (so the file never outgrows one deck), atomically, when that differs from
  * the file. The cache only saves time: a folder that cannot take it is noted, never an error.
  */
-export function savePageCache(file: string, program = buildId): Diagnostic | undefined {
+export function savePageCache(file: string, program = thisProgram): Diagnostic | undefined {
   if (!program || (added === 0 && sameFile(file))) return undefined;
   const kept = Object.fromEntries([...used].sort().flatMap((key) => (pages.has(key) ? [[key, pages.get(key)!]] : [])));
   const body = JSON.stringify({ format: FORMAT, program, fonts: fontsFingerprint(), pages: kept } satisfies Saved);
