@@ -30,6 +30,7 @@ function naming(attrs: string, family: FontFamily): string {
   return /\sfont-family="[^"]*"/.test(attrs) ? attrs.replace(/\sfont-family="[^"]*"/, named) : attrs + named;
 }
 
+/** `svg` as resvg draws the PNG fallback: one shipped family named per text, symbol runs split off (see above). */
 export function svgForResvg(svg: string): string {
   return svg.replace(TEXT, (_whole, listed: string, raw: string) => {
     const family = familyOfFontList(decode(attr(listed, 'font-family') ?? ''));
