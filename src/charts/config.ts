@@ -58,6 +58,9 @@ export function vegaConfig(theme: Theme): Record<string, unknown> {
       domainColor: rule,
       tickColor: rule,
       labelOverlap: true,
+      // Labels with less than a space between them read as one ("−1.5pp−1.0pp" in Arial): every other one is
+      // dropped instead (a space is 2.7 pt in Calibri, 3.3 pt in Arial, at the labels' 12 pt).
+      labelSeparation: 3,
       labelPadding: 4,
       titlePadding: 8,
     },
