@@ -71,8 +71,10 @@ export function scenariosChart(input: ScenariosInput, theme: Theme): ChartSpec {
   const headLabel = Object.fromEntries(heads.map((h) => [h.row as string, h.label as string]));
   const rowName = `slice(datum.value, -1) === 'b' ? 'Best' : slice(datum.value, -1) === 'c' ? 'Base' : slice(datum.value, -1) === 'd' ? 'Worst' : split(${JSON.stringify(headLabel)}[datum.value], '\\n')`;
   const isHead = "slice(datum.value, -1) === 'a'";
+  // The domain is every row, not only the rows with data: a metric without a bar has nothing on its heading row,
+  // and without it the metric's name was left off the chart.
   const y = {
-    field: 'row', type: 'nominal', sort: rowIds, title: null,
+    field: 'row', type: 'nominal', sort: rowIds, scale: { domain: rowIds }, title: null,
     axis: { ...rowAxis(theme), labelExpr: rowName, labelColor: { expr: `${isHead} ? '${hex(theme.colors.text)}' : '${hex(theme.colors.muted)}'` }, labelFontWeight: { expr: `${isHead} ? 600 : 400` } },
   };
   const scenarioScale = { domain: ['Worst', 'Base', 'Best', 'Bar'], range: [hex(theme.colors.fail), hex(theme.colors.text), hex(theme.colors.pass), hex(theme.colors.accent)] };

@@ -86,12 +86,18 @@ export function guardrailChart(ctx: Ctx): ChartSpec | undefined {
   return guardrailsChart({ rows, confidence: ctx.spec.decision.confidence, size: WIDE }, ctx.theme);
 }
 
-export function scenarioChart(ctx: Ctx): ChartSpec | undefined {
+/**
+ * Primary metrics one scenario chart holds: four rows each in a 4.6-inch chart; from five metrics on, rows came
+ * closer than a line of their 12 pt labels and the chart read as a smear.
+ */
+export const SCENARIO_METRICS_PER_CHART = 4;
+
+/** Best / base / worst per primary metric, in as few charts as hold them (their sizes as even as they go), each with the metrics it draws. */
+export function scenarioCharts(ctx: Ctx): { chart: ChartSpec; metrics: string[] }[] {
   const byName = Object.fromEntries(ctx.decision.scenarios.map((s) => [s.name, s]));
-  if (!byName.base) return undefined;
-  const rows = byName.base.changes
-    .filter((c) => ctx.metric(c.metric).role === 'primary')
-    .map((c) => {
+  if (!byName.base) return [];
+  const changes = byName.base.changes.filter((c) => ctx.metric(c.metric).role === 'primary');
+  const rows = changes.map((c) => {
       const m = ctx.metric(c.metric);
       const at = (name: string) => byName[name]?.changes.find((x) => x.metric === c.metric)?.estimate ?? c.estimate;
       // The metric's headline rule, read again in each scenario: its one outcome there.
@@ -115,9 +121,13 @@ export function scenarioChart(ctx: Ctx): ChartSpec | undefined {
         ...(base ? { marks: { best: markIn('best'), base: markIn('base'), worst: markIn('worst') } } : {}),
       };
     });
-  if (!rows.length) return undefined;
-  // The scenario chart stands alone on its slide (its reading is in the notes and the next slide).
-  return scenariosChart({ rows, size: FULL }, ctx.theme);
+  // Each scenario chart stands alone on its slide (its reading is in the notes and the cards' slide).
+  const count = Math.ceil(rows.length / SCENARIO_METRICS_PER_CHART);
+  const each = Math.ceil(rows.length / Math.max(1, count));
+  return Array.from({ length: count }, (_, i) => ({
+    chart: scenariosChart({ ...(i > 0 ? { id: `primary-${i + 1}` } : {}), rows: rows.slice(i * each, (i + 1) * each), size: FULL }, ctx.theme),
+    metrics: changes.slice(i * each, (i + 1) * each).map((c) => c.metric),
+  }));
 }
 
 /**

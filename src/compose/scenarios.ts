@@ -4,7 +4,7 @@ import type { Block, Slide } from '../deck/types.js';
 import type { ScenarioOutcome } from '../decide/types.js';
 import { type Ctx, scenarioDecimals } from './context.js';
 import { fmtChange } from '../deck/format.js';
-import { scenarioChart } from './charts.js';
+import { scenarioCharts } from './charts.js';
 import { reasonText, ruleText } from './rule-words.js';
 import { NEWS, markOf } from '../model/outcomes.js';
 import { OVERALL } from '../model/rows.js';
@@ -15,7 +15,7 @@ export function composeScenarios(ctx: Ctx): Slide[] {
   const { decision } = ctx;
   const flips = scenarioFlips(ctx);
   const flipOf = (name: string) => flips.find((f) => f.name === name);
-  const chart = scenarioChart(ctx);
+  const charts = scenarioCharts(ctx);
   const columns = decision.scenarios.map((s) => {
     const flip = flipOf(s.name);
     return {
@@ -42,23 +42,23 @@ export function composeScenarios(ctx: Ctx): Slide[] {
     turnNames: turns,
     turnCount: turns.length,
   };
-  const chartPush = pushCaption(ctx, true);
   // The cards say why a value lies past its interval; a card whose assumption the spec states gets it said under the cards.
-  const slidePush = decision.scenarios.some((s) => s.assumption && pushedLabels(ctx, s).length) ? pushCaption(ctx, false) : '';
+  const slidePush = decision.scenarios.some((s) => s.assumption && pushedLabels(ctx, s).length) ? pushCaption(ctx, () => true) : '';
   const pushNotes = decision.scenarios.map((s) => pushText(ctx, s)).filter(Boolean);
   return [
-    ...(chart
-      ? [
-          {
-            id: 'scenarios-chart',
-            kind: 'chart' as const,
-            section: 'Scenarios',
-            title: ctx.t('scenarios-chart-title', data),
-            blocks: [{ type: 'chart' as const, chart }, ...(chartPush ? [{ type: 'text', role: 'caption', text: chartPush } as Block] : [])],
-            notes: [chart.alt, ...pushNotes],
-          },
-        ]
-      : []),
+    // Many primary metrics take several charts: each goes on as its own slide, titled like a slide the layout continues.
+    ...charts.map(({ chart, metrics }, i) => {
+      // Said under the chart that draws the values it explains.
+      const chartPush = pushCaption(ctx, (id) => metrics.includes(id));
+      return {
+        id: i === 0 ? 'scenarios-chart' : `scenarios-chart-${i + 1}`,
+        kind: 'chart' as const,
+        section: 'Scenarios',
+        title: i === 0 ? ctx.t('scenarios-chart-title', data) : `${ctx.t('scenarios-chart-title', data)} (cont.)`,
+        blocks: [{ type: 'chart' as const, chart }, ...(chartPush ? [{ type: 'text', role: 'caption', text: chartPush } as Block] : [])],
+        notes: [chart.alt, ...(i === 0 ? pushNotes : [])],
+      };
+    }),
     {
       id: 'scenarios',
       kind: 'scenarios',
@@ -89,10 +89,10 @@ function primaryMisses(ctx: Ctx): string[] {
 
 /**
  * On the slide, in one line: which of the shown values lie past their interval's end, and why (the rows of
- * unknown arm); the notes give each push. `primaryOnly` for the chart, which shows primaries.
+ * unknown arm); the notes give each push. `shows`: the metrics the slide draws (a chart shows some primaries).
  */
-function pushCaption(ctx: Ctx, primaryOnly: boolean): string {
-  const pushed = (name: string) => ctx.decision.scenarios.find((s) => s.name === name)?.changes.filter((c) => c.push && (!primaryOnly || ctx.metric(c.metric).role === 'primary')) ?? [];
+function pushCaption(ctx: Ctx, shows: (metricId: string) => boolean): string {
+  const pushed = (name: string) => ctx.decision.scenarios.find((s) => s.name === name)?.changes.filter((c) => c.push && shows(c.metric)) ?? [];
   const best = pushed('best');
   const worst = pushed('worst');
   if (!best.length && !worst.length) return '';

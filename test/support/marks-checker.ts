@@ -229,7 +229,7 @@ export function checkMarks(slides: WrittenSlide[], truth: Truth, where: string):
         const c = decision.criteria.filter((x) => m[2].startsWith(x.label)).sort((a, b) => b.label.length - a.label.length)[0];
         one(m[1], c && markOf(c.status, c.polarity), `criterion ${c?.label ?? m[2]}`);
       }
-    } else if (id === 'scenarios-chart') {
+    } else if (/^scenarios-chart(-\d+)?$/.test(id)) {
       const primaries = spec.metrics.filter((m) => m.role === 'primary');
       for (const t of [...slide.alts, ...slide.notes])
         for (const part of t.split(/(?<=\.) (?=Treatment also )/)) {

@@ -542,7 +542,7 @@ function flipCauses(truth: StatementTruth, s: ScenarioOutcome): string[] {
 }
 
 const scenarioCauses: Check = (slides, truth, say) => {
-  const shown = slides.filter((s) => s.id === 'scenarios' || s.id === 'scenarios-chart');
+  const shown = slides.filter((s) => s.id === 'scenarios' || /^scenarios-chart(-\d+)?$/.test(s.id));
   if (!shown.length) return;
   // What a reader sees (notes are the speaker's): titles, sentences, chart descriptions; not the cards' "Label: value" lines.
   const visible = shown.flatMap((s) => [s.title, ...s.paragraphs.filter((p) => !/^[^:]+: [−+±]?\d[^ ]*( pp)?$/.test(p)), ...s.alts]).join('\n').toLowerCase();
