@@ -1,8 +1,9 @@
 // Text measurement with the shipped font files (fontkit), shared by layout and charts so that
 // what fits on a slide and what Vega lays out agree with what readers see.
 import { createHash } from 'node:crypto';
-import { accessSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { accessSync, statSync } from 'node:fs';
 import type { Diagnostic } from '../diagnostics.js';
+import { droppedNote, FileStamp, readHashed, unwritableNote, writeHashed } from '../cache-file.js';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
@@ -172,84 +173,48 @@ export function fontsFingerprint(): string {
 }
 
 /** The cache file as this process last read or wrote it: a rebuild in the same process (watch) skips reading it again. */
-let inSync: { file: string; size: number; mtimeMs: number } | undefined;
-
-function sameFile(file: string): boolean {
-  try {
-    const { size, mtimeMs } = statSync(file);
-    return inSync?.file === file && inSync.size === size && inSync.mtimeMs === mtimeMs;
-  } catch {
-    return false;
-  }
-}
-
-function markInSync(file: string): void {
-  const { size, mtimeMs } = statSync(file);
-  inSync = { file, size, mtimeMs };
-}
+const widthsStamp = new FileStamp();
+const WIDTHS = 'text-width cache';
 
 /**
- * Adds widths saved by an earlier run. The file's first line holds a sha256 of the rest: an entry altered on disk
- * (by hand, a bad merge, a half-written copy) would change every layout that measures it, so a file that does not
- * match its hash is dropped and measured again, with a note. A missing or stale file is ignored silently.
+ * Adds widths saved by an earlier run. An entry altered on disk would change every layout that measures it, so a
+ * file that does not match its hash is dropped and measured again, with a note (cache-file.ts). A missing or
+ * stale file is ignored silently.
  */
 export function loadWidthCache(file: string): Diagnostic | undefined {
-  if (sameFile(file)) return undefined;
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch {
-    return undefined; // No cache yet: widths are measured.
-  }
-  const nl = text.indexOf('\n');
-  const head = /^gonogo-widths (sha256:[0-9a-f]{64})$/.exec(text.slice(0, Math.max(0, nl)));
-  const body = text.slice(nl + 1);
-  if (!head || head[1] !== sha256(body)) return dropped(file, 'it does not match its hash');
+  if (widthsStamp.matches(file)) return undefined;
+  const body = readHashed(file, 'widths');
+  if (body === undefined) return undefined; // No cache yet: widths are measured.
+  if (body === null) return dropped(file, 'it does not match its hash');
   try {
     const saved = JSON.parse(body) as { fonts: string; metrics: Record<string, LineMetrics>; advances: Record<string, number>; widths: Record<string, number> };
     if (saved.fonts !== fontsFingerprint()) return undefined;
     for (const [k, m] of Object.entries(saved.metrics ?? {})) if (!savedMetrics.has(k)) savedMetrics.set(k, m);
     for (const [k, v] of Object.entries(saved.advances ?? {})) if (!advances.has(k) && Number.isFinite(v)) advances.set(k, v);
     for (const [k, v] of Object.entries(saved.widths ?? {})) if (!widthCache.has(k) && Number.isFinite(v)) widthCache.set(k, v);
-    markInSync(file);
+    widthsStamp.mark(file);
     return undefined;
   } catch {
     return dropped(file, 'it is not the JSON gonogo writes');
   }
 }
 
-function sha256(text: string): string {
-  return 'sha256:' + createHash('sha256').update(text).digest('hex');
-}
-
 function dropped(file: string, why: string): Diagnostic {
-  try {
-    rmSync(file, { force: true });
-  } catch {
-    // A read-only cache folder: the bad file stays, and is dropped again next time.
-  }
   widthsAdded++; // write a good one at the end of this build
-  return { code: 'cache/dropped', severity: 'info', message: `dropped the text-width cache ${file}: ${why}; widths are measured again` };
+  return droppedNote(file, WIDTHS, why, 'widths are measured again');
 }
 
-/**
- * Writes the widths measured so far (atomically), if any were added since the last load or save. The cache only
- * saves time: a folder that cannot take it (read-only, full) is noted, never an error.
- */
+/** Writes the widths measured so far, if any were added since the last load or save. */
 export function saveWidthCache(file: string): Diagnostic | undefined {
   if (!widthsAdded) return undefined;
   const body = JSON.stringify({ fonts: fontsFingerprint(), metrics: Object.fromEntries(savedMetrics), advances: Object.fromEntries(advances), widths: Object.fromEntries(widthCache) });
-  const tmp = `${file}.${process.pid}.tmp`;
   try {
-    mkdirSync(dirname(file), { recursive: true });
-    writeFileSync(tmp, `gonogo-widths ${sha256(body)}\n${body}`);
-    renameSync(tmp, file);
-    markInSync(file);
+    writeHashed(file, 'widths', body);
+    widthsStamp.mark(file);
     widthsAdded = 0;
     return undefined;
   } catch (err) {
-    rmSync(tmp, { force: true });
-    return { code: 'cache/unwritable', severity: 'info', message: `could not save the text-width cache ${file} (${(err as NodeJS.ErrnoException).code ?? 'error'}); the next build measures again` };
+    return unwritableNote(file, WIDTHS, err, 'measures again');
   }
 }
 

@@ -7,9 +7,8 @@
 // rest: a file altered on disk would put other text on the slides, so it is dropped, with a note, and every slide
 // is laid out again.
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { dirname } from 'node:path';
 import { buildId } from '../build-id.js';
+import { droppedNote, FileStamp, readHashed, unwritableNote, writeHashed } from '../cache-file.js';
 import type { Diagnostic } from '../diagnostics.js';
 import { fontsFingerprint } from './measure.js';
 import type { Placed } from './types.js';
@@ -63,21 +62,8 @@ export function keepPages(key: string, laid: Page[]): void {
 }
 
 /** The cache file as this process last read or wrote it: a rebuild in the same process (watch) skips reading it. */
-let inSync: { file: string; size: number; mtimeMs: number } | undefined;
-
-function stamp(file: string): typeof inSync {
-  const { size, mtimeMs } = statSync(file);
-  return { file, size, mtimeMs };
-}
-
-function sameFile(file: string): boolean {
-  try {
-    const now = stamp(file)!;
-    return inSync?.file === file && inSync.size === now.size && inSync.mtimeMs === now.mtimeMs;
-  } catch {
-    return false;
-  }
-}
+const stamp = new FileStamp();
+const PAGES = 'slide-layout cache';
 
 /** The program that lays slides out: this bundle on this Node (whose Math functions a layout's floats go through). */
 const thisProgram = buildId && `${buildId} node ${process.version}`;
@@ -88,61 +74,38 @@ const thisProgram = buildId && `${buildId} node ${process.version}`;
  */
 export function loadPageCache(file: string, program = thisProgram): Diagnostic | undefined {
   used.clear();
-  if (!program || sameFile(file)) return undefined;
-  let text: string;
+  if (!program || stamp.matches(file)) return undefined;
+  const body = readHashed(file, 'pages');
+  if (body === undefined) return undefined; // no cache yet: every slide is laid out
+  if (body === null) return dropped(file, 'it does not match its hash');
+  let saved: Saved | null;
   try {
-    text = readFileSync(file, 'utf8');
-  } catch {
-    return undefined; // no cache yet: every slide is laid out
-  }
-  const nl = text.indexOf('\n');
-  const head = /^gonogo-pages (sha256:[0-9a-f]{64})$/.exec(text.slice(0, Math.max(0, nl)));
-  const body = text.slice(nl + 1);
-  if (!head || head[1] !== sha256(body)) return dropped(file, 'it does not match its hash');
-  let saved: Saved;
-  try {
-    saved = JSON.parse(body) as Saved;
+    saved = JSON.parse(body) as Saved | null;
   } catch {
     return dropped(file, 'it is not the JSON gonogo writes');
   }
-  if (saved.format !== FORMAT || saved.program !== program || saved.fonts !== fontsFingerprint()) return undefined;
+  if (saved?.format !== FORMAT || saved.program !== program || saved.fonts !== fontsFingerprint()) return undefined;
   for (const [key, laid] of Object.entries(saved.pages ?? {})) if (!pages.has(key) && Array.isArray(laid)) pages.set(key, laid);
-  inSync = stamp(file);
+  stamp.mark(file);
   return undefined;
 }
 
-/**
- * Ends a build: writes the pages it used (so the file never outgrows one deck), atomically, when that differs from
- * the file. The cache only saves time: a folder that cannot take it is noted, never an error.
- */
+/** Ends a build: writes the pages it used (so the file never outgrows one deck), when that differs from the file. */
 export function savePageCache(file: string, program = thisProgram): Diagnostic | undefined {
-  if (!program || (added === 0 && sameFile(file))) return undefined;
+  if (!program || (added === 0 && stamp.matches(file))) return undefined;
   const kept = Object.fromEntries([...used].sort().flatMap((key) => (pages.has(key) ? [[key, pages.get(key)!]] : [])));
   const body = JSON.stringify({ format: FORMAT, program, fonts: fontsFingerprint(), pages: kept } satisfies Saved);
-  const tmp = `${file}.${process.pid}.tmp`;
   try {
-    mkdirSync(dirname(file), { recursive: true });
-    writeFileSync(tmp, `gonogo-pages ${sha256(body)}\n${body}`);
-    renameSync(tmp, file);
-    inSync = stamp(file);
+    writeHashed(file, 'pages', body);
+    stamp.mark(file);
     added = 0;
     return undefined;
   } catch (err) {
-    rmSync(tmp, { force: true });
-    return { code: 'cache/unwritable', severity: 'info', message: `could not save the slide-layout cache ${file} (${(err as NodeJS.ErrnoException).code ?? 'error'}); the next build lays out every slide again` };
+    return unwritableNote(file, PAGES, err, 'lays out every slide again');
   }
-}
-
-function sha256(text: string): string {
-  return 'sha256:' + createHash('sha256').update(text).digest('hex');
 }
 
 function dropped(file: string, why: string): Diagnostic {
-  try {
-    rmSync(file, { force: true });
-  } catch {
-    // a read-only cache folder: the bad file stays, and is dropped again next time
-  }
   added++; // write a good one at the end of this build
-  return { code: 'cache/dropped', severity: 'info', message: `dropped the slide-layout cache ${file}: ${why}; every slide is laid out again` };
+  return droppedNote(file, PAGES, why, 'every slide is laid out again');
 }

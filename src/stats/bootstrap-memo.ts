@@ -3,9 +3,8 @@
 // DECK/out/.cache/bootstrap.json between runs; values are the exact doubles computed (-0 included), so a result
 // is the same with or without the memo.
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname } from 'node:path';
 import type { Diagnostic } from '../diagnostics.js';
+import { droppedNote, readHashed, unwritableNote, writeHashed } from '../cache-file.js';
 
 const FORMAT = 'gonogo-bootstrap-3';
 const loaded = new Map<string, unknown>();
@@ -45,24 +44,17 @@ export function memoized<T>(parts: MemoPart[], compute: () => T): T {
 const encode = (_k: string, v: unknown) => (typeof v === 'number' && Object.is(v, -0) ? '-0' : v);
 const decode = (_k: string, v: unknown) => (v === '-0' ? -0 : v);
 
-const sha256 = (text: string) => 'sha256:' + createHash('sha256').update(text).digest('hex');
+const BOOTSTRAP = 'bootstrap cache';
 
 /**
- * Adds results saved by an earlier run. The file's first line holds a sha256 of the rest: an interval altered on
- * disk would change the deck's numbers, so a file that does not match its hash is dropped (with a note) and the
- * intervals are drawn again. A missing file, or one of another format, is ignored silently.
+ * Adds results saved by an earlier run. An interval altered on disk would change the deck's numbers, so a file that
+ * does not match its hash is dropped (with a note) and the intervals are drawn again (cache-file.ts). A missing
+ * file, or one of another format, is ignored silently.
  */
 export function loadBootstrapMemo(file: string): Diagnostic | undefined {
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch {
-    return undefined; // none yet
-  }
-  const nl = text.indexOf('\n');
-  const head = /^gonogo-bootstrap (sha256:[0-9a-f]{64})$/.exec(text.slice(0, Math.max(0, nl)));
-  const body = text.slice(nl + 1);
-  if (!head || head[1] !== sha256(body)) return dropped(file, 'it does not match its hash');
+  const body = readHashed(file, 'bootstrap');
+  if (body === undefined) return undefined; // none yet
+  if (body === null) return dropped(file, 'it does not match its hash');
   try {
     const saved = JSON.parse(body, decode) as { format: string; results: Record<string, unknown> };
     if (saved.format !== FORMAT) return undefined;
@@ -74,13 +66,8 @@ export function loadBootstrapMemo(file: string): Diagnostic | undefined {
 }
 
 function dropped(file: string, why: string): Diagnostic {
-  try {
-    rmSync(file, { force: true });
-  } catch {
-    // a read-only cache folder: the bad file stays, and is dropped again next time
-  }
   added++; // write a good one at the end of this build
-  return { code: 'cache/dropped', severity: 'info', message: `dropped the bootstrap cache ${file}: ${why}; intervals are drawn again` };
+  return droppedNote(file, BOOTSTRAP, why, 'intervals are drawn again');
 }
 
 /**
@@ -90,18 +77,10 @@ function dropped(file: string, why: string): Diagnostic {
 export function saveBootstrapMemo(file: string): Diagnostic | undefined {
   if (added === 0) return undefined;
   const body = JSON.stringify({ format: FORMAT, results: Object.fromEntries(used) }, encode);
-  const tmp = `${file}.${process.pid}.tmp`;
   try {
-    mkdirSync(dirname(file), { recursive: true });
-    writeFileSync(tmp, `gonogo-bootstrap ${sha256(body)}\n${body}`);
-    renameSync(tmp, file);
+    writeHashed(file, 'bootstrap', body);
   } catch (err) {
-    try {
-      rmSync(tmp, { force: true });
-    } catch {
-      // no temp file was made
-    }
-    return { code: 'cache/unwritable', severity: 'info', message: `could not save the bootstrap cache ${file} (${(err as NodeJS.ErrnoException).code ?? 'error'}); the next build draws the intervals again` };
+    return unwritableNote(file, BOOTSTRAP, err, 'draws the intervals again');
   }
   // the next build in this process (watch mode) starts from what this one used
   loaded.clear();

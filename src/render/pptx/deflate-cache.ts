@@ -3,12 +3,12 @@
 // holds a probe (this fflate's deflate of a fixed text), so a cache written by another DEFLATE implementation is
 // ignored rather than mixed in. Output bytes are the same with or without the cache.
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import type { Diagnostic } from '../../diagnostics.js';
-import { dirname } from 'node:path';
 import { crc32 } from 'node:zlib';
 import { deflateSync } from 'fflate';
 import type { DeflateCache } from './zip.js';
+import { unwritableNote, writeAtomically } from '../../cache-file.js';
 
 const FORMAT = 'gonogo-deflate-2';
 
@@ -96,19 +96,11 @@ export class FileDeflateCache implements DeflateCache {
     const header = Buffer.from(JSON.stringify({ format: FORMAT, probe: this.probe, entries } satisfies Header), 'utf8');
     const length = Buffer.alloc(4);
     length.writeUInt32LE(header.length, 0);
-    const tmp = `${this.file}.${process.pid}.tmp`;
     try {
-      mkdirSync(dirname(this.file), { recursive: true });
-      writeFileSync(tmp, Buffer.concat([length, header, ...this.used.values()]));
-      renameSync(tmp, this.file);
+      writeAtomically(this.file, Buffer.concat([length, header, ...this.used.values()]));
       return undefined;
     } catch (err) {
-      try {
-        rmSync(tmp, { force: true });
-      } catch {
-        // no temp file was made
-      }
-      return { code: 'cache/unwritable', severity: 'info', message: `could not save the deck-part cache ${this.file} (${(err as NodeJS.ErrnoException).code ?? 'error'}); the next build compresses every part again` };
+      return unwritableNote(this.file, 'deck-part cache', err, 'compresses every part again');
     }
   }
 }
