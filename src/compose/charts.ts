@@ -13,7 +13,7 @@ import type { Scale } from '../model/metric-kinds.js';
 import type { MarkTone } from '../charts/config.js';
 import { forestChart, type ForestRow } from '../charts/forest.js';
 import { guardrailsChart } from '../charts/guardrails.js';
-import { scenariosChart } from '../charts/scenarios.js';
+import { scenariosChart, type ScenarioRow } from '../charts/scenarios.js';
 import { tradeoffChart } from '../charts/tradeoff.js';
 import { distributionChart } from '../charts/distribution.js';
 import { powerChart } from '../charts/power.js';
@@ -97,37 +97,37 @@ export function scenarioCharts(ctx: Ctx): { chart: ChartSpec; metrics: string[] 
   const byName = Object.fromEntries(ctx.decision.scenarios.map((s) => [s.name, s]));
   if (!byName.base) return [];
   const changes = byName.base.changes.filter((c) => ctx.metric(c.metric).role === 'primary');
-  const rows = changes.map((c) => {
-      const m = ctx.metric(c.metric);
-      const at = (name: string) => byName[name]?.changes.find((x) => x.metric === c.metric)?.estimate ?? c.estimate;
-      // The metric's headline rule, read again in each scenario: its one outcome there.
-      const ruleIn = (name: 'best' | 'base' | 'worst') => byName[name]?.criteria.find((x) => x.id === ctx.decision.target)?.rules.find((r) => r.type === 'metric' && r.rule.metric === m.id && r.rule.segment === OVERALL);
-      const base = ruleIn('base');
-      const onScale = base?.type === 'metric' && base.rule.scale === c.scale ? base.rule : undefined;
-      const bar = onScale && (onScale.checks.find((k) => k.type === 'bound' && k.on === 'estimate') ?? onScale.checks[0])?.bar.value;
-      const markIn = (name: 'best' | 'base' | 'worst') => {
-        const r = ruleIn(name);
-        return r ? marked(r).text : '';
-      };
-      return {
-        label: m.label,
-        // the digits the scenario cards give these changes
-        format: valueFormat(m, c.scale, scenarioDecimals(ctx, m, c.scale)),
-        better: m.better,
-        best: at('best'),
-        base: c.estimate,
-        worst: at('worst'),
-        ...(bar !== undefined ? { criterion: bar } : {}),
-        ...(base ? { marks: { best: markIn('best'), base: markIn('base'), worst: markIn('worst') } } : {}),
-      };
-    });
+  const rowOf = (c: (typeof changes)[number]): ScenarioRow => {
+    const m = ctx.metric(c.metric);
+    const at = (name: string) => byName[name]?.changes.find((x) => x.metric === c.metric)?.estimate ?? c.estimate;
+    // The metric's headline rule, read again in each scenario: its one outcome there.
+    const ruleIn = (name: 'best' | 'base' | 'worst') => byName[name]?.criteria.find((x) => x.id === ctx.decision.target)?.rules.find((r) => r.type === 'metric' && r.rule.metric === m.id && r.rule.segment === OVERALL);
+    const base = ruleIn('base');
+    const onScale = base?.type === 'metric' && base.rule.scale === c.scale ? base.rule : undefined;
+    const bar = onScale && (onScale.checks.find((k) => k.type === 'bound' && k.on === 'estimate') ?? onScale.checks[0])?.bar.value;
+    const markIn = (name: 'best' | 'base' | 'worst') => {
+      const r = ruleIn(name);
+      return r ? marked(r).text : '';
+    };
+    return {
+      label: m.label,
+      // the digits the scenario cards give these changes
+      format: valueFormat(m, c.scale, scenarioDecimals(ctx, m, c.scale)),
+      better: m.better,
+      best: at('best'),
+      base: c.estimate,
+      worst: at('worst'),
+      ...(bar !== undefined ? { criterion: bar } : {}),
+      ...(base ? { marks: { best: markIn('best'), base: markIn('base'), worst: markIn('worst') } } : {}),
+    };
+  };
   // Each scenario chart stands alone on its slide (its reading is in the notes and the cards' slide).
-  const count = Math.ceil(rows.length / SCENARIO_METRICS_PER_CHART);
-  const each = Math.ceil(rows.length / Math.max(1, count));
-  return Array.from({ length: count }, (_, i) => ({
-    chart: scenariosChart({ ...(i > 0 ? { id: `primary-${i + 1}` } : {}), rows: rows.slice(i * each, (i + 1) * each), size: FULL }, ctx.theme),
-    metrics: changes.slice(i * each, (i + 1) * each).map((c) => c.metric),
-  }));
+  const count = Math.ceil(changes.length / SCENARIO_METRICS_PER_CHART);
+  const each = Math.ceil(changes.length / Math.max(1, count));
+  return Array.from({ length: count }, (_, i) => {
+    const part = changes.slice(i * each, (i + 1) * each);
+    return { chart: scenariosChart({ ...(i > 0 ? { id: `primary-${i + 1}` } : {}), rows: part.map(rowOf), size: FULL }, ctx.theme), metrics: part.map((c) => c.metric) };
+  });
 }
 
 /**

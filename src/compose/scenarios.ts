@@ -8,7 +8,7 @@ import { scenarioCharts } from './charts.js';
 import { reasonText, ruleText } from './rule-words.js';
 import { NEWS, markOf } from '../model/outcomes.js';
 import { OVERALL } from '../model/rows.js';
-import { inSentence } from '../model/words.js';
+import { continued, inSentence } from '../model/words.js';
 import { flipData, scenarioFlips, type ScenarioFlip } from './scenario-flips.js';
 
 export function composeScenarios(ctx: Ctx): Slide[] {
@@ -45,6 +45,7 @@ export function composeScenarios(ctx: Ctx): Slide[] {
   // The cards say why a value lies past its interval; a card whose assumption the spec states gets it said under the cards.
   const slidePush = decision.scenarios.some((s) => s.assumption && pushedLabels(ctx, s).length) ? pushCaption(ctx, () => true) : '';
   const pushNotes = decision.scenarios.map((s) => pushText(ctx, s)).filter(Boolean);
+  const chartTitle = ctx.t('scenarios-chart-title', data);
   return [
     // Many primary metrics take several charts: each goes on as its own slide, titled like a slide the layout continues.
     ...charts.map(({ chart, metrics }, i) => {
@@ -54,7 +55,7 @@ export function composeScenarios(ctx: Ctx): Slide[] {
         id: i === 0 ? 'scenarios-chart' : `scenarios-chart-${i + 1}`,
         kind: 'chart' as const,
         section: 'Scenarios',
-        title: i === 0 ? ctx.t('scenarios-chart-title', data) : `${ctx.t('scenarios-chart-title', data)} (cont.)`,
+        title: i === 0 ? chartTitle : continued(chartTitle),
         blocks: [{ type: 'chart' as const, chart }, ...(chartPush ? [{ type: 'text', role: 'caption', text: chartPush } as Block] : [])],
         notes: [chart.alt, ...(i === 0 ? pushNotes : [])],
       };

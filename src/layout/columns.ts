@@ -5,6 +5,7 @@ import type { Box, Placed } from './types.js';
 import { roleSize, type Flow, type FlowColumn } from './flow.js';
 import { BLOCK_GAP, splitColumns, toneColor } from './grid.js';
 import { lineHeight, paragraphsHeightIn } from './textfit.js';
+import { continued } from '../model/words.js';
 
 const PAD = 0.2;
 const BAR = 0.06;
@@ -53,6 +54,6 @@ export function layoutColumns(columns: FlowColumn[], theme: Theme, region: Box, 
     });
     items.push(...bodies[i].items);
   });
-  const rest = overflowing ? columns.map((c, i) => ({ ...c, heading: `${c.heading} (cont.)`, flows: bodies[i].overflow })) : null;
+  const rest = overflowing ? columns.map((c, i) => ({ ...c, heading: continued(c.heading), flows: bodies[i].overflow })) : null;
   return { items, heightIn: height, rest };
 }

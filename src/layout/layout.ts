@@ -11,6 +11,7 @@ import { footer, logoBox } from './grid.js';
 import { measureThemeFonts } from './textfit.js';
 import type { Box, Placed } from './types.js';
 import { cachedPages, keepPages, pageKey, type Page } from './page-cache.js';
+import { continued } from '../model/words.js';
 
 const MAX_PARTS = 40;
 
@@ -58,7 +59,7 @@ function layoutSlide(slide: DeckSlide, theme: Theme): Page[] {
   let flows: Flow[] = toFlows(slide.blocks, theme, slide.kind === 'runbook');
   let minStep = 0;
   for (let part = 0; ; part++) {
-    const title = part === 0 ? slide.title : `${slide.title} (cont.)`;
+    const title = part === 0 ? slide.title : continued(slide.title);
     const page = RULES[slide.kind]({ slide, flows, title, part, minStep }, theme);
     minStep = page.cut ? page.step : 0;
     const placed: Page = { title, part, items: page.items, numbered: page.numbered, split: false, dropped: 0 };

@@ -10,6 +10,11 @@ export function inSentence(label: string): string {
   return ordinary ? label.charAt(0).toLowerCase() + label.slice(1) : label;
 }
 
+/** A title or heading going on from the slide (or column) before: the mark every continuation carries. */
+export function continued(title: string): string {
+  return `${title} (cont.)`;
+}
+
 /**
  * An option's id when it reads as a code a reader may see beside the label ("A", "B", "C2"); a word id
  * ("mandate", "hold_back") is the spec's handle, never shown.
