@@ -36,7 +36,8 @@ describe('scenario charts', () => {
         const block = s.blocks.find((b) => b.type === 'chart');
         if (block?.type !== 'chart') throw new Error(`${g.name}: ${s.id} holds no chart`);
         // The heading row of each metric, as the row axis names it: {"0a": "Win rate", "1a": …} (wrapped lines joined).
-        const heads = /split\((\{.*?\})\[datum\.value\]/.exec(JSON.stringify(block.chart.vegaLite).replace(/\\"/g, '"').replace(/\\\\/g, '\\'))?.[1];
+        const labelExpr = (block.chart.vegaLite.layer as { encoding: { y: { axis: { labelExpr: string } } } }[])[1].encoding.y.axis.labelExpr;
+        const heads = /split\((\{.*?\})\[datum\.value\]/.exec(labelExpr)?.[1];
         return Object.values(JSON.parse(heads ?? '{}') as Record<string, string>).map((l) => l.replace(/\n/g, ' '));
       });
       for (const labels of drawn) expect(labels.length, g.name).toBeLessThanOrEqual(SCENARIO_METRICS_PER_CHART);
