@@ -37,6 +37,8 @@ export function composeScenarios(ctx: Ctx): Slide[] {
     flipList: flips.map((f) => ({ ...flipData(f), cause: causeText(ctx, f), rule: f.cause ? ruleText(ctx, f.cause.rule) : '', reason: f.cause ? reasonText(ctx, f.cause) : '' })),
     holdNames: decision.scenarios.filter((s) => !s.flips).map((s) => s.name),
     holdCount: decision.scenarios.filter((s) => !s.flips).length,
+    // The chart draws a bar for a primary metric ruled on in the target criterion; with none, nothing is cleared.
+    barred: primaryBarred(ctx),
     missNames: misses,
     missCount: misses.length,
     turnNames: turns,
@@ -74,6 +76,12 @@ export function composeScenarios(ctx: Ctx): Slide[] {
 /** What turns a flipping scenario, in words: "the rule on Win rate is not met", "Spam flags crosses its limit". */
 export function causeText(ctx: Ctx, f: ScenarioFlip): string {
   return f.cause ? ctx.t('scenario-cause', flipData(f)) : '';
+}
+
+/** Whether a primary metric has a rule on its overall read in the target criterion (what the scenario chart's bars are). */
+function primaryBarred(ctx: Ctx): boolean {
+  const target = ctx.decision.criteria.find((c) => c.id === ctx.decision.target);
+  return Boolean(target?.rules.some((r) => r.type === 'metric' && r.rule.segment === OVERALL && ctx.metric(r.rule.metric).role === 'primary'));
 }
 
 /** Scenarios in which a primary metric's headline rule is bad news (in best, base, worst order). */

@@ -18,6 +18,7 @@
 // Every check returns plain sentences naming the slide and the text, so a failure reads as a review comment.
 import type { Decision, RuleOutcome, ScenarioName, ScenarioOutcome } from '../../src/decide/types.js';
 import type { Spec } from '../../src/spec/normalized.js';
+import { OVERALL } from '../../src/model/rows.js';
 import type { WrittenSlide } from './marks-checker.js';
 
 export interface StatementTruth {
@@ -87,6 +88,13 @@ function missesBar(truth: StatementTruth, s: ScenarioOutcome): boolean {
   return Boolean(target?.rules.some((r: RuleOutcome) => r.type === 'metric' && primary.has(r.rule.metric) && r.status === (r.polarity === 'go' ? 'not_met' : 'met')));
 }
 
+/** Whether a primary metric has a rule on its overall read in the target criterion: a bar the scenario chart draws. */
+function primaryHasBar(truth: StatementTruth): boolean {
+  const primary = new Set(truth.spec.metrics.filter((m) => m.role === 'primary').map((m) => m.id));
+  const target = truth.decision.criteria.find((c) => c.id === truth.decision.target);
+  return Boolean(target?.rules.some((r: RuleOutcome) => r.type === 'metric' && primary.has(r.rule.metric) && r.rule.segment === OVERALL));
+}
+
 const verdicts: Check = (slides, truth, say) => {
   const { decision } = truth;
   for (const slide of slides)
@@ -111,6 +119,7 @@ const verdicts: Check = (slides, truth, say) => {
           const s = scenario(decision, name.toLowerCase());
           if (s && !missesBar(truth, s)) say(slide, `says the ${name} case misses a bar, where no primary rule of the target criterion gives bad news there`);
         }
+      if (/clear their bars/.test(t) && !primaryHasBar(truth)) say(slide, 'says the primary metrics clear their bars, where no primary metric has a rule in the target criterion');
       if (/the verdict holds unless the worst case plays out/i.test(t)) {
         const [best, worst] = [scenario(decision, 'best'), scenario(decision, 'worst')];
         if (best?.flips || !worst?.flips) say(slide, `says "the verdict holds unless the worst case plays out": best ${best?.flips ? 'changes' : 'holds'}, worst ${worst?.flips ? 'changes' : 'holds'}`);
