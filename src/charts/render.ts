@@ -8,7 +8,8 @@ import { join } from 'node:path';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import type { ChartSpec } from '../deck/types.js';
-import { DEFAULT_FAMILY } from '../layout/fonts.js';
+import { DEFAULT_FAMILY, INTER } from '../layout/fonts.js';
+import { textWidthPt } from '../layout/measure.js';
 import { loadVega } from './vega.js';
 import { stableStringify } from './stable-json.js';
 import { finalSpec } from './final-spec.js';
@@ -94,10 +95,17 @@ export const drawHere: Draw = (spec, scale) => {
   return job;
 };
 
-/** Loads what drawing needs (Vega, resvg), so that a worker is ready before its first chart arrives. */
+/**
+ * Loads what drawing needs (Vega, resvg, the default family's fonts and the tables plain shaping derives from them),
+ * so that a worker is ready before its first chart arrives.
+ */
 export async function warmUp(): Promise<void> {
   resvgModule ??= import('@resvg/resvg-js');
   await Promise.all([loadVega(), resvgModule]);
+  // A Latin word and a number: the two scripts' tables (plain-shaping.ts), regular and bold, as chart labels use
+  // them; and a symbol in Inter, which draws what a chart's family lacks (svg-fonts.ts). Its tables take ≈ 90 ms.
+  for (const weight of ['regular', 'bold'] as const) for (const text of ['Control', '0.5']) textWidthPt(text, 10, weight, DEFAULT_FAMILY);
+  textWidthPt('\u25b2', 10, 'regular', INTER);
 }
 
 /** Content hash of what is rendered: the final spec, the scale and the pipeline version. */
