@@ -93,19 +93,33 @@ function plotHeight(input: ForestInput): number {
 }
 
 /**
- * Rows 1… split into the fewest parts, as even as they go, whose charts (row 0 on top of each) all fit; a part
- * of one row always fits, so this ends.
+ * Rows 1… split into the fewest parts whose charts (row 0 heading each) all fit, as even as they go: evenly when
+ * that fits; else (a two-line label needs a wider pitch above the next row) each part takes as many rows as fit,
+ * up to the least cap that keeps the fewest parts. A part of one row always fits, so this ends.
  */
 function splitRows(labels: string[], plot: number): number[][] {
+  const fits = (from: number, to: number) => rowsFit([labels[0], ...labels.slice(from, to)], plot);
   const rest = labels.length - 1;
-  for (let count = 2; ; count++) {
-    const parts = Array.from({ length: count }, (_, k) => {
-      const from = 1 + Math.floor((k * rest) / count);
-      const to = 1 + Math.floor(((k + 1) * rest) / count);
-      return [0, ...Array.from({ length: to - from }, (_, j) => from + j)];
-    });
-    if (count >= rest || parts.every((p) => rowsFit(p.map((i) => labels[i]), plot))) return parts;
+  // Fewest parts: each takes rows while they fit, up to `cap` of them (rows fitting is kept by any fewer rows).
+  const packed = (cap: number) => {
+    const parts: [number, number][] = [];
+    for (let from = 1; from <= rest; ) {
+      let to = from + 1;
+      while (to <= rest && to - from < cap && fits(from, to + 1)) to++;
+      parts.push([from, to]);
+      from = to;
+    }
+    return parts;
+  };
+  const count = packed(rest).length;
+  const even = Array.from({ length: count }, (_, k): [number, number] => [1 + Math.floor((k * rest) / count), 1 + Math.floor(((k + 1) * rest) / count)]);
+  let parts = even;
+  if (!even.every(([from, to]) => fits(from, to))) {
+    let cap = Math.ceil(rest / count);
+    while (packed(cap).length > count) cap++;
+    parts = packed(cap);
   }
+  return parts.map(([from, to]) => [0, ...Array.from({ length: to - from }, (_, j) => from + j)]);
 }
 
 function sharedOf(input: ForestInput, theme: Theme): Shared {
