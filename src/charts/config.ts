@@ -181,22 +181,31 @@ export function cutLabelsNote(cut: string[]): string {
 }
 
 /**
- * Height (pt) of a row label as Vega bounds it: its font size, and a line pitch for each further line. A label
- * stands at its row and its further lines hang below it.
+ * Height (pt) of a row label as Vega bounds it: its font size, and a line pitch for each further line. A label's
+ * first line stands at its row and its further lines hang below it.
  */
 export function rowLabelHeightPt(label: string): number {
   return ROW_LABEL_PT + ROW_LINE_PT * (label.split('\n').length - 1);
 }
 
 /**
+ * How far above its row a row label's bounds start (pt): Vega sets a middle-baseline text 0.3 × its size below
+ * the row and bounds it from 0.8 × its size above that baseline, each rounded.
+ */
+const ROW_LABEL_RISE_PT = Math.round(0.8 * ROW_LABEL_PT) - Math.round(0.3 * ROW_LABEL_PT);
+
+/**
  * Whether `labels`, one per row of a band axis `plotPt` tall, all stand a label separation apart, so Vega's
  * label-overlap rule drops none: rows are `plotPt / n` apart (a point scale's half-step padding at each end), and
- * each label but the last reaches down to the next row less its height.
+ * each label but the last reaches down to the next row less its height. The last one, which Vega does not hold
+ * to any, keeps that separation from what lies `roomBelowPt` under the plot (an x axis's labels).
  */
-export function rowsFit(labels: string[], plotPt: number): boolean {
-  if (labels.length < 2) return true;
+export function rowsFit(labels: string[], plotPt: number, roomBelowPt = Infinity): boolean {
   const pitch = plotPt / labels.length;
-  return labels.slice(0, -1).every((l) => rowLabelHeightPt(l) + LABEL_SEPARATION_PT <= pitch);
+  const last = labels.at(-1);
+  // The last row stands half a pitch above the plot's bottom.
+  const lastClear = last === undefined || rowLabelHeightPt(last) - ROW_LABEL_RISE_PT + LABEL_SEPARATION_PT <= pitch / 2 + roomBelowPt;
+  return lastClear && labels.slice(0, -1).every((l) => rowLabelHeightPt(l) + LABEL_SEPARATION_PT <= pitch);
 }
 
 /** Axis settings for the row labels of forest, guardrail and scenario charts (multi-line labels split on '\n'). */

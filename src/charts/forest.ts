@@ -47,6 +47,8 @@ const NOTE_GAP = 14;
  * a 331 pt chart is 234 pt tall); test/charts/forest-split.test.ts holds it to Vega.
  */
 export const FOREST_FRAME_PT = 97;
+/** How far under the plot the x axis's labels start (pt), measured as FOREST_FRAME_PT: the last row's label keeps clear of them. */
+export const FOREST_X_LABELS_BELOW_PT = 8.5;
 
 /** One forest chart of several: the chart, and the indices of the input's rows it draws. */
 export interface ForestPart {
@@ -74,7 +76,7 @@ export function forestCharts(input: ForestInput, theme: Theme): ForestPart[] {
   const shared = sharedOf(input, theme);
   const all = input.rows.map((_, i) => i);
   const plot = plotHeight(input);
-  if (rowsFit(shared.labels.values, plot)) return [{ chart: draw(input, all, shared, theme), rows: all }];
+  if (rowsFit(shared.labels.values, plot, FOREST_X_LABELS_BELOW_PT)) return [{ chart: draw(input, all, shared, theme), rows: all }];
   const parts = splitRows(shared.labels.values, plot);
   // Each label's own width plus its padding (the axis has no ticks): the widest of all, so every plot starts at one x.
   const labelExtent = Math.ceil(widestPt(shared.labels.values.flatMap((l) => l.split('\n')), ROW_LABEL_PT, chartFamily(theme)) + LABEL_PADDING_PT + 1);
@@ -93,14 +95,14 @@ function plotHeight(input: ForestInput): number {
 }
 
 /**
- * Rows 1… split into the fewest parts whose charts (row 0 heading each) all fit, as even as they go: evenly when
- * that fits; else (a two-line label needs a wider pitch above the next row) each part takes as many rows as fit,
- * up to the least cap that keeps the fewest parts. A part of one row always fits, so this ends.
+ * Rows 1… split into as few parts as charts (row 0 heading each) hold when each takes rows while they fit, and
+ * as even as they go: evenly when that fits; else (a two-line label needs a wider pitch) each part takes rows
+ * while they fit, up to the least cap that keeps that count. Every part is checked; a part of one row always fits.
  */
 function splitRows(labels: string[], plot: number): number[][] {
-  const fits = (from: number, to: number) => rowsFit([labels[0], ...labels.slice(from, to)], plot);
+  const fits = (from: number, to: number) => rowsFit([labels[0], ...labels.slice(from, to)], plot, FOREST_X_LABELS_BELOW_PT);
   const rest = labels.length - 1;
-  // Fewest parts: each takes rows while they fit, up to `cap` of them (rows fitting is kept by any fewer rows).
+  // Each part takes rows while they fit, up to `cap` of them.
   const packed = (cap: number) => {
     const parts: [number, number][] = [];
     for (let from = 1; from <= rest; ) {

@@ -4,7 +4,8 @@
 // charts, each headed by the overall row, all on one x scale. These tests hold the rule to Vega's own layout.
 import { describe, expect, it } from 'vitest';
 import { compileVegaLite, finalSpec, forestChart, forestCharts, renderSvg, type ForestInput } from '../../src/charts/index.js';
-import { FOREST_FRAME_PT } from '../../src/charts/forest.js';
+import { FOREST_FRAME_PT, FOREST_X_LABELS_BELOW_PT } from '../../src/charts/forest.js';
+import { LABEL_SEPARATION_PT } from '../../src/charts/config.js';
 import { loadVega } from '../../src/charts/vega.js';
 import { defaultTheme, type Theme } from '../../src/deck/theme.js';
 import type { ChartSpec } from '../../src/deck/types.js';
@@ -29,19 +30,54 @@ function forest(labels: string[], size = WIDE): ForestInput {
 
 const labelsOf = (n: number, long: (i: number) => boolean = () => false) => Array.from({ length: n }, (_, i) => (i === 0 ? 'All' : long(i) ? `${LONG} ${i}` : `Segment ${i}`));
 
-/** The chart as Vega lays it out: the plot's size and left edge, and the row labels it draws and the ones its overlap rule hid. */
-async function laidOut(chart: ChartSpec | Record<string, unknown>): Promise<{ plot: { h: number; w: number; x: number }; shown: string[]; hidden: number }> {
+interface LaidOut {
+  plot: { h: number; w: number; x: number };
+  /** Row labels as drawn (lines joined), and how many Vega's overlap rule hid. */
+  shown: string[];
+  hidden: number;
+  /** Vertical bounds of each row label, and the top of the x axis's labels, in the plot's coordinates. */
+  rowBounds: { y1: number; y2: number }[];
+  xLabelsTop: number;
+}
+
+/** The chart as Vega lays it out and draws it. */
+async function laidOut(chart: ChartSpec | Record<string, unknown>): Promise<LaidOut> {
   const spec = ('vegaLite' in chart ? finalSpec(chart as ChartSpec) : chart) as Record<string, unknown>;
   const { vega } = await loadVega();
   const view = new vega.View(vega.parse((await compileVegaLite(spec)).vega as never), { renderer: 'none' });
   await view.runAsync();
   const plot = { h: view.height(), w: view.width(), x: view.origin()[0] };
+  // Axis label marks in drawing order (the x axis's, then the row axis'), their bounds moved into the plot's frame.
+  type Node = { role?: string; y?: number; items?: Node[]; bounds?: { y1: number; y2: number } };
+  const axes: { y1: number; y2: number }[][] = [];
+  const walk = (node: Node, dy: number): void => {
+    for (const mark of node.items ?? []) {
+      if (mark.role === 'axis-label') axes.push((mark.items ?? []).map((t) => ({ y1: t.bounds!.y1 + dy, y2: t.bounds!.y2 + dy })));
+      for (const item of mark.items ?? []) walk(item, dy + (item.y ?? 0));
+    }
+  };
+  walk((view.scenegraph() as unknown as { root: { items: Node[] } }).root.items[0], 0);
   view.finalize();
-  // The row axis is the last axis drawn; a hidden label is transparent. Lines of a label are its tspans.
+  const [xLabels, rowBounds] = axes;
+  // A hidden label is transparent in the SVG; the lines of a label are its tspans.
   const rowAxis = (await renderSvg(spec)).split('role-axis-label').pop()!.split('</g>')[0];
   const texts = [...rowAxis.matchAll(/<text [^>]*?(opacity="0")?>(.*?)<\/text>/g)];
   const text = (inner: string) => [...inner.matchAll(/<tspan[^>]*>([^<]*)<\/tspan>/g)].map((m) => m[1]).join(' ') || inner;
-  return { plot, shown: texts.filter((m) => !m[1]).map((m) => text(m[2]).replace(/&amp;/g, '&')), hidden: texts.filter((m) => m[1]).length };
+  return {
+    plot,
+    shown: texts.filter((m) => !m[1]).map((m) => text(m[2]).replace(/&amp;/g, '&')),
+    hidden: texts.filter((m) => m[1]).length,
+    rowBounds,
+    xLabelsTop: Math.min(...xLabels.map((b) => b.y1)),
+  };
+}
+
+/** Every row label a separation from the next, and the last one from the x axis's labels. */
+function expectClear(drawn: LaidOut, what: string): void {
+  drawn.rowBounds.forEach((b, i) => {
+    const below = i + 1 < drawn.rowBounds.length ? drawn.rowBounds[i + 1].y1 : drawn.xLabelsTop;
+    expect(below - b.y2, `${what}, row ${i}`).toBeGreaterThanOrEqual(LABEL_SEPARATION_PT);
+  });
 }
 
 describe('a forest chart’s rows', () => {
@@ -51,8 +87,9 @@ describe('a forest chart’s rows', () => {
     ['Calibri', { width: 8, height: 6 }],
   ] as const)('stand in a plot FOREST_FRAME_PT shorter than the chart, as Vega lays it out (%s, %o)', async (face, size) => {
     const theme: Theme = { ...defaultTheme, fonts: { ...defaultTheme.fonts, heading: face, body: face } };
-    const { plot } = await laidOut(forestChart(forest(labelsOf(5), size), theme));
+    const { plot, xLabelsTop } = await laidOut(forestChart(forest(labelsOf(5), size), theme));
     expect(plot.h).toBe(Math.round(size.height * 72) - FOREST_FRAME_PT);
+    expect(xLabelsTop - plot.h).toBe(FOREST_X_LABELS_BELOW_PT);
   });
 
   it.each([
@@ -66,6 +103,7 @@ describe('a forest chart’s rows', () => {
     const drawn = await laidOut(fits);
     expect(drawn.hidden).toBe(0);
     expect(drawn.shown).toHaveLength(n);
+    expectClear(drawn, `${n} rows`);
     // The same chart with one row more, as the builder drew it before it split: Vega drops labels.
     const over = forest(labelsOf(n + 1, long));
     const spec = finalSpec(fits) as { data: { values: Record<string, unknown>[] }; layer: { encoding?: { y?: { sort?: string[] } } }[] };
@@ -76,6 +114,14 @@ describe('a forest chart’s rows', () => {
     expect(forestCharts(over, defaultTheme)).toHaveLength(2);
     // a 4.6-inch chart: 14 rows of one-line labels, 7 of two-line ones
     expect(n).toBe(wrap ? 7 : 14);
+  });
+
+  it('keep a two-line label on the last row clear of the x axis’s labels', async () => {
+    // Eight rows stand a one-line label apart, but the last label's second line would reach the x axis's labels.
+    const input = forest(labelsOf(8, (i) => i === 7));
+    const parts = forestCharts(input, defaultTheme);
+    expect(parts.map((p) => p.rows)).toEqual([[0, 1, 2, 3], [0, 4, 5, 6, 7]]);
+    for (const p of parts) expectClear(await laidOut(p.chart), p.chart.id);
   });
 });
 
@@ -94,6 +140,7 @@ describe('a forest of many rows', () => {
     for (const [i, p] of parts.entries()) {
       const drawn = await laidOut(p.chart);
       expect(drawn.hidden, p.chart.id).toBe(0);
+      expectClear(drawn, p.chart.id);
       expect(drawn.shown, p.chart.id).toEqual(p.rows.map((r) => input.rows[r].label));
       // Each chart's alt text reads the rows it draws, and only those.
       for (const r of p.rows) expect(p.chart.alt).toContain(`${input.rows[r].label} ✓ met`);
