@@ -9,6 +9,7 @@ const { createRequire, wrap } = require('node:module');
 const { basename, dirname, join } = require('node:path');
 const { Script } = require('node:vm');
 const { isAscii } = require('node:buffer');
+const { threadId } = require('node:worker_threads');
 
 /**
  * Loads `file` like require() and returns its exports, plus save(): call it when the run is over, so the cache
@@ -37,11 +38,13 @@ function loadCached(file, kind) {
     if (!fresh) return;
     try {
       mkdirSync(dir, { recursive: true });
-      const tmp = `${cacheFile}.${process.pid}.tmp`;
+      // per thread: the chart-drawing threads of one process may save the same cache at once
+      const tmp = `${cacheFile}.${process.pid}-${threadId}.tmp`;
       writeFileSync(tmp, script.createCachedData());
       renameSync(tmp, cacheFile);
-      // this kind's caches of earlier bundles (or another Node) are of no further use
-      for (const old of readdirSync(dir)) if (old.startsWith(prefix) && old.endsWith('.v8') && join(dir, old) !== cacheFile) rmSync(join(dir, old), { force: true });
+      // this kind's caches of earlier bundles (or another Node) are of no further use, nor a save cut short by the
+      // process's exit (a drawing thread saves while the CLI finishes)
+      for (const old of readdirSync(dir)) if (old.startsWith(prefix) && join(dir, old) !== cacheFile && (old.endsWith('.v8') || old.endsWith('.tmp'))) rmSync(join(dir, old), { force: true });
     } catch {
       // read-only install: runs compile as before
     }

@@ -14,7 +14,7 @@ import { deckTimestamp, renderPptx } from './render/pptx/render.js';
 import { FileDeflateCache } from './render/pptx/deflate-cache.js';
 import { renderMarkdown } from './render/markdown.js';
 import { prepareOutputDir, writeOutputs, type OutputFile } from './render/write.js';
-import { isCached, renderChart, type RenderedChart } from './charts/render.js';
+import { cachedChart, drawChart, type RenderedChart } from './charts/render.js';
 import { chartPool, existingChartPool } from './charts/pool.js';
 import { chartSpecFiles } from './charts/write.js';
 import type { ChartSpec, Deck } from './deck/types.js';
@@ -79,12 +79,14 @@ export async function build(deckDir: string, opts: BuildOptions = {}): Promise<B
   // Charts are drawn (on workers when there are enough) while this thread lays out and writes the slides.
   const charts = deck.slides.flatMap((s) => s.blocks.flatMap((b) => (b.type === 'chart' ? [b.chart] : [])));
   const chartNotes: Diagnostic[] = [];
-  const toDraw = (await Promise.all(charts.map((c) => isCached(c, { cacheDir: chartCacheDir, onNote: (d) => chartNotes.push(d) })))).filter((hit) => !hit).length;
+  const hits = await Promise.all(charts.map((c) => cachedChart(c, { cacheDir: chartCacheDir, onNote: (d) => chartNotes.push(d) })));
+  const toDraw = hits.filter((hit) => !hit).length;
   // A warm pool (watch mode, or started above) draws any chart; a cold one is started only when it pays.
   const threads = opts.chartThreads ?? (toDraw === 0 ? 0 : toDraw >= SECOND_WORKER_FROM ? Math.min(2, availableParallelism()) : toDraw >= POOL_FROM || existingChartPool() ? 1 : 0);
   const draw = threads > 0 ? chartPool(threads).draw : undefined;
+  // every missing chart is asked for now, before the layout below holds this thread
   const images: Promise<Map<string, RenderedChart>> = Promise.all(
-    charts.map(async (c: ChartSpec) => [c.id, await renderChart(c, { cacheDir: chartCacheDir, draw, onNote: (d) => chartNotes.push(d) })] as const),
+    charts.map(async (c: ChartSpec, i) => [c.id, hits[i] ?? (await drawChart(c, { cacheDir: chartCacheDir, draw, onNote: (d) => chartNotes.push(d) }))] as const),
   ).then((pairs) => new Map(pairs));
   images.catch(() => {}); // awaited by renderPptx; a failure before then must not go unhandled
 
@@ -113,6 +115,8 @@ export async function build(deckDir: string, opts: BuildOptions = {}): Promise<B
   }
   await writeOutputs(files, cwd);
   for (const note of [saveWidthCache(widthsFile), savePageCache(pagesFile), deflateCache.save(), saveBootstrapMemo(bootstrapFile)]) if (note) diagnostics.push(note);
+  // a first run of a new bundle: its drawing thread is writing its code cache while the CLI would exit
+  await existingChartPool()?.codeCachesSaved();
   return {
     deck,
     decision: run.decide!,

@@ -18,6 +18,17 @@ interface Pending {
 interface Slot {
   worker: Worker;
   inFlight: number;
+  /** Settles when the worker has written its code cache, once it said it is writing it. */
+  saving?: Promise<void>;
+}
+
+interface Reply {
+  id?: number;
+  chart?: RenderedChart;
+  error?: string;
+  /** The worker writes its code cache after this reply (worker.ts). */
+  saving?: true;
+  saved?: true;
 }
 
 /**
@@ -27,16 +38,21 @@ interface Slot {
  */
 const WORKER_LIMITS = { maxYoungGenerationSizeMb: 4 };
 
-/** The worker: dist/chart-worker.cjs when bundled; run from source, src/charts/worker.ts loaded through tsx. */
+/**
+ * The worker: dist/chart-worker.cjs when bundled, run through V8's code cache as the CLI is (bin/code-cache.cjs:
+ * its compile was ≈ 0.15 s of each thread's start); run from source, src/charts/worker.ts loaded through tsx.
+ */
 function startWorker(): Worker {
   const here = fileURLToPath(import.meta.url);
   if (here.endsWith('.ts')) {
-    const source = `import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${JSON.stringify(pathToFileURL(join(dirname(here), 'worker.ts')).href)}); });`;
+    const source = `import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${JSON.stringify(pathToFileURL(join(dirname(here), 'worker.ts')).href)}); }).then((w) => w.serveDraws());`;
     return new Worker(source, { eval: true, resourceLimits: WORKER_LIMITS });
   }
   const file = join(dirname(here), 'chart-worker.cjs'); // beside dist/gonogo.cjs
+  const codeCache = join(dirname(here), '..', 'bin', 'code-cache.cjs');
   if (!existsSync(file)) throw new Error(`gonogo: cannot find ${file}`);
-  return new Worker(file, { resourceLimits: WORKER_LIMITS });
+  const source = `const w = require(${JSON.stringify(codeCache)}).loadCached(${JSON.stringify(file)}, 'draw'); w.exports.serveDraws(w.save);`;
+  return new Worker(source, { eval: true, resourceLimits: WORKER_LIMITS });
 }
 
 export class ChartPool {
@@ -55,18 +71,33 @@ export class ChartPool {
     while (!this.closed && this.slots.length < size) {
       const worker = startWorker();
       worker.unref();
-      const slot = { worker, inFlight: 0 };
-      worker.on('message', (msg: { id: number; chart?: RenderedChart; error?: string }) => {
-        const p = this.pending.get(msg.id);
+      const slot: Slot = { worker, inFlight: 0 };
+      // held open while it draws or writes its code cache, so that a caller awaiting either is not left behind
+      let writing = false;
+      let saved = () => {};
+      const holdOpen = () => (slot.inFlight > 0 || writing ? worker.ref() : worker.unref());
+      worker.on('message', (msg: Reply) => {
+        if (msg.saving) {
+          writing = true;
+          slot.saving = new Promise((resolve) => (saved = resolve));
+        }
+        if (msg.saved) {
+          writing = false;
+          holdOpen();
+          return saved();
+        }
+        const p = this.pending.get(msg.id!);
         if (!p) return;
-        this.pending.delete(msg.id);
-        if (--slot.inFlight === 0) worker.unref();
+        this.pending.delete(msg.id!);
+        slot.inFlight--;
+        holdOpen();
         if (msg.chart) p.resolve(msg.chart);
         else p.reject(new Error(`chart drawing failed: ${msg.error}`));
       });
       // A thread that fails takes the charts in flight with it (the build fails and says so); the next draw starts another.
       worker.on('error', (err) => this.failAll(err));
       worker.on('exit', (code) => {
+        saved();
         this.slots.splice(this.slots.indexOf(slot), 1);
         if (!this.closed) this.failAll(new Error(`a chart-drawing thread stopped (exit code ${code})`));
       });
@@ -88,6 +119,11 @@ export class ChartPool {
       if (slot.inFlight++ === 0) slot.worker.ref();
       slot.worker.postMessage({ id, spec, scale } satisfies DrawRequest);
     });
+
+  /** Settles when every worker that began writing its code cache has finished: a CLI that exits sooner cuts it short. */
+  async codeCachesSaved(): Promise<void> {
+    await Promise.all(this.slots.map((s) => s.saving));
+  }
 
   async close(): Promise<void> {
     this.closed = true;

@@ -52,21 +52,32 @@ function remember(key: string, out: RenderedChart): void {
 let queue: Promise<unknown> = Promise.resolve();
 
 export async function renderChart(chart: ChartSpec, opts: RenderOptions = {}): Promise<RenderedChart> {
-  const scale = opts.scale ?? DEFAULT_SCALE;
-  if (!(scale > 0)) throw new Error(`renderChart: scale must be positive, got ${scale}`);
+  return (await cachedChart(chart, opts)) ?? (await drawChart(chart, opts));
+}
+
+/** The chart as a cache holds it (memory or cacheDir), or undefined when it must be drawn. */
+export async function cachedChart(chart: ChartSpec, opts: Pick<RenderOptions, 'scale' | 'cacheDir' | 'onNote'> = {}): Promise<RenderedChart | undefined> {
+  return cached(renderKey(finalSpec(chart), scaleOf(opts)), opts.cacheDir, opts.onNote);
+}
+
+/**
+ * Draws a chart and keeps it in the caches. The drawing is asked for before this first yields, so a build that
+ * goes on with synchronous work (laying out the slides) has its charts drawn on the workers meanwhile.
+ */
+export async function drawChart(chart: ChartSpec, opts: RenderOptions = {}): Promise<RenderedChart> {
+  const scale = scaleOf(opts);
   const spec = finalSpec(chart);
   const key = renderKey(spec, scale);
-  const hit = await cached(key, opts.cacheDir, opts.onNote);
-  if (hit) return hit;
   const out = await (opts.draw ?? drawHere)(spec, scale);
   remember(key, out);
   if (opts.cacheDir) await writeCache(opts.cacheDir, key, out, opts.onNote);
   return out;
 }
 
-/** Whether renderChart would take this chart from a cache (memory or cacheDir) instead of drawing it. */
-export async function isCached(chart: ChartSpec, opts: Pick<RenderOptions, 'scale' | 'cacheDir' | 'onNote'> = {}): Promise<boolean> {
-  return (await cached(renderKey(finalSpec(chart), opts.scale ?? DEFAULT_SCALE), opts.cacheDir, opts.onNote)) !== undefined;
+function scaleOf(opts: Pick<RenderOptions, 'scale'>): number {
+  const scale = opts.scale ?? DEFAULT_SCALE;
+  if (!(scale > 0)) throw new Error(`renderChart: scale must be positive, got ${scale}`);
+  return scale;
 }
 
 async function cached(key: string, cacheDir: string | undefined, onNote?: (d: Diagnostic) => void): Promise<RenderedChart | undefined> {
