@@ -197,14 +197,14 @@ const ROW_LABEL_RISE_PT = Math.round(0.8 * ROW_LABEL_PT) - Math.round(0.3 * ROW_
 /**
  * Whether `labels`, one per row of a band axis `plotPt` tall, all stand a label separation apart, so Vega's
  * label-overlap rule drops none: rows are `plotPt / n` apart (a point scale's half-step padding at each end), and
- * each label but the last reaches down to the next row less its height. The last one, which Vega does not hold
- * to any, keeps that separation from what lies `roomBelowPt` under the plot (an x axis's labels).
+ * each label but the last reaches down to the next row less its height. The last one, which Vega holds to
+ * nothing, must not reach into what starts `roomBelowPt` under the plot (an x axis's labels).
  */
 export function rowsFit(labels: string[], plotPt: number, roomBelowPt = Infinity): boolean {
   const pitch = plotPt / labels.length;
   const last = labels.at(-1);
   // The last row stands half a pitch above the plot's bottom.
-  const lastClear = last === undefined || rowLabelHeightPt(last) - ROW_LABEL_RISE_PT + LABEL_SEPARATION_PT <= pitch / 2 + roomBelowPt;
+  const lastClear = last === undefined || rowLabelHeightPt(last) - ROW_LABEL_RISE_PT <= pitch / 2 + roomBelowPt;
   return lastClear && labels.slice(0, -1).every((l) => rowLabelHeightPt(l) + LABEL_SEPARATION_PT <= pitch);
 }
 

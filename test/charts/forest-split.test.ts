@@ -72,11 +72,11 @@ async function laidOut(chart: ChartSpec | Record<string, unknown>): Promise<Laid
   };
 }
 
-/** Every row label a separation from the next, and the last one from the x axis's labels. */
+/** Every row label a label separation above the next; the last one not reaching the x axis's labels. */
 function expectClear(drawn: LaidOut, what: string): void {
   drawn.rowBounds.forEach((b, i) => {
-    const below = i + 1 < drawn.rowBounds.length ? drawn.rowBounds[i + 1].y1 : drawn.xLabelsTop;
-    expect(below - b.y2, `${what}, row ${i}`).toBeGreaterThanOrEqual(LABEL_SEPARATION_PT);
+    const last = i + 1 === drawn.rowBounds.length;
+    expect((last ? drawn.xLabelsTop : drawn.rowBounds[i + 1].y1) - b.y2, `${what}, row ${i}`).toBeGreaterThanOrEqual(last ? 0 : LABEL_SEPARATION_PT);
   });
 }
 
@@ -117,10 +117,10 @@ describe('a forest chart’s rows', () => {
   });
 
   it('keep a two-line label on the last row clear of the x axis’s labels', async () => {
-    // Eight rows stand a one-line label apart, but the last label's second line would reach the x axis's labels.
-    const input = forest(labelsOf(8, (i) => i === 7));
-    const parts = forestCharts(input, defaultTheme);
-    expect(parts.map((p) => p.rows)).toEqual([[0, 1, 2, 3], [0, 4, 5, 6, 7]]);
+    // Nine rows stand a one-line label apart, but the last label's second line would reach the x axis's labels.
+    expect(forestCharts(forest(labelsOf(8, (i) => i === 7)), defaultTheme)).toHaveLength(1);
+    const parts = forestCharts(forest(labelsOf(9, (i) => i === 8)), defaultTheme);
+    expect(parts.map((p) => p.rows)).toEqual([[0, 1, 2, 3, 4], [0, 5, 6, 7, 8]]);
     for (const p of parts) expectClear(await laidOut(p.chart), p.chart.id);
   });
 });
