@@ -195,7 +195,7 @@ export function rowLabelHeightPt(label: string): number {
 const ROW_LABEL_RISE_PT = Math.round(0.8 * ROW_LABEL_PT) - Math.round(0.3 * ROW_LABEL_PT);
 
 /**
- * Whether `labels`, one per row of a band axis `plotPt` tall, all stand a label separation apart, so Vega's
+ * Whether `labels`, one per row of a row axis `plotPt` tall, all stand a label separation apart, so Vega's
  * label-overlap rule drops none: rows are `plotPt / n` apart (a point scale's half-step padding at each end), and
  * each label but the last reaches down to the next row less its height. The last one, which Vega holds to
  * nothing, must not reach into what starts `roomBelowPt` under the plot (an x axis's labels).

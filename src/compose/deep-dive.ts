@@ -1,4 +1,5 @@
-// One deep-dive per primary metric: the forest chart by segment, a table by arm and segment, a plain reading.
+// One deep-dive per primary metric: the forest chart by segment (going on over '(cont.)' slides when its segments
+// are more than a chart holds), a table by arm and segment, a plain reading.
 // The metric is read on its display scale (its headline rule's), and every mark — the title, the reading,
 // each forest row, each table row and the count in the segment title — is that rule's outcome on that read.
 import type { Slide } from '../deck/types.js';
