@@ -6,6 +6,7 @@ import { changePhrase, ciPhrase, estimateNote, largest, markList, type Better } 
 import { baseSpec, chart, chartFamily, chartId, cutLabelsNote, rowAxis, rowLabels, rowsFit, widestPt, DEFAULT_SIZE, hex, LABEL_PADDING_PT, MIN_TEXT_PT as NOTE_PT, ROW_LABEL_PT, toneEncoding, type ChartSize, type MarkTone, type RowLabels } from './config.js';
 import { autoDigits, midSentence, unitSuffix, vegaLabelExpr, type ValueFormat } from './format.js';
 import { paddedDomain, round } from './scale.js';
+import { listOf } from '../model/words.js';
 
 export interface ForestRow {
   label: string;
@@ -193,6 +194,7 @@ export function forestAlt(input: ForestInput): string {
   const where = rest.length > 0 && !/^(overall|all|total)$/i.test(head.label) ? ` in ${head.label}` : '';
   let s = `Treatment ${changePhrase(metric, head.estimate, f, digits)}${where} ${ciPhrase(head.lo, head.hi, f, input.confidence, digits)}`;
   const marks = markList(input.rows);
-  if (input.rule && marks) s += `; against “${input.rule}”: ${marks}`;
-  return s + '.';
+  if (input.rule && marks) return `${s}; against “${input.rule}”: ${marks}.`;
+  // Without marks, the rows are named all the same: each chart of a split forest says which it draws.
+  return rest.length ? `${s}. Also on the chart: ${listOf(rest.map((r) => r.label))}.` : `${s}.`;
 }

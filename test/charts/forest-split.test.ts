@@ -9,6 +9,7 @@ import { LABEL_SEPARATION_PT } from '../../src/charts/config.js';
 import { loadVega } from '../../src/charts/vega.js';
 import { defaultTheme, type Theme } from '../../src/deck/theme.js';
 import type { ChartSpec } from '../../src/deck/types.js';
+import { listOf } from '../../src/model/words.js';
 
 const WIDE = { width: 7.6, height: 4.6 };
 const LONG = 'Commercial deep cleaning & sanitising (EU)';
@@ -148,6 +149,9 @@ describe('a forest of many rows', () => {
       plots.push({ ...drawn.plot, i });
     }
     for (const plot of plots) expect({ x: plot.x, w: plot.w }).toEqual({ x: plots[0].x, w: plots[0].w });
+    // Without a rule to mark them, each chart names the rows it draws.
+    const { rule: _, ...unruled } = input;
+    for (const p of forestCharts(unruled, defaultTheme)) expect(p.chart.alt).toContain(` Also on the chart: ${listOf(p.rows.slice(1).map((r) => input.rows[r].label))}.`);
   });
 
   it('keeps the charts of a forest under the limit as they were: one chart, no fixed label width', () => {
