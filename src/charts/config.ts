@@ -8,6 +8,14 @@ import { chartFontList, DEFAULT_FAMILY, metricFamily, type FontFamily, type Font
 import { fitText } from './vega.js';
 
 export const MIN_TEXT_PT = 12;
+/**
+ * Least space (pt) between two axis labels: labels with less than a space between them read as one
+ * ("−1.5pp−1.0pp" in Arial), so Vega drops every other one instead (a space is 2.7 pt in Calibri, 3.3 pt in
+ * Arial, at the labels' 12 pt).
+ */
+export const LABEL_SEPARATION_PT = 3;
+/** Space (pt) between an axis and its labels. */
+export const LABEL_PADDING_PT = 4;
 /** The colour of a rule's mark: good news, bad news, unknown (theme colours pass, fail, inconclusive). */
 export type MarkTone = 'pass' | 'fail' | 'inconclusive';
 export const MARK_TONES: MarkTone[] = ['pass', 'fail', 'inconclusive'];
@@ -58,10 +66,8 @@ export function vegaConfig(theme: Theme): Record<string, unknown> {
       domainColor: rule,
       tickColor: rule,
       labelOverlap: true,
-      // Labels with less than a space between them read as one ("−1.5pp−1.0pp" in Arial): every other one is
-      // dropped instead (a space is 2.7 pt in Calibri, 3.3 pt in Arial, at the labels' 12 pt).
-      labelSeparation: 3,
-      labelPadding: 4,
+      labelSeparation: LABEL_SEPARATION_PT,
+      labelPadding: LABEL_PADDING_PT,
       titlePadding: 8,
     },
     legend: {
@@ -172,6 +178,34 @@ export function rowLabels(labels: string[], size: ChartSize, family: FontFamily 
 /** " Full row labels: …" for the alt text when some were cut, else ''. */
 export function cutLabelsNote(cut: string[]): string {
   return cut.length ? ` Full row labels: ${cut.join('; ')}.` : '';
+}
+
+/**
+ * Height (pt) of a row label as Vega bounds it: its font size, and a line pitch for each further line. A label's
+ * first line stands at its row and its further lines hang below it.
+ */
+export function rowLabelHeightPt(label: string): number {
+  return ROW_LABEL_PT + ROW_LINE_PT * (label.split('\n').length - 1);
+}
+
+/**
+ * How far above its row a row label's bounds start (pt): Vega sets a middle-baseline text 0.3 × its size below
+ * the row and bounds it from 0.8 × its size above that baseline, each rounded.
+ */
+const ROW_LABEL_RISE_PT = Math.round(0.8 * ROW_LABEL_PT) - Math.round(0.3 * ROW_LABEL_PT);
+
+/**
+ * Whether `labels`, one per row of a row axis `plotPt` tall, all stand a label separation apart, so Vega's
+ * label-overlap rule drops none: rows are `plotPt / n` apart (a point scale's half-step padding at each end), and
+ * each label but the last reaches down to the next row less its height. The last one, which Vega holds to
+ * nothing, must not reach into what starts `roomBelowPt` under the plot (an x axis's labels).
+ */
+export function rowsFit(labels: string[], plotPt: number, roomBelowPt = Infinity): boolean {
+  const pitch = plotPt / labels.length;
+  const last = labels.at(-1);
+  // The last row stands half a pitch above the plot's bottom.
+  const lastClear = last === undefined || rowLabelHeightPt(last) - ROW_LABEL_RISE_PT <= pitch / 2 + roomBelowPt;
+  return lastClear && labels.slice(0, -1).every((l) => rowLabelHeightPt(l) + LABEL_SEPARATION_PT <= pitch);
 }
 
 /** Axis settings for the row labels of forest, guardrail and scenario charts (multi-line labels split on '\n'). */

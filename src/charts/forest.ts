@@ -3,9 +3,10 @@
 import type { ChartSpec } from '../deck/types.js';
 import type { Theme } from '../deck/theme.js';
 import { changePhrase, ciPhrase, estimateNote, largest, markList, type Better } from './alt.js';
-import { baseSpec, chart, chartFamily, chartId, cutLabelsNote, rowAxis, rowLabels, widestPt, DEFAULT_SIZE, hex, MIN_TEXT_PT as NOTE_PT, toneEncoding, type ChartSize, type MarkTone } from './config.js';
+import { baseSpec, chart, chartFamily, chartId, cutLabelsNote, rowAxis, rowLabels, rowsFit, widestPt, DEFAULT_SIZE, hex, LABEL_PADDING_PT, MIN_TEXT_PT as NOTE_PT, ROW_LABEL_PT, toneEncoding, type ChartSize, type MarkTone, type RowLabels } from './config.js';
 import { autoDigits, midSentence, unitSuffix, vegaLabelExpr, type ValueFormat } from './format.js';
 import { paddedDomain, round } from './scale.js';
+import { listOf } from '../model/words.js';
 
 export interface ForestRow {
   label: string;
@@ -41,7 +42,90 @@ export interface ForestInput {
 /** Space (pt) between the plot and the column of notes. */
 const NOTE_GAP = 14;
 
+/**
+ * Points of a forest chart's height outside its plot: the padding, the title and its one subtitle line above,
+ * the x axis and its title below. Measured from Vega's layout of the chart with the shared config (the plot of
+ * a 331 pt chart is 234 pt tall); test/charts/forest-split.test.ts holds it to Vega.
+ */
+export const FOREST_FRAME_PT = 97;
+/** How far under the plot the x axis's labels start (pt), measured as FOREST_FRAME_PT: the last row's label keeps clear of them. */
+export const FOREST_X_LABELS_BELOW_PT = 8.5;
+
+/** One forest chart of several: the chart, and the indices of the input's rows it draws. */
+export interface ForestPart {
+  chart: ChartSpec;
+  rows: number[];
+}
+
+/** What every chart of one forest shares, so a reader can compare them: the x scale, the digits, the labels, the notes' column. */
+interface Shared {
+  domain: [number, number];
+  digits: number;
+  labels: RowLabels;
+  notes: string[];
+  noteBand: number;
+  /** Width (pt) the row labels take, the same on every chart of a split forest (so their plots line up); unset for a single chart. */
+  labelExtent?: number;
+}
+
+/**
+ * The forest in as few charts as draw every row at a readable pitch: while the rows fit, one chart (the same as
+ * forestChart); else several, each headed by the first row (the headline read, the one every segment is compared
+ * with), the other rows split as evenly as fit, all on one x scale.
+ */
+export function forestCharts(input: ForestInput, theme: Theme): ForestPart[] {
+  const shared = sharedOf(input, theme);
+  const all = input.rows.map((_, i) => i);
+  const plot = plotHeight(input);
+  if (rowsFit(shared.labels.values, plot, FOREST_X_LABELS_BELOW_PT)) return [{ chart: draw(input, all, shared, theme), rows: all }];
+  const parts = splitRows(shared.labels.values, plot);
+  // Each label's own width plus its padding (the axis has no ticks): the widest of all, so every plot starts at one x.
+  const labelExtent = Math.ceil(widestPt(shared.labels.values.flatMap((l) => l.split('\n')), ROW_LABEL_PT, chartFamily(theme)) + LABEL_PADDING_PT + 1);
+  return parts.map((rows, i) => ({ chart: draw({ ...input, id: i === 0 ? input.id : `${input.id}.${i + 1}` }, rows, { ...shared, labelExtent }, theme), rows }));
+}
+
+/** Every row in one chart; throws when they do not fit at a readable pitch (forestCharts splits them). */
 export function forestChart(input: ForestInput, theme: Theme): ChartSpec {
+  const [first, ...more] = forestCharts(input, theme);
+  if (more.length) throw new Error(`forestChart(${input.id}): ${input.rows.length} rows do not fit a ${(input.size ?? DEFAULT_SIZE).height}-inch chart at a readable pitch; use forestCharts`);
+  return first.chart;
+}
+
+function plotHeight(input: ForestInput): number {
+  return Math.round((input.size ?? DEFAULT_SIZE).height * 72) - FOREST_FRAME_PT;
+}
+
+/**
+ * Rows 1… split into as few parts as charts (row 0 heading each) hold when each takes rows while they fit, and
+ * as even as they go: evenly when that fits; else (a two-line label needs a wider pitch) each part takes rows
+ * while they fit, up to the least cap that keeps that count. Every part is checked; a part of one row always fits.
+ */
+function splitRows(labels: string[], plot: number): number[][] {
+  const fits = (from: number, to: number) => rowsFit([labels[0], ...labels.slice(from, to)], plot, FOREST_X_LABELS_BELOW_PT);
+  const rest = labels.length - 1;
+  // Each part takes rows while they fit, up to `cap` of them.
+  const packed = (cap: number) => {
+    const parts: [number, number][] = [];
+    for (let from = 1; from <= rest; ) {
+      let to = from + 1;
+      while (to <= rest && to - from < cap && fits(from, to + 1)) to++;
+      parts.push([from, to]);
+      from = to;
+    }
+    return parts;
+  };
+  const count = packed(rest).length;
+  const even = Array.from({ length: count }, (_, k): [number, number] => [1 + Math.floor((k * rest) / count), 1 + Math.floor(((k + 1) * rest) / count)]);
+  let parts = even;
+  if (!even.every(([from, to]) => fits(from, to))) {
+    let cap = Math.ceil(rest / count);
+    while (packed(cap).length > count) cap++;
+    parts = packed(cap);
+  }
+  return parts.map(([from, to]) => [0, ...Array.from({ length: to - from }, (_, j) => from + j)]);
+}
+
+function sharedOf(input: ForestInput, theme: Theme): Shared {
   if (input.rows.length === 0) throw new Error(`forestChart(${input.id}): no rows to plot`);
   const f = input.format;
   const family = chartFamily(theme);
@@ -50,26 +134,31 @@ export function forestChart(input: ForestInput, theme: Theme): ChartSpec {
   const domain = paddedDomain([...extent, 0, ...bars.map((b) => b.value)], 0.08);
   // One precision for every number on the chart, from its largest magnitude.
   const digits = autoDigits(f, Math.max(...extent.map(Math.abs)));
-  const size = input.size ?? DEFAULT_SIZE;
-  const labels = rowLabels(input.rows.map((r) => r.label), size, family);
-  const values = input.rows.map((r, i) => ({
-    row: i,
-    label: labels.values[i],
-    estimate: r.estimate,
-    lo: r.lo,
-    hi: r.hi,
-    tone: r.tone,
-    note: `${estimateNote(r.estimate, r.lo, r.hi, f, digits)}${r.mark ? `  ${r.mark}` : ''}`,
-  }));
+  const labels = rowLabels(input.rows.map((r) => r.label), input.size ?? DEFAULT_SIZE, family);
+  const notes = input.rows.map((r) => `${estimateNote(r.estimate, r.lo, r.hi, f, digits)}${r.mark ? `  ${r.mark}` : ''}`);
   // The notes stand in a column right of the plot, one per row: clear of every interval and reference line.
-  const noteBand = widestPt(values.map((v) => v.note), NOTE_PT, family) + NOTE_GAP;
+  const noteBand = widestPt(notes, NOTE_PT, family) + NOTE_GAP;
+  return { domain, digits, labels, notes, noteBand };
+}
+
+/** One chart of the rows `at` (indices into input.rows). */
+function draw(input: ForestInput, at: number[], shared: Shared, theme: Theme): ChartSpec {
+  const f = input.format;
+  const { domain, digits, labels, noteBand } = shared;
+  const size = input.size ?? DEFAULT_SIZE;
+  const values = at.map((i, row) => {
+    const r = input.rows[i];
+    return { row, label: labels.values[i], estimate: r.estimate, lo: r.lo, hi: r.hi, tone: r.tone, note: shared.notes[i] };
+  });
   const color = toneEncoding(theme);
-  const y = { field: 'label', type: 'nominal', sort: labels.values, title: null, axis: rowAxis(theme) };
+  const axis = shared.labelExtent === undefined ? rowAxis(theme) : { ...rowAxis(theme), minExtent: shared.labelExtent, maxExtent: shared.labelExtent };
+  const y = { field: 'label', type: 'nominal', sort: values.map((v) => v.label), title: null, axis };
   const x = {
     type: 'quantitative',
     scale: { domain, nice: false, zero: false, rangeMax: { expr: `width - ${round(noteBand)}` } },
     axis: { title: xTitle(f), labelExpr: vegaLabelExpr(f, Math.min(digits, 1)), grid: true, tickCount: 6 },
   };
+  const bars = input.thresholds ?? [];
   const layer: Record<string, unknown>[] = [
     { data: { values: [{ value: 0 }] }, mark: { type: 'rule', strokeWidth: 1.5, color: hex(theme.colors.muted) }, encoding: { x: { field: 'value', ...x } } },
   ];
@@ -86,7 +175,9 @@ export function forestChart(input: ForestInput, theme: Theme): ChartSpec {
     data: { values },
     layer,
   };
-  return chart(chartId('forest', input.id), 'forest', size, forestAlt(input) + cutLabelsNote(labels.cut), spec);
+  const rows = at.map((i) => input.rows[i]);
+  const cut = labels.cut.filter((l) => rows.some((r) => r.label === l));
+  return chart(chartId('forest', input.id), 'forest', size, forestAlt({ ...input, rows }) + cutLabelsNote(cut), spec);
 }
 
 function xTitle(f: ValueFormat): string {
@@ -103,6 +194,7 @@ export function forestAlt(input: ForestInput): string {
   const where = rest.length > 0 && !/^(overall|all|total)$/i.test(head.label) ? ` in ${head.label}` : '';
   let s = `Treatment ${changePhrase(metric, head.estimate, f, digits)}${where} ${ciPhrase(head.lo, head.hi, f, input.confidence, digits)}`;
   const marks = markList(input.rows);
-  if (input.rule && marks) s += `; against “${input.rule}”: ${marks}`;
-  return s + '.';
+  if (input.rule && marks) return `${s}; against “${input.rule}”: ${marks}.`;
+  // Without marks, the rows are named all the same: each chart of a split forest says which it draws.
+  return rest.length ? `${s}. Also on the chart: ${listOf(rest.map((r) => r.label))}.` : `${s}.`;
 }

@@ -1,6 +1,6 @@
 // The chart kit: one builder per chart kind (pure: data + theme → ChartSpec), a deterministic
 // renderer to SVG and PNG, and the writer of the final Vega-Lite specs.
-export { forestChart, type ForestInput, type ForestRow } from './forest.js';
+export { forestChart, forestCharts, type ForestInput, type ForestPart, type ForestRow } from './forest.js';
 export { distributionChart, type DistributionInput } from './distribution.js';
 export { timeSeriesChart, type TimeSeriesInput, type TimeSeriesPoint, type DateMarker } from './timeseries.js';
 export { tradeoffChart, type TradeoffInput, type TradeoffPoint, type TradeoffAxis } from './tradeoff.js';

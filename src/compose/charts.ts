@@ -3,7 +3,7 @@ import type { ChartSpec } from '../deck/types.js';
 import type { Metric } from '../spec/normalized.js';
 import type { MetricRuleOutcome } from '../decide/types.js';
 import type { Check } from '../spec/normalized.js';
-import { changeOn } from '../stats/results.js';
+import { changeOn, type MetricRead } from '../stats/results.js';
 import { type Ctx, displayScale, headlineMark, scenarioDecimals, segmentTableDecimals } from './context.js';
 import { marked } from './marks.js';
 import { checkWords, ruleText } from './rule-words.js';
@@ -11,7 +11,7 @@ import { allOf } from '../model/outcomes.js';
 import { OVERALL, segmentValue } from '../model/rows.js';
 import type { Scale } from '../model/metric-kinds.js';
 import type { MarkTone } from '../charts/config.js';
-import { forestChart, type ForestRow } from '../charts/forest.js';
+import { forestCharts, type ForestRow } from '../charts/forest.js';
 import { guardrailsChart } from '../charts/guardrails.js';
 import { scenariosChart, type ScenarioRow } from '../charts/scenarios.js';
 import { tradeoffChart } from '../charts/tradeoff.js';
@@ -36,20 +36,25 @@ export function valueFormat(m: Metric, scale: Scale, digits?: number): ValueForm
   return { kind: 'unit', unit: m.unit === 'minutes' ? 'min' : m.unit, ...d };
 }
 
-/** Forest plot of one metric on its display scale: the overall read and each segment, each marked by the headline rule's outcome on that read. */
-export function forestForMetric(ctx: Ctx, m: Metric, scale: Scale): ChartSpec {
+/**
+ * Forest plot of one metric on its display scale: the overall read and each segment, each marked by the headline
+ * rule's outcome on that read. One chart while its rows fit at a readable pitch, else several on one x scale
+ * (forestCharts), each with the segment reads it draws.
+ */
+export function forestsForMetric(ctx: Ctx, m: Metric, scale: Scale): { chart: ChartSpec; segments: MetricRead[] }[] {
   const graded = headlineMark(ctx, m);
   const rule = graded?.outcome.type === 'metric' ? graded.outcome : undefined;
-  const reads = [ctx.read(m.id)!, ...ctx.segmentReads(m.id)];
-  const rows: ForestRow[] = reads.flatMap((r) => {
+  const reads = [ctx.read(m.id)!, ...ctx.segmentReads(m.id)].flatMap((r) => {
     const c = changeOn(r, scale);
-    if (!c) return [];
+    return c ? [{ r, c }] : [];
+  });
+  const rows: ForestRow[] = reads.map(({ r, c }) => {
     const label = r.segment === OVERALL ? 'All' : `${segmentValue(r.segment)}${r.exploratory ? '*' : ''}`;
     const outcome = !rule ? undefined : r.segment === OVERALL ? rule : rule.segments.find((x) => x.segment === r.segment);
     const mark = outcome && marked({ status: outcome.status, polarity: rule!.polarity });
-    return [{ label, estimate: c.estimate, lo: c.ci?.lo ?? null, hi: c.ci?.hi ?? null, tone: (mark?.tone ?? 'inconclusive') as MarkTone, ...(mark ? { mark: mark.text } : {}) }];
+    return { label, estimate: c.estimate, lo: c.ci?.lo ?? null, hi: c.ci?.hi ?? null, tone: (mark?.tone ?? 'inconclusive') as MarkTone, ...(mark ? { mark: mark.text } : {}) };
   });
-  return forestChart(
+  const parts = forestCharts(
     {
       id: m.id,
       metric: m.label,
@@ -62,6 +67,7 @@ export function forestForMetric(ctx: Ctx, m: Metric, scale: Scale): ChartSpec {
     },
     ctx.theme,
   );
+  return parts.map((p) => ({ chart: p.chart, segments: p.rows.map((i) => reads[i].r).filter((r) => r.segment !== OVERALL) }));
 }
 
 export function guardrailChart(ctx: Ctx): ChartSpec | undefined {

@@ -1,4 +1,5 @@
-// One deep-dive per primary metric: the forest chart by segment, a table by arm and segment, a plain reading.
+// One deep-dive per primary metric: the forest chart by segment (going on over '(cont.)' slides when its segments
+// are more than a chart holds), a table by arm and segment, a plain reading.
 // The metric is read on its display scale (its headline rule's), and every mark — the title, the reading,
 // each forest row, each table row and the count in the segment title — is that rule's outcome on that read.
 import type { Slide } from '../deck/types.js';
@@ -7,11 +8,12 @@ import { type Ctx, describeChange, displayChange, headlineMark } from './context
 import { fmtChange } from '../deck/format.js';
 import { hasAdjustedP, segmentTable } from './segment-table.js';
 import { harmsBeforeAdjustment, segmentHarms } from './segment-harm.js';
-import { forestForMetric } from './charts.js';
+import { forestsForMetric } from './charts.js';
 import { guardrailReason, guardrailText, reasonText, ruleText } from './rule-words.js';
 import { markOf, MARKS, type Mark } from '../model/outcomes.js';
 import { segmentValue } from '../model/rows.js';
-import { changeOn } from '../stats/results.js';
+import { changeOn, type MetricRead } from '../stats/results.js';
+import { continued } from '../model/words.js';
 
 export function composeDeepDives(ctx: Ctx): Slide[] {
   return ctx.spec.metrics.filter((m) => m.role === 'primary').flatMap((m) => deepDive(ctx, m));
@@ -25,10 +27,10 @@ function deepDive(ctx: Ctx, m: Metric): Slide[] {
   const o = graded?.outcome;
   const d = describeChange(m, change, scale, ctx.spec.decision.confidence);
   const segs = ctx.segmentReads(m.id);
-  const exploratory = segs.some((s) => s.exploratory);
   const adjusted = hasAdjustedP(ctx, m, scale);
-  const segmentsNote = (table: boolean) =>
-    segs.length ? [{ type: 'text' as const, role: 'caption' as const, text: ctx.t('deep-dive-segments', { exploratory, count: segs.length, adjustment: ctx.adjustmentName, adjusted, table }) }] : [];
+  // Said of the segments beside it: the table's, or those one forest chart draws.
+  const segmentsNote = (shown: MetricRead[], table: boolean) =>
+    shown.length ? [{ type: 'text' as const, role: 'caption' as const, text: ctx.t('deep-dive-segments', { exploratory: shown.some((s) => s.exploratory), count: shown.length, adjustment: ctx.adjustmentName, adjusted, table }) }] : [];
   const found = segmentHarms(ctx, m);
   const harms = found.map((h) => ctx.t('segment-harm', h.words));
   const harmAdjusted = found.length > 0 && found.every((h) => h.adjusted);
@@ -44,20 +46,25 @@ function deepDive(ctx: Ctx, m: Metric): Slide[] {
     reason: !o ? '' : o.type === 'metric' ? reasonText(ctx, o) : guardrailReason(ctx, o),
     criterion: (o?.type === 'metric' && ctx.criterion(o.criterion)?.label) || '',
   };
-  const slides: Slide[] = [
-    {
-      id: `deep-dive-${m.id}`,
-      kind: 'chart',
-      section: 'Metric deep-dives',
-      title: ctx.t('deep-dive-title', { ...d, ...rule }),
-      blocks: [
-        { type: 'chart', chart: forestForMetric(ctx, m, scale) },
-        { type: 'text', role: 'body', text: ctx.t('deep-dive-reading', { ...d, ...rule }), ...(graded ? { tone: graded.mark.tone } : {}) },
-        ...segmentsNote(false),
-      ],
-      notes: [ctx.t('deep-dive-notes', { ...d, north: ctx.spec.stakeholders.filter((s) => s.north_star?.includes(m.id)).map((s) => `${s.name} (${s.role})`) })],
-    },
-  ];
+  const title = ctx.t('deep-dive-title', { ...d, ...rule });
+  // Many segments take several forest charts on one scale: the reading goes with the first, the others go on as
+  // '(cont.)' slides, each captioned for the segments it draws.
+  const slides: Slide[] = forestsForMetric(ctx, m, scale).map(({ chart, segments }, i) =>
+    i === 0
+      ? {
+          id: `deep-dive-${m.id}`,
+          kind: 'chart',
+          section: 'Metric deep-dives',
+          title,
+          blocks: [
+            { type: 'chart', chart },
+            { type: 'text', role: 'body', text: ctx.t('deep-dive-reading', { ...d, ...rule }), ...(graded ? { tone: graded.mark.tone } : {}) },
+            ...segmentsNote(segments, false),
+          ],
+          notes: [ctx.t('deep-dive-notes', { ...d, north: ctx.spec.stakeholders.filter((s) => s.north_star?.includes(m.id)).map((s) => `${s.name} (${s.role})`) })],
+        }
+      : { id: `deep-dive-${m.id}.${i + 1}`, kind: 'chart', section: 'Metric deep-dives', title: continued(title), blocks: [{ type: 'chart', chart }, ...segmentsNote(segments, false)], notes: [] },
+  );
   const changes = segs.flatMap((r) => {
     const c = changeOn(r, scale);
     return c ? [{ segment: segmentValue(r.segment), c }] : [];
@@ -92,7 +99,7 @@ function deepDive(ctx: Ctx, m: Metric): Slide[] {
       nearCount: nearHarms.length,
       adjustment: ctx.adjustmentName,
     }),
-    blocks: [segmentTable(ctx, m, scale), ...segmentsNote(true)],
+    blocks: [segmentTable(ctx, m, scale), ...segmentsNote(segs, true)],
     notes: [],
   });
   return slides;

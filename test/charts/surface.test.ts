@@ -8,7 +8,7 @@ describe('src/charts/index.ts', () => {
   it('exports exactly these names', () => {
     expect(Object.keys(charts).sort()).toEqual([
       'DEFAULT_SCALE', 'MINUS', 'autoDigits', 'capitalize', 'chartSpecJson', 'clearRenderCache', 'compileVegaLite',
-      'distributionChart', 'finalSpec', 'fixed', 'forestChart', 'formatConfidence', 'formatInterval', 'formatMagnitude',
+      'distributionChart', 'finalSpec', 'fixed', 'forestChart', 'forestCharts', 'formatConfidence', 'formatInterval', 'formatMagnitude',
       'formatValue', 'guardrailsChart', 'midSentence', 'nForMde', 'powerChart', 'renderChart', 'renderSvg',
       'scenariosChart', 'shareOfLimit', 'tickLabel', 'timeSeriesChart', 'tradeoffChart', 'unitSuffix', 'vegaLabelExpr', 'writeChartSpecs',
     ]);

@@ -1,7 +1,7 @@
 // Varied decisions for tests: a spec (as YAML-ready data), its metrics data and, sometimes, a checkpoint
 // history, built so that every kind of rule, side, scale and polarity occurs, bars sit exactly on interval
 // ends, intervals go missing (no data), and criteria hold or not in every combination. Decks span every metric
-// kind, 1–8 metrics (a dose metric among them now and then), 0–7 segments, option labels with acronyms and
+// kind, 1–8 metrics (a dose metric among them now and then), 0–7 segments (or as many as asked for), option labels with acronyms and
 // digits ("US-only rollout", "12% in the US only"), word option ids that must never reach a reader, 0–4 data
 // gaps in every status, every phase (design, interim, final), and 0–3 risks, RACI rows, milestones, alerts,
 // rollback triggers and stakeholders with pre-wire.
@@ -127,9 +127,28 @@ export function decisionArbitrary(): fc.Arbitrary<Omit<GeneratedDecision, 'name'
   return deckArb.map(build);
 }
 
-/** `count` decisions from `seed`: the same list on every run. */
-export function generateDecisions(count: number, seed = 20261201): GeneratedDecision[] {
-  return fc.sample(decisionArbitrary(), { numRuns: count, seed }).map((d, i) => ({ name: `decision ${i} of seed ${seed}`, ...d }));
+export interface GenerateOptions {
+  /**
+   * Values of the segment dimension in every deck, in place of the 0–7 drawn (up to MAX_SEGMENT_VALUES): short
+   * ones and, every ninth, one long enough to wrap. Each value's changes repeat the drawn ones, shifted.
+   */
+  segmentValues?: number;
+}
+
+/** `count` decisions from `seed`: the same list on every run (the options change the decks, not the draws). */
+export function generateDecisions(count: number, seed = 20261201, options: GenerateOptions = {}): GeneratedDecision[] {
+  return fc.sample(deckArb, { numRuns: count, seed }).map((d, i) => ({ name: `decision ${i} of seed ${seed}${options.segmentValues ? ` with ${options.segmentValues} segment values` : ''}`, ...build(options.segmentValues ? withSegmentValues(d, options.segmentValues) : d) }));
+}
+
+/** The deck with `n` segment values, each metric's segment changes cycling through its seven drawn ones. */
+function withSegmentValues(d: Deck, n: number): Deck {
+  const segments = Array.from({ length: n }, (_, j) => {
+    const base = SEGMENTS[j % SEGMENTS.length];
+    const round = Math.floor(j / SEGMENTS.length) + 1;
+    return j % 9 === 4 ? `${base} & commercial deep cleaning (EU) ${round}` : `${base} ${round}`;
+  });
+  const shift = (c: ChangeArb, j: number): ChangeArb => ({ ...c, est: Math.round((c.est + 0.004 * Math.floor(j / SEGMENTS.length)) * 1000) / 1000 });
+  return { ...d, segments, metrics: d.metrics.map((m) => ({ ...m, segments: segments.map((_, j) => shift(m.segments[j % m.segments.length], j)) })) };
 }
 
 /** Writes gonogo.yaml, metrics.csv and (if any) checkpoints.json into `dir`. */

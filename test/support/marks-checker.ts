@@ -159,7 +159,8 @@ export function checkMarks(slides: WrittenSlide[], truth: Truth, where: string):
     const texts = [slide.title, ...slide.paragraphs, ...slide.tables.flat(2), ...slide.alts, ...slide.notes];
     for (const t of texts) for (const f of marksIn(t)) if (!f.symbolOk) problems.push(`${where} ${slide.id}: "${t.slice(f.at, f.end)}" carries the wrong symbol for its word`);
     const id = slide.id;
-    const metricId = /^(deep-dive|segments|appendix)-(.+)$/.exec(id)?.[2];
+    // A metric's forest charts past the first go on as deep-dive-<metric>.2, .3 … (a metric id holds no '.').
+    const metricId = /^(deep-dive|segments|appendix)-(.+?)(?:\.\d+)?$/.exec(id)?.[2];
 
     if (id === 'exec-summary') {
       for (const t of slide.tables) if (t[0][0] === 'Metric') for (const r of t.slice(1)) one(r[2] ?? '', metricByLabel.get(r[0]) && headline(metricByLabel.get(r[0])!.id)?.mark, `card ${r[0]}`);

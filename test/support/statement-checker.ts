@@ -651,7 +651,8 @@ export interface WrittenChart {
 export function checkChartLabels(charts: WrittenChart[], slides: WrittenSlide[], where: string): string[] {
   const problems: string[] = [];
   for (const chart of charts) {
-    const metric = /^forest-(.+)$/.exec(chart.id)?.[1];
+    // forest-<metric>, and forest-<metric>.2, .3 … for the charts a metric's many segments go on to.
+    const metric = /^forest-(.+?)(?:\.\d+)?$/.exec(chart.id)?.[1];
     const table = slides.filter((s) => s.id === `segments-${metric}` || s.id === `appendix-${metric}`).flatMap((s) => s.tables).find((t) => t[0][0] === 'Segment');
     if (!metric || !table) continue;
     const change = table[0].indexOf('Change');

@@ -1,0 +1,126 @@
+// A metric sliced by a dimension of many values (up to 100, src/limits.ts) drew one forest chart of every segment:
+// from about 15 rows Vega named only every other row and the value column's lines touched. Its deep-dive now goes
+// on over '(cont.)' slides, one forest chart each, every row named, all on one x scale; the outline, the Deck JSON,
+// the PPTX and both checkers read them. Generated decisions with 25 and 100 segment values.
+import { afterAll, describe, expect, it } from 'vitest';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { runUntil } from '../../src/pipeline.js';
+import { build } from '../../src/build.js';
+import { renderMarkdown } from '../../src/render/markdown.js';
+import { readPptx } from '../../src/review/pptx-text.js';
+import { finalSpec, renderSvg } from '../../src/charts/index.js';
+import { continued } from '../../src/model/words.js';
+import { OVERALL, segmentValue } from '../../src/model/rows.js';
+import type { ChartSpec, Deck } from '../../src/deck/types.js';
+import { checkMarks, outlineSlides, pptxSlides, type Truth } from '../support/marks-checker.js';
+import { readHistory } from '../../src/review/history.js';
+import { checkChartLabels, checkStatements } from '../support/statement-checker.js';
+import { generateDecisions, writeDecision, type GeneratedDecision } from '../support/generate-decisions.js';
+
+const root = mkdtempSync(join(tmpdir(), 'gonogo-forest-split-'));
+afterAll(() => rmSync(root, { recursive: true, force: true }));
+
+/** A final-phase decision whose first metric (a primary) is read by segment. */
+function decisionWith(values: number): GeneratedDecision {
+  const g = generateDecisions(40, 20261201, { segmentValues: values }).find((d) => d.spec.phase === 'final' && (d.spec.metrics as { segments?: string[] }[])[0].segments);
+  if (!g) throw new Error(`no final decision with a segmented primary metric among 40 with ${values} segment values`);
+  return g;
+}
+
+/** What the checkers hold the deck to: the spec, the decision and the checkpoint before (the "since" slide reads it). */
+function truthOf(run: Awaited<ReturnType<typeof runUntil<'compose'>>>): Truth {
+  const previous = [...readHistory(run.load!.dir).checkpoints].pop();
+  return { spec: run.load!.spec, decision: run.decide!, ...(previous ? { previous } : {}) };
+}
+
+/** The rows a forest chart's row axis names, in order (its labels' lines joined). */
+function rowsOf(chart: ChartSpec): string[] {
+  const y = (finalSpec(chart) as { layer: { encoding?: { y?: { sort: string[] } } }[] }).layer.find((l) => l.encoding?.y)!.encoding!.y!;
+  return y.sort.map((l) => l.replace(/\n/g, ' '));
+}
+
+function xScaleOf(chart: ChartSpec): unknown {
+  return (finalSpec(chart) as { layer: { encoding: { x: { scale: unknown } } }[] }).layer[0].encoding.x.scale;
+}
+
+/** Each primary metric's deep-dive slides (the first and its continuations) with their charts. */
+function deepDives(deck: Deck, metricId: string) {
+  return deck.slides
+    .filter((s) => s.id === `deep-dive-${metricId}` || s.id.startsWith(`deep-dive-${metricId}.`))
+    .map((s) => {
+      const block = s.blocks.find((b) => b.type === 'chart');
+      if (block?.type !== 'chart') throw new Error(`${s.id} holds no chart`);
+      return { slide: s, chart: block.chart };
+    });
+}
+
+describe('a deep-dive of a metric with many segments', () => {
+  it.each([25, 100])('with %i segment values: forest charts on (cont.) slides, every segment named once, each chart headed by All, one x scale; the checkers read every slide', async (values) => {
+    const g = decisionWith(values);
+    const dir = join(root, `compose-${values}`);
+    mkdirSync(dir);
+    writeDecision(dir, g);
+    const run = await runUntil('compose', dir);
+    const deck = run.compose!;
+    const spec = run.load!.spec;
+    let split = 0;
+    for (const m of spec.metrics.filter((x) => x.role === 'primary' && x.segments?.length)) {
+      const dives = deepDives(deck, m.id);
+      if (!dives.length) continue;
+      const segments = run.analyze!.reads.filter((r) => r.metric === m.id && r.segment !== OVERALL).map((r) => segmentValue(r.segment));
+      expect(segments, `${g.name}, ${m.id}`).toHaveLength(values);
+      expect(dives.map((d) => d.slide.id)).toEqual(dives.map((_, i) => (i === 0 ? `deep-dive-${m.id}` : `deep-dive-${m.id}.${i + 1}`)));
+      expect(dives.map((d) => d.slide.title)).toEqual(dives.map((_, i) => (i === 0 ? dives[0].slide.title : continued(dives[0].slide.title))));
+      const rows = dives.map((d) => rowsOf(d.chart));
+      for (const r of rows) expect(r[0]).toBe('All');
+      expect(rows.flatMap((r) => r.slice(1)).sort()).toEqual([...segments].sort());
+      for (const d of dives) expect(xScaleOf(d.chart)).toEqual(xScaleOf(dives[0].chart));
+      // The segment table follows the last chart.
+      expect(deck.slides[deck.slides.indexOf(dives.at(-1)!.slide) + 1].id).toBe(`segments-${m.id}`);
+      if (dives.length > 1) split++;
+    }
+    expect(split, g.name).toBeGreaterThan(0);
+
+    // The outline shows every continuation with its id; the Deck JSON holds them as slides.
+    const md = renderMarkdown(deck);
+    const json = JSON.parse(JSON.stringify(deck)) as Deck;
+    for (const s of deck.slides.filter((x) => /^deep-dive-.+\.\d+$/.test(x.id))) {
+      expect(md).toContain(`<!-- ${s.id} · chart · Metric deep-dives -->`);
+      expect(json.slides.some((x) => x.id === s.id && x.title === s.title)).toBe(true);
+    }
+    const outline = outlineSlides(md);
+    const truth = truthOf(run);
+    const charts = deck.slides.flatMap((s) => s.blocks.flatMap((b) => (b.type === 'chart' ? [{ id: b.chart.id, values: (b.chart.vegaLite.data as { values?: Record<string, unknown>[] } | undefined)?.values ?? [] }] : [])));
+    expect([...checkMarks(outline, truth, g.name), ...checkStatements(outline, truth, g.name), ...checkChartLabels(charts, outline, g.name)]).toEqual([]);
+  });
+
+  it('draws every row of its forest charts with its label, in the written deck too', async () => {
+    const g = decisionWith(25);
+    const dir = join(root, 'built');
+    mkdirSync(dir);
+    writeDecision(dir, g);
+    const run = await runUntil('compose', dir);
+    const m = run.load!.spec.metrics[0];
+    const dives = deepDives(run.compose!, m.id);
+    expect(dives.length).toBeGreaterThan(1);
+    // As Vega draws them: no label hidden by its overlap rule, every row named.
+    for (const { chart } of dives) {
+      const svg = await renderSvg(finalSpec(chart) as Record<string, unknown>);
+      const rowAxis = svg.split('role-axis-label').pop()!.split('</g>')[0];
+      expect(rowAxis, chart.id).not.toContain('opacity="0"');
+      expect((rowAxis.match(/<text /g) ?? []).length, chart.id).toBe(rowsOf(chart).length);
+    }
+    // The written PPTX: one slide per chart, each picture described for the rows it draws; the checkers pass.
+    const r = await build(dir, { outDir: join(root, 'built-out'), chartCacheDir: join(root, 'chart-cache') });
+    const outline = outlineSlides(readFileSync(r.markdownPath.startsWith('/') ? r.markdownPath : join(process.cwd(), r.markdownPath), 'utf8'));
+    const pptx = pptxSlides(readPptx(new Uint8Array(readFileSync(r.pptxFile)), r.pptxFile), outline);
+    const shown = pptx.slides.filter((s) => s.title === dives[0].slide.title || s.title === continued(dives[0].slide.title));
+    expect(shown.map((s) => s.alts)).toEqual(dives.map((d) => [d.chart.alt]));
+    // Read on the deep-dive slides: a segment table split over pages shows its "n: …" line on the last page only
+    // (the statement checker's nUnits), which is the layout's table split, not these slides.
+    const read = pptx.slides.filter((s) => s.id.startsWith('deep-dive-'));
+    expect([...pptx.problems, ...checkMarks(read, truthOf(run), `${g.name} (PPTX)`), ...checkStatements(read, truthOf(run), `${g.name} (PPTX)`)]).toEqual([]);
+  });
+});
