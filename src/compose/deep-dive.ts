@@ -7,7 +7,7 @@ import type { Metric } from '../spec/normalized.js';
 import { type Ctx, describeChange, displayChange, headlineMark } from './context.js';
 import { fmtChange } from '../deck/format.js';
 import { hasAdjustedP, segmentTable } from './segment-table.js';
-import { harmsBeforeAdjustment, segmentHarms } from './segment-harm.js';
+import { harmsBeforeAdjustment, harmTitleData, segmentHarms } from './segment-harm.js';
 import { forestsForMetric } from './charts.js';
 import { guardrailReason, guardrailText, reasonText, ruleText } from './rule-words.js';
 import { markOf, MARKS, type Mark } from '../model/outcomes.js';
@@ -32,12 +32,14 @@ function deepDive(ctx: Ctx, m: Metric): Slide[] {
   const segmentsNote = (shown: MetricRead[], table: boolean) =>
     shown.length ? [{ type: 'text' as const, role: 'caption' as const, text: ctx.t('deep-dive-segments', { exploratory: shown.some((s) => s.exploratory), count: shown.length, adjustment: ctx.adjustmentName, adjusted, table }) }] : [];
   const found = segmentHarms(ctx, m);
-  const harms = found.map((h) => ctx.t('segment-harm', h.words));
+  const { harms, harmMany, worstHarm } = harmTitleData(ctx, found);
   const harmAdjusted = found.length > 0 && found.every((h) => h.adjusted);
   const nearHarms = harmsBeforeAdjustment(ctx, m).map((h) => ctx.t('segment-harm-near', h));
   const rule = {
     harms,
     harmCount: harms.length,
+    harmMany,
+    worstHarm,
     adjustment: ctx.adjustmentName,
     hasRule: Boolean(graded),
     mark: graded?.mark.mark ?? '',

@@ -96,6 +96,29 @@ describe('a deep-dive of a metric with many segments', () => {
     expect([...checkMarks(outline, truth, g.name), ...checkStatements(outline, truth, g.name), ...checkChartLabels(charts, outline, g.name)]).toEqual([]);
   });
 
+  it('a deep-dive title counts its clearly worse segments past three and names the worst; the checker holds both to the segment table', async () => {
+    const g = decisionWith(25);
+    const dir = join(root, 'harms');
+    mkdirSync(dir);
+    writeDecision(dir, g);
+    const run = await runUntil('compose', dir);
+    const truth = truthOf(run);
+    const outline = outlineSlides(renderMarkdown(run.compose!));
+    const counted = outline.filter((s) => /^deep-dive-[^.]+$/.test(s.id) && /clearly worse in \d+ segments, worst in /.test(s.title));
+    expect(counted.length, g.name).toBeGreaterThan(0);
+    for (const s of counted) expect(Number(/clearly worse in (\d+) segments/.exec(s.title)![1])).toBeGreaterThan(3);
+    expect(checkStatements(outline, truth, g.name)).toEqual([]);
+    // A wrong count, or a segment that is not the worst, is caught.
+    const [first] = counted;
+    const n = Number(/clearly worse in (\d+) segments/.exec(first.title)![1]);
+    const miscounted = outline.map((s) => (s === first ? { ...s, title: s.title.replace(`in ${n} segments`, `in ${n + 1} segments`) } : s));
+    expect(checkStatements(miscounted, truth, g.name).join('\n')).toMatch(/counts \d+ clearly worse segments; the segment table shows \d+/);
+    const table = outline.find((s) => s.id === first.id.replace('deep-dive-', 'segments-'))!;
+    const other = table.tables[0].slice(1).map((r) => r[0]).find((seg) => seg !== 'All' && !first.title.includes(seg))!;
+    const misnamed = outline.map((s) => (s === first ? { ...s, title: s.title.replace(/worst in (.+) \(/, `worst in ${other} (`) } : s));
+    expect(checkStatements(misnamed, truth, g.name).join('\n')).toMatch(/names .+ the worst clearly worse segment/);
+  });
+
   it('draws every row of its forest charts with its label, in the written deck too', async () => {
     const g = decisionWith(25);
     const dir = join(root, 'built');

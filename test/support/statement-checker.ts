@@ -17,7 +17,7 @@
 //
 // Every check returns plain sentences naming the slide and the text, so a failure reads as a review comment.
 import type { Decision, RuleOutcome, ScenarioName, ScenarioOutcome } from '../../src/decide/types.js';
-import type { Spec } from '../../src/spec/normalized.js';
+import type { Metric, Spec } from '../../src/spec/normalized.js';
 import { OVERALL } from '../../src/model/rows.js';
 import type { WrittenSlide } from './marks-checker.js';
 
@@ -565,6 +565,8 @@ const scenarioCauses: Check = (slides, truth, say) => {
 const segmentHarm: Check = (slides, truth, say) => {
   const { spec } = truth;
   const summary = slides.find((s) => s.id === 'exec-summary');
+  /** Per metric, the segments its table shows clearly harmed, with their change. */
+  const harmed = new Map<Metric, Map<string, number>>();
   for (const slide of slides) {
     const metricId = /^(?:segments|appendix)-(.+)$/.exec(slide.id)?.[1];
     const m = spec.metrics.find((x) => x.id === metricId);
@@ -577,6 +579,7 @@ const segmentHarm: Check = (slides, truth, say) => {
       // A segment's adjusted p-value, where the table shows one, decides whether its harm is clear after the adjustment.
       const pCol = t[0].indexOf('p');
       const alpha = 1 - spec.decision.confidence;
+      const changeCol = t[0].indexOf('Change');
       for (const r of t.slice(1)) {
         if (r[0] === 'All') continue;
         const p = pCol >= 0 ? Number(/^(?:< )?([\d.]+)$/.exec(r[pCol] ?? '')?.[1]) : NaN;
@@ -587,11 +590,22 @@ const segmentHarm: Check = (slides, truth, say) => {
         const harm = m.better === 'higher' ? hi < 0 : lo > 0;
         if (!harm) continue;
         const seg = r[0].replace(/\*$/, '').replace(/ \(exploratory\)$/, '');
+        if (slide.id.startsWith('segments-') && !harmed.get(m)?.has(seg)) harmed.set(m, (harmed.get(m) ?? new Map()).set(seg, quantity(r[changeCol] ?? '')?.value ?? NaN));
         const deepDive = slides.find((s) => s.id === `deep-dive-${m.id}`) ?? slide;
         if (!deepDive.title.includes(seg) && !slide.title.includes(seg)) say(slide, `${seg} is clearly harmed on ${m.label} (${r[col]}) but no title names it ("${deepDive.title}")`);
         if (summary && !textsOf(summary).some((x) => x.includes(seg))) say(summary, `does not name ${seg}, clearly harmed on ${m.label} (${r[col]})`);
       }
     }
+  }
+  // A deep-dive title that counts the harmed segments instead of naming them: the count is its segment table's
+  // (over every page it takes), the worst its largest harm.
+  for (const [m, rows] of harmed) {
+    const deepDive = slides.find((s) => s.id === `deep-dive-${m.id}`);
+    const counted = deepDive && /clearly worse in (\d+) segments, worst in (.+) \(([^()]+)\)$/.exec(deepDive.title);
+    if (!counted) continue;
+    if (Number(counted[1]) !== rows.size) say(deepDive, `the title counts ${counted[1]} clearly worse segments; the segment table shows ${rows.size}`);
+    const worst = [...rows].reduce((a, b) => ((m.better === 'lower' ? b[1] > a[1] : b[1] < a[1]) ? b : a))[0];
+    if (worst !== counted[2]) say(deepDive, `the title names ${counted[2]} the worst clearly worse segment; the segment table's is ${worst}`);
   }
 };
 
