@@ -175,7 +175,8 @@ export function layoutTable(t: TableBlock, theme: Theme, x: number, y: number, w
   }
   let used = headerH;
   let fit = 0;
-  while (fit < rows.length && used + heights[fit] <= availIn - (fit === rows.length - 1 ? captionH : 0)) used += heights[fit++];
+  // The caption (a table's key: what its n counts, what its p is) goes under every part of a split table, as the header goes over it.
+  while (fit < rows.length && used + heights[fit] <= availIn - captionH) used += heights[fit++];
   const whole = fit === rows.length;
   if (!whole && (!split || fit === 0)) return { items: [], heightIn: 0, rest: t };
 
@@ -199,7 +200,7 @@ export function layoutTable(t: TableBlock, theme: Theme, x: number, y: number, w
   };
   const items: Placed[] = [table];
   let heightIn = used;
-  if (whole && captionPara) {
+  if (captionPara) {
     items.push({
       type: 'text', role: 'caption', sizePt: CAPTION_PT, lineHeightPt: lineHeight(CAPTION_PT), align: 'left', valign: 'top',
       paragraphs: [captionPara],

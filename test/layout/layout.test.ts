@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { layoutDeck } from '../../src/layout/layout.js';
-import { FLOOR, FOOTER, SLIDE } from '../../src/layout/grid.js';
+import { BODY_BOTTOM, FLOOR, FOOTER, SLIDE } from '../../src/layout/grid.js';
 import { cellFitFor, paragraphsHeightIn } from '../../src/layout/textfit.js';
 import { textWidthPt } from '../../src/layout/measure.js';
 import { defaultTheme } from '../../src/deck/theme.js';
@@ -131,6 +131,24 @@ describe('splits and shrinking', () => {
     // Columns keep their widths across the split.
     const widths = tables.map((t) => (t.type === 'table' ? t.colWidths.map((w) => w.toFixed(3)).join() : ''));
     expect(new Set(widths).size).toBe(1);
+  });
+
+  it('sets a split table's key (its caption) under every part, below the rows and inside the slide', () => {
+    const table = longTable.blocks[0];
+    if (table.type !== 'table') throw new Error('longTable holds a table');
+    const key = 'n: requests, both arms. p: All as read; each segment’s adjusted across the 60 segments (Holm).';
+    const r = layoutDeck(deckOf({ ...longTable, blocks: [{ ...table, caption: key }] }), defaultTheme);
+    expect(r.slides.length).toBeGreaterThan(1);
+    for (const s of r.slides) {
+      const placed = s.items.find((i) => i.type === 'table')!;
+      const caption = texts(s).find((t) => t.role === 'caption' && t.paragraphs[0].text === key);
+      expect(caption, `slide part ${s.part}`).toBeDefined();
+      expect(caption!.box.y).toBeGreaterThanOrEqual(placed.box.y + placed.box.h);
+      expect(caption!.box.y + caption!.box.h).toBeLessThanOrEqual(BODY_BOTTOM + 1e-9);
+    }
+    // Every row still shows once.
+    const rows = r.slides.flatMap((s) => s.items.flatMap((i) => (i.type === 'table' ? i.rows.map((row) => row[0].text) : [])));
+    expect(rows).toEqual(table.rows.map((row) => row[0].text));
   });
 
   it('shrinks a longer paragraph before splitting it', () => {
