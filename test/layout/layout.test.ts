@@ -133,7 +133,7 @@ describe('splits and shrinking', () => {
     expect(new Set(widths).size).toBe(1);
   });
 
-  it('sets a split table's key (its caption) under every part, below the rows and inside the slide', () => {
+  it('sets the key (caption) of a split table under every part, below the rows and inside the slide', () => {
     const table = longTable.blocks[0];
     if (table.type !== 'table') throw new Error('longTable holds a table');
     const key = 'n: requests, both arms. p: All as read; each segment’s adjusted across the 60 segments (Holm).';
