@@ -44,15 +44,18 @@ export function segmentHarms(ctx: Ctx, m: Metric): SegmentHarm[] {
   });
 }
 
-/** A deep-dive title names up to this many harmed segments; past it, it counts them and names the worst (its segment table, next, names each). */
-const TITLE_NAMES_HARMS = 3;
+/**
+ * A deep-dive title or the exec summary names up to this many harmed segments of a metric; past it, it counts them
+ * and names the worst (the metric's segment table, and its title, name each).
+ */
+const NAMED_HARMS = 3;
 
-/** Template data for a title on a metric's harmed segments: each named while they are few, else their count and the worst. */
+/** Template data for words on a metric's harmed segments: each named while they are few, else their count and the worst. */
 export function harmTitleData(ctx: Ctx, found: SegmentHarm[]): { harms: string[]; harmCount: number; harmMany: boolean; worstHarm: string } {
   const harms = found.map((h) => ctx.t('segment-harm', h.words));
   const harmful = (h: SegmentHarm) => (h.metric.better === 'lower' ? h.change.estimate : -h.change.estimate);
   const worst = found.reduce<SegmentHarm | undefined>((a, b) => (!a || harmful(b) > harmful(a) ? b : a), undefined);
-  return { harms, harmCount: harms.length, harmMany: harms.length > TITLE_NAMES_HARMS, worstHarm: worst ? ctx.t('segment-harm', worst.words) : '' };
+  return { harms, harmCount: harms.length, harmMany: harms.length > NAMED_HARMS, worstHarm: worst ? ctx.t('segment-harm', worst.words) : '' };
 }
 
 /** Clear segment harms on the metrics that decide: primary metrics and guardrails. */

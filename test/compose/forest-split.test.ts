@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runUntil } from '../../src/pipeline.js';
 import { build } from '../../src/build.js';
+import { layoutDeck } from '../../src/layout/layout.js';
 import { renderMarkdown } from '../../src/render/markdown.js';
 import { readPptx } from '../../src/review/pptx-text.js';
 import { finalSpec, renderSvg } from '../../src/charts/index.js';
@@ -96,7 +97,7 @@ describe('a deep-dive of a metric with many segments', () => {
     expect([...checkMarks(outline, truth, g.name), ...checkStatements(outline, truth, g.name), ...checkChartLabels(charts, outline, g.name)]).toEqual([]);
   });
 
-  it('a deep-dive title counts its clearly worse segments past three and names the worst; the checker holds both to the segment table', async () => {
+  it('a deep-dive title and the exec summary count clearly worse segments past three and name the worst; the checker holds both to the segment table', async () => {
     const g = decisionWith(25);
     const dir = join(root, 'harms');
     mkdirSync(dir);
@@ -112,11 +113,20 @@ describe('a deep-dive of a metric with many segments', () => {
     const [first] = counted;
     const n = Number(/clearly worse in (\d+) segments/.exec(first.title)![1]);
     const miscounted = outline.map((s) => (s === first ? { ...s, title: s.title.replace(`in ${n} segments`, `in ${n + 1} segments`) } : s));
-    expect(checkStatements(miscounted, truth, g.name).join('\n')).toMatch(/counts \d+ clearly worse segments; the segment table shows \d+/);
+    expect(checkStatements(miscounted, truth, g.name).join('\n')).toMatch(/counts \d+ segments clearly worse on .+; its segment table shows \d+/);
     const table = outline.find((s) => s.id === first.id.replace('deep-dive-', 'segments-'))!;
     const other = table.tables[0].slice(1).map((r) => r[0]).find((seg) => seg !== 'All' && !first.title.includes(seg))!;
     const misnamed = outline.map((s) => (s === first ? { ...s, title: s.title.replace(/worst in (.+) \(/, `worst in ${other} (`) } : s));
-    expect(checkStatements(misnamed, truth, g.name).join('\n')).toMatch(/names .+ the worst clearly worse segment/);
+    expect(checkStatements(misnamed, truth, g.name).join('\n')).toMatch(/names .+ the worst clearly worse segment on .+; its segment table's is /);
+
+    // The exec summary counts them the same way, and stays one slide.
+    const summary = outline.find((s) => s.id === 'exec-summary')!;
+    const said = summary.paragraphs.find((p) => /^Segment risk: .+ is clearly worse in \d+ segments, worst in /.test(p));
+    expect(said, summary.paragraphs.join('\n')).toBeDefined();
+    expect(layoutDeck(run.compose!, run.theme!).slides.filter((s) => s.sourceId === 'exec-summary')).toHaveLength(1);
+    const m = /in (\d+) segments/.exec(said!)!;
+    const wrongSummary = outline.map((s) => (s === summary ? { ...s, paragraphs: s.paragraphs.map((p) => (p === said ? p.replace(m[0], `in ${Number(m[1]) + 2} segments`) : p)) } : s));
+    expect(checkStatements(wrongSummary, truth, g.name).join('\n')).toMatch(/exec-summary: counts \d+ segments clearly worse on .+; its segment table shows \d+/);
   });
 
   it('draws every row of its forest charts with its label, in the written deck too', async () => {

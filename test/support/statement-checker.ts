@@ -565,8 +565,8 @@ const scenarioCauses: Check = (slides, truth, say) => {
 const segmentHarm: Check = (slides, truth, say) => {
   const { spec } = truth;
   const summary = slides.find((s) => s.id === 'exec-summary');
-  /** Per metric, the segments its table shows clearly harmed, with their change. */
-  const harmed = new Map<Metric, Map<string, number>>();
+  /** Per metric, the segments its tables show clearly harmed, with their change and interval. */
+  const harmed = new Map<Metric, Map<string, { change: number; interval: string }>>();
   for (const slide of slides) {
     const metricId = /^(?:segments|appendix)-(.+)$/.exec(slide.id)?.[1];
     const m = spec.metrics.find((x) => x.id === metricId);
@@ -590,22 +590,33 @@ const segmentHarm: Check = (slides, truth, say) => {
         const harm = m.better === 'higher' ? hi < 0 : lo > 0;
         if (!harm) continue;
         const seg = r[0].replace(/\*$/, '').replace(/ \(exploratory\)$/, '');
-        if (slide.id.startsWith('segments-') && !harmed.get(m)?.has(seg)) harmed.set(m, (harmed.get(m) ?? new Map()).set(seg, quantity(r[changeCol] ?? '')?.value ?? NaN));
+        if (!harmed.get(m)?.has(seg)) harmed.set(m, (harmed.get(m) ?? new Map()).set(seg, { change: quantity(r[changeCol] ?? '')?.value ?? NaN, interval: r[col] }));
         const deepDive = slides.find((s) => s.id === `deep-dive-${m.id}`) ?? slide;
         if (!deepDive.title.includes(seg) && !slide.title.includes(seg)) say(slide, `${seg} is clearly harmed on ${m.label} (${r[col]}) but no title names it ("${deepDive.title}")`);
-        if (summary && !textsOf(summary).some((x) => x.includes(seg))) say(summary, `does not name ${seg}, clearly harmed on ${m.label} (${r[col]})`);
       }
     }
   }
-  // A deep-dive title that counts the harmed segments instead of naming them: the count is its segment table's
-  // (over every page it takes), the worst its largest harm.
+  // Past three segments on a metric, a deep-dive title and the summary may count them instead of naming each: the
+  // count is the segment table's (over every page it takes), the worst named its largest harm.
   for (const [m, rows] of harmed) {
+    const worst = [...rows].reduce((a, b) => ((m.better === 'lower' ? b[1].change > a[1].change : b[1].change < a[1].change) ? b : a))[0];
+    const checkCount = (where: WrittenSlide, text: string, n: string, named?: string) => {
+      if (Number(n) !== rows.size) say(where, `counts ${n} segments clearly worse on ${m.label}; its segment table shows ${rows.size} ("${text}")`);
+      if (Number(n) <= 3) say(where, `counts ${n} segments clearly worse on ${m.label} instead of naming them ("${text}")`);
+      if (named !== undefined && named !== worst) say(where, `names ${named} the worst clearly worse segment on ${m.label}; its segment table's is ${worst}`);
+    };
     const deepDive = slides.find((s) => s.id === `deep-dive-${m.id}`);
     const counted = deepDive && /clearly worse in (\d+) segments, worst in (.+) \(([^()]+)\)$/.exec(deepDive.title);
-    if (!counted) continue;
-    if (Number(counted[1]) !== rows.size) say(deepDive, `the title counts ${counted[1]} clearly worse segments; the segment table shows ${rows.size}`);
-    const worst = [...rows].reduce((a, b) => ((m.better === 'lower' ? b[1] > a[1] : b[1] < a[1]) ? b : a))[0];
-    if (worst !== counted[2]) say(deepDive, `the title names ${counted[2]} the worst clearly worse segment; the segment table's is ${worst}`);
+    if (counted) checkCount(deepDive, deepDive.title, counted[1], counted[2]);
+    if (!summary) continue;
+    const label = m.label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    const said = textsOf(summary).flatMap((t) => {
+      // the worst's change is signed: "worst in US West (EU) 1 (−$2.82)"
+      const c = new RegExp(`${label} (?:is clearly worse )?in (\\d+) segments(?:, worst in (.+?) \\([−+][^()]*\\))?`).exec(t);
+      return c ? [{ t, c }] : [];
+    });
+    if (said.length) for (const { t, c } of said) checkCount(summary, t, c[1], c[2]);
+    else for (const [seg, { interval }] of rows) if (!textsOf(summary).some((x) => x.includes(seg))) say(summary, `does not name ${seg}, clearly harmed on ${m.label} (${interval})`);
   }
 };
 
