@@ -6,11 +6,11 @@ import type { Decision } from '../decide/types.js';
 import { markOf, type Mark } from '../model/outcomes.js';
 import type { Metric, Spec } from '../spec/normalized.js';
 import type { Interval, Results } from '../stats/results.js';
-import { OVERALL } from '../model/rows.js';
 import { fmtChange, fmtInterval, fmtMove } from '../deck/format.js';
 
 import { kindOf } from '../model/metric-kinds.js';
 import { changeNear } from '../stats/results.js';
+import { orderedSegments } from '../stats/indexRows.js';
 import type { PptxDocument } from './pptx-text.js';
 import { alignByTitle, deckSlideText, missingLines, pptxSlideText, type SlideText } from './slide-lines.js';
 
@@ -90,7 +90,7 @@ function metricChanges(a: Extract<DeckSnapshot, { source: 'deck' }>, b: Extract<
   const metrics = [...b.spec.metrics, ...a.spec.metrics.filter((x) => !b.spec.metrics.some((y) => y.id === x.id))].sort((x, y) => ROLE_ORDER[x.role] - ROLE_ORDER[y.role]);
   const out: Change[] = [];
   for (const m of metrics) {
-    const segments = [...new Set([...a.results.reads, ...b.results.reads].filter((r) => r.metric === m.id).map((r) => r.segment))].sort((x, y) => (x === OVERALL ? -1 : y === OVERALL ? 1 : x < y ? -1 : 1));
+    const segments = orderedSegments(new Set([...a.results.reads, ...b.results.reads].filter((r) => r.metric === m.id).map((r) => r.segment)));
     for (const segment of segments) {
       const ra = a.results.reads.find((r) => r.metric === m.id && r.segment === segment);
       const rb = b.results.reads.find((r) => r.metric === m.id && r.segment === segment);

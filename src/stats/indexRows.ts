@@ -45,11 +45,30 @@ export function indexRows(rows: readonly MetricRow[], metricIds: readonly string
   return { index, diagnostics };
 }
 
-/** 'all' first, then the others in code-point order (no locale), so the order never depends on the machine. */
+/**
+ * 'all' first, then the others in code-point order with their numbers read as numbers ("Moving 2" before
+ * "Moving 10", "0-30 days" before "120+ days"); no locale, so the order never depends on the machine.
+ */
 export function orderedSegments(segments: Iterable<string>): string[] {
   const list = [...segments];
-  const rest = list.filter((s) => s !== OVERALL).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  const rest = list.filter((s) => s !== OVERALL).sort(naturalOrder);
   return list.includes(OVERALL) ? [OVERALL, ...rest] : rest;
+}
+
+/** Runs of digits compare by value (then as written, so "07" and "7" keep one order), the rest by code point. */
+export function naturalOrder(a: string, b: string): number {
+  const [x, y] = [a.match(/\d+|\D+/g) ?? [], b.match(/\d+|\D+/g) ?? []];
+  for (let i = 0; i < Math.min(x.length, y.length); i++) {
+    const [p, q] = [x[i], y[i]];
+    if (p === q) continue;
+    if (/^\d/.test(p) && /^\d/.test(q)) {
+      const [u, v] = [p.replace(/^0+(?=\d)/, ''), q.replace(/^0+(?=\d)/, '')];
+      if (u.length !== v.length) return u.length - v.length;
+      if (u !== v) return u < v ? -1 : 1;
+    }
+    return p < q ? -1 : 1;
+  }
+  return x.length - y.length || (a < b ? -1 : a > b ? 1 : 0);
 }
 
 /** 'category=Plumbing' → 'category'; the overall segment has no dimension. */
