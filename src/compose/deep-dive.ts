@@ -7,7 +7,7 @@ import type { Metric } from '../spec/normalized.js';
 import { type Ctx, describeChange, displayChange, headlineMark } from './context.js';
 import { fmtChange } from '../deck/format.js';
 import { hasAdjustedP, segmentTable } from './segment-table.js';
-import { harmsBeforeAdjustment, harmTitleData, segmentHarms } from './segment-harm.js';
+import { harmsBeforeAdjustment, harmWords, segmentHarms } from './segment-harm.js';
 import { forestsForMetric } from './charts.js';
 import { guardrailReason, guardrailText, reasonText, ruleText } from './rule-words.js';
 import { markOf, MARKS, type Mark } from '../model/outcomes.js';
@@ -32,14 +32,11 @@ function deepDive(ctx: Ctx, m: Metric): Slide[] {
   const segmentsNote = (shown: MetricRead[], table: boolean) =>
     shown.length ? [{ type: 'text' as const, role: 'caption' as const, text: ctx.t('deep-dive-segments', { exploratory: shown.some((s) => s.exploratory), count: shown.length, adjustment: ctx.adjustmentName, adjusted, table }) }] : [];
   const found = segmentHarms(ctx, m);
-  const { harms, harmMany, worstHarm } = harmTitleData(ctx, found);
+  const harmed = harmWords(ctx, found);
   const harmAdjusted = found.length > 0 && found.every((h) => h.adjusted);
   const nearHarms = harmsBeforeAdjustment(ctx, m).map((h) => ctx.t('segment-harm-near', h));
   const rule = {
-    harms,
-    harmCount: harms.length,
-    harmMany,
-    worstHarm,
+    ...harmed,
     adjustment: ctx.adjustmentName,
     hasRule: Boolean(graded),
     mark: graded?.mark.mark ?? '',
@@ -94,8 +91,9 @@ function deepDive(ctx: Ctx, m: Metric): Slide[] {
       weakestChange: weakest ? fmtChange(weakest.c.estimate, scale, m) : '',
       // the weakest segment may still move the good way: then it gains least, it does not fare badly
       weakestGood: weakest ? (m.better === 'lower' ? weakest.c.estimate < 0 : weakest.c.estimate > 0) : false,
-      harms,
-      harmCount: harms.length,
+      // the segment table's title names each, however many
+      harms: harmed.harms,
+      harmCount: harmed.harmCount,
       harmAdjusted,
       near: nearHarms,
       nearCount: nearHarms.length,

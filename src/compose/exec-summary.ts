@@ -11,7 +11,7 @@ import { afterDecision } from './plan.js';
 import { doseReceived } from './compliance.js';
 import { flipData, scenarioFlips } from './scenario-flips.js';
 import { causeText } from './scenarios.js';
-import { decisionHarms, harmTitleData } from './segment-harm.js';
+import { countsHarms, decisionHarms, harmWords } from './segment-harm.js';
 
 export function composeExecSummary(ctx: Ctx): Slide[] {
   const { spec, decision, t } = ctx;
@@ -91,7 +91,7 @@ function harmBullets(ctx: Ctx): { text: string }[] {
   const groups = [...byMetric.values()];
   const shown = groups.slice(0, 2).map((hs) => {
     const one = hs.length === 1 ? hs[0].words : undefined;
-    const { harms, harmCount, harmMany, worstHarm } = harmTitleData(ctx, hs);
+    const { harms, harmCount, harmMany, worstHarm } = harmWords(ctx, hs);
     return {
       text: ctx.t('exec-segment-harm', {
         label: hs[0].metric.label,
@@ -110,6 +110,6 @@ function harmBullets(ctx: Ctx): { text: string }[] {
     };
   });
   // Past two metrics, one line names the rest: each metric with its harmed segments.
-  const rest = groups.slice(2).map((hs) => ctx.t('segment-harm-metric', { label: hs[0].metric.label, segments: hs.map((h) => h.segment), count: hs.length, many: harmTitleData(ctx, hs).harmMany }));
+  const rest = groups.slice(2).map((hs) => ctx.t('segment-harm-metric', { label: hs[0].metric.label, segments: hs.map((h) => h.segment), count: hs.length, many: countsHarms(hs.length) }));
   return rest.length ? [...shown, { text: ctx.t('exec-segment-harm-more', { items: rest, count: rest.length }) }] : shown;
 }

@@ -50,12 +50,17 @@ export function segmentHarms(ctx: Ctx, m: Metric): SegmentHarm[] {
  */
 const NAMED_HARMS = 3;
 
+/** Whether words on `n` harmed segments of one metric count them instead of naming each. */
+export function countsHarms(n: number): boolean {
+  return n > NAMED_HARMS;
+}
+
 /** Template data for words on a metric's harmed segments: each named while they are few, else their count and the worst. */
-export function harmTitleData(ctx: Ctx, found: SegmentHarm[]): { harms: string[]; harmCount: number; harmMany: boolean; worstHarm: string } {
+export function harmWords(ctx: Ctx, found: SegmentHarm[]): { harms: string[]; harmCount: number; harmMany: boolean; worstHarm: string } {
   const harms = found.map((h) => ctx.t('segment-harm', h.words));
   const harmful = (h: SegmentHarm) => (h.metric.better === 'lower' ? h.change.estimate : -h.change.estimate);
   const worst = found.reduce<SegmentHarm | undefined>((a, b) => (!a || harmful(b) > harmful(a) ? b : a), undefined);
-  return { harms, harmCount: harms.length, harmMany: harms.length > NAMED_HARMS, worstHarm: worst ? ctx.t('segment-harm', worst.words) : '' };
+  return { harms, harmCount: harms.length, harmMany: countsHarms(harms.length), worstHarm: worst ? ctx.t('segment-harm', worst.words) : '' };
 }
 
 /** Clear segment harms on the metrics that decide: primary metrics and guardrails. */
