@@ -27,8 +27,21 @@ export function readHashed(file: string, tag: string): string | null | undefined
 }
 
 /** Writes `body` under its hash line, atomically; throws what the folder refused. */
-export function writeHashed(file: string, tag: string, body: string): void {
+function writeHashed(file: string, tag: string, body: string): void {
   writeAtomically(file, `gonogo-${tag} ${sha256(body)}\n${body}`);
+}
+
+/**
+ * Writes `body` under its hash line, atomically; a folder that refuses it gives the "could not save the <name>"
+ * note instead (the next build <then>), never an error.
+ */
+export function saveHashed(file: string, tag: string, body: string, name: string, then: string): Diagnostic | undefined {
+  try {
+    writeHashed(file, tag, body);
+    return undefined;
+  } catch (err) {
+    return unwritableNote(file, name, err, then);
+  }
 }
 
 /** Writes `data` beside `file` and renames it over `file`; on failure removes what it wrote and throws. */
@@ -79,8 +92,13 @@ export class FileStamp {
     }
   }
 
+  /** Records `file` as just written; one gone again is read next time. */
   mark(file: string): void {
-    const { size, mtimeMs } = statSync(file);
-    this.at = { file, size, mtimeMs };
+    try {
+      const { size, mtimeMs } = statSync(file);
+      this.at = { file, size, mtimeMs };
+    } catch {
+      this.at = undefined;
+    }
   }
 }

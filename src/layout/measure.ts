@@ -3,7 +3,7 @@
 import { createHash } from 'node:crypto';
 import { accessSync, statSync } from 'node:fs';
 import type { Diagnostic } from '../diagnostics.js';
-import { droppedNote, FileStamp, readHashed, unwritableNote, writeHashed } from '../cache-file.js';
+import { droppedNote, FileStamp, readHashed, saveHashed } from '../cache-file.js';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
@@ -208,14 +208,11 @@ function dropped(file: string, why: string): Diagnostic {
 export function saveWidthCache(file: string): Diagnostic | undefined {
   if (!widthsAdded) return undefined;
   const body = JSON.stringify({ fonts: fontsFingerprint(), metrics: Object.fromEntries(savedMetrics), advances: Object.fromEntries(advances), widths: Object.fromEntries(widthCache) });
-  try {
-    writeHashed(file, 'widths', body);
-    widthsStamp.mark(file);
-    widthsAdded = 0;
-    return undefined;
-  } catch (err) {
-    return unwritableNote(file, WIDTHS, err, 'measures again');
-  }
+  const unwritable = saveHashed(file, 'widths', body, WIDTHS, 'measures again');
+  if (unwritable) return unwritable;
+  widthsStamp.mark(file);
+  widthsAdded = 0;
+  return undefined;
 }
 
 /** Line height PowerPoint uses for single spacing, in points (ascent + descent + gap). */

@@ -8,7 +8,7 @@
 // is laid out again.
 import { createHash } from 'node:crypto';
 import { buildId } from '../build-id.js';
-import { droppedNote, FileStamp, readHashed, unwritableNote, writeHashed } from '../cache-file.js';
+import { droppedNote, FileStamp, readHashed, saveHashed } from '../cache-file.js';
 import type { Diagnostic } from '../diagnostics.js';
 import { fontsFingerprint } from './measure.js';
 import type { Placed } from './types.js';
@@ -95,14 +95,11 @@ export function savePageCache(file: string, program = thisProgram): Diagnostic |
   if (!program || (added === 0 && stamp.matches(file))) return undefined;
   const kept = Object.fromEntries([...used].sort().flatMap((key) => (pages.has(key) ? [[key, pages.get(key)!]] : [])));
   const body = JSON.stringify({ format: FORMAT, program, fonts: fontsFingerprint(), pages: kept } satisfies Saved);
-  try {
-    writeHashed(file, 'pages', body);
-    stamp.mark(file);
-    added = 0;
-    return undefined;
-  } catch (err) {
-    return unwritableNote(file, PAGES, err, 'lays out every slide again');
-  }
+  const unwritable = saveHashed(file, 'pages', body, PAGES, 'lays out every slide again');
+  if (unwritable) return unwritable;
+  stamp.mark(file);
+  added = 0;
+  return undefined;
 }
 
 function dropped(file: string, why: string): Diagnostic {

@@ -4,7 +4,7 @@
 // is the same with or without the memo.
 import { createHash } from 'node:crypto';
 import type { Diagnostic } from '../diagnostics.js';
-import { droppedNote, readHashed, unwritableNote, writeHashed } from '../cache-file.js';
+import { droppedNote, readHashed, saveHashed } from '../cache-file.js';
 
 const FORMAT = 'gonogo-bootstrap-3';
 const loaded = new Map<string, unknown>();
@@ -77,11 +77,8 @@ function dropped(file: string, why: string): Diagnostic {
 export function saveBootstrapMemo(file: string): Diagnostic | undefined {
   if (added === 0) return undefined;
   const body = JSON.stringify({ format: FORMAT, results: Object.fromEntries(used) }, encode);
-  try {
-    writeHashed(file, 'bootstrap', body);
-  } catch (err) {
-    return unwritableNote(file, BOOTSTRAP, err, 'draws the intervals again');
-  }
+  const unwritable = saveHashed(file, 'bootstrap', body, BOOTSTRAP, 'draws the intervals again');
+  if (unwritable) return unwritable;
   // the next build in this process (watch mode) starts from what this one used
   loaded.clear();
   for (const [k, v] of used) loaded.set(k, v);
