@@ -30,6 +30,15 @@ function decisionWith(values: number): GeneratedDecision {
   return g;
 }
 
+/** A decision with `values` segment values, written to its own folder under `name` and composed. */
+async function composedWith(values: number, name: string) {
+  const g = decisionWith(values);
+  const dir = join(root, name);
+  mkdirSync(dir);
+  writeDecision(dir, g);
+  return { g, dir, run: await runUntil('compose', dir) };
+}
+
 /** What the checkers hold the deck to: the spec, the decision and the checkpoint before (the "since" slide reads it). */
 function truthOf(run: Awaited<ReturnType<typeof runUntil<'compose'>>>): Truth {
   const previous = [...readHistory(run.load!.dir).checkpoints].pop();
@@ -59,11 +68,7 @@ function deepDives(deck: Deck, metricId: string) {
 
 describe('a deep-dive of a metric with many segments', () => {
   it.each([25, 100])('with %i segment values: forest charts on (cont.) slides, every segment named once, each chart headed by All, one x scale; the checkers read every slide', async (values) => {
-    const g = decisionWith(values);
-    const dir = join(root, `compose-${values}`);
-    mkdirSync(dir);
-    writeDecision(dir, g);
-    const run = await runUntil('compose', dir);
+    const { g, run } = await composedWith(values, `compose-${values}`);
     const deck = run.compose!;
     const spec = run.load!.spec;
     let split = 0;
@@ -98,11 +103,7 @@ describe('a deep-dive of a metric with many segments', () => {
   });
 
   it('a deep-dive title and the exec summary count clearly worse segments past three and name the worst; the checker holds both to the segment table', async () => {
-    const g = decisionWith(25);
-    const dir = join(root, 'harms');
-    mkdirSync(dir);
-    writeDecision(dir, g);
-    const run = await runUntil('compose', dir);
+    const { g, run } = await composedWith(25, 'harms');
     const truth = truthOf(run);
     const outline = outlineSlides(renderMarkdown(run.compose!));
     const counted = outline.filter((s) => /^deep-dive-[^.]+$/.test(s.id) && /clearly worse in \d+ segments, worst in /.test(s.title));
@@ -130,11 +131,7 @@ describe('a deep-dive of a metric with many segments', () => {
   });
 
   it('draws every row of its forest charts with its label, in the written deck too', async () => {
-    const g = decisionWith(25);
-    const dir = join(root, 'built');
-    mkdirSync(dir);
-    writeDecision(dir, g);
-    const run = await runUntil('compose', dir);
+    const { g, dir, run } = await composedWith(25, 'built');
     const m = run.load!.spec.metrics[0];
     const dives = deepDives(run.compose!, m.id);
     expect(dives.length).toBeGreaterThan(1);
