@@ -9,6 +9,7 @@ import { renderMarkdown } from '../../src/render/markdown.js';
 import { checkMarks, outlineSlides, type WrittenSlide } from '../support/marks-checker.js';
 import { checkChartLabels, checkStatements, type StatementTruth } from '../support/statement-checker.js';
 import { REFERENCE } from '../support/decks.js';
+import type { MetricRuleOutcome } from '../../src/decide/types.js';
 import { PILOT } from '../support/pilot.js';
 
 interface Deck extends StatementTruth {
@@ -156,6 +157,18 @@ describe('the statement checker rejects what issue 15 found', () => {
         'deck pilot-power: shows a merge-conflict marker in "<<<<<<< HEAD Segments were pre-specified."',
         'deck monitoring: "1 alert watch": 1 alert with "watch"',
       ]);
+    });
+
+    it('a segment value ending in a number is a name, not a count: "US West 2 and US West 1 show the pattern"', () => {
+      const text = 'US West 2 and US West 1 show the pattern.';
+      const says = (truth: StatementTruth) => checkStatements([slide('recommendation', 'Recommended: B', { paragraphs: [text] })], truth, 'deck');
+      // Read as a count while the decision reads no such segment…
+      expect(says(quoting)).toEqual(['deck recommendation: "1 show": 1 with "show"']);
+      // …and as a name once it does.
+      const numbered = structuredClone(quoting);
+      const rule = numbered.decision.criteria.flatMap((c) => c.rules).find((r): r is MetricRuleOutcome => r.type === 'metric' && r.segments.length > 0)!;
+      rule.segments.push({ ...rule.segments[0], segment: 'region=US West 1' });
+      expect(says(numbered)).toEqual([]);
     });
 
     it('a rollback trigger with no verb', () => {

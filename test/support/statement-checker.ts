@@ -18,7 +18,7 @@
 // Every check returns plain sentences naming the slide and the text, so a failure reads as a review comment.
 import type { Decision, RuleOutcome, ScenarioName, ScenarioOutcome } from '../../src/decide/types.js';
 import type { Metric, Spec } from '../../src/spec/normalized.js';
-import { OVERALL } from '../../src/model/rows.js';
+import { OVERALL, segmentValue } from '../../src/model/rows.js';
 import type { WrittenSlide } from './marks-checker.js';
 
 export interface StatementTruth {
@@ -494,11 +494,30 @@ const NOUN_AFTER_NUMBER = new RegExp(`(?<![\\w.,−+–-])(\\d+)((?: (?:[a-z-]+|
 const VERBS: [string, string][] = [['remains', 'remain'], ['is', 'are'], ['meets', 'meet'], ['improves', 'improve'], ['worsens', 'worsen'], ['has', 'have'], ['passes', 'pass'], ['fails', 'fail'], ['stays', 'stay'], ['triggers', 'trigger'], ['shows', 'show'], ['was', 'were'], ['misses', 'miss'], ['holds', 'hold'], ['flips', 'flip'], ['becomes', 'become'], ['watches', 'watch'], ['lies', 'lie'], ['clears', 'clear'], ['says', 'say'], ['needs', 'need']];
 const VERB = new Map<string, boolean>(VERBS.flatMap(([s, p]) => [[s, false], [p, true]]));
 
-const grammar: Check = (slides, _truth, say) => {
+/** The segment values a decision reads, longest first: a value may end in a number, which no count is. */
+function segmentValuesOf(decision: Decision): string[] {
+  const found = new Set<string>();
+  const walk = (v: unknown): void => {
+    if (Array.isArray(v)) v.forEach(walk);
+    else if (v && typeof v === 'object')
+      for (const [k, x] of Object.entries(v)) {
+        if (k === 'segment' && typeof x === 'string') {
+          if (x !== OVERALL) found.add(segmentValue(x));
+        } else walk(x);
+      }
+  };
+  walk(decision);
+  return [...found].sort((a, b) => b.length - a.length);
+}
+
+const grammar: Check = (slides, truth, say) => {
+  // "US West 1 show the pattern" names segments; it counts nothing: such names read as one word here.
+  const numbered = segmentValuesOf(truth.decision).filter((v) => /\d$/.test(v));
   for (const slide of slides)
     for (const t of textsOf(slide)) {
+      const counted = numbered.reduce((text, v) => text.split(v).join('Segment'), t);
       // A numeral and its noun: "1 known data gap", "the 1 segments" (up to 3 words between, none a number).
-      for (const m of t.matchAll(NOUN_AFTER_NUMBER)) {
+      for (const m of counted.matchAll(NOUN_AFTER_NUMBER)) {
         const noun = SINGULAR_OF.get(m[3]);
         // Only adjectives may stand between: an article, a preposition or a verb starts another phrase ("6 meet the rule").
         if (!noun || /\b(?:of|per|to|than|in|at|and|or|the|a|an|its|their|each|every|by|for|on)\b/.test(m[2]) || m[2].split(' ').some((w) => VERB.has(w))) continue;
@@ -506,15 +525,15 @@ const grammar: Check = (slides, _truth, say) => {
         const one = m[1] === '1';
         if (one === noun.plural) say(slide, `"${m[0]}": ${m[1]} with the ${noun.plural ? 'plural' : 'singular'} "${m[3]}"`);
         // …and its verb: "1 known data gap remain open".
-        const after = t.slice(m.index! + m[0].length).match(/^ (?:still |clearly |all )?([a-z]+)\b/);
+        const after = counted.slice(m.index! + m[0].length).match(/^ (?:still |clearly |all )?([a-z]+)\b/);
         const plural = after && VERB.get(after[1]);
         // In "1 of 7 metrics improves" the verb agrees with the 1, checked below.
         // "none of its 2 rules is triggered": the verb agrees with "none", not the count.
-        const pronoun = /\b(?:none|each|one|any|either|neither) of (?:its |the |their )?$/i.test(t.slice(0, m.index));
-        if (plural !== undefined && plural !== null && plural === one && !pronoun && !/\d+ of $/.test(t.slice(0, m.index))) say(slide, `"${m[0]}${after![0]}": ${m[1]} ${m[3]} with "${after![1]}"`);
+        const pronoun = /\b(?:none|each|one|any|either|neither) of (?:its |the |their )?$/i.test(counted.slice(0, m.index));
+        if (plural !== undefined && plural !== null && plural === one && !pronoun && !/\d+ of $/.test(counted.slice(0, m.index))) say(slide, `"${m[0]}${after![0]}": ${m[1]} ${m[3]} with "${after![1]}"`);
       }
       // "N of M things VERB": the verb agrees with N. "1 of 7 metrics clearly improve", "1 clearly worsen".
-      for (const m of t.matchAll(/(?<![\w.,−+–-])(\d+) (?:of \d+ (?:[a-z-]+ ){0,2}?)?(?:still |clearly )?([a-z]+)\b/g)) {
+      for (const m of counted.matchAll(/(?<![\w.,−+–-])(\d+) (?:of \d+ (?:[a-z-]+ ){0,2}?)?(?:still |clearly )?([a-z]+)\b/g)) {
         const plural = VERB.get(m[2]);
         if (plural === undefined) continue;
         if ((m[1] === '1') === plural) say(slide, `"${m[0]}": ${m[1]} with "${m[2]}"`);
