@@ -208,6 +208,38 @@ export function rowsFit(labels: string[], plotPt: number, roomBelowPt = Infinity
   return lastClear && labels.slice(0, -1).every((l) => rowLabelHeightPt(l) + LABEL_SEPARATION_PT <= pitch);
 }
 
+/** One chart of several drawn from one input: the chart, and the indices of the input's rows it draws. */
+export interface ChartPart {
+  chart: ChartSpec;
+  rows: number[];
+}
+
+/**
+ * Items 0…count−1 in consecutive parts [from, to): as few parts as there are when each takes items while
+ * `fits(from, to)` holds, and as even as they go: evenly when every even part fits; else (a two-line label needs
+ * a wider pitch) each part takes items while they fit, up to the least cap that keeps that count. A part of one
+ * item is always taken (a row too tall for a chart of its own cannot go anywhere else).
+ */
+export function fewestParts(count: number, fits: (from: number, to: number) => boolean): [number, number][] {
+  // Each part takes items while they fit, up to `cap` of them.
+  const packed = (cap: number) => {
+    const parts: [number, number][] = [];
+    for (let from = 0; from < count; ) {
+      let to = from + 1;
+      while (to < count && to - from < cap && fits(from, to + 1)) to++;
+      parts.push([from, to]);
+      from = to;
+    }
+    return parts;
+  };
+  const n = packed(count).length;
+  const even = Array.from({ length: n }, (_, k): [number, number] => [Math.floor((k * count) / n), Math.floor(((k + 1) * count) / n)]);
+  if (even.every(([from, to]) => fits(from, to))) return even;
+  let cap = Math.ceil(count / n);
+  while (packed(cap).length > n) cap++;
+  return packed(cap);
+}
+
 /** Axis settings for the row labels of forest, guardrail and scenario charts (multi-line labels split on '\n'). */
 export function rowAxis(theme: Theme): Record<string, unknown> {
   return {

@@ -3,7 +3,7 @@
 import type { ChartSpec } from '../deck/types.js';
 import type { Theme } from '../deck/theme.js';
 import { changePhrase, ciPhrase, estimateNote, largest, markList, type Better } from './alt.js';
-import { baseSpec, chart, chartFamily, chartId, cutLabelsNote, rowAxis, rowLabels, rowsFit, widestPt, DEFAULT_SIZE, hex, LABEL_PADDING_PT, MIN_TEXT_PT as NOTE_PT, ROW_LABEL_PT, toneEncoding, type ChartSize, type MarkTone, type RowLabels } from './config.js';
+import { baseSpec, chart, chartFamily, chartId, cutLabelsNote, fewestParts, rowAxis, rowLabels, rowsFit, widestPt, DEFAULT_SIZE, hex, LABEL_PADDING_PT, MIN_TEXT_PT as NOTE_PT, ROW_LABEL_PT, toneEncoding, type ChartPart, type ChartSize, type MarkTone, type RowLabels } from './config.js';
 import { autoDigits, midSentence, unitSuffix, vegaLabelExpr, type ValueFormat } from './format.js';
 import { paddedDomain, round } from './scale.js';
 import { listOf } from '../model/words.js';
@@ -52,10 +52,7 @@ export const FOREST_FRAME_PT = 97;
 export const FOREST_X_LABELS_BELOW_PT = 8.5;
 
 /** One forest chart of several: the chart, and the indices of the input's rows it draws. */
-export interface ForestPart {
-  chart: ChartSpec;
-  rows: number[];
-}
+export type ForestPart = ChartPart;
 
 /** What every chart of one forest shares, so a reader can compare them: the x scale, the digits, the labels, the notes' column. */
 interface Shared {
@@ -95,34 +92,11 @@ function plotHeight(input: ForestInput): number {
   return Math.round((input.size ?? DEFAULT_SIZE).height * 72) - FOREST_FRAME_PT;
 }
 
-/**
- * Rows 1… split into as few parts as charts (row 0 heading each) hold when each takes rows while they fit, and
- * as even as they go: evenly when that fits; else (a two-line label needs a wider pitch) each part takes rows
- * while they fit, up to the least cap that keeps that count. Every part is checked; a part of one row always fits.
- */
+/** Rows 1… split into as few parts as charts (row 0 heading each) hold, as even as they go (fewestParts). */
 function splitRows(labels: string[], plot: number): number[][] {
-  const fits = (from: number, to: number) => rowsFit([labels[0], ...labels.slice(from, to)], plot, FOREST_X_LABELS_BELOW_PT);
-  const rest = labels.length - 1;
-  // Each part takes rows while they fit, up to `cap` of them.
-  const packed = (cap: number) => {
-    const parts: [number, number][] = [];
-    for (let from = 1; from <= rest; ) {
-      let to = from + 1;
-      while (to <= rest && to - from < cap && fits(from, to + 1)) to++;
-      parts.push([from, to]);
-      from = to;
-    }
-    return parts;
-  };
-  const count = packed(rest).length;
-  const even = Array.from({ length: count }, (_, k): [number, number] => [1 + Math.floor((k * rest) / count), 1 + Math.floor(((k + 1) * rest) / count)]);
-  let parts = even;
-  if (!even.every(([from, to]) => fits(from, to))) {
-    let cap = Math.ceil(rest / count);
-    while (packed(cap).length > count) cap++;
-    parts = packed(cap);
-  }
-  return parts.map(([from, to]) => [0, ...Array.from({ length: to - from }, (_, j) => from + j)]);
+  const rest = labels.slice(1);
+  const parts = fewestParts(rest.length, (from, to) => rowsFit([labels[0], ...rest.slice(from, to)], plot, FOREST_X_LABELS_BELOW_PT));
+  return parts.map(([from, to]) => [0, ...Array.from({ length: to - from }, (_, j) => 1 + from + j)]);
 }
 
 function sharedOf(input: ForestInput, theme: Theme): Shared {
