@@ -3,7 +3,7 @@
 import type { ChartSpec } from '../deck/types.js';
 import type { Theme } from '../deck/theme.js';
 import { ciPhrase, estimateNote, largest, type Better } from './alt.js';
-import { baseSpec, chart, chartFamily, chartId, cutLabelsNote, rowAxis, rowLabels, widestPt, DEFAULT_SIZE, hex, MIN_TEXT_PT as NOTE_PT, toneEncoding, type ChartSize, type MarkTone } from './config.js';
+import { baseSpec, chart, chartFamily, chartId, cutLabelsNote, fewestParts, rowAxis, rowLabels, rowsFit, widestPt, DEFAULT_SIZE, hex, MIN_TEXT_PT as NOTE_PT, toneEncoding, type ChartPart, type ChartSize, type MarkTone, type RowLabels } from './config.js';
 import { autoDigits, formatValue, midSentence, type ValueFormat } from './format.js';
 import { paddedDomain, round } from './scale.js';
 
@@ -43,16 +43,48 @@ export function shareOfLimit(value: number, row: Pick<GuardrailRow, 'limit' | 'b
 const NOTE_GAP = 14;
 
 /**
+ * Points of a guardrail chart's height outside its plot: the padding, and the title and its two subtitle lines
+ * above (the chart has no x axis). Measured from Vega's layout of the chart with the shared config (the plot of a
+ * 331 pt chart is 262 pt tall); test/charts/row-fit.test.ts holds it to Vega.
+ */
+export const GUARDRAILS_FRAME_PT = 69;
+
+/**
+ * The guardrails in as few charts as draw every row at a readable pitch (rowsFit, as forest charts), the charts'
+ * sizes as even as they go. Chart ids: the input's id (default 'all'), then '<id>-2', '<id>-3' …; `rows` are the
+ * indices of the guardrails each draws.
+ */
+export function guardrailsCharts(input: GuardrailsInput, theme: Theme): ChartPart[] {
+  if (input.rows.length === 0) throw new Error('guardrailsChart: no guardrails to plot');
+  for (const r of input.rows) if (!(r.limit > 0)) throw new Error(`guardrailsChart: limit of "${r.label}" must be positive, got ${r.limit}`);
+  const size = input.size ?? DEFAULT_SIZE;
+  const labels = rowLabels(input.rows.map((r) => r.label), size, chartFamily(theme));
+  const plot = Math.round(size.height * 72) - GUARDRAILS_FRAME_PT;
+  // No x axis: nothing stands below the plot, and a label reaching past its bottom would have Vega's fit shrink it.
+  const fits = (from: number, to: number) => rowsFit(labels.values.slice(from, to), plot, 0);
+  const id = input.id ?? 'all';
+  return fewestParts(input.rows.length, fits).map(([from, to], i) => {
+    const rows = Array.from({ length: to - from }, (_, j) => from + j);
+    const part = { ...input, id: i === 0 ? id : `${id}-${i + 1}`, rows: rows.map((r) => input.rows[r]) };
+    return { chart: draw(part, { values: rows.map((r) => labels.values[r]), cut: labels.cut.filter((l) => part.rows.some((r) => r.label === l)) }, theme), rows };
+  });
+}
+
+/** Every guardrail in one chart; throws when their rows do not fit at a readable pitch (guardrailsCharts splits them). */
+export function guardrailsChart(input: GuardrailsInput, theme: Theme): ChartSpec {
+  const [first, ...more] = guardrailsCharts(input, theme);
+  if (more.length) throw new Error(`guardrailsChart: ${input.rows.length} guardrails do not fit a ${(input.size ?? DEFAULT_SIZE).height}-inch chart at a readable pitch; use guardrailsCharts`);
+  return first.chart;
+}
+
+/**
  * Each guardrail on its own row and its own scale, in its own unit: grey tick at no change, dashed red tick at
  * the limit, shaded past it, right always worse. The numbers (change, interval, limit) stand in a column right
  * of the plot, so no label sits on a mark or a line and no axis speaks in an abstract share of the limit.
  */
-export function guardrailsChart(input: GuardrailsInput, theme: Theme): ChartSpec {
-  if (input.rows.length === 0) throw new Error('guardrailsChart: no guardrails to plot');
-  for (const r of input.rows) if (!(r.limit > 0)) throw new Error(`guardrailsChart: limit of "${r.label}" must be positive, got ${r.limit}`);
+function draw(input: GuardrailsInput, labels: RowLabels, theme: Theme): ChartSpec {
   const size = input.size ?? DEFAULT_SIZE;
   const family = chartFamily(theme);
-  const labels = rowLabels(input.rows.map((r) => r.label), size, family);
   const rows = input.rows.map((r, i) => {
     // Positions in [0, 1] along the row's own scale: worsening to the right, the limit always in view.
     const worse = (v: number) => (r.better === 'higher' ? -v : v);

@@ -4,7 +4,7 @@
 import type { ChartSpec } from '../deck/types.js';
 import type { Theme } from '../deck/theme.js';
 import { changePhrase, type Better } from './alt.js';
-import { baseSpec, chart, chartFamily, chartId, cutLabelsNote, rowAxis, rowLabels, widestPt, DEFAULT_SIZE, hex, MIN_TEXT_PT as VALUE_PT, type ChartSize } from './config.js';
+import { baseSpec, chart, chartFamily, chartId, cutLabelsNote, fewestParts, rowAxis, rowLabels, rowsFit, widestPt, DEFAULT_SIZE, hex, MIN_TEXT_PT as VALUE_PT, type ChartPart, type ChartSize, type RowLabels } from './config.js';
 import { autoDigits, formatValue, midSentence, type ValueFormat } from './format.js';
 import { paddedDomain, round } from './scale.js';
 
@@ -33,8 +33,43 @@ const ROW_OF = { best: 'b', base: 'c', worst: 'd' } as const;
 
 const VALUE_GAP = 14;
 
-export function scenariosChart(input: ScenariosInput, theme: Theme): ChartSpec {
+/**
+ * Points of a scenario chart's height outside its plot: the padding, and the title and its one subtitle line
+ * above (the chart has no x axis). Measured from Vega's layout of the chart with the shared config (the plot of a
+ * 331 pt chart is 276 pt tall); test/charts/row-fit.test.ts holds it to Vega.
+ */
+export const SCENARIOS_FRAME_PT = 55;
+/** The row labels under each metric's heading row. */
+const CASE_LABELS = ['Best', 'Base', 'Worst'];
+
+/**
+ * Best, base and worst of every metric in as few charts as draw every row at a readable pitch (rowsFit, as forest
+ * charts), each metric's four rows on one chart, the charts' sizes as even as they go. Chart ids: the input's id
+ * (default 'primary'), then '<id>-2', '<id>-3' …; `rows` are the indices of the metrics each draws.
+ */
+export function scenariosCharts(input: ScenariosInput, theme: Theme): ChartPart[] {
   if (input.rows.length === 0) throw new Error('scenariosChart: no metrics to plot');
+  const size = input.size ?? DEFAULT_SIZE;
+  const labels = rowLabels(input.rows.map((r) => r.label), size, chartFamily(theme));
+  const plot = Math.round(size.height * 72) - SCENARIOS_FRAME_PT;
+  // No x axis: nothing stands below the plot, and a label reaching past its bottom would have Vega's fit shrink it.
+  const fits = (from: number, to: number) => rowsFit(labels.values.slice(from, to).flatMap((head) => [head, ...CASE_LABELS]), plot, 0);
+  const id = input.id ?? 'primary';
+  return fewestParts(input.rows.length, fits).map(([from, to], i) => {
+    const rows = Array.from({ length: to - from }, (_, j) => from + j);
+    const part = { ...input, id: i === 0 ? id : `${id}-${i + 1}`, rows: rows.map((r) => input.rows[r]) };
+    return { chart: draw(part, { values: rows.map((r) => labels.values[r]), cut: labels.cut.filter((l) => part.rows.some((r) => r.label === l)) }, theme), rows };
+  });
+}
+
+/** Every metric in one chart; throws when their rows do not fit at a readable pitch (scenariosCharts splits them). */
+export function scenariosChart(input: ScenariosInput, theme: Theme): ChartSpec {
+  const [first, ...more] = scenariosCharts(input, theme);
+  if (more.length) throw new Error(`scenariosChart: ${input.rows.length} metrics do not fit a ${(input.size ?? DEFAULT_SIZE).height}-inch chart at a readable pitch; use scenariosCharts`);
+  return first.chart;
+}
+
+function draw(input: ScenariosInput, labels: RowLabels, theme: Theme): ChartSpec {
   // One block of rows per metric: a heading row (the metric, its bar in the value column), then one row per
   // scenario, the values in a column right of the plot, so no label shares a row with a line or a marker.
   // Row ids sort in order: '0a' heading, '0b' best, '0c' base, '0d' worst.
@@ -44,7 +79,6 @@ export function scenariosChart(input: ScenariosInput, theme: Theme): ChartSpec {
   const rowIds: string[] = [];
   const size = input.size ?? DEFAULT_SIZE;
   const family = chartFamily(theme);
-  const labels = rowLabels(input.rows.map((r) => r.label), size, family);
   input.rows.forEach((r, i) => {
     const [lo, hi] = paddedDomain([r.best, r.base, r.worst, 0, ...(r.criterion !== undefined ? [r.criterion] : [])], 0.1);
     const pos = (v: number) => round((v - lo) / (hi - lo));

@@ -12,8 +12,8 @@ import { OVERALL, segmentValue } from '../model/rows.js';
 import type { Scale } from '../model/metric-kinds.js';
 import type { MarkTone } from '../charts/config.js';
 import { forestCharts, type ForestRow } from '../charts/forest.js';
-import { guardrailsChart } from '../charts/guardrails.js';
-import { scenariosChart, type ScenarioRow } from '../charts/scenarios.js';
+import { guardrailsCharts } from '../charts/guardrails.js';
+import { scenariosCharts, type ScenarioRow } from '../charts/scenarios.js';
 import { tradeoffChart } from '../charts/tradeoff.js';
 import { distributionChart } from '../charts/distribution.js';
 import { powerChart } from '../charts/power.js';
@@ -70,7 +70,9 @@ export function forestsForMetric(ctx: Ctx, m: Metric, scale: Scale): { chart: Ch
   return parts.map((p) => ({ chart: p.chart, segments: p.rows.map((i) => reads[i].r).filter((r) => r.segment !== OVERALL) }));
 }
 
-export function guardrailChart(ctx: Ctx): ChartSpec | undefined {
+/** The guardrails with a read, in as few charts as draw every row at a readable pitch, each with the metrics it draws. */
+export function guardrailCharts(ctx: Ctx): { chart: ChartSpec; metrics: string[] }[] {
+  const drawn = ctx.decision.guardrails.filter((g) => g.read).map((g) => g.metric);
   const rows = ctx.decision.guardrails.flatMap((g) => {
     const m = ctx.metric(g.metric);
     if (!g.read) return [];
@@ -88,17 +90,14 @@ export function guardrailChart(ctx: Ctx): ChartSpec | undefined {
       breached: g.status === 'met',
     }];
   });
-  if (!rows.length) return undefined;
-  return guardrailsChart({ rows, confidence: ctx.spec.decision.confidence, size: WIDE }, ctx.theme);
+  if (!rows.length) return [];
+  return guardrailsCharts({ rows, confidence: ctx.spec.decision.confidence, size: WIDE }, ctx.theme).map((p) => ({ chart: p.chart, metrics: p.rows.map((i) => drawn[i]) }));
 }
 
 /**
- * Primary metrics one scenario chart holds: four rows each in a 4.6-inch chart; from five metrics on, rows came
- * closer than a line of their 12 pt labels and the chart read as a smear.
+ * Best / base / worst per primary metric, in as few charts as draw every row at a readable pitch (a metric's four
+ * rows on one chart, their sizes as even as they go), each with the metrics it draws.
  */
-export const SCENARIO_METRICS_PER_CHART = 4;
-
-/** Best / base / worst per primary metric, in as few charts as hold them (their sizes as even as they go), each with the metrics it draws. */
 export function scenarioCharts(ctx: Ctx): { chart: ChartSpec; metrics: string[] }[] {
   const byName = Object.fromEntries(ctx.decision.scenarios.map((s) => [s.name, s]));
   if (!byName.base) return [];
@@ -127,13 +126,9 @@ export function scenarioCharts(ctx: Ctx): { chart: ChartSpec; metrics: string[] 
       ...(base ? { marks: { best: markIn('best'), base: markIn('base'), worst: markIn('worst') } } : {}),
     };
   };
+  if (!changes.length) return [];
   // Each scenario chart stands alone on its slide (its reading is in the notes and the cards' slide).
-  const count = Math.ceil(changes.length / SCENARIO_METRICS_PER_CHART);
-  const each = Math.ceil(changes.length / Math.max(1, count));
-  return Array.from({ length: count }, (_, i) => {
-    const part = changes.slice(i * each, (i + 1) * each);
-    return { chart: scenariosChart({ ...(i > 0 ? { id: `primary-${i + 1}` } : {}), rows: part.map(rowOf), size: FULL }, ctx.theme), metrics: part.map((c) => c.metric) };
-  });
+  return scenariosCharts({ rows: changes.map(rowOf), size: FULL }, ctx.theme).map((p) => ({ chart: p.chart, metrics: p.rows.map((i) => changes[i].metric) }));
 }
 
 /**

@@ -10,9 +10,12 @@ export function inSentence(label: string): string {
   return ordinary ? label.charAt(0).toLowerCase() + label.slice(1) : label;
 }
 
-/** A title or heading going on from the slide (or column) before: the mark every continuation carries. */
+/**
+ * A title or heading going on from the slide (or column) before: the mark every continuation carries, once (a
+ * slide composed as a continuation, such as a second guardrail chart, may go on over a further page).
+ */
 export function continued(title: string): string {
-  return `${title} (cont.)`;
+  return title.endsWith(' (cont.)') ? title : `${title} (cont.)`;
 }
 
 /**

@@ -3,13 +3,11 @@
 // lines touched. forestCharts now puts as many rows in a chart as stand a label apart and continues on further
 // charts, each headed by the overall row, all on one x scale. These tests hold the rule to Vega's own layout.
 import { describe, expect, it } from 'vitest';
-import { compileVegaLite, finalSpec, forestChart, forestCharts, renderSvg, type ForestInput } from '../../src/charts/index.js';
+import { finalSpec, forestChart, forestCharts, type ForestInput } from '../../src/charts/index.js';
 import { FOREST_FRAME_PT, FOREST_X_LABELS_BELOW_PT } from '../../src/charts/forest.js';
-import { LABEL_SEPARATION_PT } from '../../src/charts/config.js';
-import { loadVega } from '../../src/charts/vega.js';
 import { defaultTheme, type Theme } from '../../src/deck/theme.js';
-import type { ChartSpec } from '../../src/deck/types.js';
 import { listOf } from '../../src/model/words.js';
+import { expectRowsClear, rowLayout } from './helpers.js';
 
 const WIDE = { width: 7.6, height: 4.6 };
 const LONG = 'Commercial deep cleaning & sanitising (EU)';
@@ -31,56 +29,6 @@ function forest(labels: string[], size = WIDE): ForestInput {
 
 const labelsOf = (n: number, long: (i: number) => boolean = () => false) => Array.from({ length: n }, (_, i) => (i === 0 ? 'All' : long(i) ? `${LONG} ${i}` : `Segment ${i}`));
 
-interface LaidOut {
-  plot: { h: number; w: number; x: number };
-  /** Row labels as drawn (lines joined), and how many Vega's overlap rule hid. */
-  shown: string[];
-  hidden: number;
-  /** Vertical bounds of each row label, and the top of the x axis's labels, in the plot's coordinates. */
-  rowBounds: { y1: number; y2: number }[];
-  xLabelsTop: number;
-}
-
-/** The chart as Vega lays it out and draws it. */
-async function laidOut(chart: ChartSpec | Record<string, unknown>): Promise<LaidOut> {
-  const spec = ('vegaLite' in chart ? finalSpec(chart as ChartSpec) : chart) as Record<string, unknown>;
-  const { vega } = await loadVega();
-  const view = new vega.View(vega.parse((await compileVegaLite(spec)).vega as never), { renderer: 'none' });
-  await view.runAsync();
-  const plot = { h: view.height(), w: view.width(), x: view.origin()[0] };
-  // Axis label marks in drawing order (the x axis's, then the row axis'), their bounds moved into the plot's frame.
-  type Node = { role?: string; y?: number; items?: Node[]; bounds?: { y1: number; y2: number } };
-  const axes: { y1: number; y2: number }[][] = [];
-  const walk = (node: Node, dy: number): void => {
-    for (const mark of node.items ?? []) {
-      if (mark.role === 'axis-label') axes.push((mark.items ?? []).map((t) => ({ y1: t.bounds!.y1 + dy, y2: t.bounds!.y2 + dy })));
-      for (const item of mark.items ?? []) walk(item, dy + (item.y ?? 0));
-    }
-  };
-  walk((view.scenegraph() as unknown as { root: { items: Node[] } }).root.items[0], 0);
-  view.finalize();
-  const [xLabels, rowBounds] = axes;
-  // A hidden label is transparent in the SVG; the lines of a label are its tspans.
-  const rowAxis = (await renderSvg(spec)).split('role-axis-label').pop()!.split('</g>')[0];
-  const texts = [...rowAxis.matchAll(/<text [^>]*?(opacity="0")?>(.*?)<\/text>/g)];
-  const text = (inner: string) => [...inner.matchAll(/<tspan[^>]*>([^<]*)<\/tspan>/g)].map((m) => m[1]).join(' ') || inner;
-  return {
-    plot,
-    shown: texts.filter((m) => !m[1]).map((m) => text(m[2]).replace(/&amp;/g, '&')),
-    hidden: texts.filter((m) => m[1]).length,
-    rowBounds,
-    xLabelsTop: Math.min(...xLabels.map((b) => b.y1)),
-  };
-}
-
-/** Every row label a label separation above the next; the last one not reaching the x axis's labels. */
-function expectClear(drawn: LaidOut, what: string): void {
-  drawn.rowBounds.forEach((b, i) => {
-    const last = i + 1 === drawn.rowBounds.length;
-    expect((last ? drawn.xLabelsTop : drawn.rowBounds[i + 1].y1) - b.y2, `${what}, row ${i}`).toBeGreaterThanOrEqual(last ? 0 : LABEL_SEPARATION_PT);
-  });
-}
-
 describe('a forest chart’s rows', () => {
   it.each([
     ['Calibri', WIDE],
@@ -88,7 +36,7 @@ describe('a forest chart’s rows', () => {
     ['Calibri', { width: 8, height: 6 }],
   ] as const)('stand in a plot FOREST_FRAME_PT shorter than the chart, as Vega lays it out (%s, %o)', async (face, size) => {
     const theme: Theme = { ...defaultTheme, fonts: { ...defaultTheme.fonts, heading: face, body: face } };
-    const { plot, xLabelsTop } = await laidOut(forestChart(forest(labelsOf(5), size), theme));
+    const { plot, below: xLabelsTop } = await rowLayout(forestChart(forest(labelsOf(5), size), theme));
     expect(plot.h).toBe(Math.round(size.height * 72) - FOREST_FRAME_PT);
     expect(xLabelsTop - plot.h).toBe(FOREST_X_LABELS_BELOW_PT);
   });
@@ -101,17 +49,17 @@ describe('a forest chart’s rows', () => {
     let n = 2;
     while (forestCharts(forest(labelsOf(n + 1, long)), defaultTheme).length === 1) n++;
     const fits = forestChart(forest(labelsOf(n, long)), defaultTheme);
-    const drawn = await laidOut(fits);
+    const drawn = await rowLayout(fits);
     expect(drawn.hidden).toBe(0);
     expect(drawn.shown).toHaveLength(n);
-    expectClear(drawn, `${n} rows`);
+    expectRowsClear(drawn, `${n} rows`);
     // The same chart with one row more, as the builder drew it before it split: Vega drops labels.
     const over = forest(labelsOf(n + 1, long));
     const spec = finalSpec(fits) as { data: { values: Record<string, unknown>[] }; layer: { encoding?: { y?: { sort?: string[] } } }[] };
     const extra = { ...spec.data.values[1], row: n, label: `${String(spec.data.values[1].label)} (again)` };
     spec.data.values = [...spec.data.values, extra];
     for (const l of spec.layer) if (l.encoding?.y?.sort) l.encoding.y.sort = spec.data.values.map((v) => String(v.label));
-    expect((await laidOut(spec as unknown as Record<string, unknown>)).hidden).toBeGreaterThan(0);
+    expect((await rowLayout(spec as unknown as Record<string, unknown>)).hidden).toBeGreaterThan(0);
     expect(forestCharts(over, defaultTheme)).toHaveLength(2);
     // a 4.6-inch chart: 14 rows of one-line labels, 7 of two-line ones
     expect(n).toBe(wrap ? 7 : 14);
@@ -122,7 +70,7 @@ describe('a forest chart’s rows', () => {
     expect(forestCharts(forest(labelsOf(8, (i) => i === 7)), defaultTheme)).toHaveLength(1);
     const parts = forestCharts(forest(labelsOf(9, (i) => i === 8)), defaultTheme);
     expect(parts.map((p) => p.rows)).toEqual([[0, 1, 2, 3, 4], [0, 5, 6, 7, 8]]);
-    for (const p of parts) expectClear(await laidOut(p.chart), p.chart.id);
+    for (const p of parts) expectRowsClear(await rowLayout(p.chart), p.chart.id);
   });
 });
 
@@ -139,9 +87,9 @@ describe('a forest of many rows', () => {
     for (const s of specs) expect(s.layer.map((l) => l.encoding.x.scale)).toEqual(specs[0].layer.map((l) => l.encoding.x.scale));
     const plots = [];
     for (const [i, p] of parts.entries()) {
-      const drawn = await laidOut(p.chart);
+      const drawn = await rowLayout(p.chart);
       expect(drawn.hidden, p.chart.id).toBe(0);
-      expectClear(drawn, p.chart.id);
+      expectRowsClear(drawn, p.chart.id);
       expect(drawn.shown, p.chart.id).toEqual(p.rows.map((r) => input.rows[r].label));
       // Each chart's alt text reads the rows it draws, and only those.
       for (const r of p.rows) expect(p.chart.alt).toContain(`${input.rows[r].label} ✓ met`);

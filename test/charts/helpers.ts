@@ -1,7 +1,11 @@
 // Test helpers: walk Vega's scenegraph for text boxes, and decode PNGs (fflate inflates IDAT).
 import { unzlibSync } from 'fflate';
+import { expect } from 'vitest';
 import { loadVega } from '../../src/charts/vega.js';
-import { compileVegaLite } from '../../src/charts/render.js';
+import { compileVegaLite, renderSvg } from '../../src/charts/render.js';
+import { finalSpec } from '../../src/charts/final-spec.js';
+import { LABEL_SEPARATION_PT } from '../../src/charts/config.js';
+import type { ChartSpec } from '../../src/deck/types.js';
 
 export interface TextBox {
   text: string;
@@ -197,4 +201,55 @@ export function collisions(scene: Scene, inset = 1.5): string[] {
 
 function shrink(r: Rect, d: number): Rect {
   return { x1: r.x1 + d, y1: r.y1 + d, x2: r.x2 - d, y2: r.y2 - d };
+}
+
+export interface RowLayout {
+  plot: { h: number; w: number; x: number };
+  /** Row labels as drawn (lines joined), and how many Vega's overlap rule hid. */
+  shown: string[];
+  hidden: number;
+  /** Vertical bounds of each row label, in the plot's coordinates. */
+  rowBounds: { y1: number; y2: number }[];
+  /** Where what stands under the plot starts: the top of the x axis's labels, or the plot's bottom when it has no x axis. */
+  below: number;
+}
+
+/** A chart with a row axis (forest, guardrail, scenario charts) as Vega lays it out and draws it. */
+export async function rowLayout(chart: ChartSpec | Record<string, unknown>): Promise<RowLayout> {
+  const spec = ('vegaLite' in chart ? finalSpec(chart as ChartSpec) : chart) as Record<string, unknown>;
+  const { vega } = await loadVega();
+  const view = new vega.View(vega.parse((await compileVegaLite(spec)).vega as never), { renderer: 'none' });
+  await view.runAsync();
+  const plot = { h: view.height(), w: view.width(), x: view.origin()[0] };
+  // Axis label marks in drawing order (an x axis's, then the row axis'), their bounds moved into the plot's frame.
+  type Node = { role?: string; y?: number; items?: Node[]; bounds?: { y1: number; y2: number } };
+  const axes: { y1: number; y2: number }[][] = [];
+  const walk = (node: Node, dy: number): void => {
+    for (const mark of node.items ?? []) {
+      if (mark.role === 'axis-label') axes.push((mark.items ?? []).map((t) => ({ y1: t.bounds!.y1 + dy, y2: t.bounds!.y2 + dy })));
+      for (const item of mark.items ?? []) walk(item, dy + (item.y ?? 0));
+    }
+  };
+  walk((view.scenegraph() as unknown as { root: { items: Node[] } }).root.items[0], 0);
+  view.finalize();
+  const rowBounds = axes.at(-1)!;
+  // A hidden label is transparent in the SVG; the lines of a label are its tspans.
+  const rowAxis = (await renderSvg(spec)).split('role-axis-label').pop()!.split('</g>')[0];
+  const texts = [...rowAxis.matchAll(/<text [^>]*?(opacity="0")?>(.*?)<\/text>/g)];
+  const text = (inner: string) => [...inner.matchAll(/<tspan[^>]*>([^<]*)<\/tspan>/g)].map((m) => m[1]).join(' ') || inner;
+  return {
+    plot,
+    shown: texts.filter((m) => !m[1]).map((m) => text(m[2]).replace(/&amp;/g, '&')),
+    hidden: texts.filter((m) => m[1]).length,
+    rowBounds,
+    below: axes.length > 1 ? Math.min(...axes[0].map((b) => b.y1)) : plot.h,
+  };
+}
+
+/** Every row label a label separation above the next; the last one not reaching what stands under the plot. */
+export function expectRowsClear(drawn: RowLayout, what: string): void {
+  drawn.rowBounds.forEach((b, i) => {
+    const last = i + 1 === drawn.rowBounds.length;
+    expect((last ? drawn.below : drawn.rowBounds[i + 1].y1) - b.y2, `${what}, row ${i}`).toBeGreaterThanOrEqual(last ? 0 : LABEL_SEPARATION_PT);
+  });
 }

@@ -9,8 +9,8 @@ describe('src/charts/index.ts', () => {
     expect(Object.keys(charts).sort()).toEqual([
       'DEFAULT_SCALE', 'MINUS', 'autoDigits', 'capitalize', 'chartSpecJson', 'clearRenderCache', 'compileVegaLite',
       'distributionChart', 'finalSpec', 'fixed', 'forestChart', 'forestCharts', 'formatConfidence', 'formatInterval', 'formatMagnitude',
-      'formatValue', 'guardrailsChart', 'midSentence', 'nForMde', 'powerChart', 'renderChart', 'renderSvg',
-      'scenariosChart', 'shareOfLimit', 'tickLabel', 'timeSeriesChart', 'tradeoffChart', 'unitSuffix', 'vegaLabelExpr', 'writeChartSpecs',
+      'formatValue', 'guardrailsChart', 'guardrailsCharts', 'midSentence', 'nForMde', 'powerChart', 'renderChart', 'renderSvg',
+      'scenariosChart', 'scenariosCharts', 'shareOfLimit', 'tickLabel', 'timeSeriesChart', 'tradeoffChart', 'unitSuffix', 'vegaLabelExpr', 'writeChartSpecs',
     ]);
   });
 });
