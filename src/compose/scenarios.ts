@@ -51,15 +51,16 @@ export function composeScenarios(ctx: Ctx): Slide[] {
   return [
     // Many primary metrics take several charts: each goes on as its own slide, titled like a slide the layout continues.
     ...charts.map(({ chart, metrics }, i) => {
-      // Said under the chart that draws the values it explains.
-      const chartPush = pushCaption(ctx, (id) => metrics.includes(id));
+      // Said under the chart that draws the values it explains, and in its notes for those values only.
+      const draws = (id: string) => metrics.includes(id);
+      const chartPush = pushCaption(ctx, draws);
       return {
         id: i === 0 ? 'scenarios-chart' : `scenarios-chart-${i + 1}`,
         kind: 'chart' as const,
         section: 'Scenarios',
         title: i === 0 ? chartTitle : continued(chartTitle),
         blocks: [{ type: 'chart' as const, chart }, ...(chartPush ? [{ type: 'text', role: 'caption', text: chartPush } as Block] : [])],
-        notes: [chart.alt, ...(i === 0 ? pushNotes : [])],
+        notes: [chart.alt, ...decision.scenarios.map((s) => pushText(ctx, s, draws)).filter(Boolean)],
       };
     }),
     {
@@ -115,10 +116,10 @@ function pushCaption(ctx: Ctx, shows: (metricId: string) => boolean): string {
 
 /**
  * The changes this scenario pushed past their interval's end by the rows of unknown arm, said beside them, so
- * no value outside its interval stands without its reason. `primaryOnly` for the chart, which shows primaries.
+ * no value outside its interval stands without its reason. `shows`: the metrics the slide draws (a chart shows some primaries).
  */
-function pushText(ctx: Ctx, s: ScenarioOutcome, primaryOnly = false): string {
-  const pushed = s.changes.filter((c) => c.push && c.end !== undefined && (!primaryOnly || ctx.metric(c.metric).role === 'primary'));
+function pushText(ctx: Ctx, s: ScenarioOutcome, shows: (metricId: string) => boolean = () => true): string {
+  const pushed = s.changes.filter((c) => c.push && c.end !== undefined && shows(c.metric));
   if (!pushed.length) return '';
   const items = pushed.map((c) => {
     const m = ctx.metric(c.metric);

@@ -14,7 +14,7 @@ import { readPptx } from '../../src/review/pptx-text.js';
 import { readHistory } from '../../src/review/history.js';
 import { markOf, MARKS, type Mark } from '../../src/model/outcomes.js';
 import { checkMarks, marksIn, outlineSlides, pptxSlides, type Truth, type WrittenSlide } from '../support/marks-checker.js';
-import { checkChartLabels, checkStatements, checkWording, type WrittenChart } from '../support/statement-checker.js';
+import { checkChartLabels, checkChartNames, checkStatements, checkWording, writtenChart, type WrittenChart } from '../support/statement-checker.js';
 import { convertWithLibreOffice, pdfPages } from '../support/office.js';
 import { execFileSync } from 'node:child_process';
 import { generateDecisions, writeDecision } from '../support/generate-decisions.js';
@@ -28,10 +28,11 @@ const OFFICE_SAMPLE = 2;
 const root = mkdtempSync(join(tmpdir(), 'gonogo-marks-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
 
-async function truthOf(dir: string): Promise<Truth & { outline: string }> {
+async function truthOf(dir: string): Promise<Truth & { outline: string; charts: WrittenChart[] }> {
   const run = await runUntil('compose', dir);
   const previous = [...readHistory(run.load!.dir).checkpoints].pop();
-  return { spec: run.load!.spec, decision: run.decide!, ...(previous ? { previous } : {}), outline: renderMarkdown(run.compose!) };
+  const charts = run.compose!.slides.flatMap((s) => s.blocks.flatMap((b) => (b.type === 'chart' ? [writtenChart(b.chart.id, b.chart.vegaLite)] : [])));
+  return { spec: run.load!.spec, decision: run.decide!, ...(previous ? { previous } : {}), outline: renderMarkdown(run.compose!), charts };
 }
 
 /** Builds the deck to files, then checks the written outline and the written PPTX. */
@@ -41,13 +42,15 @@ async function checkBuilt(dir: string, name: string): Promise<{ problems: string
   const r = await build(dir, { outDir: out, chartCacheDir: join(root, 'chart-cache') });
   const outline = outlineSlides(readFileSync(r.markdownPath.startsWith('/') ? r.markdownPath : join(process.cwd(), r.markdownPath), 'utf8'));
   const pptx = pptxSlides(readPptx(new Uint8Array(readFileSync(r.pptxFile)), r.pptxFile), outline);
+  const written = writtenCharts(join(r.outDir, 'charts'));
   const problems = [
     ...checkMarks(outline, truth, `${name} (outline)`),
     ...checkStatements(outline, truth, `${name} (outline)`),
     ...pptx.problems,
     ...checkMarks(pptx.slides, truth, `${name} (PPTX)`),
     ...checkStatements(pptx.slides, truth, `${name} (PPTX)`),
-    ...checkChartLabels(writtenCharts(join(r.outDir, 'charts')), outline, `${name} (charts)`),
+    ...checkChartLabels(written, outline, `${name} (charts)`),
+    ...checkChartNames(written, outline, truth, `${name} (charts)`),
   ];
   const shown = outline.flatMap((s) => [s.title, ...s.paragraphs, ...s.tables.flat(2), ...s.alts, ...s.notes]).flatMap((t) => marksIn(t).map((m) => m.mark));
   return { problems, shown, truth, pptxFile: r.pptxFile, slideCount: r.slideCount };
@@ -59,7 +62,7 @@ function writtenCharts(dir: string): WrittenChart[] {
   if (!existsSync(dir)) return [];
   return readdirSync(dir)
     .filter((f) => f.endsWith('.vl.json'))
-    .map((f) => ({ id: f.replace(/\.vl\.json$/, ''), values: (JSON.parse(readFileSync(join(dir, f), 'utf8')) as { data?: { values?: Record<string, unknown>[] } }).data?.values ?? [] }));
+    .map((f) => writtenChart(f.replace(/\.vl\.json$/, ''), JSON.parse(readFileSync(join(dir, f), 'utf8')) as Record<string, unknown>));
 }
 
 /** The PPTX as LibreOffice prints it: every page opens, and its sentences pass the checks that read text alone. */
@@ -139,7 +142,7 @@ describe('every mark equals its rule’s one outcome, every statement is backed'
       } else {
         const t = await truthOf(dir);
         const slides = outlineSlides(t.outline);
-        problems.push(...checkMarks(slides, t, `${g.name} (outline)`), ...checkStatements(slides, t, `${g.name} (outline)`));
+        problems.push(...checkMarks(slides, t, `${g.name} (outline)`), ...checkStatements(slides, t, `${g.name} (outline)`), ...checkChartNames(t.charts, slides, t, `${g.name} (outline)`));
         checked += slides.flatMap((x) => [x.title, ...x.paragraphs, ...x.tables.flat(2), ...x.alts, ...x.notes]).reduce((n, x) => n + marksIn(x).length, 0);
         truth = t;
       }

@@ -13,7 +13,8 @@
 // on the slide), oneValue (n, changes, arm sizes, date ranges), adjustments, grammar (number agreement,
 // template leftovers, "; and"), scenarioCauses, segmentHarm, rollbackTriggers, nUnits and phases.
 // checkWording runs the sentence-level ones on unstructured text (a PDF LibreOffice printed);
-// checkChartLabels reads the labels drawn in forest charts against the segment tables.
+// checkChartLabels reads the labels drawn in forest charts against the segment tables; checkChartNames holds what
+// a scenario or guardrail chart's slide says (alt text, notes, captions) to the metrics its chart draws.
 //
 // Every check returns plain sentences naming the slide and the text, so a failure reads as a review comment.
 import type { Decision, RuleOutcome, ScenarioName, ScenarioOutcome } from '../../src/decide/types.js';
@@ -685,6 +686,69 @@ const CHECKS: Check[] = [verdicts, counts, labels, rawIds, intervals, oneValue, 
 export interface WrittenChart {
   id: string;
   values: Record<string, unknown>[];
+  /** The labels its row axis names, lines joined with '\n' (forest, guardrail and scenario charts). */
+  rows?: string[];
+}
+
+/** A chart as written, read from its Vega-Lite spec: the data, and the row axis' labels (a scenario chart's metric names stand in its label expression). */
+export function writtenChart(id: string, spec: Record<string, unknown>): WrittenChart {
+  const values = (spec as { data?: { values?: Record<string, unknown>[] } }).data?.values ?? [];
+  const layers = (spec as { layer?: { encoding?: { y?: { axis?: { labelExpr?: string } } } }[] }).layer ?? [];
+  const heads = layers.map((l) => l.encoding?.y?.axis?.labelExpr ?? '').map((e) => /split\((\{.*\})\[datum\.value\]/.exec(e)?.[1]).find(Boolean);
+  const rows = heads ? Object.values(JSON.parse(heads) as Record<string, string>) : values.map((v) => v.label).filter((l): l is string => typeof l === 'string');
+  return { id, values, rows };
+}
+
+/**
+ * A scenario or guardrail chart's slide names only the metrics its chart draws, and the chart's alt text names each
+ * of them: alt text, notes and captions. A guardrail's line may also name a guardrail no chart draws (one without a
+ * read). Charts past the first go on as scenarios-primary-2 (slide scenarios-chart-2), guardrails-all-2 (slide
+ * guardrails-2) …
+ */
+export function checkChartNames(charts: WrittenChart[], slides: WrittenSlide[], truth: StatementTruth, where: string): string[] {
+  const problems: string[] = [];
+  const squeeze = (s: string) => s.replace(/\s+/g, '').toLowerCase();
+  // A drawn label is the metric's label wrapped onto lines, or its first two lines cut with '…'.
+  const drawnAs = (row: string, label: string) => squeeze(row) === squeeze(label) || (row.endsWith('…') && squeeze(label).startsWith(squeeze(row).slice(0, -1)));
+  const kinds = [
+    { chart: /^guardrails-all(?:-(\d+))?$/, slide: 'guardrails', role: 'guardrail' },
+    { chart: /^scenarios-primary(?:-(\d+))?$/, slide: 'scenarios-chart', role: 'primary' },
+  ];
+  for (const kind of kinds) {
+    // Any metric may be named; a chart draws those of its role.
+    const all = truth.spec.metrics;
+    const metrics = all.filter((m) => m.role === kind.role);
+    const ofKind = charts.filter((c) => kind.chart.test(c.id));
+    const drawnAnywhere = new Set(ofKind.flatMap((c) => metrics.filter((m) => c.rows?.some((r) => drawnAs(r, m.label)))));
+    for (const chart of ofKind) {
+      const n = kind.chart.exec(chart.id)![1];
+      const slide = slides.find((s) => s.id === (n ? `${kind.slide}-${n}` : kind.slide));
+      if (!slide) {
+        problems.push(`${where} ${chart.id}: no slide ${n ? `${kind.slide}-${n}` : kind.slide} shows it`);
+        continue;
+      }
+      const drawn = metrics.filter((m) => chart.rows?.some((r) => drawnAs(r, m.label)));
+      if (drawn.length !== (chart.rows ?? []).length) problems.push(`${where} ${chart.id}: draws rows ${JSON.stringify(chart.rows)}, not each the label of one ${kind.role} metric`);
+      // Labels named in a text, longest first, each occurrence counted once ("Hire rate" inside "7-day hire rate" is not
+      // named); one right after a number is a unit ("by 2.27 quotes per request"), not a name.
+      const named = (text: string) => {
+        let rest = text.toLowerCase();
+        const found = [];
+        for (const m of [...all].sort((a, b) => b.label.length - a.label.length)) {
+          const at = new RegExp(`(?<!\\d ?)${m.label.toLowerCase().replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`, 'g');
+          if (at.test(rest)) (found.push(m), (rest = rest.replace(at, ' ')));
+        }
+        return found;
+      };
+      const line = /^[✓✗○] [a-z ]+? — /;
+      for (const t of [...slide.alts, ...slide.notes, ...slide.paragraphs.filter((p) => !line.test(p))])
+        for (const m of named(t)) if (!drawn.includes(m)) problems.push(`${where} ${slide.id}: names ${m.label}, which its chart ${chart.id} does not draw ("${t.slice(0, 80)}…")`);
+      for (const p of slide.paragraphs.filter((x) => line.test(x)))
+        for (const m of named(p.replace(line, '').split(':')[0])) if (!drawn.includes(m) && drawnAnywhere.has(m)) problems.push(`${where} ${slide.id}: the line of ${m.label} stands beside chart ${chart.id}, which does not draw it`);
+      for (const m of drawn) if (!slide.alts.some((a) => named(a).includes(m))) problems.push(`${where} ${slide.id}: its chart ${chart.id} draws ${m.label}, its alt text does not name it`);
+    }
+  }
+  return [...new Set(problems)];
 }
 
 /**
