@@ -239,11 +239,15 @@ export async function rowLayout(chart: ChartSpec | Record<string, unknown>): Pro
   const text = (inner: string) => [...inner.matchAll(/<tspan[^>]*>([^<]*)<\/tspan>/g)].map((m) => m[1]).join(' ') || inner;
   return {
     plot,
-    shown: texts.filter((m) => !m[1]).map((m) => text(m[2]).replace(/&amp;/g, '&')),
+    shown: texts.filter((m) => !m[1]).map((m) => unescapeXml(text(m[2]))),
     hidden: texts.filter((m) => m[1]).length,
     rowBounds,
     below: axes.length > 1 ? Math.min(...axes[0].map((b) => b.y1)) : plot.h,
   };
+}
+
+function unescapeXml(s: string): string {
+  return s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;|&apos;/g, "'").replace(/&amp;/g, '&');
 }
 
 /** Every row label a label separation above the next; the last one not reaching what stands under the plot. */
