@@ -13,7 +13,7 @@ function newestUnder(dir) {
 }
 
 export function bundleIsStale(root) {
-  const bundles = ['gonogo.cjs', 'chart-worker.cjs'].map((f) => join(root, 'dist', f));
+  const bundles = ['gonogo.cjs', 'chart-worker.cjs', 'chart-fonts/manifest.json'].map((f) => join(root, 'dist', f));
   if (!bundles.every(existsSync)) return true;
   const newest = newestUnder(join(root, 'src'));
   return bundles.some((b) => newest > statSync(b).mtimeMs);

@@ -14,6 +14,7 @@ import { isAscii } from 'node:buffer';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { dirname, join } from 'node:path';
 import { writeThirdPartyLicenses } from './third-party-licenses.mjs';
+import { writeChartFonts } from './chart-fonts.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
@@ -205,6 +206,7 @@ export async function bundleCli({ forPack = false } = {}) {
   // files only: stand-ins and lazy wrappers (namespace:path) carry no package's code of their own
   const inputs = Object.fromEntries(Object.entries(result.metafile.inputs).filter(([name]) => !/^[a-z-]+:/.test(name)));
   writeThirdPartyLicenses(root, { inputs }, join(outdir, 'THIRD-PARTY-LICENSES.txt'));
+  writeChartFonts(join(root, 'assets', 'fonts'), join(outdir, 'chart-fonts'));
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1]).href) await bundleCli({ forPack: process.argv.includes('--for-pack') });

@@ -7,8 +7,10 @@
 //   it (a bold face here, wider than Vega measured; linebender/resvg#973). So a single-line text element with
 //   such characters becomes one element per run, each placed at the offset the runs before it measure, the
 //   symbol runs named in the fallback family. PowerPoint substitutes glyph by glyph and needs none of this.
+import { readFileSync, statSync } from 'node:fs';
+import { basename, join } from 'node:path';
 import { DEFAULT_FAMILY, familyOfFontList, INTER, SHIPPED_FAMILIES, type FontFamily, type FontWeight } from '../layout/fonts.js';
-import { allFontPaths, fontPath, hasGlyph, textWidthPt } from '../layout/measure.js';
+import { allFontPaths, ASSETS_DIR, fontPath, hasGlyph, textWidthPt } from '../layout/measure.js';
 
 const TEXT = /<text\b([^>]*)>([^<]*)<\/text>/g;
 
@@ -64,12 +66,19 @@ export function svgForResvg(svg: string): string {
 }
 
 /**
- * The shipped font files resvg needs to draw `svg` (svgForResvg's output) exactly as with all of them loaded. Each
- * text names one shipped family, which draws it alone when it has every character; otherwise resvg's glyph
- * fallback searches every file it was given, so all are loaded. resvg-js reads the files it is given on every
- * render (≈ 14 ms for all ten; a chart names one or two families).
+ * The font files resvg needs to draw `svg` (svgForResvg's output) exactly as with all of them loaded. Each text
+ * names one shipped family, which draws it alone when it has every character; otherwise resvg's glyph fallback
+ * searches every file it was given, so all are loaded. resvg-js reads the files it is given each time it needs a
+ * glyph, several times per character: the fewer and the smaller, the faster (a chart names one or two families),
+ * so the trimmed copies stand in when they draw every character (chartFontCopies).
  */
 export function fontFilesFor(svg: string): string[] {
+  const files = shippedFilesFor(svg);
+  const copies = chartFontCopies();
+  return copies && [...textContent(svg)].every((ch) => copies.chars.has(ch)) ? files.map((f) => join(copies.dir, basename(f))) : files;
+}
+
+function shippedFilesFor(svg: string): string[] {
   // Only plain text elements are read here; anything else (tspans, nested markup) keeps every file.
   const texts = [...svg.matchAll(TEXT)];
   if (/<tspan\b/.test(svg) || texts.length !== (svg.match(/<text\b/g) ?? []).length) return allFontPaths();
@@ -83,4 +92,31 @@ export function fontFilesFor(svg: string): string[] {
   }
   const weights: FontWeight[] = ['regular', 'semibold', 'bold', 'italic'];
   return [...new Set([...needed].flatMap((f) => weights.map((w) => fontPath(w, f))))].sort();
+}
+
+/** Every character between the SVG's tags but line breaks and tabs (drawn as spaces); a character reference reads as U+FFFD, in no charset. */
+function textContent(svg: string): string {
+  return decode(svg.replace(/<[^>]*>/g, '').replace(/&#/g, '\ufffd')).replace(/[\t\n\r]/g, ' ');
+}
+
+let copies: { dir: string; chars: Set<string> } | null | undefined;
+
+/**
+ * dist/chart-fonts/ (scripts/chart-fonts.mjs, written with the bundle): a copy of each shipped font file with only
+ * the glyphs its manifest's characters reach, every other table as it was, so those characters draw to the same
+ * pixels. Used only while each original has the size its copy was made from; absent (a checkout never bundled),
+ * the originals are used.
+ */
+function chartFontCopies(): { dir: string; chars: Set<string> } | undefined {
+  if (copies === undefined) {
+    const dir = join(ASSETS_DIR, '..', 'dist', 'chart-fonts');
+    try {
+      const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as { chars: string; sources: Record<string, number> };
+      const current = allFontPaths().every((p) => manifest.sources[basename(p)] === statSync(p).size);
+      copies = current ? { dir, chars: new Set(manifest.chars) } : null;
+    } catch {
+      copies = null;
+    }
+  }
+  return copies ?? undefined;
 }
