@@ -240,6 +240,40 @@ export function fewestParts(count: number, fits: (from: number, to: number) => b
   return packed(cap);
 }
 
+/**
+ * A chart whose rows each stand on their own scale under no x axis (scenario and guardrail charts) in as few parts
+ * as draw every row at a readable pitch (rowsFit, as forest charts), as even as they go (fewestParts), each part
+ * drawn with its own rows and labels. `frame`: the chart's height outside its plot (pt); `axisRows`: the row axis'
+ * labels for some items' labels (a scenario metric takes four rows). Nothing stands below the plot, and a label
+ * reaching past its bottom would have Vega's fit shrink the plot, so the last label ends inside it. Ids '<id>',
+ * then '<id>-2', '<id>-3' …
+ */
+export function rowParts<R extends { label: string }, I extends { id?: string; rows: R[]; size?: ChartSize }>(
+  input: I,
+  kind: { id: string; frame: number; axisRows?: (labels: string[]) => string[] },
+  theme: Theme,
+  draw: (part: I & { id: string }, labels: RowLabels) => ChartSpec,
+): ChartPart[] {
+  const size = input.size ?? DEFAULT_SIZE;
+  const labels = rowLabels(input.rows.map((r) => r.label), size, chartFamily(theme));
+  const plot = Math.round(size.height * 72) - kind.frame;
+  const axisRows = kind.axisRows ?? ((l: string[]) => l);
+  const fits = (from: number, to: number) => rowsFit(axisRows(labels.values.slice(from, to)), plot, 0);
+  const id = input.id ?? kind.id;
+  return fewestParts(input.rows.length, fits).map(([from, to], i) => {
+    const rows = Array.from({ length: to - from }, (_, j) => from + j);
+    const part = { ...input, id: i === 0 ? id : `${id}-${i + 1}`, rows: rows.map((r) => input.rows[r]) };
+    const cut = labels.cut.filter((l) => part.rows.some((r) => r.label === l));
+    return { chart: draw(part, { values: rows.map((r) => labels.values[r]), cut }), rows };
+  });
+}
+
+/** The one chart of `parts`; throws when its rows took several (`builder` names the one-chart builder and `what` the rows). */
+export function oneChart(parts: ChartPart[], builder: string, what: string, size: ChartSize = DEFAULT_SIZE): ChartSpec {
+  if (parts.length > 1) throw new Error(`${builder}: ${what} do not fit a ${size.height}-inch chart at a readable pitch; use ${builder}s`);
+  return parts[0].chart;
+}
+
 /** Axis settings for the row labels of forest, guardrail and scenario charts (multi-line labels split on '\n'). */
 export function rowAxis(theme: Theme): Record<string, unknown> {
   return {

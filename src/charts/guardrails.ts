@@ -3,7 +3,7 @@
 import type { ChartSpec } from '../deck/types.js';
 import type { Theme } from '../deck/theme.js';
 import { ciPhrase, estimateNote, largest, type Better } from './alt.js';
-import { baseSpec, chart, chartFamily, chartId, cutLabelsNote, fewestParts, rowAxis, rowLabels, rowsFit, widestPt, DEFAULT_SIZE, hex, MIN_TEXT_PT as NOTE_PT, toneEncoding, type ChartPart, type ChartSize, type MarkTone, type RowLabels } from './config.js';
+import { baseSpec, chart, chartFamily, chartId, cutLabelsNote, oneChart, rowAxis, rowParts, widestPt, DEFAULT_SIZE, hex, MIN_TEXT_PT as NOTE_PT, toneEncoding, type ChartPart, type ChartSize, type MarkTone, type RowLabels } from './config.js';
 import { autoDigits, formatValue, midSentence, type ValueFormat } from './format.js';
 import { paddedDomain, round } from './scale.js';
 
@@ -57,24 +57,12 @@ export const GUARDRAILS_FRAME_PT = 69;
 export function guardrailsCharts(input: GuardrailsInput, theme: Theme): ChartPart[] {
   if (input.rows.length === 0) throw new Error('guardrailsChart: no guardrails to plot');
   for (const r of input.rows) if (!(r.limit > 0)) throw new Error(`guardrailsChart: limit of "${r.label}" must be positive, got ${r.limit}`);
-  const size = input.size ?? DEFAULT_SIZE;
-  const labels = rowLabels(input.rows.map((r) => r.label), size, chartFamily(theme));
-  const plot = Math.round(size.height * 72) - GUARDRAILS_FRAME_PT;
-  // No x axis: nothing stands below the plot, and a label reaching past its bottom would have Vega's fit shrink it.
-  const fits = (from: number, to: number) => rowsFit(labels.values.slice(from, to), plot, 0);
-  const id = input.id ?? 'all';
-  return fewestParts(input.rows.length, fits).map(([from, to], i) => {
-    const rows = Array.from({ length: to - from }, (_, j) => from + j);
-    const part = { ...input, id: i === 0 ? id : `${id}-${i + 1}`, rows: rows.map((r) => input.rows[r]) };
-    return { chart: draw(part, { values: rows.map((r) => labels.values[r]), cut: labels.cut.filter((l) => part.rows.some((r) => r.label === l)) }, theme), rows };
-  });
+  return rowParts(input, { id: 'all', frame: GUARDRAILS_FRAME_PT }, theme, (part, labels) => draw(part, labels, theme));
 }
 
 /** Every guardrail in one chart; throws when their rows do not fit at a readable pitch (guardrailsCharts splits them). */
 export function guardrailsChart(input: GuardrailsInput, theme: Theme): ChartSpec {
-  const [first, ...more] = guardrailsCharts(input, theme);
-  if (more.length) throw new Error(`guardrailsChart: ${input.rows.length} guardrails do not fit a ${(input.size ?? DEFAULT_SIZE).height}-inch chart at a readable pitch; use guardrailsCharts`);
-  return first.chart;
+  return oneChart(guardrailsCharts(input, theme), 'guardrailsChart', `${input.rows.length} guardrails`, input.size);
 }
 
 /**

@@ -4,7 +4,7 @@
 import type { ChartSpec } from '../deck/types.js';
 import type { Theme } from '../deck/theme.js';
 import { changePhrase, type Better } from './alt.js';
-import { baseSpec, chart, chartFamily, chartId, cutLabelsNote, fewestParts, rowAxis, rowLabels, rowsFit, widestPt, DEFAULT_SIZE, hex, MIN_TEXT_PT as VALUE_PT, type ChartPart, type ChartSize, type RowLabels } from './config.js';
+import { baseSpec, chart, chartFamily, chartId, cutLabelsNote, oneChart, rowAxis, rowParts, widestPt, DEFAULT_SIZE, hex, MIN_TEXT_PT as VALUE_PT, type ChartPart, type ChartSize, type RowLabels } from './config.js';
 import { autoDigits, formatValue, midSentence, type ValueFormat } from './format.js';
 import { paddedDomain, round } from './scale.js';
 
@@ -49,24 +49,13 @@ const CASE_LABELS = ['Best', 'Base', 'Worst'];
  */
 export function scenariosCharts(input: ScenariosInput, theme: Theme): ChartPart[] {
   if (input.rows.length === 0) throw new Error('scenariosChart: no metrics to plot');
-  const size = input.size ?? DEFAULT_SIZE;
-  const labels = rowLabels(input.rows.map((r) => r.label), size, chartFamily(theme));
-  const plot = Math.round(size.height * 72) - SCENARIOS_FRAME_PT;
-  // No x axis: nothing stands below the plot, and a label reaching past its bottom would have Vega's fit shrink it.
-  const fits = (from: number, to: number) => rowsFit(labels.values.slice(from, to).flatMap((head) => [head, ...CASE_LABELS]), plot, 0);
-  const id = input.id ?? 'primary';
-  return fewestParts(input.rows.length, fits).map(([from, to], i) => {
-    const rows = Array.from({ length: to - from }, (_, j) => from + j);
-    const part = { ...input, id: i === 0 ? id : `${id}-${i + 1}`, rows: rows.map((r) => input.rows[r]) };
-    return { chart: draw(part, { values: rows.map((r) => labels.values[r]), cut: labels.cut.filter((l) => part.rows.some((r) => r.label === l)) }, theme), rows };
-  });
+  const axisRows = (heads: string[]) => heads.flatMap((head) => [head, ...CASE_LABELS]);
+  return rowParts(input, { id: 'primary', frame: SCENARIOS_FRAME_PT, axisRows }, theme, (part, labels) => draw(part, labels, theme));
 }
 
 /** Every metric in one chart; throws when their rows do not fit at a readable pitch (scenariosCharts splits them). */
 export function scenariosChart(input: ScenariosInput, theme: Theme): ChartSpec {
-  const [first, ...more] = scenariosCharts(input, theme);
-  if (more.length) throw new Error(`scenariosChart: ${input.rows.length} metrics do not fit a ${(input.size ?? DEFAULT_SIZE).height}-inch chart at a readable pitch; use scenariosCharts`);
-  return first.chart;
+  return oneChart(scenariosCharts(input, theme), 'scenariosChart', `${input.rows.length} metrics`, input.size);
 }
 
 function draw(input: ScenariosInput, labels: RowLabels, theme: Theme): ChartSpec {
