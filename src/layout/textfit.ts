@@ -113,8 +113,10 @@ export function shrinkToLines(text: string, start: number, floor: number, widthI
 }
 
 /**
- * Splits paragraphs so that the first part fits in `heightIn`: whole paragraphs first, then the lines of the
- * paragraph that crosses the edge. Returns null for `rest` when everything fits.
+ * Splits paragraphs so that the first part fits in `heightIn`: whole paragraphs first; the paragraph that crosses
+ * the edge moves on whole, so a reader never meets the tail of a sentence at the top of a slide, unless it is
+ * first or taller than `heightIn` itself (it would not fit whole anywhere this size): then its lines are cut at
+ * the edge. Returns null for `rest` when everything fits.
  */
 export function splitParagraphs(
   ps: Paragraph[],
@@ -134,7 +136,7 @@ export function splitParagraphs(
     const room = Math.floor((budget - used - ps[i].spaceBeforePt) / lh);
     const head = ps.slice(0, i);
     const rest = ps.slice(i + 1);
-    if (room >= 1 && m.lines.length > 1) {
+    if (room >= 1 && m.lines.length > 1 && (i === 0 || m.heightPt > budget)) {
       // Text continues mid-paragraph: the tail keeps the paragraph's style but no bullet of its own.
       const [first, after] = cutAfterLines(ps[i].text, m.lines, room);
       head.push({ ...ps[i], text: first });
