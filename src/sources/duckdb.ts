@@ -30,10 +30,8 @@ export interface DuckDbOptions {
  * runs out of memory (some operators cannot spill) is run again with the limit doubled, up to half the machine's
  * memory: the sandbox locks DuckDB's settings, so that is a new DuckDB, given again the statements that built its
  * state (the setup's temp tables) first.
- * At 96 MiB a 1M-event pull peaked at ≈ 225 MB and a 10M one, which fills the limit, at ≈ 275 MB; at 64 MiB both
- * peak at ≈ 235-245 MB (the 10M pull ≈ 10% slower, spilling more).
  */
-export const MEMORY_START_MIB = 64;
+export const MEMORY_START_MIB = 96;
 
 /**
  * DuckDB allocates through its own jemalloc, which keeps freed pages resident for a while: dirty for DuckDB's 1 s
