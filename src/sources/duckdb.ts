@@ -37,15 +37,15 @@ export const MEMORY_START_MIB = 96;
  * DuckDB allocates through its own jemalloc, which keeps freed pages resident for a while: dirty for DuckDB's 1 s
  * decay, then lazily freed pages the kernel still counts as resident. Under the small memory limit a pull spills and
  * reloads blocks all the time (about 5 GB of 256 KiB blocks freed and allocated again at 10M event rows), so at its
- * peak jemalloc held about as much freed memory as live (10M rows: 100 MB live, 210 MB mapped). Freed pages are
- * returned after 100 ms instead, straight to the system (no lazy step), and allocations of 1 MiB and more (hash
- * tables, large buffers) go to jemalloc's arena that returns them at once: peak RSS 1M rows 275 → 226 MB, 10M
- * 320 (300–390) → 272 (262–289) MB, for about 5% more time. What still separates 10M from 1M (~45 MB) is mostly the
- * 100 ms of churn kept; returning every freed page at once (decay 0) gets 220 / 247 MB but costs 25% more time, as
- * each reloaded block faults its pages in again. jemalloc reads this when libduckdb loads, so it is set before the
- * first import; a value already in the environment is kept.
+ * peak jemalloc held about as much freed memory as live (10M rows: 100 MB live, 210 MB mapped). Freed pages go
+ * straight back to the system (no decay, no lazy step), and allocations of 1 MiB and more (hash tables, large
+ * buffers) go to jemalloc's arena that returns them at once. Peak RSS, 1M / 10M event rows: jemalloc's defaults
+ * 275 / 320 (300–390) MB; a 100 ms decay 226 / 270 MB, so the 10M pull peaked ≈ 20% above the 1M one; no decay
+ * 220 / 250 MB (13%), for ≈ 20% more time at 10M (10.9 → 12.8 s), as each reloaded block faults its pages in
+ * again. jemalloc reads this when libduckdb loads, so it is set before the first import; a value already in the
+ * environment is kept.
  */
-const DUCKDB_JEMALLOC_CONF = 'dirty_decay_ms:100,muzzy_decay_ms:0,oversize_threshold:1048576';
+const DUCKDB_JEMALLOC_CONF = 'dirty_decay_ms:0,muzzy_decay_ms:0,oversize_threshold:1048576';
 
 /** Statement types that change what later statements see: run again, in order, in a DuckDB started afresh. */
 const STATEFUL = new Set(['INSERT', 'UPDATE', 'DELETE', 'MERGE_INTO', 'CREATE', 'CREATE_FUNC', 'ALTER', 'DROP', 'TRANSACTION', 'SET', 'VARIABLE_SET']);

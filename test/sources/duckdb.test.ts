@@ -54,7 +54,7 @@ describe('openDuckDb', () => {
 
   it('configures DuckDB’s jemalloc to return freed pages promptly, unless the environment already says otherwise', async () => {
     // Its effect, a peak RSS that stays flat from 1M to 10M rows, is measured by bench/pull.bench.mjs, not here.
-    if (userJemallocConf === undefined) expect(process.env.DUCKDB_JE_MALLOC_CONF).toBe('dirty_decay_ms:100,muzzy_decay_ms:0,oversize_threshold:1048576');
+    if (userJemallocConf === undefined) expect(process.env.DUCKDB_JE_MALLOC_CONF).toBe('dirty_decay_ms:0,muzzy_decay_ms:0,oversize_threshold:1048576');
     else expect(process.env.DUCKDB_JE_MALLOC_CONF).toBe(userJemallocConf);
   });
 
