@@ -71,7 +71,10 @@ function addComponents(keep, glyphAt) {
     for (let at = 10; ; ) {
       const flags = g.readUInt16BE(at);
       const component = g.readUInt16BE(at + 2);
-      if (!keep.has(component)) todo.push(keep.add(component) && component);
+      if (!keep.has(component)) {
+        keep.add(component);
+        todo.push(component);
+      }
       at += 4 + (flags & 1 ? 4 : 2) + (flags & 8 ? 2 : flags & 0x40 ? 4 : flags & 0x80 ? 8 : 0);
       if (!(flags & 0x20)) break;
     }
