@@ -41,8 +41,9 @@ export function composeExecSummary(ctx: Ctx): Slide[] {
     ...(dose ? [{ text: t('exec-dose', dose) }] : []),
     ...harmBullets(ctx),
     ...(risk ? [{ text: t('exec-risks', { risk: inSentence(risk.description), mitigation: inSentence(risk.mitigation) }) }] : []),
-    ...(plan.timeline[0] ? [{ text: t('exec-rollout', { when: plan.timeline[0].when, what: plan.timeline[0].what, owner: plan.timeline[0].owner }) }] : []),
-    ...(plan.rollback ? [{ text: t('exec-rollback', { who: plan.rollback.who_flips, sla: fmtMinutes(plan.rollback.sla_minutes), trigger: inSentence(plan.rollback.triggers[0]) }) }] : []),
+    // The plan and the runbook slides say these too: a slide too full for them leaves them to its notes.
+    ...(plan.timeline[0] ? [{ text: t('exec-rollout', { when: plan.timeline[0].when, what: plan.timeline[0].what, owner: plan.timeline[0].owner }), optional: true }] : []),
+    ...(plan.rollback ? [{ text: t('exec-rollback', { who: plan.rollback.who_flips, sla: fmtMinutes(plan.rollback.sla_minutes), trigger: inSentence(plan.rollback.triggers[0]) }), optional: true }] : []),
   ];
   // The go criterion just above the verdict that is not met, with the rule that kept it from holding.
   const blocker = [...v.blockers].reverse().find((b) => b.criterion.polarity === 'go');

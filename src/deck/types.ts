@@ -32,6 +32,11 @@ export interface BulletItem {
   text: string;
   level?: 0 | 1;
   tone?: Tone;
+  /**
+   * Said elsewhere in the deck: a one-page slide (the exec summary) leaves it off rather than go on to a second
+   * slide, and its notes carry it.
+   */
+  optional?: boolean;
 }
 
 export interface BulletsBlock {

@@ -97,6 +97,7 @@ function toFlow(b: Block, theme: Theme, numbered: boolean): Flow {
           color: it.tone ? toneColor(theme, it.tone) : theme.colors.text,
           tone: it.tone,
           spaceBeforePt: 0,
+          ...(it.optional ? { optional: true } : {}),
         };
       });
       return { kind: 'paras', role: 'body', paras };

@@ -29,6 +29,8 @@ export interface PageResult {
   step: number;
   /** Text was cut mid-way: the continuation keeps this page's size. */
   cut: boolean;
+  /** Optional list items left off to keep the slide to one page, for its notes. */
+  leftOut?: string[];
 }
 
 type Rule = (input: PageInput, theme: Theme) => PageResult;
@@ -54,14 +56,24 @@ const content: Rule = ({ slide, flows, title, part, minStep }, theme) => {
   return { items: [...head.items, ...body.items], overflow: body.overflow, numbered: true, step: body.step, cut: body.cut };
 };
 
-/** The one-pager: as `content`, but a closing list that would spill goes into two columns instead. */
+/**
+ * The one-pager: as `content`, but a closing list that would spill goes into two columns instead; and when that
+ * still spills, its optional items (said elsewhere in the deck) are left off, last first, until it fits.
+ */
 const onePager: Rule = (input, theme) => {
   const plain = content(input, theme);
   if (plain.overflow.length === 0 || input.part > 0) return plain;
-  const head = titleArea(theme, input.slide.section, input.title, input.slide.subtitle);
-  const body = fitWithTailColumns(input.flows, theme, bodyRegion(head.bodyTop));
-  if (!body) return plain;
-  return { items: [...head.items, ...body.items], overflow: [], numbered: true, step: body.step, cut: false };
+  const optional = input.flows.flatMap((f) => (f.kind === 'paras' ? f.paras.filter((p) => p.optional) : []));
+  for (let off = 0; off <= optional.length; off++) {
+    const leftOut = optional.slice(optional.length - off);
+    const flows = input.flows.map((f) => (f.kind === 'paras' && off > 0 ? { ...f, paras: f.paras.filter((p) => !leftOut.includes(p)) } : f));
+    const fitted = off === 0 ? undefined : content({ ...input, flows }, theme);
+    if (fitted && fitted.overflow.length === 0) return { ...fitted, leftOut: leftOut.map((p) => p.text) };
+    const head = titleArea(theme, input.slide.section, input.title, input.slide.subtitle);
+    const body = fitWithTailColumns(flows, theme, bodyRegion(head.bodyTop));
+    if (body) return { items: [...head.items, ...body.items], overflow: [], numbered: true, step: body.step, cut: false, ...(off > 0 ? { leftOut: leftOut.map((p) => p.text) } : {}) };
+  }
+  return plain;
 };
 
 /** A chart with its takeaways beside it (when the chart fits in 8 of 12 columns) or below it. */

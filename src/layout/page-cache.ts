@@ -23,6 +23,8 @@ export interface Page {
   split: boolean;
   /** Blocks left out: the slide could not go on. */
   dropped: number;
+  /** Optional list items a one-pager left off, for its notes. */
+  leftOut?: string[];
 }
 
 const FORMAT = 'gonogo-pages-1';

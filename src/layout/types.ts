@@ -26,6 +26,8 @@ export interface Paragraph {
   tone?: Tone;
   /** Points of space before the paragraph (0 for the first). */
   spaceBeforePt: number;
+  /** A list item a one-pager may leave off (BulletItem.optional). */
+  optional?: boolean;
 }
 
 export interface PlacedTitle {

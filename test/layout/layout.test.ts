@@ -6,7 +6,7 @@ import { textWidthPt } from '../../src/layout/measure.js';
 import { defaultTheme } from '../../src/deck/theme.js';
 import type { Deck, Slide, SlideKind } from '../../src/deck/types.js';
 import type { Box, Placed, PlacedSlide } from '../../src/layout/types.js';
-import { chart, everyKind, longTable, longText, mediumText, meta, sampleDeck } from './fixtures.js';
+import { chart, everyKind, longTable, longText, mediumText, meta, sampleDeck, stressSlides } from './fixtures.js';
 
 const EPS = 1e-6;
 const deckOf = (...slides: Slide[]): Deck => ({ meta, slides });
@@ -115,6 +115,41 @@ describe('layoutDeck', () => {
     expect(table?.type === 'table' && table.rows.map((r) => r[4].text)).toEqual(['✓ met', '✓ met', '✗ not met']);
     const bullets = all.slides.flatMap((s) => texts(s).flatMap((t) => t.paragraphs.map((p) => p.text)));
     expect(bullets).toContain('Ticket guardrail breach unresolved');
+  });
+});
+
+describe('a one-page summary', () => {
+  const dense = stressSlides.find((x) => x.id === 'dense-exec')!;
+  const closing = (optional: boolean) => [
+    { text: 'Rollout: Day 0, flip the flag to 50% in the top-5 categories, owned by engineering, with the support FAQ fix shipped first.', optional },
+    { text: 'Rollback: Eng on call within 30 minutes; first trigger: support tickets per 100 requests more than 10% above control for 2 days.', optional },
+  ];
+  const withClosing = (optional: boolean, extra = 2): Slide => ({
+    ...dense,
+    notes: ['Lead with the recommendation.'],
+    // the stress fixture's first reason only: with all six it takes two slides whatever is left off
+    blocks: [...dense.blocks.slice(0, -1), { type: 'bullets', items: [...(dense.blocks.at(-1) as { items: { text: string }[] }).items.slice(0, 1), ...closing(optional).slice(0, extra)] }],
+  });
+  const bodyTexts = (s: PlacedSlide) => texts(s).flatMap((t) => t.paragraphs.map((p) => p.text));
+
+  it('leaves its optional items off, last first, rather than go on to a second slide, and its notes carry them', () => {
+    // The same lines, not optional: the slide goes on to a second one, so leaving them off is what keeps it to one.
+    expect(layoutDeck(deckOf(withClosing(false)), defaultTheme).slides.length).toBeGreaterThan(1);
+    const [page, ...rest] = layoutDeck(deckOf(withClosing(true)), defaultTheme).slides;
+    expect(rest).toEqual([]);
+    const shown = bodyTexts(page);
+    const off = closing(true).filter((c) => !shown.includes(c.text));
+    expect(off.length).toBeGreaterThan(0);
+    // last first: whatever stays is a prefix of the optional items
+    expect(closing(true).slice(0, 2 - off.length).every((c) => shown.includes(c.text))).toBe(true);
+    expect(page.notes).toEqual(['Lead with the recommendation.', `Left off the slide for room: ${off.map((c) => c.text).join(' ')}`]);
+  });
+
+  it('keeps an optional item the slide has room for', () => {
+    const [page, ...rest] = layoutDeck(deckOf({ ...withClosing(true, 1), blocks: withClosing(true, 1).blocks.filter((b) => b.type !== 'kpis') }), defaultTheme).slides;
+    expect(rest).toEqual([]);
+    expect(bodyTexts(page)).toContain(closing(true)[0].text);
+    expect(page.notes).toEqual(['Lead with the recommendation.']);
   });
 });
 

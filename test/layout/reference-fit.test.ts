@@ -108,3 +108,19 @@ describe.each(DECKS)('reference deck %s (phase %s), laid out', (name, phase) => 
       for (const i of s.items) if (i.type === 'text' && i.role !== 'footer') expect(i.sizePt, `slide ${s.number} ${i.role}`).toBeGreaterThanOrEqual(12);
   });
 });
+
+// Inter sets the same words wider than Calibri: the reference deck's exec summary then held a line too many and
+// went on to a '(cont.)' slide. Its rollout and rollback lines are said on the plan and runbook slides too, so the
+// summary leaves them off, last first, and its notes carry them.
+it('keeps the quoting-workflow exec summary to one slide in Inter, its rollback line left to the notes', async () => {
+  const run = await runUntil('compose', join(ROOT, 'quoting-workflow'));
+  const theme = run.theme!;
+  const laid = layoutDeck(run.compose!, { ...theme, fonts: { ...theme.fonts, heading: 'Inter', body: 'Inter' } });
+  const summary = laid.slides.filter((s) => s.sourceId === 'exec-summary');
+  expect(summary).toHaveLength(1);
+  const shown = summary[0].items.flatMap((i) => (i.type === 'text' ? i.paragraphs.map((p) => p.text) : []));
+  const rollback = run.compose!.slides.find((s) => s.id === 'exec-summary')!.blocks.flatMap((b) => (b.type === 'bullets' ? b.items : [])).find((i) => i.text.startsWith('Rollback:'))!;
+  expect(shown).not.toContain(rollback.text);
+  expect(summary[0].notes.at(-1)).toBe(`Left off the slide for room: ${rollback.text}`);
+  expect(laid.slides.some((s) => s.sourceId === 'rollback')).toBe(true);
+});
