@@ -85,11 +85,21 @@ export function readReason(ctx: Ctx, m: Metric, scale: 'relative' | 'absolute', 
   return ctx.t('rule-reason-metric', { status: o.status, hasRead: Boolean(o.read), scale, observed: o.read ? observedText(ctx, m, o.read, scale) : '', misses });
 }
 
-const REASONS: { [T in RuleOutcome['type']]: (ctx: Ctx, o: Extract<RuleOutcome, { type: T }>) => string } = {
+/** `brief`: a reason in a sentence that must stay short (the exec summary's lead) counts a long list of segments. */
+interface ReasonOptions {
+  brief?: boolean;
+}
+
+/** Past this many segments showing a pattern, a brief reason counts them and names the first three. */
+const NAMED_SEGMENTS = 3;
+
+const REASONS: { [T in RuleOutcome['type']]: (ctx: Ctx, o: Extract<RuleOutcome, { type: T }>, opts: ReasonOptions) => string } = {
   metric: (ctx, o) => readReason(ctx, ctx.metric(o.rule.metric), o.rule.scale, o),
-  segments: (ctx, o) => {
+  segments: (ctx, o, opts) => {
     const read = o.values.filter((v) => v.status !== 'no_data').length;
-    return ctx.t('rule-reason-segments', { offenders: o.offenders.map(segmentValue), offenderCount: o.offenders.length, read, unread: o.values.length - read, by: o.rule.by });
+    const offenders = o.offenders.map(segmentValue);
+    const counted = Boolean(opts.brief) && offenders.length > NAMED_SEGMENTS;
+    return ctx.t('rule-reason-segments', { offenders, offenderCount: offenders.length, counted, named: offenders.slice(0, NAMED_SEGMENTS), read, unread: o.values.length - read, by: o.rule.by });
   },
   guardrails: (ctx, o) => {
     const label = (id: string) => ctx.metric(id).label;
@@ -99,8 +109,8 @@ const REASONS: { [T in RuleOutcome['type']]: (ctx: Ctx, o: Extract<RuleOutcome, 
 };
 
 /** Why a rule came out as it did, in words. */
-export function reasonText(ctx: Ctx, o: RuleOutcome): string {
-  return (REASONS[o.type] as (ctx: Ctx, o: RuleOutcome) => string)(ctx, o);
+export function reasonText(ctx: Ctx, o: RuleOutcome, opts: ReasonOptions = {}): string {
+  return (REASONS[o.type] as (ctx: Ctx, o: RuleOutcome, opts: ReasonOptions) => string)(ctx, o, opts);
 }
 
 export function guardrailReason(ctx: Ctx, g: GuardrailOutcome): string {

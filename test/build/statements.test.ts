@@ -9,7 +9,8 @@ import { renderMarkdown } from '../../src/render/markdown.js';
 import { checkMarks, outlineSlides, type WrittenSlide } from '../support/marks-checker.js';
 import { checkChartLabels, checkStatements, type StatementTruth } from '../support/statement-checker.js';
 import { REFERENCE } from '../support/decks.js';
-import type { MetricRuleOutcome } from '../../src/decide/types.js';
+import type { MetricRuleOutcome, SegmentsRuleOutcome } from '../../src/decide/types.js';
+import { segmentValue } from '../../src/model/rows.js';
 import { PILOT } from '../support/pilot.js';
 
 interface Deck extends StatementTruth {
@@ -169,6 +170,19 @@ describe('the statement checker rejects what issue 15 found', () => {
       const rule = numbered.decision.criteria.flatMap((c) => c.rules).find((r): r is MetricRuleOutcome => r.type === 'metric' && r.segments.length > 0)!;
       rule.segments.push({ ...rule.segments[0], segment: 'region=US West 1' });
       expect(says(numbered)).toEqual([]);
+    });
+
+    it('a pattern counted wrong, or led by segments that are not its first: "5 segments show the pattern, among them …"', () => {
+      const truth = structuredClone(quoting);
+      const rule = truth.decision.criteria.flatMap((c) => c.rules).find((r): r is SegmentsRuleOutcome => r.type === 'segments')!;
+      rule.offenders = rule.values.slice(0, 5).map((v) => v.segment);
+      const [a, b, c, d] = rule.offenders.map(segmentValue);
+      const says = (text: string) => checkStatements([slide('recommendation', 'Recommended: B', { paragraphs: [`Iterate is not met: ${text}.`] })], truth, 'deck');
+      expect(says(`5 segments show the pattern, among them ${a}, ${b} and ${c}`)).toEqual([]);
+      expect(says(`6 segments show the pattern, among them ${a}, ${b} and ${c}`)).toEqual([expect.stringContaining('no segments rule has 6 segments showing its pattern')]);
+      expect(says(`5 segments show the pattern, among them ${a}, ${b} and ${d}`)).toEqual([expect.stringContaining('no segments rule has 5 segments showing its pattern')]);
+      rule.offenders = rule.offenders.slice(0, 3);
+      expect(says(`3 segments show the pattern, among them ${a}, ${b} and ${c}`)).toEqual([expect.stringContaining('counts 3 segments showing a pattern instead of naming them')]);
     });
 
     it('a rollback trigger with no verb', () => {

@@ -17,7 +17,7 @@
 // a scenario or guardrail chart's slide says (alt text, notes, captions) to the metrics its chart draws.
 //
 // Every check returns plain sentences naming the slide and the text, so a failure reads as a review comment.
-import type { Decision, RuleOutcome, ScenarioName, ScenarioOutcome } from '../../src/decide/types.js';
+import type { Decision, RuleOutcome, ScenarioName, ScenarioOutcome, SegmentsRuleOutcome } from '../../src/decide/types.js';
 import type { Metric, Spec } from '../../src/spec/normalized.js';
 import { OVERALL, segmentValue } from '../../src/model/rows.js';
 import type { WrittenSlide } from './marks-checker.js';
@@ -640,6 +640,28 @@ const segmentHarm: Check = (slides, truth, say) => {
   }
 };
 
+/**
+ * "15 segments show the pattern, among them A, B and C" (a brief reason): the count is a segments rule's, past three,
+ * and the segments named are its first three, nothing else.
+ */
+const segmentPatterns: Check = (slides, truth, say) => {
+  const rules = truth.decision.criteria.flatMap((c) => c.rules).filter((r): r is SegmentsRuleOutcome => r.type === 'segments');
+  for (const slide of slides)
+    for (const t of textsOf(slide))
+      for (const m of t.matchAll(/(\d+) segments show the pattern, among them (.+?)(?=\. |\.$|$)/g)) {
+        const n = Number(m[1]);
+        if (n <= 3) say(slide, `counts ${n} segments showing a pattern instead of naming them ("${clip(t, m.index!)}")`);
+        const namesFirst = (r: SegmentsRuleOutcome) => {
+          const first = r.offenders.slice(0, 3).map(segmentValue);
+          // what is left once the names are taken out is only the list's joints
+          let rest = m[2];
+          for (const name of [...first].sort((a, b) => b.length - a.length)) rest = rest.replace(name, '');
+          return first.every((name) => m[2].includes(name)) && /^(?:, | and |,)*$/.test(rest);
+        };
+        if (!rules.some((r) => r.offenders.length === n && namesFirst(r))) say(slide, `"${clip(t, m.index!)}": no segments rule has ${n} segments showing its pattern, led by those named`);
+      }
+};
+
 const rollbackTriggers: Check = (slides, truth, say) => {
   const slide = slides.find((s) => s.id === 'rollback');
   if (!slide) return;
@@ -680,7 +702,7 @@ const phases: Check = (slides, truth, say) => {
   if (spec.phase === 'interim' && week && cover && !textsOf(cover).some((t) => new RegExp(`\\bweek ${week}\\b`, 'i').test(t))) say(cover, `the interim cover does not say it reports week ${week}`);
 };
 
-const CHECKS: Check[] = [verdicts, counts, labels, rawIds, intervals, oneValue, adjustments, grammar, scenarioCauses, segmentHarm, rollbackTriggers, nUnits, phases];
+const CHECKS: Check[] = [verdicts, counts, labels, rawIds, intervals, oneValue, adjustments, grammar, scenarioCauses, segmentHarm, segmentPatterns, rollbackTriggers, nUnits, phases];
 
 /** A chart as written beside the deck (charts/<id>.vl.json): its id and the data its marks are labelled from. */
 export interface WrittenChart {
