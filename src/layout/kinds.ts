@@ -66,15 +66,23 @@ const onePager: Rule = (input, theme) => {
   const optional = input.flows.flatMap((f) => (f.kind === 'paras' ? f.paras.filter((p) => p.optional) : []));
   for (let off = 0; off <= optional.length; off++) {
     const leftOut = optional.slice(optional.length - off);
-    const flows = input.flows.map((f) => (f.kind === 'paras' && off > 0 ? { ...f, paras: f.paras.filter((p) => !leftOut.includes(p)) } : f));
-    const fitted = off === 0 ? undefined : content({ ...input, flows }, theme);
-    if (fitted && fitted.overflow.length === 0) return { ...fitted, leftOut: leftOut.map((p) => p.text) };
-    const head = titleArea(theme, input.slide.section, input.title, input.slide.subtitle);
-    const body = fitWithTailColumns(flows, theme, bodyRegion(head.bodyTop));
-    if (body) return { items: [...head.items, ...body.items], overflow: [], numbered: true, step: body.step, cut: false, ...(off > 0 ? { leftOut: leftOut.map((p) => p.text) } : {}) };
+    const flows = input.flows.map((f) => (f.kind === 'paras' ? { ...f, paras: f.paras.filter((p) => !leftOut.includes(p)) } : f));
+    const page = onePage({ ...input, flows }, theme, off > 0);
+    if (page) return off > 0 ? { ...page, leftOut: leftOut.map((p) => p.text) } : page;
   }
   return plain;
 };
+
+/** The page in one column (when `oneColumn` is worth trying) or with its closing list in two; undefined if neither fits. */
+function onePage(input: PageInput, theme: Theme, oneColumn: boolean): PageResult | undefined {
+  if (oneColumn) {
+    const page = content(input, theme);
+    if (page.overflow.length === 0) return page;
+  }
+  const head = titleArea(theme, input.slide.section, input.title, input.slide.subtitle);
+  const body = fitWithTailColumns(input.flows, theme, bodyRegion(head.bodyTop));
+  return body ? { items: [...head.items, ...body.items], overflow: [], numbered: true, step: body.step, cut: false } : undefined;
+}
 
 /** A chart with its takeaways beside it (when the chart fits in 8 of 12 columns) or below it. */
 const chart: Rule = (input, theme) => {
