@@ -216,7 +216,7 @@ export interface ChartPart {
 
 /**
  * Items 0…count−1 in consecutive parts [from, to): as few parts as there are when each takes items while
- * `fits(from, to)` holds, and as even as they go: evenly when every even part fits; else (a two-line label needs
+ * `fits(from, to)` holds, and as even as they go: evenly, the larger parts first, when every even part fits; else (a two-line label needs
  * a wider pitch) each part takes items while they fit, up to the least cap that keeps that count. A part of one
  * item is always taken (a row too tall for a chart of its own cannot go anywhere else).
  */
@@ -233,7 +233,9 @@ export function fewestParts(count: number, fits: (from: number, to: number) => b
     return parts;
   };
   const n = packed(count).length;
-  const even = Array.from({ length: n }, (_, k): [number, number] => [Math.floor((k * count) / n), Math.floor(((k + 1) * count) / n)]);
+  // the larger parts first (the first `count % n` take one more): a continuation holds the remainder
+  const start = (k: number) => k * Math.floor(count / n) + Math.min(k, count % n);
+  const even = Array.from({ length: n }, (_, k): [number, number] => [start(k), start(k + 1)]);
   if (even.every(([from, to]) => fits(from, to))) return even;
   let cap = Math.ceil(count / n);
   while (packed(cap).length > n) cap++;

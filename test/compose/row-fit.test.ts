@@ -111,8 +111,8 @@ describe('a readout with long labels, seven primary metrics and sixteen guardrai
     const scenarios = chartSlides(deck, 'scenarios-chart');
     const guardrails = chartSlides(deck, 'guardrails');
     // Two-line labels: two metrics or five guardrails a chart at most; a label past two lines is cut, and said in full in the alt text.
-    expect(scenarios.map((s) => s.rows.length)).toEqual([1, 2, 2, 2]);
-    expect(guardrails.map((s) => s.rows.length)).toEqual([5, 5, 6]);
+    expect(scenarios.map((s) => s.rows.length)).toEqual([2, 2, 2, 1]);
+    expect(guardrails.map((s) => s.rows.length)).toEqual([5, 6, 5]);
     expect(scenarios.some((s) => s.rows.some((r) => r.endsWith('…')))).toBe(true);
     for (const { chart, rows } of [...scenarios, ...guardrails]) await expectEveryRowNamed(chart, rows);
     // Each guardrail slide lists the checks of the guardrails its chart draws, in the chart's order.
@@ -150,7 +150,7 @@ describe('a readout with long labels, seven primary metrics and sixteen guardrai
     const wrongSlide = outline.map((s) => (s === first ? { ...s, paragraphs: s.paragraphs.filter((p) => p !== moved) } : s === second ? { ...s, paragraphs: [...s.paragraphs, moved] } : s));
     expect(checkChartNames(charts, wrongSlide, truth, 'deck')).toEqual(['deck guardrails-2: the line of Chargebacks stands beside chart guardrails-all-2, which does not draw it']);
     const scenario = outline.find((s) => s.id === 'scenarios-chart-2')!;
-    const noted = outline.map((s) => (s === scenario ? { ...s, notes: [...s.notes, 'Repeat purchase within 30 days moved past its interval.'] } : s));
-    expect(checkChartNames(charts, noted, truth, 'deck')).toEqual(['deck scenarios-chart-2: names Repeat purchase within 30 days, which its chart scenarios-primary-2 does not draw ("Repeat purchase within 30 days moved past its interval.…")']);
+    const noted = outline.map((s) => (s === scenario ? { ...s, notes: [...s.notes, 'Seven-day retention of newly registered business customers moved past its interval.'] } : s));
+    expect(checkChartNames(charts, noted, truth, 'deck')).toEqual(['deck scenarios-chart-2: names Seven-day retention of newly registered business customers, which its chart scenarios-primary-2 does not draw ("Seven-day retention of newly registered business customers moved past its interv…")']);
   });
 });
