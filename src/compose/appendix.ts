@@ -2,7 +2,7 @@
 import type { Slide } from '../deck/types.js';
 import { type Ctx, displayScale } from './context.js';
 import { segmentTable } from './segment-table.js';
-import { harmsBeforeAdjustment, segmentHarms } from './segment-harm.js';
+import { harmsBeforeAdjustment, harmWords, segmentHarms } from './segment-harm.js';
 import type { Metric } from '../spec/normalized.js';
 
 export function composeSegmentAppendix(ctx: Ctx): Slide[] {
@@ -22,9 +22,8 @@ export function composeSegmentAppendix(ctx: Ctx): Slide[] {
     });
 }
 
-function harmData(ctx: Ctx, m: Metric): { harms: string[]; harmCount: number; harmAdjusted: boolean; adjustment: string; near: string[]; nearCount: number } {
+function harmData(ctx: Ctx, m: Metric) {
   const found = segmentHarms(ctx, m);
-  const harms = found.map((h) => ctx.t('segment-harm', h.words));
   const near = harmsBeforeAdjustment(ctx, m).map((h) => ctx.t('segment-harm-near', h));
-  return { harms, harmCount: harms.length, harmAdjusted: found.length > 0 && found.every((h) => h.adjusted), adjustment: ctx.adjustmentName, near, nearCount: near.length };
+  return { ...harmWords(ctx, found), harmAdjusted: found.length > 0 && found.every((h) => h.adjusted), adjustment: ctx.adjustmentName, near, nearCount: near.length };
 }

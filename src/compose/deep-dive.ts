@@ -91,9 +91,8 @@ function deepDive(ctx: Ctx, m: Metric): Slide[] {
       weakestChange: weakest ? fmtChange(weakest.c.estimate, scale, m) : '',
       // the weakest segment may still move the good way: then it gains least, it does not fare badly
       weakestGood: weakest ? (m.better === 'lower' ? weakest.c.estimate < 0 : weakest.c.estimate > 0) : false,
-      // the segment table's title names each, however many
-      harms: harmed.harms,
-      harmCount: harmed.harmCount,
+      // past three counted, the worst named: the table marks each
+      ...harmed,
       harmAdjusted,
       near: nearHarms,
       nearCount: nearHarms.length,

@@ -45,8 +45,8 @@ export function segmentHarms(ctx: Ctx, m: Metric): SegmentHarm[] {
 }
 
 /**
- * A deep-dive title or the exec summary names up to this many harmed segments of a metric; past it, it counts them
- * and names the worst (the metric's segment table, and its title, name each).
+ * A title or the exec summary names up to this many harmed segments of a metric; past it, it counts them and names
+ * the worst (the metric's segment table marks each).
  */
 const NAMED_HARMS = 3;
 

@@ -10,6 +10,7 @@ import { OVERALL, segmentValue } from '../model/rows.js';
 import { marked } from './marks.js';
 import type { Scale } from '../model/metric-kinds.js';
 import { nUnit } from './n-unit.js';
+import { segmentHarms } from './segment-harm.js';
 
 export function segmentTable(ctx: Ctx, m: Metric, scale: Scale): TableBlock {
   const overall = ctx.read(m.id);
@@ -37,11 +38,17 @@ export function segmentTable(ctx: Ctx, m: Metric, scale: Scale): TableBlock {
     const p = r.segment === OVERALL ? c?.p : c?.pAdjusted;
     return { text: p === undefined ? ctx.t('p-missing', {}) : fmtP(p).replace(/^p [=<] ?/, (x) => (x.includes('<') ? '< ' : '')) };
   };
+  // Each clearly worse segment is said so in its row, so a title that counts them leaves no name unsaid.
+  const harmed = new Set(segmentHarms(ctx, m).map((h) => h.segment));
+  const rowName = (r: (typeof reads)[number]) => {
+    const notes = [...(r.exploratory ? ['exploratory'] : []), ...(harmed.has(segmentValue(r.segment)) ? ['clearly worse'] : [])];
+    return `${segmentValue(r.segment)}${notes.length ? ` (${notes.join(', ')})` : ''}`;
+  };
   const rows: TableCell[][] = reads.map((r) => {
     const c = changeOn(r, scale);
     const all = r.segment === OVERALL;
     return [
-      { text: all ? 'All' : `${segmentValue(r.segment)}${r.exploratory ? ' (exploratory)' : ''}`, bold: all },
+      { text: all ? 'All' : rowName(r), bold: all },
       { text: r.control ? fmtValue(r.control.estimate, m, vd) : '—' },
       { text: r.treatment ? fmtValue(r.treatment.estimate, m, vd) : '—' },
       { text: c ? fmtChange(c.estimate, scale, m, d) : '—', bold: all },

@@ -130,6 +130,35 @@ describe('a deep-dive of a metric with many segments', () => {
     expect(checkStatements(wrongSummary, truth, g.name).join('\n')).toMatch(/exec-summary: counts \d+ segments clearly worse on .+; its segment table shows \d+/);
   });
 
+  it('a segment slide counts clearly worse segments past three in its title, and its table marks each in words; the checker holds both', async () => {
+    const { g, run } = await composedWith(25, 'segment-tables');
+    const truth = truthOf(run);
+    const outline = outlineSlides(renderMarkdown(run.compose!));
+    const tables = outline.filter((s) => /^(segments|appendix)-/.test(s.id) && /clearly worse in \d+ segments(?: after the [\w-]+ adjustment)?, worst in /.test(s.title));
+    expect(tables.length, g.name).toBeGreaterThan(0);
+    for (const t of tables) {
+      const n = Number(/clearly worse in (\d+) segments/.exec(t.title)![1]);
+      expect(n).toBeGreaterThan(3);
+      expect(t.tables[0].slice(1).filter((r) => /clearly worse\)$/.test(r[0]))).toHaveLength(n);
+    }
+    expect(checkStatements(outline, truth, g.name)).toEqual([]);
+    // An unmarked harmed row, a marked row that is not harmed, and a wrong count in the title are each caught.
+    const [t] = tables;
+    const rows = t.tables[0];
+    const harmedRow = rows.findIndex((r) => /clearly worse\)$/.test(r[0]));
+    // a row whose interval straddles zero: clearly worse in neither direction
+    const plainRow = rows.findIndex((r, i) => i > 0 && r[0] !== 'All' && /^\[−.*, \+/.test(r[4] ?? ''));
+    const withRows = (edit: (r: string[], i: number) => string[]) => outline.map((s) => (s === t ? { ...s, tables: [rows.map(edit), ...s.tables.slice(1)] } : s));
+    const unmarked = withRows((r, i) => (i === harmedRow ? [r[0].replace(/ \(clearly worse\)$/, '').replace(/, clearly worse\)$/, ')'), ...r.slice(1)] : r));
+    expect(checkStatements(unmarked, truth, g.name).join('\n')).toMatch(/does not mark .+ clearly worse on /);
+    expect(plainRow).toBeGreaterThan(0);
+    const marked = withRows((r, i) => (i === plainRow ? [`${r[0]} (clearly worse)`, ...r.slice(1)] : r));
+    expect(checkStatements(marked, truth, g.name).join('\n')).toMatch(/ marks .+ clearly worse on /);
+    const n = Number(/clearly worse in (\d+) segments/.exec(t.title)![1]);
+    const miscounted = outline.map((s) => (s === t ? { ...s, title: s.title.replace(`in ${n} segments`, `in ${n - 1} segments`) } : s));
+    expect(checkStatements(miscounted, truth, g.name).join('\n')).toMatch(/counts \d+ segments clearly worse on .+; its segment table shows \d+/);
+  });
+
   it('draws every row of its forest charts with its label, in the written deck too', async () => {
     const { g, dir, run } = await composedWith(25, 'built');
     const m = run.load!.spec.metrics[0];

@@ -13,6 +13,9 @@ import type { Checkpoint } from '../../src/decide/checkpoint.js';
 import type { Spec } from '../../src/spec/normalized.js';
 import type { PptxDocument } from '../../src/review/pptx-text.js';
 import { allOf, markOf, MARK_WORD, NEWS, NEWS_SYMBOL, type Mark, type Status } from '../../src/model/outcomes.js';
+
+/** What a segment table adds after a segment's value: exploratory (not pre-specified), clearly worse, or both. */
+export const SEGMENT_NOTES = / \((?:exploratory|clearly worse|exploratory, clearly worse)\)$/;
 import { OVERALL } from '../../src/model/rows.js';
 
 export interface WrittenSlide {
@@ -123,11 +126,11 @@ export function checkMarks(slides: WrittenSlide[], truth: Truth, where: string):
     const o = headlineOutcome(decision, metricId);
     return o && { mark: markOf(o.status, o.polarity), o };
   };
-  /** The headline rule of a metric on one of its rows: 'All' or a segment's value (a '*' or '(exploratory)' marks exploratory). */
+  /** The headline rule of a metric on one of its rows: 'All' or a segment's value (a '*' or '(exploratory)' marks exploratory, '(clearly worse)' a harm). */
   const rowMark = (metricId: string, label: string): Mark | undefined => {
     const h = headline(metricId);
     if (!h) return undefined;
-    const value = label.replace(/\*$/, '').replace(/ \(exploratory\)$/, '');
+    const value = label.replace(/\*$/, '').replace(SEGMENT_NOTES, '');
     if (value === 'All') return h.mark;
     if (h.o.type !== 'metric') return undefined;
     const seg = h.o.segments.find((s) => s.segment.slice(s.segment.indexOf('=') + 1) === value);

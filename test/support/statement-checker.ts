@@ -20,7 +20,7 @@
 import type { Decision, RuleOutcome, ScenarioName, ScenarioOutcome, SegmentsRuleOutcome } from '../../src/decide/types.js';
 import type { Metric, Spec } from '../../src/spec/normalized.js';
 import { OVERALL, segmentValue } from '../../src/model/rows.js';
-import type { WrittenSlide } from './marks-checker.js';
+import { SEGMENT_NOTES, type WrittenSlide } from './marks-checker.js';
 
 export interface StatementTruth {
   spec: Spec;
@@ -582,6 +582,9 @@ const scenarioCauses: Check = (slides, truth, say) => {
   }
 };
 
+/** A title that counts a metric's clearly worse segments and names the worst: "clearly worse in 14 segments, worst in X (−18.4%)". */
+const COUNTED = /clearly worse in (\d+) segments(?: after the [\w-]+ adjustment)?, worst in (.+) \(([^()]+)\)$/;
+
 const segmentHarm: Check = (slides, truth, say) => {
   const { spec } = truth;
   const summary = slides.find((s) => s.id === 'exec-summary');
@@ -602,17 +605,20 @@ const segmentHarm: Check = (slides, truth, say) => {
       const changeCol = t[0].indexOf('Change');
       for (const r of t.slice(1)) {
         if (r[0] === 'All') continue;
+        const seg = r[0].replace(/\*$/, '').replace(SEGMENT_NOTES, '');
+        const marked = /clearly worse\)$/.test(r[0]);
         const p = pCol >= 0 ? Number(/^(?:< )?([\d.]+)$/.exec(r[pCol] ?? '')?.[1]) : NaN;
-        if (Number.isFinite(p) && p >= alpha) continue;
         const iv = /^\[(.+), (.+)\]$/.exec(r[col] ?? '');
         const [lo, hi] = iv ? [quantity(iv[1])?.value, quantity(iv[2])?.value] : [];
-        if (lo === undefined || hi === undefined) continue;
-        const harm = m.better === 'higher' ? hi < 0 : lo > 0;
-        if (!harm) continue;
-        const seg = r[0].replace(/\*$/, '').replace(/ \(exploratory\)$/, '');
+        const harm = !(Number.isFinite(p) && p >= alpha) && lo !== undefined && hi !== undefined && (m.better === 'higher' ? hi < 0 : lo > 0);
+        // An interval end printed as ±0 may lie just past zero: the mark is judged at full precision.
+        const atZero = lo !== undefined && hi !== undefined && (m.better === 'higher' ? hi === 0 : lo === 0);
+        // the table says in words which rows are clearly worse: every one, and no other
+        if (harm !== marked && !(marked && atZero)) say(slide, `${harm ? 'does not mark' : 'marks'} ${seg} clearly worse on ${m.label}, whose row reads ${r[col]}${pCol >= 0 ? `, p ${r[pCol]}` : ''}`);
+        if (!harm && !(marked && atZero)) continue;
         if (!harmed.get(m)?.has(seg)) harmed.set(m, (harmed.get(m) ?? new Map()).set(seg, { change: quantity(r[changeCol] ?? '')?.value ?? NaN, interval: r[col] }));
         const deepDive = slides.find((s) => s.id === `deep-dive-${m.id}`) ?? slide;
-        if (!deepDive.title.includes(seg) && !slide.title.includes(seg)) say(slide, `${seg} is clearly harmed on ${m.label} (${r[col]}) but no title names it ("${deepDive.title}")`);
+        if (!deepDive.title.includes(seg) && !slide.title.includes(seg) && !COUNTED.test(slide.title.replace(/ \(cont\.\)$/, ''))) say(slide, `${seg} is clearly harmed on ${m.label} (${r[col]}) but no title names it ("${deepDive.title}")`);
       }
     }
   }
@@ -626,8 +632,12 @@ const segmentHarm: Check = (slides, truth, say) => {
       if (named !== undefined && named !== worst) say(where, `names ${named} the worst clearly worse segment on ${m.label}; its segment table's is ${worst}`);
     };
     const deepDive = slides.find((s) => s.id === `deep-dive-${m.id}`);
-    const counted = deepDive && /clearly worse in (\d+) segments, worst in (.+) \(([^()]+)\)$/.exec(deepDive.title);
+    const counted = deepDive && COUNTED.exec(deepDive.title);
     if (counted) checkCount(deepDive, deepDive.title, counted[1], counted[2]);
+    for (const table of slides.filter((s) => s.id === `segments-${m.id}` || s.id === `appendix-${m.id}`)) {
+      const c = COUNTED.exec(table.title.replace(/ \(cont\.\)$/, ''));
+      if (c) checkCount(table, table.title, c[1], c[2]);
+    }
     if (!summary) continue;
     const label = m.label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
     const said = textsOf(summary).flatMap((t) => {
