@@ -265,9 +265,13 @@ export function rowParts<R extends { label: string }, I extends { id?: string; r
   return fewestParts(input.rows.length, fits).map(([from, to], i) => {
     const rows = Array.from({ length: to - from }, (_, j) => from + j);
     const part = { ...input, id: i === 0 ? id : `${id}-${i + 1}`, rows: rows.map((r) => input.rows[r]) };
-    const cut = labels.cut.filter((l) => part.rows.some((r) => r.label === l));
-    return { chart: draw(part, { values: rows.map((r) => labels.values[r]), cut }), rows };
+    return { chart: draw(part, { values: rows.map((r) => labels.values[r]), cut: cutAmong(labels, part.rows) }), rows };
   });
+}
+
+/** The labels cut to fit (their full text for the alt text) among those of `rows`: what one chart of several draws. */
+export function cutAmong(labels: RowLabels, rows: { label: string }[]): string[] {
+  return labels.cut.filter((l) => rows.some((r) => r.label === l));
 }
 
 /** The one chart of `parts`; throws when its rows took several (`builder` names the one-chart builder and `what` the rows). */

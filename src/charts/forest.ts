@@ -3,7 +3,7 @@
 import type { ChartSpec } from '../deck/types.js';
 import type { Theme } from '../deck/theme.js';
 import { changePhrase, ciPhrase, estimateNote, largest, markList, type Better } from './alt.js';
-import { baseSpec, chart, chartFamily, chartId, cutLabelsNote, fewestParts, rowAxis, rowLabels, rowsFit, widestPt, DEFAULT_SIZE, hex, LABEL_PADDING_PT, MIN_TEXT_PT as NOTE_PT, ROW_LABEL_PT, toneEncoding, type ChartPart, type ChartSize, type MarkTone, type RowLabels } from './config.js';
+import { baseSpec, chart, chartFamily, chartId, cutAmong, cutLabelsNote, fewestParts, oneChart, rowAxis, rowLabels, rowsFit, widestPt, DEFAULT_SIZE, hex, LABEL_PADDING_PT, MIN_TEXT_PT as NOTE_PT, ROW_LABEL_PT, toneEncoding, type ChartPart, type ChartSize, type MarkTone, type RowLabels } from './config.js';
 import { autoDigits, midSentence, unitSuffix, vegaLabelExpr, type ValueFormat } from './format.js';
 import { paddedDomain, round } from './scale.js';
 import { listOf } from '../model/words.js';
@@ -83,9 +83,7 @@ export function forestCharts(input: ForestInput, theme: Theme): ForestPart[] {
 
 /** Every row in one chart; throws when they do not fit at a readable pitch (forestCharts splits them). */
 export function forestChart(input: ForestInput, theme: Theme): ChartSpec {
-  const [first, ...more] = forestCharts(input, theme);
-  if (more.length) throw new Error(`forestChart(${input.id}): ${input.rows.length} rows do not fit a ${(input.size ?? DEFAULT_SIZE).height}-inch chart at a readable pitch; use forestCharts`);
-  return first.chart;
+  return oneChart(forestCharts(input, theme), 'forestChart', `forest ${input.id}'s ${input.rows.length} rows`, input.size);
 }
 
 function plotHeight(input: ForestInput): number {
@@ -150,8 +148,7 @@ function draw(input: ForestInput, at: number[], shared: Shared, theme: Theme): C
     layer,
   };
   const rows = at.map((i) => input.rows[i]);
-  const cut = labels.cut.filter((l) => rows.some((r) => r.label === l));
-  return chart(chartId('forest', input.id), 'forest', size, forestAlt({ ...input, rows }) + cutLabelsNote(cut), spec);
+  return chart(chartId('forest', input.id), 'forest', size, forestAlt({ ...input, rows }) + cutLabelsNote(cutAmong(labels, rows)), spec);
 }
 
 function xTitle(f: ValueFormat): string {

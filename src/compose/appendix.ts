@@ -23,7 +23,6 @@ export function composeSegmentAppendix(ctx: Ctx): Slide[] {
 }
 
 function harmData(ctx: Ctx, m: Metric) {
-  const found = segmentHarms(ctx, m);
   const near = harmsBeforeAdjustment(ctx, m).map((h) => ctx.t('segment-harm-near', h));
-  return { ...harmWords(ctx, found), harmAdjusted: found.length > 0 && found.every((h) => h.adjusted), adjustment: ctx.adjustmentName, near, nearCount: near.length };
+  return { ...harmWords(ctx, segmentHarms(ctx, m)), adjustment: ctx.adjustmentName, near, nearCount: near.length };
 }

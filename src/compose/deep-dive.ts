@@ -31,9 +31,7 @@ function deepDive(ctx: Ctx, m: Metric): Slide[] {
   // Said of the segments beside it: the table's, or those one forest chart draws.
   const segmentsNote = (shown: MetricRead[], table: boolean) =>
     shown.length ? [{ type: 'text' as const, role: 'caption' as const, text: ctx.t('deep-dive-segments', { exploratory: shown.some((s) => s.exploratory), count: shown.length, adjustment: ctx.adjustmentName, adjusted, table }) }] : [];
-  const found = segmentHarms(ctx, m);
-  const harmed = harmWords(ctx, found);
-  const harmAdjusted = found.length > 0 && found.every((h) => h.adjusted);
+  const harmed = harmWords(ctx, segmentHarms(ctx, m));
   const nearHarms = harmsBeforeAdjustment(ctx, m).map((h) => ctx.t('segment-harm-near', h));
   const rule = {
     ...harmed,
@@ -93,7 +91,6 @@ function deepDive(ctx: Ctx, m: Metric): Slide[] {
       weakestGood: weakest ? (m.better === 'lower' ? weakest.c.estimate < 0 : weakest.c.estimate > 0) : false,
       // past three counted, the worst named: the table marks each
       ...harmed,
-      harmAdjusted,
       near: nearHarms,
       nearCount: nearHarms.length,
       adjustment: ctx.adjustmentName,

@@ -92,7 +92,7 @@ function harmBullets(ctx: Ctx): { text: string }[] {
   const groups = [...byMetric.values()];
   const shown = groups.slice(0, 2).map((hs) => {
     const one = hs.length === 1 ? hs[0].words : undefined;
-    const { harms, harmCount, harmMany, worstHarm } = harmWords(ctx, hs);
+    const { harms, harmCount, harmMany, worstHarm, harmAdjusted } = harmWords(ctx, hs);
     return {
       text: ctx.t('exec-segment-harm', {
         label: hs[0].metric.label,
@@ -105,7 +105,7 @@ function harmBullets(ctx: Ctx): { text: string }[] {
         segment: one?.segment ?? '',
         change: one?.change ?? '',
         p: one?.p ?? '',
-        adjusted: hs.every((h) => h.adjusted),
+        adjusted: harmAdjusted,
         adjustment: ctx.adjustmentName,
       }),
     };

@@ -55,12 +55,21 @@ export function countsHarms(n: number): boolean {
   return n > NAMED_HARMS;
 }
 
-/** Template data for words on a metric's harmed segments: each named while they are few, else their count and the worst. */
-export function harmWords(ctx: Ctx, found: SegmentHarm[]): { harms: string[]; harmCount: number; harmMany: boolean; worstHarm: string } {
+/**
+ * Template data for words on a metric's harmed segments: each named while they are few, else their count and the
+ * worst; `harmAdjusted` when every harm was judged after the adjustment.
+ */
+export function harmWords(ctx: Ctx, found: SegmentHarm[]): { harms: string[]; harmCount: number; harmMany: boolean; worstHarm: string; harmAdjusted: boolean } {
   const harms = found.map((h) => ctx.t('segment-harm', h.words));
   const harmful = (h: SegmentHarm) => (h.metric.better === 'lower' ? h.change.estimate : -h.change.estimate);
   const worst = found.reduce<SegmentHarm | undefined>((a, b) => (!a || harmful(b) > harmful(a) ? b : a), undefined);
-  return { harms, harmCount: harms.length, harmMany: countsHarms(harms.length), worstHarm: worst ? ctx.t('segment-harm', worst.words) : '' };
+  return {
+    harms,
+    harmCount: harms.length,
+    harmMany: countsHarms(harms.length),
+    worstHarm: worst ? ctx.t('segment-harm', worst.words) : '',
+    harmAdjusted: found.length > 0 && found.every((h) => h.adjusted),
+  };
 }
 
 /** Clear segment harms on the metrics that decide: primary metrics and guardrails. */
