@@ -4,16 +4,15 @@
 // reference decks in every phase and 320 generated decisions (test/support/generate-decisions.ts), one build
 // per deck read by both checkers; a sample of the written PPTX files goes through LibreOffice as well.
 import { afterAll, describe, expect, it } from 'vitest';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runUntil } from '../../src/pipeline.js';
 import { build } from '../../src/build.js';
 import { renderMarkdown } from '../../src/render/markdown.js';
 import { readPptx } from '../../src/review/pptx-text.js';
-import { readHistory } from '../../src/review/history.js';
 import { markOf, MARKS, type Mark } from '../../src/model/outcomes.js';
-import { checkMarks, marksIn, outlineSlides, pptxSlides, type Truth, type WrittenSlide } from '../support/marks-checker.js';
+import { checkMarks, marksIn, outlineSlides, pptxSlides, truthOfRun, type Truth, type WrittenSlide } from '../support/marks-checker.js';
 import { checkChartLabels, checkChartNames, checkStatements, checkWording, writtenChart, type WrittenChart } from '../support/statement-checker.js';
 import { convertWithLibreOffice, pdfPages } from '../support/office.js';
 import { execFileSync } from 'node:child_process';
@@ -30,9 +29,8 @@ afterAll(() => rmSync(root, { recursive: true, force: true }));
 
 async function truthOf(dir: string): Promise<Truth & { outline: string; charts: WrittenChart[] }> {
   const run = await runUntil('compose', dir);
-  const previous = [...readHistory(run.load!.dir).checkpoints].pop();
   const charts = run.compose!.slides.flatMap((s) => s.blocks.flatMap((b) => (b.type === 'chart' ? [writtenChart(b.chart.id, b.chart.vegaLite)] : [])));
-  return { spec: run.load!.spec, decision: run.decide!, ...(previous ? { previous } : {}), outline: renderMarkdown(run.compose!), charts };
+  return { ...truthOfRun(run), outline: renderMarkdown(run.compose!), charts };
 }
 
 /** Builds the deck to files, then checks the written outline and the written PPTX. */
@@ -127,7 +125,6 @@ describe('every mark equals its rule’s one outcome, every statement is backed'
     let checked = 0;
     for (const [i, g] of decisions.entries()) {
       const dir = join(root, `gen-${i}`);
-      mkdirSync(dir);
       writeDecision(dir, g);
       let truth: Truth;
       if (i % PPTX_EVERY === 0) {

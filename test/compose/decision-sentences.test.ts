@@ -3,7 +3,7 @@
 // interval's end explained on its slide, and dose measures kept out of the scenario lists. Checked on
 // generated decisions (test/support/generate-decisions.ts) and on a dose fixture, not on the reference wording.
 import { afterAll, describe, expect, it } from 'vitest';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runUntil } from '../../src/pipeline.js';
@@ -130,7 +130,6 @@ describe('scenario sentences and comparative claims', () => {
     // Scenarios and the trade-offs slide belong to a final deck (the generator makes design and interim decks too).
     for (const [i, g] of generateDecisions(80, 20261129).filter((d) => d.spec.phase === 'final').entries()) {
       const dir = join(root, `gen-${i}`);
-      mkdirSync(dir);
       writeDecision(dir, g);
       const { deck, decision, spec } = await composed(dir);
       problems.push(...scenarioProblems(deck, decision, spec, g.name), ...claimProblems(deck, decision, spec, g.name), ...figureProblems(deck, g.name));

@@ -3,7 +3,7 @@
 // on over '(cont.)' slides, one forest chart each, every row named, all on one x scale; the outline, the Deck JSON,
 // the PPTX and both checkers read them. Generated decisions with 25 and 100 segment values.
 import { afterAll, describe, expect, it } from 'vitest';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runUntil } from '../../src/pipeline.js';
@@ -15,8 +15,7 @@ import { finalSpec, renderSvg } from '../../src/charts/index.js';
 import { continued } from '../../src/model/words.js';
 import { OVERALL, segmentValue } from '../../src/model/rows.js';
 import type { ChartSpec, Deck } from '../../src/deck/types.js';
-import { checkMarks, outlineSlides, pptxSlides, type Truth } from '../support/marks-checker.js';
-import { readHistory } from '../../src/review/history.js';
+import { checkMarks, outlineSlides, pptxSlides, truthOfRun } from '../support/marks-checker.js';
 import { checkChartLabels, checkStatements } from '../support/statement-checker.js';
 import { generateDecisions, writeDecision, type GeneratedDecision } from '../support/generate-decisions.js';
 
@@ -34,15 +33,8 @@ function decisionWith(values: number): GeneratedDecision {
 async function composedWith(values: number, name: string) {
   const g = decisionWith(values);
   const dir = join(root, name);
-  mkdirSync(dir);
   writeDecision(dir, g);
   return { g, dir, run: await runUntil('compose', dir) };
-}
-
-/** What the checkers hold the deck to: the spec, the decision and the checkpoint before (the "since" slide reads it). */
-function truthOf(run: Awaited<ReturnType<typeof runUntil<'compose'>>>): Truth {
-  const previous = [...readHistory(run.load!.dir).checkpoints].pop();
-  return { spec: run.load!.spec, decision: run.decide!, ...(previous ? { previous } : {}) };
 }
 
 /** The rows a forest chart's row axis names, in order (its labels' lines joined). */
@@ -97,14 +89,14 @@ describe('a deep-dive of a metric with many segments', () => {
       expect(json.slides.some((x) => x.id === s.id && x.title === s.title)).toBe(true);
     }
     const outline = outlineSlides(md);
-    const truth = truthOf(run);
+    const truth = truthOfRun(run);
     const charts = deck.slides.flatMap((s) => s.blocks.flatMap((b) => (b.type === 'chart' ? [{ id: b.chart.id, values: (b.chart.vegaLite.data as { values?: Record<string, unknown>[] } | undefined)?.values ?? [] }] : [])));
     expect([...checkMarks(outline, truth, g.name), ...checkStatements(outline, truth, g.name), ...checkChartLabels(charts, outline, g.name)]).toEqual([]);
   });
 
   it('a deep-dive title and the exec summary count clearly worse segments past three and name the worst; the checker holds both to the segment table', async () => {
     const { g, run } = await composedWith(25, 'harms');
-    const truth = truthOf(run);
+    const truth = truthOfRun(run);
     const outline = outlineSlides(renderMarkdown(run.compose!));
     const counted = outline.filter((s) => /^deep-dive-[^.]+$/.test(s.id) && /clearly worse in \d+ segments, worst in /.test(s.title));
     expect(counted.length, g.name).toBeGreaterThan(0);
@@ -132,7 +124,7 @@ describe('a deep-dive of a metric with many segments', () => {
 
   it('a segment slide counts clearly worse segments past three in its title, and its table marks each in words; the checker holds both', async () => {
     const { g, run } = await composedWith(25, 'segment-tables');
-    const truth = truthOf(run);
+    const truth = truthOfRun(run);
     const outline = outlineSlides(renderMarkdown(run.compose!));
     const tables = outline.filter((s) => /^(segments|appendix)-/.test(s.id) && /clearly worse in \d+ segments(?: after the [\w-]+ adjustment)?, worst in /.test(s.title));
     expect(tables.length, g.name).toBeGreaterThan(0);
@@ -178,6 +170,6 @@ describe('a deep-dive of a metric with many segments', () => {
     const shown = pptx.slides.filter((s) => s.title === dives[0].slide.title || s.title === continued(dives[0].slide.title));
     expect(shown.map((s) => s.alts)).toEqual(dives.map((d) => [d.chart.alt]));
     // Every page: a segment table of 25 segments goes on over pages, each with its key ("n: …", the statement checker's nUnits).
-    expect([...pptx.problems, ...checkMarks(pptx.slides, truthOf(run), `${g.name} (PPTX)`), ...checkStatements(pptx.slides, truthOf(run), `${g.name} (PPTX)`)]).toEqual([]);
+    expect([...pptx.problems, ...checkMarks(pptx.slides, truthOfRun(run), `${g.name} (PPTX)`), ...checkStatements(pptx.slides, truthOfRun(run), `${g.name} (PPTX)`)]).toEqual([]);
   });
 });

@@ -4,7 +4,7 @@
 // hides no row label. On generated decisions, and on a hand-written readout with long labels, seven primary metrics
 // and sixteen guardrails (test/fixtures/long-labels), whose PPTX both checkers read back.
 import { afterAll, describe, expect, it } from 'vitest';
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runUntil } from '../../src/pipeline.js';
@@ -84,7 +84,6 @@ describe('scenario and guardrail charts of generated decisions', () => {
     let charts = 0;
     for (const [i, g] of picked.entries()) {
       const dir = join(root, `gen-${i}`);
-      mkdirSync(dir);
       writeDecision(dir, g);
       const run = await runUntil('compose', dir);
       split += expectSplitSlides(run, g.name);

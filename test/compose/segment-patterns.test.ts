@@ -3,17 +3,16 @@
 // counts past three and names the first three; the recommendation slide still names each. Generated decisions with
 // 25 segment values; the statement checker holds the count and the names to the decision.
 import { afterAll, expect, it } from 'vitest';
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runUntil } from '../../src/pipeline.js';
 import { renderMarkdown } from '../../src/render/markdown.js';
 import { segmentValue } from '../../src/model/rows.js';
 import type { SegmentsRuleOutcome } from '../../src/decide/types.js';
-import { checkMarks, outlineSlides } from '../support/marks-checker.js';
+import { checkMarks, outlineSlides, truthOfRun } from '../support/marks-checker.js';
 import { checkStatements } from '../support/statement-checker.js';
 import { generateDecisions, writeDecision } from '../support/generate-decisions.js';
-import { readHistory } from '../../src/review/history.js';
 
 const root = mkdtempSync(join(tmpdir(), 'gonogo-segment-patterns-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
@@ -23,7 +22,6 @@ it('counts a long list of segments showing a pattern in the exec summary lead, a
   for (const [i, g] of generateDecisions(160, 777, { segmentValues: 25 }).entries()) {
     if (g.spec.phase !== 'final' || found >= 2) continue;
     const dir = join(root, `g${i}`);
-    mkdirSync(dir);
     writeDecision(dir, g);
     const run = await runUntil('compose', dir);
     const blocker = [...run.decide!.verdict.blockers].reverse().find((b) => b.criterion.polarity === 'go')?.rule;
@@ -36,9 +34,7 @@ it('counts a long list of segments showing a pattern in the exec summary lead, a
     const outline = renderMarkdown(run.compose!);
     expect(outline).toContain(`${offenders.join(', ')} show the pattern`);
     const slides = outlineSlides(outline);
-    // the checkpoint before too: the "since" slide reads it
-    const previous = [...readHistory(run.load!.dir).checkpoints].pop();
-    const truth = { spec: run.load!.spec, decision: run.decide!, ...(previous ? { previous } : {}) };
+    const truth = truthOfRun(run);
     expect([...checkMarks(slides, truth, g.name), ...checkStatements(slides, truth, g.name)]).toEqual([]);
   }
   expect(found).toBeGreaterThan(0);

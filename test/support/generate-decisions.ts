@@ -15,7 +15,7 @@
 // seed) for messages. Labels are unique within a deck, so a checker can tell metrics, segments and criteria
 // apart in the written text; they still carry characters a renderer must escape (&, quotes, ü, <>).
 import fc from 'fast-check';
-import { writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { stringify } from 'yaml';
 
@@ -151,8 +151,9 @@ function withSegmentValues(d: Deck, n: number): Deck {
   return { ...d, segments, metrics: d.metrics.map((m) => ({ ...m, segments: segments.map((_, j) => shift(m.segments[j % m.segments.length], j)) })) };
 }
 
-/** Writes gonogo.yaml, metrics.csv and (if any) checkpoints.json into `dir`. */
+/** Writes gonogo.yaml, metrics.csv and (if any) checkpoints.json into `dir`, made if it is not there. */
 export function writeDecision(dir: string, g: Omit<GeneratedDecision, 'name'>): void {
+  mkdirSync(dir, { recursive: true });
   writeFileSync(join(dir, 'gonogo.yaml'), stringify(g.spec));
   writeFileSync(join(dir, 'metrics.csv'), g.csv);
   if (g.history) writeFileSync(join(dir, 'checkpoints.json'), JSON.stringify(g.history, null, 2));

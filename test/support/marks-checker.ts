@@ -13,10 +13,11 @@ import type { Checkpoint } from '../../src/decide/checkpoint.js';
 import type { Spec } from '../../src/spec/normalized.js';
 import type { PptxDocument } from '../../src/review/pptx-text.js';
 import { allOf, markOf, MARK_WORD, NEWS, NEWS_SYMBOL, type Mark, type Status } from '../../src/model/outcomes.js';
+import { OVERALL } from '../../src/model/rows.js';
+import { readHistory } from '../../src/review/history.js';
 
 /** What a segment table adds after a segment's value: exploratory (not pre-specified), clearly worse, or both. */
 export const SEGMENT_NOTES = / \((?:exploratory|clearly worse|exploratory, clearly worse)\)$/;
-import { OVERALL } from '../../src/model/rows.js';
 
 export interface WrittenSlide {
   id: string;
@@ -111,6 +112,12 @@ export interface Truth {
   decision: Decision;
   /** The checkpoint the deck compares with, when it has a "since" slide. */
   previous?: Checkpoint;
+}
+
+/** What the checkers hold a decided deck to: its spec, its decision and the checkpoint before (the "since" slide reads it). */
+export function truthOfRun(run: { load?: { spec: Spec; dir: string }; decide?: Decision }): Truth {
+  const previous = [...readHistory(run.load!.dir).checkpoints].pop();
+  return { spec: run.load!.spec, decision: run.decide!, ...(previous ? { previous } : {}) };
 }
 
 /** Problems found: a mark that differs from its rule's outcome, or that stands beside no rule. Empty when the deck is true. */
