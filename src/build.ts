@@ -15,7 +15,7 @@ import { FileDeflateCache } from './render/pptx/deflate-cache.js';
 import { renderMarkdown } from './render/markdown.js';
 import { prepareOutputDir, writeOutputs, type OutputFile } from './render/write.js';
 import { cachedChart, drawChart, type RenderedChart } from './charts/render.js';
-import { chartPool, existingChartPool } from './charts/pool.js';
+import { chartPool, endChartPool, existingChartPool } from './charts/pool.js';
 import { chartSpecFiles } from './charts/write.js';
 import type { ChartSpec, Deck } from './deck/types.js';
 import type { Decision } from './decide/types.js';
@@ -31,6 +31,11 @@ export interface BuildOptions extends PipelineOptions {
   chartCacheDir?: string;
   /** Worker threads drawing charts: 0 draws them on this thread; default chosen by how many charts need drawing. */
   chartThreads?: number;
+  /**
+   * End the chart-drawing threads once every chart is drawn, before the deck is assembled (the CLI's one-shot build:
+   * their memory is freed before the build's own peaks). Default: they stay, warm for the next build (watch, tests).
+   */
+  endChartThreads?: boolean;
 }
 
 /** Fewer charts to draw than this are drawn on this thread: a worker's start (Vega, resvg) would cost more. */
@@ -87,7 +92,10 @@ export async function build(deckDir: string, opts: BuildOptions = {}): Promise<B
   // every missing chart is asked for now, before the layout below holds this thread
   const images: Promise<Map<string, RenderedChart>> = Promise.all(
     charts.map(async (c: ChartSpec, i) => [c.id, hits[i] ?? (await drawChart(c, { cacheDir: chartCacheDir, draw, onNote: (d) => chartNotes.push(d) }))] as const),
-  ).then((pairs) => new Map(pairs));
+  ).then(async (pairs) => {
+    if (opts.endChartThreads) await endChartPool();
+    return new Map(pairs);
+  });
   images.catch(() => {}); // awaited by renderPptx; a failure before then must not go unhandled
 
   const laid = layoutDeck(deck, theme);

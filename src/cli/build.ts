@@ -34,6 +34,7 @@ export const buildCommand: CliCommand = {
       allowOutsideDeck: Boolean(args['allow-outside-deck']),
       phase: args.phase as Phase | undefined,
       outDir: args.out ? resolve(io.cwd, String(args.out)) : undefined,
+      endChartThreads: true,
     });
     // Theme notes (what a corporate template contributed and what was ignored) print even though they are info.
     // Cache notes (an entry dropped for not matching its hash) are for --debug.

@@ -4,8 +4,12 @@ import { describe, expect, it } from 'vitest';
 import { defaultTheme } from '../../src/deck/theme.js';
 import { DEFAULT_SCALE, drawHere } from '../../src/charts/render.js';
 import { finalSpec } from '../../src/charts/final-spec.js';
-import { ChartPool } from '../../src/charts/pool.js';
+import { ChartPool, chartPool, endChartPool, existingChartPool } from '../../src/charts/pool.js';
+import { build } from '../../src/build.js';
+import { tempDeck } from '../support/decks.js';
 import { allCharts } from './fixtures.js';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 
 describe('ChartPool', () => {
   it('draws every chart kind to the same SVG and PNG bytes as this thread, on two workers at once', async () => {
@@ -29,5 +33,35 @@ describe('ChartPool', () => {
     await expect(pool.draw({ $schema: 'x', mark: 'no-such-mark' }, DEFAULT_SCALE)).rejects.toThrow(/chart drawing failed/);
     await pool.close();
     await expect(pool.draw(finalSpec(allCharts(defaultTheme)[0]), DEFAULT_SCALE)).rejects.toThrow(/closed/);
+  });
+});
+
+describe('endChartPool', () => {
+  it('ends the process’s pool, which refuses work from then on; the next draw starts another', async () => {
+    const spec = finalSpec(allCharts(defaultTheme)[0]);
+    const pool = chartPool(1);
+    const first = await pool.draw(spec, DEFAULT_SCALE);
+    await endChartPool();
+    expect(existingChartPool()).toBeUndefined();
+    await expect(pool.draw(spec, DEFAULT_SCALE)).rejects.toThrow(/closed/);
+    const again = chartPool(1);
+    try {
+      expect(again).not.toBe(pool);
+      expect(Buffer.from((await again.draw(spec, DEFAULT_SCALE)).png).equals(Buffer.from(first.png))).toBe(true);
+    } finally {
+      await endChartPool();
+    }
+  });
+
+  it('a build that ends its drawing threads (the CLI’s) writes the deck a build drawing on this thread writes', async () => {
+    const deck = tempDeck();
+    try {
+      const ended = await build(deck.dir, { outDir: join(deck.dir, 'ended'), endChartThreads: true });
+      expect(existingChartPool()).toBeUndefined();
+      const here = await build(deck.dir, { outDir: join(deck.dir, 'here'), chartThreads: 0 });
+      expect(readFileSync(ended.pptxFile).equals(readFileSync(here.pptxFile))).toBe(true);
+    } finally {
+      deck.cleanup();
+    }
   });
 });
