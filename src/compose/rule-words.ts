@@ -79,13 +79,19 @@ function missWords(ctx: Ctx, c: CheckOutcome, m: Metric): string {
     : ctx.t('rule-miss', { ...base, interval: false, relation: '', on: check.on, side: check.side });
 }
 
-/** Why a metric rule (or its read of one segment) came out as it did. */
-export function readReason(ctx: Ctx, m: Metric, scale: 'relative' | 'absolute', o: { status: string; read: ReadValue | null; checks: CheckOutcome[] }): string {
+/**
+ * Why a metric rule (or its read of one segment) came out as it did. `subject` names what was read, for a reason
+ * said without its rule beside it ("Win rate at +2.1 pp …" where a table row would say "observed +2.1 pp …").
+ */
+export function readReason(ctx: Ctx, m: Metric, scale: 'relative' | 'absolute', o: { status: string; read: ReadValue | null; checks: CheckOutcome[] }, subject = ''): string {
   const misses = o.checks.filter((c) => c.status !== 'met').map((c) => missWords(ctx, c, m));
-  return ctx.t('rule-reason-metric', { status: o.status, hasRead: Boolean(o.read), scale, observed: o.read ? observedText(ctx, m, o.read, scale) : '', misses });
+  return ctx.t('rule-reason-metric', { status: o.status, hasRead: Boolean(o.read), scale, observed: o.read ? observedText(ctx, m, o.read, scale) : '', misses, subject });
 }
 
-/** `brief`: a reason in a sentence that must stay short (the exec summary's lead) counts a long list of segments. */
+/**
+ * `brief`: a reason said without its rule (the exec summary's lead): a metric's reason names the metric (and
+ * segment) its numbers are of, and a long list of segments is counted.
+ */
 interface ReasonOptions {
   brief?: boolean;
 }
@@ -94,7 +100,11 @@ interface ReasonOptions {
 const NAMED_SEGMENTS = 3;
 
 const REASONS: { [T in RuleOutcome['type']]: (ctx: Ctx, o: Extract<RuleOutcome, { type: T }>, opts: ReasonOptions) => string } = {
-  metric: (ctx, o) => readReason(ctx, ctx.metric(o.rule.metric), o.rule.scale, o),
+  metric: (ctx, o, opts) => {
+    const m = ctx.metric(o.rule.metric);
+    const segment = o.rule.segment && o.rule.segment !== OVERALL ? ` (${o.rule.segment.replace('=', ': ')})` : '';
+    return readReason(ctx, m, o.rule.scale, o, opts.brief ? m.label + segment : '');
+  },
   segments: (ctx, o, opts) => {
     const read = o.values.filter((v) => v.status !== 'no_data').length;
     const offenders = o.offenders.map(segmentValue);

@@ -14,6 +14,7 @@ import { generateDecisions, writeDecision } from '../support/generate-decisions.
 import { pilotDeck, WINNING_DATA } from '../support/pilot.js';
 import { tempDeck } from '../support/decks.js';
 import { nUnit } from '../../src/compose/n-unit.js';
+import { OVERALL } from '../../src/model/rows.js';
 
 const root = mkdtempSync(join(tmpdir(), 'gonogo-scenarios-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
@@ -293,5 +294,30 @@ describe('a primary metric’s segment worse by its interval but not after the a
     } finally {
       deck.cleanup();
     }
+  });
+});
+
+describe('the exec summary lead', () => {
+  // The lead says why the go criterion above the verdict is not met without the rule beside it: a metric rule's
+  // numbers ("at +10.6% (90% CI …): the lower bound +3.8% is below +16.7%") must say which metric they are of,
+  // since the cards below show other metrics' numbers.
+  it('names the metric (and segment) whose numbers kept the criterion above the verdict from holding', async () => {
+    let seen = 0;
+    for (const [i, g] of generateDecisions(60).entries()) {
+      const dir = join(root, `lead-${i}`);
+      writeDecision(dir, g);
+      const { deck, decision, spec } = await composed(dir);
+      const blocker = [...decision.verdict.blockers].reverse().find((b) => b.criterion.polarity === 'go');
+      if (blocker?.rule?.type !== 'metric') continue;
+      seen++;
+      const rule = blocker.rule.rule;
+      const label = spec.metrics.find((m) => m.id === rule.metric)!.label;
+      const segment = rule.segment && rule.segment !== OVERALL ? ` (${rule.segment.replace('=', ': ')})` : '';
+      const lead = slide(deck, 'exec-summary')!.blocks.find((b) => b.type === 'text' && b.role === 'lead');
+      const reason = (lead?.type === 'text' ? lead.text : '').split(`${blocker.criterion.label} is not met: `)[1] ?? '';
+      const named = blocker.rule.status === 'no_data' ? reason.includes(` for ${label}${segment}`) : reason.startsWith(`${label}${segment} at `);
+      expect(named, `${g.name}: ${reason}`).toBe(true);
+    }
+    expect(seen).toBeGreaterThanOrEqual(5);
   });
 });
