@@ -85,32 +85,37 @@ function rank(level: string): number {
   return level === 'high' ? 3 : level === 'medium' ? 2 : 1;
 }
 
-/** One bullet per decision metric with clearly harmed segments, the first two metrics by name, the rest counted. */
-function harmBullets(ctx: Ctx): { text: string }[] {
+/**
+ * One bullet per decision metric with clearly harmed segments, the first two metrics by name, the rest counted. For a
+ * summary too full for them, their brief words are one line naming every metric with its harmed segments (the first
+ * bullet's; the others' are none).
+ */
+function harmBullets(ctx: Ctx): { text: string; brief: string }[] {
   const byMetric = new Map<string, ReturnType<typeof decisionHarms>>();
   for (const h of decisionHarms(ctx)) byMetric.set(h.metric.id, [...(byMetric.get(h.metric.id) ?? []), h]);
   const groups = [...byMetric.values()];
   const shown = groups.slice(0, 2).map((hs) => {
     const one = hs.length === 1 ? hs[0].words : undefined;
     const { harms, harmCount, harmMany, worstHarm, harmAdjusted } = harmWords(ctx, hs);
-    return {
-      text: ctx.t('exec-segment-harm', {
-        label: hs[0].metric.label,
-        segments: harms,
-        count: harmCount,
-        many: harmMany,
-        worst: worstHarm,
-        one: Boolean(one),
-        interval: one?.interval ?? '',
-        segment: one?.segment ?? '',
-        change: one?.change ?? '',
-        p: one?.p ?? '',
-        adjusted: harmAdjusted,
-        adjustment: ctx.adjustmentName,
-      }),
-    };
+    return ctx.t('exec-segment-harm', {
+      label: hs[0].metric.label,
+      segments: harms,
+      count: harmCount,
+      many: harmMany,
+      worst: worstHarm,
+      one: Boolean(one),
+      interval: one?.interval ?? '',
+      segment: one?.segment ?? '',
+      change: one?.change ?? '',
+      p: one?.p ?? '',
+      adjusted: harmAdjusted,
+      adjustment: ctx.adjustmentName,
+    });
   });
-  // Past two metrics, one line names the rest: each metric with its harmed segments.
-  const rest = groups.slice(2).map((hs) => ctx.t('segment-harm-metric', { label: hs[0].metric.label, segments: hs.map((h) => h.segment), count: hs.length, many: countsHarms(hs.length) }));
-  return rest.length ? [...shown, { text: ctx.t('exec-segment-harm-more', { items: rest, count: rest.length }) }] : shown;
+  // Each metric with its harmed segments: past two metrics, one line names the rest so.
+  const named = groups.map((hs) => ctx.t('segment-harm-metric', { label: hs[0].metric.label, segments: hs.map((h) => h.segment), count: hs.length, many: countsHarms(hs.length) }));
+  const rest = named.slice(2);
+  const lines = rest.length ? [...shown, ctx.t('exec-segment-harm-more', { items: rest, count: rest.length })] : shown;
+  const brief = ctx.t('exec-segment-harm-brief', { items: named });
+  return lines.map((text, i) => ({ text, brief: i === 0 ? brief : '' }));
 }

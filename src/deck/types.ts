@@ -37,6 +37,11 @@ export interface BulletItem {
    * slide, and its notes carry it.
    */
   optional?: boolean;
+  /**
+   * The item in fewer words, for a one-page slide too full for `text`; its notes then carry `text`. Empty when
+   * another item's brief words say this one's too.
+   */
+  brief?: string;
 }
 
 export interface BulletsBlock {

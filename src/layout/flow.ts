@@ -98,6 +98,7 @@ function toFlow(b: Block, theme: Theme, numbered: boolean): Flow {
           tone: it.tone,
           spaceBeforePt: 0,
           ...(it.optional ? { optional: true } : {}),
+          ...(it.brief !== undefined ? { brief: it.brief } : {}),
         };
       });
       return { kind: 'paras', role: 'body', paras };

@@ -1,7 +1,7 @@
 // One layout rule per slide kind, through a typed map: a new SlideKind is a type error until it has a rule.
 import type { Slide, SlideKind } from '../deck/types.js';
 import type { Theme } from '../deck/theme.js';
-import type { Box, Placed } from './types.js';
+import type { Box, Paragraph, Placed } from './types.js';
 import type { Flow } from './flow.js';
 import { CHART_MAX_SCALE, fitStack, stack } from './stack.js';
 import { minTableWidth } from './table.js';
@@ -31,6 +31,8 @@ export interface PageResult {
   cut: boolean;
   /** Optional list items left off to keep the slide to one page, for its notes. */
   leftOut?: string[];
+  /** List items shown in their brief words to keep the slide to one page: their full words, for its notes. */
+  shortened?: string[];
 }
 
 type Rule = (input: PageInput, theme: Theme) => PageResult;
@@ -57,19 +59,26 @@ const content: Rule = ({ slide, flows, title, part, minStep }, theme) => {
 };
 
 /**
- * The one-pager: as `content`, but a closing list that would spill goes into two columns instead; and when that
- * still spills, its optional items (said elsewhere in the deck) are left off, last first, until it fits.
+ * The one-pager: as `content`, but a closing list that would spill goes into two columns instead; when that still
+ * spills, its optional items (said elsewhere in the deck) are left off, last first, until it fits; and when none
+ * of that fits, its items with brief words are shown in those, and the optional items left off again as needed.
  */
 const onePager: Rule = (input, theme) => {
   const plain = content(input, theme);
   if (plain.overflow.length === 0 || input.part > 0) return plain;
-  const optional = input.flows.flatMap((f) => (f.kind === 'paras' ? f.paras.filter((p) => p.optional) : []));
-  for (let off = 0; off <= optional.length; off++) {
-    const leftOut = optional.slice(optional.length - off);
-    const flows = input.flows.map((f) => (f.kind === 'paras' ? { ...f, paras: f.paras.filter((p) => !leftOut.includes(p)) } : f));
-    const page = onePage({ ...input, flows }, theme, off > 0);
-    if (page) return off > 0 ? { ...page, leftOut: leftOut.map((p) => p.text) } : page;
-  }
+  const paras = input.flows.flatMap((f) => (f.kind === 'paras' ? f.paras : []));
+  const optional = paras.filter((p) => p.optional);
+  const briefs = paras.some((p) => p.brief !== undefined) ? [false, true] : [false];
+  for (const brief of briefs)
+    for (let off = 0; off <= optional.length; off++) {
+      const leftOut = optional.slice(optional.length - off);
+      const shown = (p: Paragraph) => (brief && p.brief !== undefined ? { ...p, text: p.brief } : p);
+      const flows = input.flows.map((f) => (f.kind === 'paras' ? { ...f, paras: f.paras.filter((p) => !leftOut.includes(p)).map(shown).filter((p) => p.text !== '') } : f));
+      const page = onePage({ ...input, flows }, theme, off > 0 || brief);
+      if (!page) continue;
+      const shortened = brief ? paras.filter((p) => p.brief !== undefined && !leftOut.includes(p)).map((p) => p.text) : [];
+      return { ...page, ...(off > 0 ? { leftOut: leftOut.map((p) => p.text) } : {}), ...(shortened.length ? { shortened } : {}) };
+    }
   return plain;
 };
 

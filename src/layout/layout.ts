@@ -33,7 +33,7 @@ export function layoutDeck(deck: Deck, theme: Theme): LayoutResult {
       const logo = theme.logoImage?.position === 'top-right' ? logoBox(theme, 'top-right') : undefined;
       const body = logo ? page.items.map((i) => clearOf(i, logo)) : page.items;
       const items = readingOrder([...body, ...foot, ...(logo ? [{ type: 'logo' as const, alt: theme.logoImage!.alt, box: logo }] : [])]);
-      const notes = page.part === 0 ? [...slide.notes, ...(page.leftOut ? [leftOutNote(page.leftOut)] : [])] : [];
+      const notes = page.part === 0 ? [...slide.notes, ...(page.shortened ? [shortenedNote(page.shortened)] : []), ...(page.leftOut ? [leftOutNote(page.leftOut)] : [])] : [];
       slides.push({ sourceId: slide.id, kind: slide.kind, title: page.title, part: page.part, items, notes, number });
       if (page.dropped) diagnostics.push(droppedNote(slide.id, page.dropped));
       else if (page.split) diagnostics.push(splitNote(slide.id, number + 1));
@@ -63,7 +63,7 @@ function layoutSlide(slide: DeckSlide, theme: Theme): Page[] {
     const title = part === 0 ? slide.title : continued(slide.title);
     const page = RULES[slide.kind]({ slide, flows, title, part, minStep }, theme);
     minStep = page.cut ? page.step : 0;
-    const placed: Page = { title, part, items: page.items, numbered: page.numbered, split: false, dropped: 0, ...(page.leftOut ? { leftOut: page.leftOut } : {}) };
+    const placed: Page = { title, part, items: page.items, numbered: page.numbered, split: false, dropped: 0, ...(page.leftOut ? { leftOut: page.leftOut } : {}), ...(page.shortened ? { shortened: page.shortened } : {}) };
     pages.push(placed);
     if (page.overflow.length === 0) break;
     const stuck = JSON.stringify(page.overflow) === JSON.stringify(flows);
@@ -75,6 +75,11 @@ function layoutSlide(slide: DeckSlide, theme: Theme): Page[] {
     flows = page.overflow;
   }
   return pages;
+}
+
+/** The notes' line for the items a one-pager showed in fewer words: what they say in full. */
+function shortenedNote(texts: string[]): string {
+  return `Shortened on the slide for room: ${texts.join(' ')}`;
 }
 
 /** The notes' line for the items a one-pager left off (each is said elsewhere in the deck too). */

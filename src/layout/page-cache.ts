@@ -25,6 +25,8 @@ export interface Page {
   dropped: number;
   /** Optional list items a one-pager left off, for its notes. */
   leftOut?: string[];
+  /** List items a one-pager showed in brief words: their full words, for its notes. */
+  shortened?: string[];
 }
 
 const FORMAT = 'gonogo-pages-1';

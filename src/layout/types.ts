@@ -28,6 +28,8 @@ export interface Paragraph {
   spaceBeforePt: number;
   /** A list item a one-pager may leave off (BulletItem.optional). */
   optional?: boolean;
+  /** The item in fewer words, for a one-pager too full for `text` (BulletItem.brief). */
+  brief?: string;
 }
 
 export interface PlacedTitle {

@@ -145,6 +145,30 @@ describe('a one-page summary', () => {
     expect(page.notes).toEqual(['Lead with the recommendation.', `Left off the slide for room: ${off.map((c) => c.text).join(' ')}`]);
   });
 
+  it('shows items in their brief words when leaving optional items off is not enough, and its notes carry the full ones', () => {
+    // All six reasons: two slides whatever is left off (above). With brief words for them (the last four said in the
+    // third's), it keeps to one.
+    const reasons = (dense.blocks.at(-1) as { items: { text: string; level?: 0 | 1 }[] }).items;
+    const briefed: Slide = {
+      ...dense,
+      notes: ['Lead with the recommendation.'],
+      blocks: [...dense.blocks.slice(0, -1), { type: 'bullets', items: [...reasons.map((r, i) => ({ ...r, brief: i < 2 ? `Reason ${i + 1} in brief.` : i === 2 ? 'Reasons 3 to 6 in brief.' : '' })), ...closing(true)] }],
+    };
+    const plain: Slide = { ...briefed, blocks: [...dense.blocks.slice(0, -1), { type: 'bullets', items: [...reasons, ...closing(true)] }] };
+    expect(layoutDeck(deckOf(plain), defaultTheme).slides.length).toBeGreaterThan(1);
+    const [page, ...rest] = layoutDeck(deckOf(briefed), defaultTheme).slides;
+    expect(rest).toEqual([]);
+    const shown = bodyTexts(page);
+    expect(shown).toEqual(expect.arrayContaining(['Reason 1 in brief.', 'Reason 2 in brief.', 'Reasons 3 to 6 in brief.']));
+    expect(shown.filter((t) => t.startsWith('Reason') && !t.endsWith('in brief.'))).toEqual([]);
+    const off = closing(true).filter((c) => !shown.includes(c.text));
+    expect(page.notes).toEqual([
+      'Lead with the recommendation.',
+      `Shortened on the slide for room: ${reasons.map((r) => r.text).join(' ')}`,
+      ...(off.length ? [`Left off the slide for room: ${off.map((c) => c.text).join(' ')}`] : []),
+    ]);
+  });
+
   it('keeps an optional item the slide has room for', () => {
     const [page, ...rest] = layoutDeck(deckOf({ ...withClosing(true, 1), blocks: withClosing(true, 1).blocks.filter((b) => b.type !== 'kpis') }), defaultTheme).slides;
     expect(rest).toEqual([]);
