@@ -73,8 +73,8 @@ export async function runUntil<S extends StageName>(stage: S, deckDir: string, o
   // A segment the spec names and the data lack is a typo, not a failing rule.
   throwIfErrors(checkDataReferences(run.load.written, run.data, run.load.positions));
   if (last < 2) return run as never;
-  // A pilot being designed has no data yet: nothing to read, nothing to warn about.
-  const analyzed = run.load.spec.phase === 'design' && run.data.rows.length === 0
+  // A pilot being designed has no data yet (readData reads none): nothing to read, nothing to warn about.
+  const analyzed = run.load.spec.phase === 'design'
     ? { results: { confidence: run.load.spec.decision.confidence, reads: [], methods: [] }, diagnostics: [] }
     : analyze(run.load.spec, run.data);
   throwIfErrors(analyzed.diagnostics);
@@ -121,6 +121,9 @@ function distributionsOf(spec: Spec, data: MetricsSnapshot): ComposeInput['distr
 
 async function readData(loaded: LoadedSpec, cwd: string, opts: PipelineOptions, diagnostics: Diagnostic[]): Promise<MetricsSnapshot> {
   const { spec, dir } = loaded;
+  // The proposal's deck reads no data, whatever the folder holds: it says "no data read yet", and a metrics_file
+  // written for the readout (or a lock) would otherwise put readings on its pre-wire slides.
+  if (spec.phase === 'design') return { rows: [], provenance: {}, quality: [] };
   const file = phaseMetricsFile(spec);
   if (file) return readPrecomputed(join(dir, file.file), spec, cwd);
   if (spec.metrics.some((m) => m.from)) {
@@ -138,7 +141,6 @@ async function readData(loaded: LoadedSpec, cwd: string, opts: PipelineOptions, 
     diagnostics.push(...(await sessionDrift(spec, snapshot.session, env)));
     return snapshot;
   }
-  if (spec.phase === 'design') return { rows: [], provenance: {}, quality: [] };
   throw new GonogoError(
     errorDiag('data/none', `the spec names no metrics data${spec.phase === 'final' ? '' : ` for the ${spec.phase} phase`}`, {
       pos: loaded.positions.at([]),

@@ -9,6 +9,8 @@ export function composePrewire(ctx: Ctx): Slide[] {
   return ctx.spec.stakeholders.map((s) => {
     const north = (s.north_star ?? []).flatMap((id) => {
       const m = ctx.metric(id);
+      // The proposal reads no data: it names what each stakeholder will watch.
+      if (ctx.spec.phase === 'design') return [{ text: ctx.t('prewire-metric-unread', { label: m.label }) }];
       const read = ctx.read(id);
       // A compliance measure is read by arm level: what the treatment changes by design is no effect.
       if (isComplianceMetric(m)) return read?.control && read.treatment ? [{ text: ctx.t('prewire-compliance', { label: m.label, control: fmtValue(read.control.estimate, m), treatment: fmtValue(read.treatment.estimate, m) }) }] : [];
