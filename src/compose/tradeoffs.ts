@@ -24,6 +24,11 @@ export function composeTradeoffs(ctx: Ctx): Slide[] {
         tone: mark.tone,
         text: ctx.t('tradeoff-criterion', { label: criterion.label, polarity: criterion.polarity, mark: mark.text, holds: criterion.holds, hasBlocker: Boolean(blocker), blocker: blocker ? ruleText(ctx, blocker.rule, { note: false }) : '', reason: blocker ? reasonText(ctx, blocker) : '', count: criterion.rules.length }),
       });
+    } else {
+      // No criterion backs it: what leads to it (an "otherwise" outcome), or that nothing does; never an empty column.
+      const fallback = ctx.spec.decision.fallback;
+      const otherwise = !fallback.criterion && fallback.option === o.id;
+      blocks.push({ type: 'text', role: 'caption', text: ctx.t('tradeoff-no-criterion', { otherwise, label: otherwise ? fallback.label : '', applies: otherwise && decision.verdict.fallback }) });
     }
     return { heading: `${optionCode(o.id) ? `${o.id} · ` : ''}${o.label}${recommended ? ' (recommended)' : ''}`, tone: recommended ? ('accent' as const) : undefined, blocks };
   });

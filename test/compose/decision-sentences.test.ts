@@ -321,3 +321,34 @@ describe('the exec summary lead', () => {
     expect(seen).toBeGreaterThanOrEqual(5);
   });
 });
+
+describe('the trade-offs slide', () => {
+  // An option no criterion names had an empty column: a heading and nothing under it.
+  it('says of every option what leads to it: its criterion, the "otherwise" outcome, or that no criterion does', async () => {
+    const seen = { none: 0, otherwise: 0 };
+    for (const [i, g] of generateDecisions(60).entries()) {
+      const dir = join(root, `tradeoffs-${i}`);
+      writeDecision(dir, g);
+      const { deck, decision, spec } = await composed(dir);
+      const cols = slide(deck, 'tradeoffs')?.blocks.find((b) => b.type === 'columns');
+      if (cols?.type !== 'columns') continue;
+      for (const [k, o] of spec.decision.options.entries()) {
+        const col = cols.columns[k];
+        expect(col.blocks.length, `${g.name}: ${col.heading}`).toBeGreaterThan(0);
+        if (decision.criteria.some((c) => c.option === o.id)) continue;
+        const caption = col.blocks.find((b) => b.type === 'text' && b.role === 'caption');
+        const said = caption?.type === 'text' ? caption.text : '';
+        const fb = spec.decision.fallback;
+        if (!fb.criterion && fb.option === o.id) {
+          seen.otherwise++;
+          expect(said, g.name).toBe(`${fb.label}: the outcome when no criterion holds${decision.verdict.fallback ? ', as now' : ''}`);
+        } else {
+          seen.none++;
+          expect(said, g.name).toBe('No criterion leads to this option');
+        }
+      }
+    }
+    expect(seen.none).toBeGreaterThan(0);
+    expect(seen.otherwise).toBeGreaterThan(0);
+  });
+});
