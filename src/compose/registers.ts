@@ -30,7 +30,7 @@ export function composeDataGaps(ctx: Ctx): Slide[] {
       id: 'data-gaps',
       kind: 'register',
       section: 'Risks and data gaps',
-      title: t('gaps-title', { total: f.gaps.length, gapsOpen: t('gaps-open', { open: open.length, total: f.gaps.length, mitigated: f.gaps.filter((g) => g.status === 'mitigated').length }), blockers, failing: f.failing.length, warnings: f.warnings.length }),
+      title: t('gaps-title', { total: f.gaps.length, open: open.length, gapsOpen: t('gaps-open', { open: open.length, total: f.gaps.length, mitigated: f.gaps.filter((g) => g.status === 'mitigated').length }), blockers, failing: f.failing.length, warnings: f.warnings.length }),
       blocks: [
         ...(rows.length ? [{ type: 'table' as const, header: ['Gap', 'Severity', 'Bias direction', 'Mitigation', 'Measured', 'Residual risk'], rows, widths: [2.4, 1.4, 2.1, 2.3, 1.9, 1.9] }] : []),
         // Checks no gap records, after the lead's gaps: what each found and its figure, with nobody's assessment yet.

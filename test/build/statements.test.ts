@@ -202,6 +202,15 @@ describe('the statement checker rejects what issue 15 found', () => {
       expect(p).toContain('deck context-method: gives arm sizes 30,091 and 30,098 (60189 in all), where the tables\u2019 n for All are 84631'.replace('\u2019', "'"));
     });
 
+    it('"1 of them a blocker" beside a register whose open gaps hold another blocker, or none', () => {
+      const rows = [['Gap', 'Severity'], ['A', 'blocker · open'], ['B', 'high · open'], ['C', 'blocker · mitigated']];
+      const say = (title: string, table = rows) => checkStatements([slide('data-gaps', title, { tables: [table] })], quoting, 'deck').filter((x) => x.includes('blocker'));
+      expect(say('2 of 5 data gaps are still open, 1 of them a blocker')).toEqual([]);
+      expect(say('2 of 5 data gaps are still open, 2 of them blockers')).toEqual(['deck data-gaps: says "still open, 2 of them blockers", the register marks 1 open blocker(s)']);
+      const noBlocker = rows.map((r) => r.map((c) => c.replace('blocker · open', 'high · open')));
+      expect(say('2 of 5 data gaps are still open, 1 of them a blocker', noBlocker)).toEqual(['deck data-gaps: says "still open, 1 of them a blocker", the register marks 0 open blocker(s)']);
+    });
+
     it('"4 of 5 data gaps are still open" beside a register that marks 2 open', () => {
       const rows = [['Gap', 'Severity'], ['a', 'low · open'], ['b', 'low · open'], ['c', 'medium · mitigated'], ['d', 'medium · closed']];
       const p = checkStatements([slide('data-gaps', '4 of 5 data gaps are still open', { tables: [rows] })], quoting, 'deck');

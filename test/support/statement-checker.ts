@@ -164,11 +164,11 @@ const verdicts: Check = (slides, truth, say) => {
 // ── "N of M" and other counts ────────────────────────────────────────────────────────────────────────────────
 
 /** The data-gap register: rows with their status cell. */
-function register(slides: WrittenSlide[]): { open: number; rows: number } | undefined {
+function register(slides: WrittenSlide[]): { open: number; openBlockers: number; rows: number } | undefined {
   const t = slides.filter((s) => s.id === 'data-gaps').flatMap((s) => s.tables).filter((x) => x[0][0] === 'Gap');
   if (!t.length) return undefined;
   const rows = t.flatMap((x) => x.slice(1));
-  return { rows: rows.length, open: rows.filter((r) => /· open\b/.test(r[1] ?? '')).length };
+  return { rows: rows.length, open: rows.filter((r) => /· open\b/.test(r[1] ?? '')).length, openBlockers: rows.filter((r) => /^blocker · open\b/.test(r[1] ?? '')).length };
 }
 
 const counts: Check = (slides, truth, say) => {
@@ -213,6 +213,9 @@ const counts: Check = (slides, truth, say) => {
         const listed = gaps[3] ? spec.data_gaps.filter((g) => gaps[3].includes(g.description)).length : n;
         if (listed !== n) say(slide, `says ${n} data gap(s) open and lists ${listed}: "${gaps[3]}"`);
       }
+      // Open blockers among them: "2 of 4 data gaps are still open, 1 of them a blocker", "…, a blocker" (of one).
+      const blockers = /still open, (?:(\d+) of them (?:a blocker|blockers)|a blocker)\b/.exec(t);
+      if (blockers && reg && (blockers[1] ? Number(blockers[1]) : 1) !== reg.openBlockers) say(slide, `says "${blockers[0]}", the register marks ${reg.openBlockers} open blocker(s)`);
       // Instrumentation checks: "all N … checks passed" only when every planned check passed.
       const inst = /\ball (\d+) instrumentation checks passed|\bthe instrumentation check passed/.exec(t);
       const planned = spec.pilot?.instrumentation ?? [];
