@@ -33,6 +33,10 @@ export function composeScenarios(ctx: Ctx): Slide[] {
   const data = {
     verdict: ctx.verdict,
     fallback: decision.verdict.fallback,
+    // Cases whose verdict no criterion gives (the fallback's): the title says the verdict stays, not that it holds.
+    fallbackNames: decision.scenarios.filter((s) => s.verdict.fallback).map((s) => s.name),
+    fallbackCount: decision.scenarios.filter((s) => s.verdict.fallback).length,
+    allFallback: decision.scenarios.every((s) => s.verdict.fallback),
     flips: flips.length > 0,
     flipList: flips.map((f) => ({ ...flipData(f), cause: causeText(ctx, f), rule: f.cause ? ruleText(ctx, f.cause.rule) : '', reason: f.cause ? reasonText(ctx, f.cause) : '' })),
     holdNames: decision.scenarios.filter((s) => !s.flips).map((s) => s.name),

@@ -83,6 +83,15 @@ describe('the statement checker rejects what issue 15 found', () => {
       expect(p).toContain(`deck scenarios: says "${failing.label}" holds, where its rules do not`);
     });
 
+    it('a criterion said to hold in a case where its rules do not (there, the fallback gives the same verdict)', () => {
+      const worst = quoting.decision.scenarios.find((s) => s.name === 'worst')!;
+      const failing = worst.criteria.find((c) => !c.holds && quoting.decision.criteria.find((x) => x.id === c.id)?.holds)!;
+      expect(failing).toBeDefined();
+      const p = checkStatements([slide('scenarios', `${failing.label} holds in the best, base and worst cases`)], quoting, 'deck');
+      expect(p).toContain(`deck scenarios: says "${failing.label}" holds in the worst case, where its rules do not there`);
+      expect(checkStatements([slide('scenarios', `${failing.label} holds in the base case`)], quoting, 'deck').filter((x) => x.includes(' holds'))).toEqual([]);
+    });
+
     it('"the best and worst case misses a bar" where the best case meets every bar, and in the singular', () => {
       const p = checkStatements([slide('scenarios-chart', 'Primary metrics at the ends of their intervals: the best and worst case misses a bar')], quoting, 'deck');
       expect(p).toContain('deck scenarios-chart: says the best case misses a bar, where no primary rule of the target criterion gives bad news there');

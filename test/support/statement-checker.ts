@@ -102,6 +102,11 @@ const verdicts: Check = (slides, truth, say) => {
     for (const t of textsOf(slide)) {
       // "<criterion> holds …" of a criterion that does not hold (a fallback verdict is no criterion holding).
       for (const c of decision.criteria) if (!c.holds && t.includes(`${c.label} holds`)) say(slide, `says "${c.label}" holds, where its rules do not${decision.verdict.fallback ? ' (the verdict is the fallback)' : ''}`);
+      // "<criterion> holds in the best, base and worst cases": in each case named, by its rules, not as the fallback.
+      for (const c of decision.criteria)
+        for (const m of t.matchAll(new RegExp(`${c.label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} holds in the ((?:best|base|worst)(?:(?:, |,? and )(?:best|base|worst))*) cases?`, 'g')))
+          for (const name of m[1].split(/,? and |, /))
+            if (scenario(decision, name)?.criteria.find((x) => x.id === c.id)?.holds === false) say(slide, `says "${c.label}" holds in the ${name} case, where its rules do not there`);
       // "Recommendation: <label> (option X)."
       const rec = /^Recommendation: (.+?)(?: \(option [^)]*\))?\.(?: |$)/.exec(t);
       if (rec && decision.verdict.label && !rec[1].startsWith(decision.verdict.label)) say(slide, `recommends "${rec[1]}", the decision's verdict is "${decision.verdict.label}"`);
