@@ -66,7 +66,7 @@ export function composePilotDesign(ctx: Ctx): Slide[] {
       id: 'pilot-instrumentation',
       kind: 'table',
       section: 'Pilot design',
-      title: t('pilot-instrumentation-title', { count: checks.length, passed: checks.filter((i) => i.status === 'passed').length }),
+      title: t('pilot-instrumentation-title', { count: checks.length, passed: checks.filter((i) => i.status === 'passed').length, failed: checks.filter((i) => i.status === 'failed').length }),
       blocks: [{ type: 'table', header: ['Check before launch', 'Status'], rows: checks.map((i) => [{ text: i.check }, { text: i.status, tone: i.status === 'passed' ? 'pass' : i.status === 'failed' ? 'fail' : 'neutral' }]), widths: [8, 2] }],
       notes: [],
     });

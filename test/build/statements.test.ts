@@ -289,6 +289,15 @@ describe('the statement checker rejects what issue 15 found', () => {
       expect(checkStatements(split, quoting, 'deck')).toEqual([]);
     });
 
+    it('"2 passed so far" of three instrumentation checks, the third failed', () => {
+      const table = [['Check before launch', 'Status'], ['a', 'passed'], ['b', 'passed'], ['c', 'failed']];
+      const say = (title: string) => checkStatements([slide('pilot-instrumentation', title, { tables: [table] })], pilot, 'deck').filter((x) => x.includes('the title'));
+      expect(say('3 instrumentation checks before launch, 2 passed so far')).toEqual([
+        'deck pilot-instrumentation: the title "3 instrumentation checks before launch, 2 passed so far" counts 3 and 2 and 0, its table shows 3 and 2 and 1',
+      ]);
+      expect(say('3 instrumentation checks before launch, 2 passed so far, 1 failed')).toEqual([]);
+    });
+
     it('"6 of 9 metrics clearly improve" counting the treatment\'s own dose', () => {
       const row = (label: string, ci: string) => [label, 'x', 'x', 'x', ci];
       const table = [['Metric', 'Control', 'Treatment', 'Change', '95% CI'], row('Win rate', '[+1.16 pp, +8.08 pp]'), row('Call attempts per rep-day', '[+84.9%, +95.2%]')];

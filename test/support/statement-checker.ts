@@ -233,7 +233,8 @@ const counts: Check = (slides, truth, say) => {
       [/for each of (\d+) workstreams?/, (m) => [[Number(m[1]), rows.length]]],
       [/^(\d+) alerts? watch/, (m) => [[Number(m[1]), rows.length]]],
       [/: (\d+) steps? to roll it out|in (\d+) milestones?/, (m) => [[Number(m[1] ?? m[2]), rows.length]]],
-      [/^(\d+) instrumentation checks? before launch, (\d+) passed/, (m) => [[Number(m[1]), rows.length], [Number(m[2]), rows.filter((r) => r.at(-1) === 'passed').length]]],
+      // a failed check is counted too: "2 passed so far" beside a failed one read as still to come
+      [/^(\d+) instrumentation checks? before launch, (\d+) passed(?: so far, (\d+) failed)?/, (m) => [[Number(m[1]), rows.length], [Number(m[2]), rows.filter((r) => r.at(-1) === 'passed').length], [Number(m[3] ?? 0), rows.filter((r) => r.at(-1) === 'failed').length]]],
     ];
     for (const [re, pairs] of counted) {
       const m = re.exec(slide.title);
