@@ -52,7 +52,8 @@ export function composeInterim(ctx: Ctx): Slide[] {
   const q = qualityState(ctx);
   const week = spec.interim?.week ?? 0;
   const readout = spec.pilot?.reporting?.final_readout ?? '';
-  const summary = { week, readout, hasReadout: Boolean(readout), breached: breached.length, breachedLabels: breached, unclear: unclear.length, unclearLabels: unclear, guardrails: guard.length, ...q, issues: q.failing.length + (q.srm ? 1 : 0) + q.failed };
+  const gapsText = q.gaps ? t('interim-quality-gaps', q) : '';
+  const summary = { week, readout, hasReadout: Boolean(readout), breached: breached.length, breachedLabels: breached, unclear: unclear.length, unclearLabels: unclear, guardrails: guard.length, ...q, gapsText, issues: q.failing.length + (q.srm ? 1 : 0) + q.failed };
   const levels = complianceLevels(ctx);
   // What was checked, clause by clause: each clause only when there is something to say.
   const clauses = [
@@ -60,7 +61,7 @@ export function composeInterim(ctx: Ctx): Slide[] {
     ...q.failing,
     ...(q.dataChecks > q.failing.length ? [t('interim-quality-data', { ...q, passing: q.dataChecks - q.failing.length - q.warnings.length })] : []),
     ...(q.checks ? [t('interim-quality-instrumentation', q)] : []),
-    ...(q.gaps ? [t('interim-quality-gaps', q)] : []),
+    ...(gapsText ? [gapsText] : []),
   ];
   const slides: Slide[] = [
     {
@@ -76,7 +77,8 @@ export function composeInterim(ctx: Ctx): Slide[] {
           items: [
             ...(guard.length ? [{ text: t('interim-safety', summary), tone: (breached.length ? 'fail' : unclear.length ? 'inconclusive' : 'pass') as Tone }] : []),
             ...(levels.length ? [{ text: t('interim-compliance', { measures: levels }) }] : []),
-            { text: t('interim-quality', { clauses }), tone: qualityTone(q) },
+            // nothing declared is no good news: no tone then
+            { text: t('interim-quality', { clauses }), tone: clauses.length ? qualityTone(q) : 'neutral' },
             { text: t('interim-why', summary) },
           ],
         },

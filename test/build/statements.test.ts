@@ -289,6 +289,12 @@ describe('the statement checker rejects what issue 15 found', () => {
       expect(checkStatements(split, quoting, 'deck')).toEqual([]);
     });
 
+    it('"Data quality: ." where a list of clauses came out empty, and not a lead-in to a list', () => {
+      const say = (text: string) => checkStatements([slide('interim-summary', 'Week 3', { paragraphs: [text] })], pilot, 'deck').filter((x) => x.includes('a label'));
+      expect(say('Data quality: .')).toEqual(['deck interim-summary: "Data quality: .": a label with nothing after it']);
+      expect(say('Roll back when any of these happens:')).toEqual([]);
+    });
+
     it('"2 passed so far" of three instrumentation checks, the third failed', () => {
       const table = [['Check before launch', 'Status'], ['a', 'passed'], ['b', 'passed'], ['c', 'failed']];
       const say = (title: string) => checkStatements([slide('pilot-instrumentation', title, { tables: [table] })], pilot, 'deck').filter((x) => x.includes('the title'));

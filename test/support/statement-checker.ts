@@ -548,6 +548,10 @@ const grammar: Check = (slides, truth, say) => {
         if (plural === undefined) continue;
         if ((m[1] === '1') === plural) say(slide, `"${m[0]}": ${m[1]} with "${m[2]}"`);
       }
+      // A label with nothing after it: "Data quality: ." (a list of clauses that came out empty).
+      // (A colon that ends the text leads into a list below it, as "Roll back when this happens:".)
+      const empty = /(?:^|[\s(])([A-Z][\w -]{0,40}):\s*[.;,)]/.exec(t);
+      if (empty) say(slide, `"${empty[0].trim()}": a label with nothing after it`);
       // Two cases named together take a plural: "the best and worst case misses a bar".
       const two = /\b(best|base|worst) and (best|base|worst) case (misses|flips|becomes|holds|turns|changes)\b/.exec(t);
       if (two) say(slide, `"${two[0]}": two cases with a singular noun and verb`);
