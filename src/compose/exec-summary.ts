@@ -56,7 +56,7 @@ export function composeExecSummary(ctx: Ctx): Slide[] {
       title: t('exec-title', { option: optionCode(v.option) ?? '', optionLabel: ctx.optionLabel(v.option), verdict: v.label, fallback: v.fallback, headline: headline(ctx) }),
       subtitle: t('exec-question', { question: ctx.question() }),
       blocks: [
-        { type: 'text', role: 'lead', text: t('exec-ask', { verdict: v.label, option: optionCode(v.option) ?? '', hasBlocker: Boolean(blocker), blockerLabel: blocker?.criterion.label ?? '', blockerRule: blocker?.rule ? ruleText(ctx, blocker.rule.rule) : '', blockerReason: blocker?.rule ? reasonText(ctx, blocker.rule, { brief: true }) : '' }) },
+        { type: 'text', role: 'lead', text: t('exec-ask', { verdict: v.label, option: optionCode(v.option) ?? '', hasBlocker: Boolean(blocker), blockerLabel: blocker?.criterion.label ?? '', blockerRule: blocker?.rule ? ruleText(ctx, blocker.rule.rule) : '', blockerReason: blocker?.rule ? reasonText(ctx, blocker.rule, { brief: true }) : '', blockerRules: blocker?.criterion.rules.length ?? 0 }) },
         { type: 'kpis', items: kpis },
         { type: 'bullets', items: bullets },
       ],

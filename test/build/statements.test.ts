@@ -292,6 +292,7 @@ describe('the statement checker rejects what issue 15 found', () => {
     it('"Data quality: ." where a list of clauses came out empty, and not a lead-in to a list', () => {
       const say = (text: string) => checkStatements([slide('interim-summary', 'Week 3', { paragraphs: [text] })], pilot, 'deck').filter((x) => x.includes('a label'));
       expect(say('Data quality: .')).toEqual(['deck interim-summary: "Data quality: .": a label with nothing after it']);
+      expect(say('Recommendation: Stop — keep as is. Scale — roll out is not met: .')).toEqual(["deck interim-summary: \"out is not met: .\": a label with nothing after it"]);
       expect(say('Roll back when any of these happens:')).toEqual([]);
     });
 

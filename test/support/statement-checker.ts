@@ -550,7 +550,7 @@ const grammar: Check = (slides, truth, say) => {
       }
       // A label with nothing after it: "Data quality: ." (a list of clauses that came out empty).
       // (A colon that ends the text leads into a list below it, as "Roll back when this happens:".)
-      const empty = /(?:^|[\s(])([A-Z][\w -]{0,40}):\s*[.;,)]/.exec(t);
+      const empty = /([^\s.:;]+(?: [^\s.:;]+){0,3}):\s*[.;,)]/.exec(t);
       if (empty) say(slide, `"${empty[0].trim()}": a label with nothing after it`);
       // Two cases named together take a plural: "the best and worst case misses a bar".
       const two = /\b(best|base|worst) and (best|base|worst) case (misses|flips|becomes|holds|turns|changes)\b/.exec(t);
