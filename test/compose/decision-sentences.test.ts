@@ -201,7 +201,8 @@ describe('a clearly harmful segment', () => {
       const exec = text(slide(d, 'exec-summary'));
       expect(exec).toMatch(/Segment risk: Win rate is clearly worse in new: −\d+\.\d+ pp \[−\d+\.\d+ pp, −\d+\.\d+ pp\], Holm-adjusted p [<=] [\d.]+\./);
       expect(slide(d, 'deep-dive-win_rate')!.title).toMatch(/clearly worse in new \(−\d/);
-      expect(slide(d, 'segments-win_rate')!.title).toMatch(/clearly worse in new \(−[\d.]+ pp\) after the Holm adjustment/);
+      // the data read one tenure segment: the title names it, with no superlative among one
+      expect(slide(d, 'segments-win_rate')!.title).toMatch(/^Win rate in its one segment: new \(−[\d.]+ pp\) misses the rule, clearly worse after the Holm adjustment$/);
       const table = slide(d, 'segments-win_rate')!.blocks.find((b) => b.type === 'table');
       expect(table?.type === 'table' && table.header).toContain('p');
       expect(figureProblems(d, 'harm')).toEqual([]);
@@ -350,5 +351,27 @@ describe('the trade-offs slide', () => {
     }
     expect(seen.none).toBeGreaterThan(0);
     expect(seen.otherwise).toBeGreaterThan(0);
+  });
+});
+
+describe('a segment slide of one segment', () => {
+  // "1 of 1 meets the rule; US West improves least (+2.54)": a superlative among one.
+  it('names its one segment with its change and outcome, and ranks nothing', async () => {
+    let seen = 0;
+    for (const [i, g] of generateDecisions(60, 99).entries()) {
+      const dir = join(root, `one-segment-${i}`);
+      writeDecision(dir, g);
+      const { deck } = await composed(dir);
+      for (const s of deck.slides.filter((x) => /^segments-/.test(x.id))) {
+        const table = s.blocks.find((b) => b.type === 'table');
+        const rows = table?.type === 'table' ? table.rows.filter((r) => r[0].text !== 'All') : [];
+        if (rows.length !== 1) continue;
+        seen++;
+        expect(s.title, g.name).toMatch(/ in its one segment: /);
+        expect(s.title, g.name).toContain(rows[0][0].text.replace(/ \((?:exploratory|clearly worse|exploratory, clearly worse)\)$/, ''));
+        expect(s.title, g.name).not.toMatch(/\b(?:least|worst|1 of 1)\b/);
+      }
+    }
+    expect(seen).toBeGreaterThan(2);
   });
 });
