@@ -552,6 +552,9 @@ const grammar: Check = (slides, truth, say) => {
       // (A colon that ends the text leads into a list below it, as "Roll back when this happens:".)
       const empty = /([^\s.:;]+(?: [^\s.:;]+){0,3}):\s*[.;,)]/.exec(t);
       if (empty) say(slide, `"${empty[0].trim()}": a label with nothing after it`);
+      // "all 0 guardrails within their limits": a claim about every member of nothing.
+      const none = /\ball 0 [a-z]+/.exec(t);
+      if (none) say(slide, `"${none[0]}": all of none`);
       // Two cases named together take a plural: "the best and worst case misses a bar".
       const two = /\b(best|base|worst) and (best|base|worst) case (misses|flips|becomes|holds|turns|changes)\b/.exec(t);
       if (two) say(slide, `"${two[0]}": two cases with a singular noun and verb`);
