@@ -90,7 +90,7 @@ export function readReason(ctx: Ctx, m: Metric, scale: 'relative' | 'absolute', 
 
 /**
  * `brief`: a reason said without its rule (the exec summary's lead): a metric's reason names the metric (and
- * segment) its numbers are of, and a long list of segments is counted.
+ * segment) its numbers are of, a data gap's share the bars it missed, and a long list of segments is counted.
  */
 interface ReasonOptions {
   brief?: boolean;
@@ -115,7 +115,14 @@ const REASONS: { [T in RuleOutcome['type']]: (ctx: Ctx, o: Extract<RuleOutcome, 
     const label = (id: string) => ctx.metric(id).label;
     return ctx.t('rule-reason-guardrails', { breached: o.breached.map(label), breachedCount: o.breached.length, unclear: o.unclear.map(label), unread: o.unread.map(label), count: o.breached.length + o.unclear.length + o.within.length + o.unread.length });
   },
-  data_gap: (ctx, o) => ctx.t('rule-reason-data-gap', { share: o.share === null ? '' : fmtShare(o.share), source: o.source ?? '', gap: ctx.spec.data_gaps.find((g) => g.id === o.rule.gap)?.description ?? o.rule.gap }),
+  // Said without its rule (brief), the share carries the bars it missed: "measured missing share 6.0% against ≤ 5%".
+  data_gap: (ctx, o, opts) =>
+    ctx.t('rule-reason-data-gap', {
+      share: o.share === null ? '' : fmtShare(o.share),
+      source: o.source ?? '',
+      gap: ctx.spec.data_gaps.find((g) => g.id === o.rule.gap)?.description ?? o.rule.gap,
+      missed: opts.brief ? o.checks.filter((c) => c.status !== 'met').map((c) => `${SYMBOL[c.side]} ${fmtShare(c.bar)}`) : [],
+    }),
 };
 
 /** Why a rule came out as it did, in words. */
