@@ -30,7 +30,10 @@ export function scenarioReads(
       : (stated.get(r.metric) ?? bounds[r.metric]?.share ?? 0) * Math.abs(ch.estimate);
     const moved = end + (wantLow ? -1 : 1) * push;
     if (r.segment === OVERALL) pushes.set(`${r.metric}\u0000${scale}`, { end, push, from: measured ? 'measured' : 'stated' });
-    return { ...ch, estimate: moved, ci: { lo: moved, hi: moved }, method: `${ch.method}, ${name} case` };
+    // A case is a point: its interval has equal ends. A change read with no interval keeps none, so that a check on an
+    // interval end stays without data in every case, as in the base, and never turns the verdict on a value all
+    // three cases share.
+    return { ...ch, estimate: moved, ci: ch.ci ? { lo: moved, hi: moved } : null, method: `${ch.method}, ${name} case` };
   };
   const out = reads.map((r) => ({ ...r, absolute: shift(r.absolute, r, 'absolute'), relative: shift(r.relative, r, 'relative') }));
   // Decision metrics only: a dose or operational measure changes by design and is no scenario of the outcome.

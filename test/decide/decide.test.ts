@@ -100,6 +100,20 @@ describe('decide', () => {
     expect(byName.best.changes.find((c) => c.metric === 'speed')!.estimate).toBeCloseTo(-0.14 - 0.06 * 0.11, 10);
   });
 
+  it('keeps a change read with no interval without one in every case: a check on an interval end has no data there either', () => {
+    // Tickets has an estimate and no interval: the guardrail, read on its bound, has no data in the base case. The best
+    // and worst cases had made a point of it ([x, x]) and found it within its limit, so the verdict "changed" on a
+    // value all three cases share.
+    const noInterval: MetricRead = { ...read('tickets', null, null), relative: { estimate: 0.03, ci: null, method: 'test' } };
+    const d = decide(spec, results([read('speed', [-0.12, -0.15, -0.08], null), read('hire', null, [-0.002, -0.006, 0.001]), noInterval]));
+    for (const s of d.scenarios) {
+      const guardrails = s.criteria.find((c) => c.id === 'go_partial')!.rules[2];
+      expect(guardrails.status, s.name).toBe(d.criteria.find((c) => c.id === 'go_partial')!.rules[2].status);
+      expect(s.verdict.criterion, s.name).toBe(d.verdict.criterion);
+    }
+    expect(d.scenarios.every((s) => !s.flips)).toBe(true);
+  });
+
   it('reports a missing read as no data, with no number to compare', () => {
     const d = decide(spec, results([read('speed', [-0.12, -0.15, -0.08], null)]));
     const hire = d.criteria.find((c) => c.id === 'go_partial')!.rules[1];
