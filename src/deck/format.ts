@@ -75,7 +75,7 @@ export function fmtChangeWithInterval(estimate: number, ci: { lo: number; hi: nu
 /** "[−13.3%, −10.5%]" for tables; `decimals` sets the column's one precision (see changeColumnDecimals). */
 export function fmtBracket(ci: { lo: number; hi: number } | null | undefined, scale: 'relative' | 'absolute', m: MetricLike, decimals?: number): string {
   if (!ci) return '—';
-  const d = decimals ?? (scale === 'relative' ? 1 : isShare(m) ? (Math.max(Math.abs(ci.lo), Math.abs(ci.hi)) * 100 < 1 ? 2 : 1) : decimalsFor(ci.lo, ci.hi));
+  const d = decimals ?? distinctEnds([{ ci }], scale, m, scale === 'relative' ? 1 : isShare(m) ? (Math.max(Math.abs(ci.lo), Math.abs(ci.hi)) * 100 < 1 ? 2 : 1) : decimalsFor(ci.lo, ci.hi));
   return `[${fmtChange(ci.lo, scale, m, d)}, ${fmtChange(ci.hi, scale, m, d)}]`;
 }
 
@@ -85,12 +85,23 @@ export function fmtBracket(ci: { lo: number; hi: number } | null | undefined, sc
  * under 1 pp (as a single value would), other units the decimals of the largest magnitude; relative changes one.
  */
 export function changeColumnDecimals(changes: { estimate: number; ci?: { lo: number; hi: number } | null }[], scale: 'relative' | 'absolute', m: MetricLike): number {
-  if (scale === 'relative') return 1;
+  if (scale === 'relative') return distinctEnds(changes, scale, m, 1);
   if (m.kind === 'proportion') {
     const small = changes.some((c) => Math.abs(c.estimate) * 100 < 1 || (c.ci != null && Math.max(Math.abs(c.ci.lo), Math.abs(c.ci.hi)) * 100 < 1));
-    return small ? 2 : 1;
+    return distinctEnds(changes, scale, m, small ? 2 : 1);
   }
-  return decimalsFor(...changes.flatMap((c) => [c.estimate, ...(c.ci ? [c.ci.lo, c.ci.hi] : [])]));
+  return distinctEnds(changes, scale, m, decimalsFor(...changes.flatMap((c) => [c.estimate, ...(c.ci ? [c.ci.lo, c.ci.hi] : [])])));
+}
+
+/**
+ * `decimals`, or more where an interval's ends differ but would print alike ("[−1.1 pp, −1.1 pp]" for −1.14 to
+ * −1.08): the column takes a decimal more, up to three, until none does. A scenario's point (equal ends) is no such interval.
+ */
+function distinctEnds(changes: { ci?: { lo: number; hi: number } | null }[], scale: 'relative' | 'absolute', m: MetricLike, decimals: number): number {
+  const alike = (d: number) => changes.some((c) => c.ci && c.ci.lo !== c.ci.hi && fmtChange(c.ci.lo, scale, m, d) === fmtChange(c.ci.hi, scale, m, d));
+  let d = decimals;
+  while (d < decimals + 3 && alike(d)) d++;
+  return d;
 }
 
 /** One precision for a table column of values in one unit (proportions keep their one decimal of a percent). */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fmtBracket, fmtChange, fmtInterval, fmtP, fmtThreshold, fmtValue } from '../../src/deck/format.js';
+import { changeColumnDecimals, fmtBracket, fmtChange, fmtInterval, fmtP, fmtThreshold, fmtValue } from '../../src/deck/format.js';
 
 const share = { kind: 'proportion', unit: 'share' } as const;
 const minutes = { kind: 'median', unit: 'minutes' } as const;
@@ -20,6 +20,17 @@ describe('numbers as a reader meets them', () => {
     expect(fmtThreshold(-0.1, 'relative', minutes)).toBe('\u221210%');
     expect(fmtThreshold(-0.01, 'absolute', share)).toBe('\u22121 pp');
     expect(fmtThreshold(0, 'absolute', share)).toBe('0 pp');
+  });
+
+  it('never prints the two ends of an interval alike when they differ', () => {
+    // a generated decision's segment: −1.14 pp to −1.08 pp had printed "[−1.1 pp, −1.1 pp]"
+    expect(fmtBracket({ lo: -0.011448, hi: -0.0108 }, 'absolute', share)).toBe('[\u22121.14 pp, \u22121.08 pp]');
+    // one precision for the column: every row takes the decimal the narrow one needs
+    const column = [{ estimate: -0.0111, ci: { lo: -0.011448, hi: -0.0108 } }, { estimate: 0.05, ci: { lo: 0.02, hi: 0.08 } }];
+    expect(changeColumnDecimals(column, 'absolute', share)).toBe(2);
+    expect(fmtBracket({ lo: -0.1001, hi: -0.10004 }, 'relative', minutes)).toBe('[\u221210.01%, \u221210.00%]');
+    // a scenario's point is one value, not an interval to tell apart
+    expect(changeColumnDecimals([{ estimate: -0.011, ci: { lo: -0.011, hi: -0.011 } }], 'absolute', share)).toBe(1);
   });
 
   it('never prints a p-value in exponent notation', () => {
