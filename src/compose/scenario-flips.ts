@@ -21,6 +21,8 @@ export interface ScenarioFlip {
   causeMetrics: string[];
   /** The cause's outcome in this scenario, in words ("not met", "triggered"). */
   causeMark: string;
+  /** A guardrails cause whose named guardrails come within their limits here (they were not in the base case). */
+  causeWithin: boolean;
 }
 
 export function scenarioFlips(ctx: Ctx): ScenarioFlip[] {
@@ -37,16 +39,20 @@ function flipOf(ctx: Ctx, base: Verdict, s: ScenarioOutcome): ScenarioFlip {
   // Moving up, the scenario's own criterion now holds: its first rule that was not met in the base case.
   // Otherwise the base verdict's criterion no longer holds there: its first rule whose outcome differs.
   const id = rank(s.verdict) < rank(base) ? s.verdict.criterion : base.criterion;
-  const cause = firstDiffering(criteria.find((c) => c.id === id), s.criteria.find((c) => c.id === id));
+  const baseCriterion = criteria.find((c) => c.id === id);
+  const cause = firstDiffering(baseCriterion, s.criteria.find((c) => c.id === id));
+  const before = cause && baseCriterion?.rules.find((r) => r.rule.id === cause.rule.id);
+  const names = cause ? causeNames(ctx, cause, before) : { names: [], within: false };
   return {
     name: s.name,
     verdict: s.verdict.label,
     fallback: s.verdict.fallback,
     direction: up ? 'up' : 'down',
     ...(cause ? { cause, causeType: cause.type } : {}),
-    causeNames: cause ? causeNames(ctx, cause).map(inSentence) : [],
+    causeNames: names.names.map(inSentence),
     causeMetrics: cause?.type === 'segments' ? [...new Set(cause.rule.pattern.map((p) => inSentence(ctx.metric(p.metric).label)))] : [],
     causeMark: cause ? MARK_WORD[markOf(cause.status, cause.polarity)] : '',
+    causeWithin: names.within,
   };
 }
 
@@ -55,18 +61,24 @@ function firstDiffering(base: CriterionOutcome | undefined, there: CriterionOutc
   return there.rules.find((r, i) => r.status !== base.rules[i]?.status);
 }
 
-function causeNames(ctx: Ctx, o: RuleOutcome): string[] {
+/**
+ * What the cause reads, named. A guardrails rule names the guardrails past (or not yet clear of) their limits there;
+ * with none, those that were in the base case and come within their limits here (`within`).
+ */
+function causeNames(ctx: Ctx, o: RuleOutcome, before: RuleOutcome | undefined): { names: string[]; within: boolean } {
+  const label = (id: string) => ctx.metric(id).label;
   switch (o.type) {
-    case 'metric': {
-      const label = ctx.metric(o.rule.metric).label;
-      return [o.rule.segment && o.rule.segment !== OVERALL ? `${label} (${segmentValue(o.rule.segment)})` : label];
+    case 'metric':
+      return { names: [o.rule.segment && o.rule.segment !== OVERALL ? `${label(o.rule.metric)} (${segmentValue(o.rule.segment)})` : label(o.rule.metric)], within: false };
+    case 'guardrails': {
+      const past = [...o.breached, ...o.unclear];
+      if (past.length || before?.type !== 'guardrails') return { names: past.map(label), within: false };
+      return { names: [...before.breached, ...before.unclear].filter((id) => o.within.includes(id)).map(label), within: true };
     }
-    case 'guardrails':
-      return [...o.breached, ...o.unclear].map((id) => ctx.metric(id).label);
     case 'segments':
-      return o.offenders.map(segmentValue);
+      return { names: o.offenders.map(segmentValue), within: false };
     case 'data_gap':
-      return [ctx.spec.data_gaps.find((g) => g.id === o.rule.gap)?.description ?? o.rule.gap];
+      return { names: [ctx.spec.data_gaps.find((g) => g.id === o.rule.gap)?.description ?? o.rule.gap], within: false };
   }
 }
 
@@ -83,5 +95,6 @@ export function flipData(f: ScenarioFlip): Record<string, unknown> {
     causeCount: f.causeNames.length,
     causeMetrics: f.causeMetrics,
     causeMark: f.causeMark,
+    causeWithin: f.causeWithin,
   };
 }

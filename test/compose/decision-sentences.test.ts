@@ -383,3 +383,28 @@ describe('a segment slide of one segment', () => {
     expect(seen).toBeGreaterThan(2);
   });
 });
+
+describe('a scenario turned by guardrails coming within their limits', () => {
+  // "Verdict: Go (partial) — differs from base: every guardrail stays within its limit" named nothing, where one
+  // guardrail breached in the base case comes within its limit at the favourable ends.
+  it('names the guardrails that come within their limits there', async () => {
+    let seen = 0;
+    for (const [i, g] of generateDecisions(100, 7).entries()) {
+      const dir = join(root, `within-${i}`);
+      writeDecision(dir, g);
+      const { deck, decision, spec } = await composed(dir);
+      const base = decision.scenarios.find((s) => s.name === 'base')!;
+      for (const s of decision.scenarios.filter((x) => x.flips))
+        for (const c of s.criteria)
+          c.rules.forEach((r, k) => {
+            const b = base.criteria.find((x) => x.id === c.id)!.rules[k];
+            if (r.type !== 'guardrails' || b.type !== 'guardrails' || r.status === b.status || r.breached.length + r.unclear.length > 0) return;
+            const came = [...b.breached, ...b.unclear].filter((id) => r.within.includes(id)).map((id) => spec.metrics.find((m) => m.id === id)!.label.toLowerCase());
+            if (!came.length) return;
+            seen++;
+            expect(text(slide(deck, 'scenarios')).toLowerCase(), `${g.name}, ${s.name}`).toMatch(new RegExp(`${came[0].replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}[^"]* within (?:its|their) limits?`));
+          });
+    }
+    expect(seen).toBeGreaterThan(0);
+  });
+});

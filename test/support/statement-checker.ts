@@ -579,7 +579,8 @@ function flipCauses(truth: StatementTruth, s: ScenarioOutcome): string[] {
       const b = base?.criteria.find((x) => x.id === c.id)?.rules[i];
       if (b && b.status === r.status) return;
       if (r.type === 'metric') out.add(label(r.rule.metric));
-      else if (r.type === 'guardrails') for (const id of [...r.breached, ...r.unclear, ...r.unread]) out.add(label(id));
+      // a guardrails rule turns on those past (or not clear of) their limits there, or on those that were and come within
+      else if (r.type === 'guardrails') for (const id of [...r.breached, ...r.unclear, ...r.unread, ...(b?.type === 'guardrails' ? [...b.breached, ...b.unclear].filter((x) => r.within.includes(x)) : [])]) out.add(label(id));
       else if (r.type === 'segments') for (const x of r.rule.pattern) out.add(label(x.metric));
       else out.add(spec.data_gaps.find((g) => g.id === r.rule.gap)?.description ?? r.rule.gap);
     });
