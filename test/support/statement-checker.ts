@@ -642,11 +642,15 @@ const segmentHarm: Check = (slides, truth, say) => {
   // Past three segments on a metric, a deep-dive title and the summary may count them instead of naming each: the
   // count is the segment table's (over every page it takes), the worst named its largest harm.
   for (const [m, rows] of harmed) {
-    const worst = [...rows].reduce((a, b) => ((m.better === 'lower' ? b[1].change > a[1].change : b[1].change < a[1].change) ? b : a))[0];
+    // the worst as printed: segments tied at the table's precision are each the worst a reader can see
+    const harm = (x: { change: number }) => (m.better === 'lower' ? x.change : -x.change);
+    const top = Math.max(...[...rows.values()].map(harm));
+    const worsts = [...rows].filter(([, x]) => harm(x) === top).map(([seg]) => seg);
+    const worst = worsts.join(' or ');
     const checkCount = (where: WrittenSlide, text: string, n: string, named?: string) => {
       if (Number(n) !== rows.size) say(where, `counts ${n} segments clearly worse on ${m.label}; its segment table shows ${rows.size} ("${text}")`);
       if (Number(n) <= 3) say(where, `counts ${n} segments clearly worse on ${m.label} instead of naming them ("${text}")`);
-      if (named !== undefined && named !== worst) say(where, `names ${named} the worst clearly worse segment on ${m.label}; its segment table's is ${worst}`);
+      if (named !== undefined && !worsts.includes(named)) say(where, `names ${named} the worst clearly worse segment on ${m.label}; its segment table's is ${worst}`);
     };
     const deepDive = slides.find((s) => s.id === `deep-dive-${m.id}`);
     const counted = deepDive && COUNTED.exec(deepDive.title);
