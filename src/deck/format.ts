@@ -95,10 +95,12 @@ export function changeColumnDecimals(changes: { estimate: number; ci?: { lo: num
 
 /**
  * `decimals`, or more where an interval's ends differ but would print alike ("[−1.1 pp, −1.1 pp]" for −1.14 to
- * −1.08): the column takes a decimal more, up to three, until none does. A scenario's point (equal ends) is no such interval.
+ * −1.08), or an end off zero would print as zero ("±0.0 pp" for −0.004 pp, beside "clearly worse"): the column takes
+ * a decimal more, up to three, until none does. A scenario's point (equal ends) is no such interval.
  */
 function distinctEnds(changes: { ci?: { lo: number; hi: number } | null }[], scale: 'relative' | 'absolute', m: MetricLike, decimals: number): number {
-  const alike = (d: number) => changes.some((c) => c.ci && c.ci.lo !== c.ci.hi && fmtChange(c.ci.lo, scale, m, d) === fmtChange(c.ci.hi, scale, m, d));
+  const offZero = (x: number, d: number) => x !== 0 && fmtChange(x, scale, m, d).startsWith('±');
+  const alike = (d: number) => changes.some((c) => c.ci && ((c.ci.lo !== c.ci.hi && fmtChange(c.ci.lo, scale, m, d) === fmtChange(c.ci.hi, scale, m, d)) || offZero(c.ci.lo, d) || offZero(c.ci.hi, d)));
   let d = decimals;
   while (d < decimals + 3 && alike(d)) d++;
   return d;

@@ -29,6 +29,9 @@ describe('numbers as a reader meets them', () => {
     const column = [{ estimate: -0.0111, ci: { lo: -0.011448, hi: -0.0108 } }, { estimate: 0.05, ci: { lo: 0.02, hi: 0.08 } }];
     expect(changeColumnDecimals(column, 'absolute', share)).toBe(2);
     expect(fmtBracket({ lo: -0.1001, hi: -0.10004 }, 'relative', minutes)).toBe('[\u221210.01%, \u221210.00%]');
+    // an end off zero never prints as zero: "[−4.0 pp, ±0.0 pp]" beside "clearly worse" (seed 13, #71)
+    expect(fmtBracket({ lo: -0.04, hi: -0.00004 }, 'absolute', share)).toBe('[\u22124.000 pp, \u22120.004 pp]');
+    expect(fmtBracket({ lo: -0.04, hi: 0 }, 'absolute', share)).toBe('[\u22124.0 pp, \u00b10.0 pp]');
     // a scenario's point is one value, not an interval to tell apart
     expect(changeColumnDecimals([{ estimate: -0.011, ci: { lo: -0.011, hi: -0.011 } }], 'absolute', share)).toBe(1);
   });

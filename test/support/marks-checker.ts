@@ -247,7 +247,11 @@ export function checkMarks(slides: WrittenSlide[], truth: Truth, where: string):
         for (const part of t.split(/(?<=\.) (?=Treatment also )/)) {
           const rule = /against its rule: best (.+?), base (.+?), worst (.+?)(\.|$)/.exec(part);
           if (!rule) continue;
-          const m = primaries.filter((x) => part.toLowerCase().includes(x.label.toLowerCase())).sort((a, b) => b.label.length - a.label.length)[0];
+          // the metric the sentence is about: "treatment (also) raises <label> by …"; a unit may repeat another label
+          const subject = /\btreatment (?:also )?[a-z]+ (.+?) by /i.exec(part)?.[1]?.toLowerCase();
+          const m =
+            primaries.find((x) => x.label.toLowerCase() === subject) ??
+            primaries.filter((x) => part.toLowerCase().includes(x.label.toLowerCase())).sort((a, b) => b.label.length - a.label.length)[0];
           (['best', 'base', 'worst'] as const).forEach((name, i) => {
             const sc = decision.scenarios.find((s) => s.name === name);
             const r = m && sc?.criteria.find((c) => c.id === decision.target)?.rules.find((x): x is MetricRuleOutcome => x.type === 'metric' && x.rule.metric === m.id && x.rule.segment === OVERALL);

@@ -522,7 +522,9 @@ function segmentValuesOf(decision: Decision): string[] {
 
 const grammar: Check = (slides, truth, say) => {
   // "US West 1 show the pattern" names segments; it counts nothing: such names read as one word here.
-  const numbered = segmentValuesOf(truth.decision).filter((v) => /\d$/.test(v));
+  // (a segment no rule reads is named by its table only)
+  const tabled = slides.flatMap((s) => s.tables.filter((t) => t[0][0] === 'Segment').flatMap((t) => t.slice(1).map((r) => r[0].replace(/\*$/, '').replace(SEGMENT_NOTES, ''))));
+  const numbered = [...new Set([...segmentValuesOf(truth.decision), ...tabled])].filter((v) => /\d$/.test(v)).sort((a, b) => b.length - a.length);
   for (const slide of slides)
     for (const t of textsOf(slide)) {
       const counted = numbered.reduce((text, v) => text.split(v).join('Segment'), t);
