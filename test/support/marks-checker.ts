@@ -248,7 +248,8 @@ export function checkMarks(slides: WrittenSlide[], truth: Truth, where: string):
           const rule = /against its rule: best (.+?), base (.+?), worst (.+?)(\.|$)/.exec(part);
           if (!rule) continue;
           // the metric the sentence is about: "treatment (also) raises <label> by …"; a unit may repeat another label
-          const subject = /\btreatment (?:also )?[a-z]+ (.+?) by /i.exec(part)?.[1]?.toLowerCase();
+          const said = /\btreatment (?:also )?(?:leaves (.+?) unchanged|[a-z]+ (.+?) by )/i.exec(part);
+          const subject = (said?.[1] ?? said?.[2])?.toLowerCase();
           const m =
             primaries.find((x) => x.label.toLowerCase() === subject) ??
             primaries.filter((x) => part.toLowerCase().includes(x.label.toLowerCase())).sort((a, b) => b.label.length - a.label.length)[0];
