@@ -22,7 +22,7 @@ export const DESCRIPTIONS: Record<string, string> = {
   'deck.confidentiality': 'Confidentiality marking shown on every slide. Example: "Internal".',
 
   phase:
-    'Which deck to build: design (a pilot proposal before any data), interim (week N of a pilot: participation, compliance, safety and data quality only — no efficacy numbers) or final (read the effect and decide). `gonogo build --phase` previews another phase. Default: final.',
+    'Which deck to build: design (a pilot proposal before any data: it reads none, whatever metrics_file or lock the folder holds), interim (week N of a pilot: participation, compliance, safety and data quality only — no efficacy numbers) or final (read the effect and decide). `gonogo build --phase` previews another phase. Default: final.',
   blind: 'Interim decks: label the arms "Arm A" and "Arm B" so even neutral operational numbers imply no direction. true or false.',
 
   theme: 'The deck’s look, applied in order: a theme file, then a corporate template (`from`), then the fields written here.',
