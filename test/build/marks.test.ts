@@ -4,16 +4,13 @@
 // reference decks in every phase and 320 generated decisions (test/support/generate-decisions.ts), one build
 // per deck read by both checkers; a sample of the written PPTX files goes through LibreOffice as well.
 import { afterAll, describe, expect, it } from 'vitest';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { runUntil } from '../../src/pipeline.js';
-import { build } from '../../src/build.js';
-import { renderMarkdown } from '../../src/render/markdown.js';
-import { readPptx } from '../../src/review/pptx-text.js';
 import { markOf, MARKS, type Mark } from '../../src/model/outcomes.js';
-import { checkMarks, marksIn, outlineSlides, pptxSlides, truthOfRun, type Truth, type WrittenSlide } from '../support/marks-checker.js';
-import { checkChartLabels, checkChartNames, checkStatements, checkWording, writtenChart, type WrittenChart } from '../support/statement-checker.js';
+import { checkMarks, marksIn, outlineSlides, type Truth, type WrittenSlide } from '../support/marks-checker.js';
+import { checkChartNames, checkStatements, checkWording } from '../support/statement-checker.js';
+import { checkBuilt, composedTruth } from '../support/deck-checks.js';
 import { convertWithLibreOffice, pdfPages } from '../support/office.js';
 import { execFileSync } from 'node:child_process';
 import { generateDecisions, writeDecision } from '../support/generate-decisions.js';
@@ -27,41 +24,8 @@ const OFFICE_SAMPLE = 2;
 const root = mkdtempSync(join(tmpdir(), 'gonogo-marks-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
 
-async function truthOf(dir: string): Promise<Truth & { outline: string; charts: WrittenChart[] }> {
-  const run = await runUntil('compose', dir);
-  const charts = run.compose!.slides.flatMap((s) => s.blocks.flatMap((b) => (b.type === 'chart' ? [writtenChart(b.chart.id, b.chart.vegaLite)] : [])));
-  return { ...truthOfRun(run), outline: renderMarkdown(run.compose!), charts };
-}
-
-/** Builds the deck to files, then checks the written outline and the written PPTX. */
-async function checkBuilt(dir: string, name: string): Promise<{ problems: string[]; shown: Mark[]; truth: Truth; pptxFile: string; slideCount: number }> {
-  const out = join(root, name.replace(/\W+/g, '-'));
-  const truth = await truthOf(dir);
-  const r = await build(dir, { outDir: out, chartCacheDir: join(root, 'chart-cache') });
-  const outline = outlineSlides(readFileSync(r.markdownPath.startsWith('/') ? r.markdownPath : join(process.cwd(), r.markdownPath), 'utf8'));
-  const pptx = pptxSlides(readPptx(new Uint8Array(readFileSync(r.pptxFile)), r.pptxFile), outline);
-  const written = writtenCharts(join(r.outDir, 'charts'));
-  const problems = [
-    ...checkMarks(outline, truth, `${name} (outline)`),
-    ...checkStatements(outline, truth, `${name} (outline)`),
-    ...pptx.problems,
-    ...checkMarks(pptx.slides, truth, `${name} (PPTX)`),
-    ...checkStatements(pptx.slides, truth, `${name} (PPTX)`),
-    ...checkChartLabels(written, outline, `${name} (charts)`),
-    ...checkChartNames(written, outline, truth, `${name} (charts)`),
-  ];
-  const shown = outline.flatMap((s) => [s.title, ...s.paragraphs, ...s.tables.flat(2), ...s.alts, ...s.notes]).flatMap((t) => marksIn(t).map((m) => m.mark));
-  return { problems, shown, truth, pptxFile: r.pptxFile, slideCount: r.slideCount };
-}
-
-/** The chart specs written beside the deck, with the data their labels are drawn from. */
-function writtenCharts(dir: string): WrittenChart[] {
-  // A deck without charts (an interim report, a design deck without power) writes no charts folder.
-  if (!existsSync(dir)) return [];
-  return readdirSync(dir)
-    .filter((f) => f.endsWith('.vl.json'))
-    .map((f) => writtenChart(f.replace(/\.vl\.json$/, ''), JSON.parse(readFileSync(join(dir, f), 'utf8')) as Record<string, unknown>));
-}
+/** Builds the deck into this run's folder (charts drawn once into a shared cache), and checks what it wrote. */
+const checkWritten = (dir: string, name: string) => checkBuilt(dir, join(root, name.replace(/\W+/g, '-')), join(root, 'chart-cache'), name);
 
 /** The PPTX as LibreOffice prints it: every page opens, and its sentences pass the checks that read text alone. */
 function checkInOffice(pptxFile: string, slideCount: number, truth: Truth, name: string): string[] {
@@ -75,7 +39,7 @@ function checkInOffice(pptxFile: string, slideCount: number, truth: Truth, name:
 
 describe('every mark equals its rule’s one outcome, every statement is backed', () => {
   it('in the quoting-workflow reference deck, outline and PPTX', async () => {
-    const { problems, shown } = await checkBuilt(REFERENCE, 'quoting-workflow');
+    const { problems, shown } = await checkWritten(REFERENCE, 'quoting-workflow');
     expect(problems).toEqual([]);
     expect(new Set(shown)).toEqual(new Set(['met', 'not_met', 'not_triggered']));
   });
@@ -93,7 +57,7 @@ describe('every mark equals its rule’s one outcome, every statement is backed'
   ] as const)('in the call-volume pilot: %s', async (name, phase, data, verdict) => {
     const deck = pilotDeck(phase, data);
     try {
-      const { problems, shown, truth } = await checkBuilt(deck.dir, `pilot ${name}`);
+      const { problems, shown, truth } = await checkWritten(deck.dir, `pilot ${name}`);
       expect(problems).toEqual([]);
       if (verdict) expect(truth.decision.verdict.criterion).toBe(verdict);
       if (phase === 'design') expect(shown).toEqual([]);
@@ -128,7 +92,7 @@ describe('every mark equals its rule’s one outcome, every statement is backed'
       writeDecision(dir, g);
       let truth: Truth;
       if (i % PPTX_EVERY === 0) {
-        const r = await checkBuilt(dir, g.name);
+        const r = await checkWritten(dir, g.name);
         problems.push(...r.problems);
         truth = r.truth;
         // LibreOffice reads full decks: final-phase ones, which carry every kind of slide.
@@ -137,7 +101,7 @@ describe('every mark equals its rule’s one outcome, every statement is backed'
           problems.push(...checkInOffice(r.pptxFile, r.slideCount, truth, g.name));
         }
       } else {
-        const t = await truthOf(dir);
+        const t = await composedTruth(dir);
         const slides = outlineSlides(t.outline);
         problems.push(...checkMarks(slides, t, `${g.name} (outline)`), ...checkStatements(slides, t, `${g.name} (outline)`), ...checkChartNames(t.charts, slides, t, `${g.name} (outline)`));
         checked += slides.flatMap((x) => [x.title, ...x.paragraphs, ...x.tables.flat(2), ...x.alts, ...x.notes]).reduce((n, x) => n + marksIn(x).length, 0);
@@ -188,7 +152,7 @@ describe('every mark equals its rule’s one outcome, every statement is backed'
 
 describe('the marks checker', () => {
   it('catches a mark that differs from its rule, and a mark beside no rule', async () => {
-    const truth = await truthOf(REFERENCE);
+    const truth = await composedTruth(REFERENCE);
     const slides = outlineSlides(truth.outline);
     expect(checkMarks(slides, truth, 'untouched')).toEqual([]);
     const flipped = outlineSlides(truth.outline.replace('| Other | 80.8 min | 75.2 min | −6.9% | \\[−10.4%, −3.4%\\] | 13,996 | ✗ not met |', '| Other | 80.8 min | 75.2 min | −6.9% | \\[−10.4%, −3.4%\\] | 13,996 | ✓ met |'));
