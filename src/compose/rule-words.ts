@@ -19,10 +19,14 @@ export function checkWords(ctx: Ctx, check: Check, m: Metric, form: 'full' | 'sh
     : ctx.t(key, { interval: false, relation: '', bar, on: check.on, symbol: SYMBOL[check.side] });
 }
 
+/** The segment a rule reads, as its words name it ("category: Plumbing"); empty for the overall read. */
+function ruleSegment(segment: string | undefined): string {
+  return segment && segment !== OVERALL ? segment.replace('=', ': ') : '';
+}
+
 function metricRuleWords(ctx: Ctx, rule: Pick<MetricRule, 'metric' | 'checks'> & { segment?: string }): string {
   const m = ctx.metric(rule.metric);
-  const segment = rule.segment && rule.segment !== OVERALL ? rule.segment.replace('=', ': ') : '';
-  return ctx.t('rule-metric', { label: m.label, segment, checks: rule.checks.map((c) => checkWords(ctx, c, m)) });
+  return ctx.t('rule-metric', { label: m.label, segment: ruleSegment(rule.segment), checks: rule.checks.map((c) => checkWords(ctx, c, m)) });
 }
 
 const WORDS: { [T in Rule['type']]: (ctx: Ctx, rule: Extract<Rule, { type: T }>) => string } = {
@@ -102,8 +106,8 @@ const NAMED_SEGMENTS = 3;
 const REASONS: { [T in RuleOutcome['type']]: (ctx: Ctx, o: Extract<RuleOutcome, { type: T }>, opts: ReasonOptions) => string } = {
   metric: (ctx, o, opts) => {
     const m = ctx.metric(o.rule.metric);
-    const segment = o.rule.segment && o.rule.segment !== OVERALL ? ` (${o.rule.segment.replace('=', ': ')})` : '';
-    return readReason(ctx, m, o.rule.scale, o, opts.brief ? m.label + segment : '');
+    const segment = ruleSegment(o.rule.segment);
+    return readReason(ctx, m, o.rule.scale, o, opts.brief ? m.label + (segment ? ` (${segment})` : '') : '');
   },
   segments: (ctx, o, opts) => {
     const read = o.values.filter((v) => v.status !== 'no_data').length;

@@ -39,9 +39,7 @@ function flipOf(ctx: Ctx, base: Verdict, s: ScenarioOutcome): ScenarioFlip {
   // Moving up, the scenario's own criterion now holds: its first rule that was not met in the base case.
   // Otherwise the base verdict's criterion no longer holds there: its first rule whose outcome differs.
   const id = rank(s.verdict) < rank(base) ? s.verdict.criterion : base.criterion;
-  const baseCriterion = criteria.find((c) => c.id === id);
-  const cause = firstDiffering(baseCriterion, s.criteria.find((c) => c.id === id));
-  const before = cause && baseCriterion?.rules.find((r) => r.rule.id === cause.rule.id);
+  const { cause, before } = firstDiffering(criteria.find((c) => c.id === id), s.criteria.find((c) => c.id === id));
   const names = cause ? causeNames(ctx, cause, before) : { names: [], within: false };
   return {
     name: s.name,
@@ -56,9 +54,10 @@ function flipOf(ctx: Ctx, base: Verdict, s: ScenarioOutcome): ScenarioFlip {
   };
 }
 
-function firstDiffering(base: CriterionOutcome | undefined, there: CriterionOutcome | undefined): RuleOutcome | undefined {
-  if (!base || !there) return undefined;
-  return there.rules.find((r, i) => r.status !== base.rules[i]?.status);
+/** The scenario's first rule whose outcome differs from the base case's (`cause`), with the base's (`before`). */
+function firstDiffering(base: CriterionOutcome | undefined, there: CriterionOutcome | undefined): { cause?: RuleOutcome; before?: RuleOutcome } {
+  const at = base && there ? there.rules.findIndex((r, i) => r.status !== base.rules[i]?.status) : -1;
+  return at < 0 ? {} : { cause: there!.rules[at], before: base!.rules[at] };
 }
 
 /**
